@@ -1,0 +1,2 @@
+/** Alert lifecycle events published by alert-service. */
+package in.mdm.events.alert;

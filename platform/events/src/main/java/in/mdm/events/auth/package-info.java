@@ -1,0 +1,2 @@
+/** Identity events published by auth-service. */
+package in.mdm.events.auth;

@@ -1,0 +1,2 @@
+/** Predictions published by ml-service. */
+package in.mdm.events.ml;

@@ -1,0 +1,2 @@
+/** Delivery outcomes published by notification-service. */
+package in.mdm.events.notification;

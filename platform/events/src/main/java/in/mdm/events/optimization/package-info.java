@@ -1,0 +1,2 @@
+/** Transfer decisions published by optimization-service. */
+package in.mdm.events.optimization;

@@ -1,0 +1,2 @@
+/** Report events published by report-service. */
+package in.mdm.events.report;

@@ -1,0 +1,2 @@
+/** Events published by school-service, the twin's ground truth. */
+package in.mdm.events.school;
