@@ -41,6 +41,10 @@ public final class CloudEventCodec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    public EventCatalog catalog() {
+        return catalog;
+    }
+
     public static CloudEventCodec forService(String serviceName) {
         return new CloudEventCodec(EventCatalog.events(), URI.create("urn:mdm:" + serviceName));
     }

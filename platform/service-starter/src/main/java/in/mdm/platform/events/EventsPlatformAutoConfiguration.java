@@ -1,0 +1,111 @@
+package in.mdm.platform.events;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import in.mdm.events.CloudEventCodec;
+import in.mdm.events.DomainEvent;
+import in.mdm.events.EventCatalog;
+import in.mdm.events.EventDescriptor;
+
+/**
+ * The event spine of every service. Producing: business code publishes a {@link DomainEvent} with
+ * {@code ApplicationEventPublisher} inside its transaction; Spring Modulith stores it in the outbox table
+ * and, after commit, sends it to its catalog topic as a binary-mode CloudEvent keyed by aggregate id.
+ * Consuming: {@link EventInbox} for idempotency, retries with back-off, then {@code <topic>.DLT}.
+ */
+@AutoConfiguration
+public class EventsPlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CloudEventCodec cloudEventCodec(@Value("${mdm.events.source}") URI source) {
+        return new CloudEventCodec(EventCatalog.events(), source);
+    }
+
+    @Bean
+    EventExternalizationConfiguration mdmEventExternalization(CloudEventCodec codec) {
+        EventCatalog catalog = codec.catalog();
+        return EventExternalizationConfiguration.externalizing()
+                .select(event -> event instanceof DomainEvent && catalog.contains(event.getClass()))
+                .routeAll(event -> RoutingTarget.forTarget(catalog.forClass(event.getClass()).topic())
+                        .andKey(((DomainEvent) event).aggregateId()))
+                .mapping(event -> codec.encode((DomainEvent) event))
+                .build();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics mdmTopics(CloudEventCodec codec, @Value("${mdm.kafka.partitions:3}") int partitions,
+            @Value("${mdm.kafka.replicas:1}") int replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (EventDescriptor descriptor : codec.catalog().all()) {
+            if (topics.stream().noneMatch(t -> t.name().equals(descriptor.topic()))) {
+                topics.add(TopicBuilder.name(descriptor.topic()).partitions(partitions).replicas(replicas).build());
+                topics.add(TopicBuilder.name(descriptor.deadLetterTopic()).partitions(partitions).replicas(replicas).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler mdmKafkaErrorHandler(KafkaProperties properties,
+            @Value("${mdm.kafka.retries:3}") int retries,
+            @Value("${mdm.kafka.retry-initial-interval:500ms}") Duration initialInterval) {
+        Map<String, Object> producer = new HashMap<>(properties.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(initialInterval.toMillis());
+        backOff.setMultiplier(2.0);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(CloudEventCodec.EventEncodingException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, CloudEventCodec codec,
+            ObjectProvider<MeterRegistry> meters) {
+        return new EventInbox(jdbc, transactions, codec, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
+            @Value("${mdm.events.resubmit-interval:30s}") Duration interval) {
+        return new OutboxResubmitter(publications, interval);
+    }
+}

@@ -1,0 +1,194 @@
+package in.mdm.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * One error model for every service: RFC 9457 problems with a stable {@code code}. Bad input names each
+ * bad field; duplicates become 409 with the constraint's meaning; nothing internal (SQL, classes, stack
+ * traces) reaches the client.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ConstraintCodes constraints;
+
+    public ProblemDetailsAdvice(ConstraintCodes constraints) {
+        this.constraints = constraints;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .forEach(e -> errors.add(fieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage(), null)));
+        return badInput(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(e -> errors.add(fieldError(name, e.getDefaultMessage(), result.getArgument())));
+        });
+        return badInput(errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        ex.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage(), v.getInvalidValue())));
+        return badInput(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.unknown-field",
+                    "Unknown field '" + unknown.getPropertyName() + "'");
+            problem.setProperty("errors", List.of(fieldError(unknown.getPropertyName(), "is not a field of this request", null)));
+        }
+        else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replaceAll("\"?\\]$", "");
+            String path = path(mapping);
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.invalid-value",
+                    "Field '" + path + "' has a value of the wrong type or format");
+            problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+        }
+        else if (cause instanceof JacksonException) {
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.malformed-json", "The request body is not valid JSON");
+        }
+        else {
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.unreadable", "The request body is missing or unreadable");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        return badInput(List.of(fieldError(ex.getName(), "has a value of the wrong type or format", String.valueOf(ex.getValue()))));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+        String message = ex.getMostSpecificCause().getMessage();
+        return constraints.find(message)
+                .map(c -> ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(ApiException.problem(HttpStatus.CONFLICT, c.code(), c.detail())))
+                .orElseGet(() -> {
+                    if (ex instanceof DuplicateKeyException) {
+                        return ResponseEntity.status(HttpStatus.CONFLICT)
+                                .body(ApiException.problem(HttpStatus.CONFLICT, "resource.duplicate", "The resource already exists"));
+                    }
+                    log.warn("Data integrity violation not mapped to a problem code: {}", message);
+                    return ResponseEntity.status(HttpStatus.CONFLICT)
+                            .body(ApiException.problem(HttpStatus.CONFLICT, "resource.conflict", "The change conflicts with existing data"));
+                });
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ApiException.problem(HttpStatus.NOT_FOUND, "resource.not-found", "No resource at this path"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(ApiException.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
+                        "The request could not be completed; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = "http." + (status != null ? status.name().toLowerCase().replace('_', '-') : statusCode.value());
+            problem.setProperty("code", code);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> badInput(List<Map<String, Object>> errors) {
+        String fields = String.join(", ", errors.stream().map(e -> (String) e.get("field")).distinct().toList());
+        ProblemDetail problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.invalid",
+                "Invalid request: " + (fields.isEmpty() ? "see errors" : fields));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static Map<String, Object> fieldError(String field, String message, Object rejected) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        if (rejected != null && !(rejected instanceof Iterable<?>) && String.valueOf(rejected).length() <= 200) {
+            error.put("rejectedValue", rejected);
+        }
+        return error;
+    }
+
+    private static String path(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        ex.getPath().forEach(ref -> {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            }
+            else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return path.toString();
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+}

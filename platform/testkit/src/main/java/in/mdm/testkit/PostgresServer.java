@@ -1,0 +1,70 @@
+package in.mdm.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 17 server from embedded binaries, on loopback. Tests use a throw-away data folder on a
+ * free port; the launcher keeps its data folder between runs.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String DATABASE = "postgres";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A fresh server on a free port, its data deleted when closed. */
+    public static PostgresServer startEphemeral() {
+        return start(0, null);
+    }
+
+    /**
+     * @param port 0 for a free port
+     * @param dataDirectory a folder kept across restarts, or {@code null} for a throw-away one
+     */
+    public static PostgresServer start(int port, Path dataDirectory) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("timezone", "UTC");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            return new PostgresServer(builder.start());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("PostgreSQL did not start", ex);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
