@@ -1,0 +1,5 @@
+package in.mdm.school.school;
+
+public enum RuralUrban {
+    RURAL, URBAN
+}

@@ -1,0 +1,227 @@
+package in.mdm.school;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import in.mdm.events.CloudEventCodec;
+import in.mdm.events.school.SchoolRegistered;
+import in.mdm.events.school.SchoolTopics;
+import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.MdmIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MdmIntegrationTest
+@AutoConfigureTestRestTemplate
+class SchoolRegistrationIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Test
+    void registeringASchoolStoresItAndPublishesSchoolRegisteredAsACloudEvent() {
+        String udise = "33020100101";
+        ResponseEntity<Map> created = post("""
+                {"udiseCode":"%s","name":"PUMS Kattur","districtCode":"568","blockCode":"6301",
+                 "category":"PRIMARY","management":"GOVERNMENT","ruralUrban":"RURAL"}""".formatted(udise));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/schools/" + udise);
+        assertThat(created.getBody()).containsEntry("pmPoshanEligible", true);
+        assertThat(http.getForObject("/api/v1/schools/" + udise, Map.class)).containsEntry("name", "PUMS Kattur");
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(SchoolTopics.SCHOOLS, udise);
+        CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
+        assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
+        assertThat(envelope.getSource().toString()).isEqualTo("urn:mdm:school-service");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("in.mdm.school.SchoolRegistered.v1");
+        SchoolRegistered event = codec.decode(envelope, SchoolRegistered.class);
+        assertThat(event.name()).isEqualTo("PUMS Kattur");
+        assertThat(event.districtCode()).isEqualTo("568");
+        assertThat(envelope.getId()).isEqualTo(event.eventId().toString());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
+                .as("outbox entries left undelivered").isZero());
+    }
+
+    @Test
+    void aPrivateUnaidedSchoolIsNotEligibleForPmPoshan() {
+        ResponseEntity<Map> created = post("""
+                {"udiseCode":"33020100102","name":"St. Mary's Matriculation","districtCode":"568","blockCode":"6301",
+                 "category":"PRIMARY_WITH_UPPER_PRIMARY","management":"PRIVATE_UNAIDED","ruralUrban":"URBAN"}""");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("pmPoshanEligible", false);
+    }
+
+    @Test
+    void aSecondSchoolWithTheSameUdiseCodeIsAConflictAndPublishesNothing() {
+        String body = """
+                {"udiseCode":"33020100103","name":"GHS Adyar","districtCode":"568","blockCode":"6301",
+                 "category":"UPPER_PRIMARY","management":"GOVERNMENT","ruralUrban":"URBAN"}""";
+        assertThat(post(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> again = post(body);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(again.getBody()).containsEntry("code", "school.duplicate-udise-code");
+        assertThat(again.getBody().toString()).doesNotContain("SQL").doesNotContain("schools_pkey");
+        assertThat(recordsWithKey(SchoolTopics.SCHOOLS, "33020100103", Duration.ofSeconds(3)))
+                .as("SchoolRegistered events for the school").hasSize(1);
+    }
+
+    @Test
+    void badInputIsA400NamingEveryBadField() {
+        ResponseEntity<Map> response = post("""
+                {"udiseCode":"3302","name":"","districtCode":"568","blockCode":"61x",
+                 "category":"PRIMARY","management":"GOVERNMENT"}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("code", "request.invalid");
+        assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
+                .extracting(e -> e.get("field"))
+                .containsExactly("blockCode", "name", "ruralUrban", "udiseCode");
+    }
+
+    @Test
+    void unknownFieldsAndWrongEnumValuesAreRejectedByName() {
+        ResponseEntity<Map> unknown = post("""
+                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"6301",
+                 "category":"PRIMARY","management":"GOVERNMENT","ruralUrban":"RURAL","headmasterSalary":1}""");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).containsEntry("code", "request.unknown-field");
+        assertThat((String) unknown.getBody().get("detail")).contains("headmasterSalary");
+
+        ResponseEntity<Map> badEnum = post("""
+                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"6301",
+                 "category":"SECONDARY","management":"GOVERNMENT","ruralUrban":"RURAL"}""");
+        assertThat(badEnum.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) badEnum.getBody().get("detail")).contains("category");
+
+        ResponseEntity<Map> notJson = post("{not json");
+        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notJson.getBody()).containsEntry("code", "request.malformed-json");
+    }
+
+    @Test
+    void anUnknownSchoolIsA404AndABadCodeA400() {
+        ResponseEntity<Map> missing = http.getForEntity("/api/v1/schools/33999999999", Map.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).containsEntry("code", "school.not-found");
+
+        ResponseEntity<Map> bad = http.getForEntity("/api/v1/schools/12AB", Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().toString()).contains("udiseCode");
+
+        ResponseEntity<Map> nowhere = http.getForEntity("/api/v1/nowhere", Map.class);
+        assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(nowhere.getBody()).containsEntry("code", "resource.not-found");
+    }
+
+    @Test
+    void listsArePagedAndFilteredByDistrictAndBlock() {
+        for (int i = 0; i < 3; i++) {
+            post("""
+                    {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6320",
+                     "category":"PRIMARY","management":"AIDED","ruralUrban":"RURAL"}""".formatted(i, i));
+        }
+        Map<String, Object> page = http.getForObject("/api/v1/schools?districtCode=569&blockCode=6320&size=2&page=1", Map.class);
+        assertThat(page).containsEntry("total", 3).containsEntry("page", 1).containsEntry("size", 2);
+        assertThat((List<?>) page.get("items")).hasSize(1);
+
+        ResponseEntity<Map> tooBig = http.getForEntity("/api/v1/schools?size=100000", Map.class);
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void requestIdsAreEchoedAndOperationsEndpointsAnswer() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Request-Id", "req-42");
+        ResponseEntity<String> response = http.exchange("/api/v1/schools", org.springframework.http.HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("req-42");
+
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("http_server_requests");
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/schools").contains("MDM Twin school-service");
+    }
+
+    private ResponseEntity<Map> post(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/v1/schools", new HttpEntity<>(json, headers), Map.class);
+    }
+
+    /** Every record with the key that arrives within the settle time after the first one. */
+    static List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key, Duration settle) {
+        awaitRecord(topic, key);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long end = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < end) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+    }
+}
