@@ -1,7 +1,11 @@
 package in.mdm.testkit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * PostgreSQL, Kafka and Redis for the tests of one JVM: each started on first use, on a free loopback
@@ -13,6 +17,7 @@ public final class Infrastructure {
     private static KafkaServer kafka;
     private static RedisServer redis;
     private static boolean hooked;
+    private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     private Infrastructure() {
     }
@@ -53,6 +58,11 @@ public final class Infrastructure {
         return properties;
     }
 
+    /** A context that uses the servers: it is closed before they stop, so it never waits for a server that is gone. */
+    static synchronized void register(ConfigurableApplicationContext context) {
+        contexts.add(context);
+    }
+
     private static void hook() {
         if (!hooked) {
             hooked = true;
@@ -60,8 +70,21 @@ public final class Infrastructure {
         }
     }
 
+    /**
+     * Stops the servers that run as processes of their own (Redis, PostgreSQL) so none outlives the JVM.
+     * The in-process Kafka broker ends with the JVM: stopping it here, while Spring contexts are still
+     * closing their consumers in other shutdown hooks, would only make them wait for a broker that is gone.
+     */
     private static synchronized void stopAll() {
-        for (AutoCloseable server : new AutoCloseable[] {kafka, redis, postgres}) {
+        for (ConfigurableApplicationContext context : contexts.reversed()) {
+            try {
+                context.close();
+            }
+            catch (RuntimeException ignored) {
+                // closing anyway; the servers stop next
+            }
+        }
+        for (AutoCloseable server : new AutoCloseable[] {redis, postgres}) {
             if (server != null) {
                 try {
                     server.close();

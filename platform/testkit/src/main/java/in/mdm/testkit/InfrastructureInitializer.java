@@ -13,5 +13,6 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource(PROPERTY_SOURCE, Infrastructure.springProperties()));
+        Infrastructure.register(context);
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.cloud.discovery.enabled=false",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN",
+        "logging.level.state.change.logger=WARN",
         "logging.level.org.apache.zookeeper=WARN"
 })
 @ContextConfiguration(initializers = InfrastructureInitializer.class)

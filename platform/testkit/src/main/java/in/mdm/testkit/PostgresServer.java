@@ -32,7 +32,9 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(int port, Path dataDirectory) {
         try {
+            // the owner closes the server: the kit after the Spring contexts, the launcher after the services
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")

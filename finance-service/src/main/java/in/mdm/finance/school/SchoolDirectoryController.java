@@ -1,0 +1,42 @@
+package in.mdm.finance.school;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
+
+/** The schools finance-service funds, as it knows them from school-service's events. */
+@RestController
+@RequestMapping("/api/v1/financial/schools")
+class SchoolDirectoryController {
+
+    private final SchoolDirectoryRepository directory;
+
+    SchoolDirectoryController(SchoolDirectoryRepository directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/{udiseCode}")
+    FundedSchoolResponse get(@PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode) {
+        return directory.find(udiseCode).map(FundedSchoolResponse::of)
+                .orElseThrow(() -> ApiException.notFound("finance.school.not-found", "No funded school with UDISE code " + udiseCode));
+    }
+
+    @GetMapping
+    PageResponse<FundedSchoolResponse> list(
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return new PageResponse<>(directory.page(districtCode, blockCode, page, size).stream().map(FundedSchoolResponse::of).toList(),
+                page, size, directory.count(districtCode, blockCode));
+    }
+}
