@@ -1,0 +1,131 @@
+package in.mdm.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import in.mdm.events.school.SchoolRegistered;
+import in.mdm.events.school.SchoolTopics;
+import in.mdm.platform.testapp.ProbeApplication;
+import in.mdm.platform.testapp.ProbeApplication.ProbeService;
+import in.mdm.testkit.FreePorts;
+import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.PostgresServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox as a service lives it: events commit with the change or not at all, reach Kafka keyed by
+ * aggregate, and an event that could not be sent (Kafka unreachable) is sent after a restart.
+ */
+class OutboxIntegrationTests {
+
+    @Test
+    void anEventWrittenWhileKafkaIsUnreachableIsSentAfterRestart() {
+        String udise = "33990000001";
+        SchoolRegistered event;
+        try (ConfigurableApplicationContext offline = start("127.0.0.1:" + FreePorts.next())) {
+            event = offline.getBean(ProbeService.class).register(udise, "Written while Kafka was away", false);
+            JdbcClient jdbc = offline.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                    .param("%" + udise + "%").query(Long.class).single() == 1L);
+        }
+
+        try (ConfigurableApplicationContext online = start(Infrastructure.kafka().bootstrapServers())) {
+            ConsumerRecord<String, byte[]> record = awaitRecord(SchoolTopics.SCHOOLS, udise);
+            CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
+            assertThat(envelope.getId()).as("the republished event keeps its id").isEqualTo(event.eventId().toString());
+            assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
+            JdbcClient jdbc = online.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "select count(*) from event_publication where serialized_event like ?")
+                    .param("%" + udise + "%").query(Long.class).single() == 0L);
+        }
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        try (ConfigurableApplicationContext context = start(Infrastructure.kafka().bootstrapServers())) {
+            ProbeService probes = context.getBean(ProbeService.class);
+            assertThatThrownBy(() -> probes.register("33990000002", "Rolled back", true))
+                    .hasMessageContaining("failure after publishing");
+            probes.register("33990000003", "Committed", false);
+
+            awaitRecord(SchoolTopics.SCHOOLS, "33990000003");
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from probes where udise_code = '33990000002'").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%33990000002%'")
+                    .query(Long.class).single()).isZero();
+            assertThat(keysOn(SchoolTopics.SCHOOLS)).contains("33990000003").doesNotContain("33990000002");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String kafkaBootstrap) {
+        return new SpringApplicationBuilder(ProbeApplication.class)
+                .properties(Map.of(
+                        "spring.application.name", "probe-service",
+                        "mdm.service.schema", "probe",
+                        "server.port", "0",
+                        "spring.cloud.config.enabled", "false",
+                        "eureka.client.enabled", "false",
+                        "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
+                        "spring.datasource.username", PostgresServer.USER,
+                        "spring.kafka.bootstrap-servers", kafkaBootstrap,
+                        "spring.kafka.producer.properties.max.block.ms", "2000",
+                        "spring.kafka.admin.fail-fast", "false",
+                        // only the restart may send it: no periodic resubmission during the test
+                        "mdm.events.resubmit-interval", "10m"))
+                .properties("spring.kafka.admin.operation-timeout=2", "spring.kafka.admin.close-timeout=1s")
+                .run();
+    }
+
+    private static List<String> keysOn(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            List<String> keys = new java.util.ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < end) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+            }
+            return keys;
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found[0] = r;
+                    }
+                });
+                return found[0] != null;
+            });
+            return found[0];
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}
