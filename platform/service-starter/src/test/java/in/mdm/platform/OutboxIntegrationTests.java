@@ -88,10 +88,10 @@ class OutboxIntegrationTests {
                         "spring.datasource.username", PostgresServer.USER,
                         "spring.kafka.bootstrap-servers", kafkaBootstrap,
                         "spring.kafka.producer.properties.max.block.ms", "2000",
-                        "spring.kafka.admin.fail-fast", "false",
-                        // only the restart may send it: no periodic resubmission during the test
-                        "mdm.events.resubmit-interval", "10m"))
-                .properties("spring.kafka.admin.operation-timeout=2", "spring.kafka.admin.close-timeout=1s")
+                        "spring.kafka.admin.fail-fast", "false"))
+                .properties("spring.kafka.admin.operation-timeout=2", "spring.kafka.admin.close-timeout=1s",
+                        // only a restart may send an outstanding event: no periodic resubmission during the test
+                        "mdm.events.resubmit-interval=10m")
                 .run();
     }
 
