@@ -1,0 +1,5 @@
+package in.mdm.alert.alert;
+
+public enum AlertStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED
+}
