@@ -1,0 +1,20 @@
+package in.mdm.optimization.transfer;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import in.mdm.platform.web.ConstraintCodes;
+import in.mdm.platform.web.ConstraintCodes.Conflict;
+
+@Configuration(proxyBeanMethods = false)
+class TransferConstraints {
+
+    @Bean
+    ConstraintCodes transferConstraintCodes() {
+        return new ConstraintCodes(Map.of(
+                "transfer_plans_one_pending_per_route", new Conflict("optimization.transfer.already-proposed",
+                        "A transfer of this commodity between these schools is already waiting for a decision")));
+    }
+}

@@ -1,0 +1,81 @@
+package in.mdm.optimization.transfer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TransferRepository {
+
+    private static final String WHERE = """
+            where (cast(:status as varchar) is null or status = :status)
+              and (cast(:commodity as varchar) is null or commodity = :commodity)
+              and (cast(:udise as varchar) is null or from_udise_code = :udise or to_udise_code = :udise)""";
+
+    private final JdbcClient jdbc;
+
+    TransferRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    TransferPlan insert(UUID id, ProposeTransferRequest r) {
+        return jdbc.sql("""
+                insert into transfer_plans (id, from_udise_code, to_udise_code, commodity, quantity_kg, reason)
+                values (:id, :from, :to, :commodity, :quantity, :reason)
+                returning *""")
+                .param("id", id)
+                .param("from", r.fromUdiseCode())
+                .param("to", r.toUdiseCode())
+                .param("commodity", r.commodity().name())
+                .param("quantity", r.quantityKg())
+                .param("reason", r.reason().strip())
+                .query(TransferRepository::map)
+                .single();
+    }
+
+    Optional<TransferPlan> find(UUID id) {
+        return jdbc.sql("select * from transfer_plans where id = :id")
+                .param("id", id)
+                .query(TransferRepository::map)
+                .optional();
+    }
+
+    /** Newest first. */
+    List<TransferPlan> page(TransferFilter filter, int page, int size) {
+        return filtered("select * from transfer_plans " + WHERE + " order by created_at desc, id limit :size offset :offset", filter)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(TransferRepository::map)
+                .list();
+    }
+
+    long count(TransferFilter filter) {
+        return filtered("select count(*) from transfer_plans " + WHERE, filter).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, TransferFilter filter) {
+        return jdbc.sql(sql)
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("commodity", filter.commodity() == null ? null : filter.commodity().name())
+                .param("udise", filter.udiseCode());
+    }
+
+    private static TransferPlan map(ResultSet rs, int row) throws SQLException {
+        return new TransferPlan(rs.getObject("id", UUID.class), rs.getString("from_udise_code"),
+                rs.getString("to_udise_code"), Commodity.valueOf(rs.getString("commodity")),
+                rs.getBigDecimal("quantity_kg"), TransferStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("decided_at")),
+                rs.getString("decided_by"), rs.getString("decision_note"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+package in.mdm.optimization.transfer;
+
+public enum TransferStatus {
+    PROPOSED, APPROVED, REJECTED
+}

@@ -1,0 +1,13 @@
+package in.mdm.optimization;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    @Test
+    void featurePackagesRespectTheirBoundaries() {
+        ApplicationModules.of(OptimizationServiceApplication.class).verify();
+    }
+}
