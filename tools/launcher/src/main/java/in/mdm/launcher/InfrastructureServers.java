@@ -1,0 +1,230 @@
+package in.mdm.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import in.mdm.testkit.PostgresServer;
+import in.mdm.testkit.RedisServer;
+
+/**
+ * PostgreSQL, Redis and Kafka for the suite: each either started here (embedded PostgreSQL with a kept data
+ * folder, an embedded redis-server, a Kafka broker JVM) or an external one named in the options.
+ */
+public final class InfrastructureServers implements AutoCloseable {
+
+    /** The database every service keeps its own schema in. */
+    public static final String DATABASE = "mdm";
+
+    private final PostgresServer postgres;
+    private final RedisServer redis;
+    private final KafkaBroker kafka;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final String redisHost;
+    private final int redisPort;
+    private final String kafkaBootstrap;
+    private final Path postgresData;
+
+    private InfrastructureServers(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, LaunchOptions options,
+            Path postgresData) {
+        this.postgres = postgres;
+        this.redis = redis;
+        this.kafka = kafka;
+        this.postgresData = postgresData;
+        if (postgres != null) {
+            this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + DATABASE;
+            this.dbUser = PostgresServer.USER;
+            this.dbPassword = "";
+        }
+        else {
+            this.jdbcUrl = options.postgresUrl();
+            this.dbUser = options.postgresUser() == null ? "" : options.postgresUser();
+            this.dbPassword = options.postgresPassword() == null ? "" : options.postgresPassword();
+        }
+        this.redisHost = redis != null ? "127.0.0.1" : options.redisHost();
+        this.redisPort = redis != null ? redis.port() : options.redisPort();
+        this.kafkaBootstrap = kafka != null ? kafka.bootstrapServers() : options.kafkaBootstrap();
+    }
+
+    /**
+     * Starts what is not external, all three at once, and returns when each answers; on a failure stops what
+     * did start.
+     *
+     * @param marker a JVM argument that marks the Kafka JVM as this launcher's
+     */
+    public static InfrastructureServers start(LaunchOptions options, String marker) {
+        Consumer<String> progress = options.progress();
+        Ports ports = options.ports();
+        Path postgresData = options.dataDir().resolve("postgres");
+        CompletableFuture<PostgresServer> postgres = options.postgresUrl() != null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> timed(progress, "PostgreSQL on 127.0.0.1:" + ports.postgres(),
+                        () -> startPostgres(postgresData, ports.postgres())), Background.EXECUTOR);
+        CompletableFuture<RedisServer> redis = options.redisHost() != null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> timed(progress, "Redis on 127.0.0.1:" + ports.redis(), () -> {
+                    requireFree(ports.redis(), "Redis");
+                    return RedisServer.start(ports.redis());
+                }), Background.EXECUTOR);
+        CompletableFuture<KafkaBroker> kafka = options.kafkaBootstrap() != null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> timed(progress, "Kafka on 127.0.0.1:" + ports.kafka(), () -> {
+                    requireFree(ports.kafka(), "Kafka");
+                    requireFree(ports.kafkaController(), "Kafka's controller");
+                    return KafkaBroker.start(options.dataDir().resolve("kafka"), ports.kafka(),
+                            ports.kafkaController(), options.logDir().resolve("kafka.log"), marker,
+                            Duration.ofMinutes(2));
+                }), Background.EXECUTOR);
+        try {
+            CompletableFuture.allOf(postgres, redis, kafka).join();
+        }
+        catch (CompletionException ex) {
+            closeQuietly(postgres.getNow(null), redis.getNow(null), kafka.getNow(null));
+            // the other futures may still finish later: close them when they do
+            postgres.thenAccept(InfrastructureServers::closeQuietly);
+            redis.thenAccept(InfrastructureServers::closeQuietly);
+            kafka.thenAccept(InfrastructureServers::closeQuietly);
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+        InfrastructureServers servers = new InfrastructureServers(postgres.join(), redis.join(), kafka.join(),
+                options, postgresData);
+        if (servers.postgres != null) {
+            servers.createDatabase();
+        }
+        return servers;
+    }
+
+    private static PostgresServer startPostgres(Path data, int port) {
+        // a postmaster left behind by a launcher that was killed still holds the folder: stop it first
+        Processes.postmaster(data).ifPresent(old -> Processes.stop(old, Duration.ofSeconds(15)));
+        requireFree(port, "PostgreSQL");
+        try {
+            Files.createDirectories(data);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return PostgresServer.start(port, data);
+    }
+
+    private static <T> T timed(Consumer<String> progress, String what, java.util.function.Supplier<T> start) {
+        long started = System.nanoTime();
+        T result = start.get();
+        progress.accept(String.format("  %-40s ready in %5.1f s", what, (System.nanoTime() - started) / 1e9));
+        return result;
+    }
+
+    static void requireFree(int port, String what) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+        }
+        catch (IOException ex) {
+            return;
+        }
+        throw new IllegalStateException(what + " cannot listen on port " + port
+                + ": something else does. Stop it, or choose other ports (--port-offset).");
+    }
+
+    private void createDatabase() {
+        String admin = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + PostgresServer.DATABASE;
+        try (Connection connection = DriverManager.getConnection(admin, PostgresServer.USER, "");
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet result = exists.executeQuery()) {
+                if (result.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database " + DATABASE);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("could not create database " + DATABASE + " in the embedded PostgreSQL", ex);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    public String redisHost() {
+        return redisHost;
+    }
+
+    public int redisPort() {
+        return redisPort;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    /** The processes started here (Kafka's JVM, redis-server, the postmaster) and their descendants. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> roots = new ArrayList<>();
+        if (kafka != null) {
+            roots.add(kafka.handle());
+        }
+        if (postgres != null) {
+            Processes.postmaster(postgresData).ifPresent(roots::add);
+        }
+        return new ArrayList<>(Processes.trees(roots));
+    }
+
+    Optional<ProcessHandle> postmaster() {
+        return postgres == null ? Optional.empty() : Processes.postmaster(postgresData);
+    }
+
+    /** Stops Kafka, Redis and PostgreSQL (those started here), all at once. */
+    @Override
+    public void close() {
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> closeQuietly(kafka), Background.EXECUTOR),
+                CompletableFuture.runAsync(() -> closeQuietly(redis), Background.EXECUTOR),
+                CompletableFuture.runAsync(() -> closeQuietly(postgres), Background.EXECUTOR)).join();
+    }
+
+    private static void closeQuietly(AutoCloseable... servers) {
+        for (AutoCloseable server : servers) {
+            if (server != null) {
+                try {
+                    server.close();
+                }
+                catch (Exception ex) {
+                    System.err.println("while stopping " + server + ": " + ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package in.mdm.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code ./run}: starts the suite, prints where it is and what it cost, and keeps it running until Ctrl-C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        quietLibraryLogging();
+        Path root = Path.of(System.getProperty("mdm.root", "")).toAbsolutePath().normalize();
+        CommandLine line;
+        try {
+            line = CommandLine.parse(root, args);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println("./run: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (line.help()) {
+            System.out.print(CommandLine.HELP);
+            return;
+        }
+        if (!line.servicesGiven()) {
+            List<String> built = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (App service : App.SERVICES) {
+                (Files.isRegularFile(service.jar(root)) ? built : missing).add(service.name());
+            }
+            if (!missing.isEmpty()) {
+                System.out.println("Not built, so not started: " + String.join(", ", missing) + ".");
+            }
+            line.options().services(built);
+        }
+        LaunchOptions options = line.options().build();
+        System.out.println("Starting MDM Twin from " + root + " (" + options.services().size()
+                + " services; logs in " + shortPath(root, options.logDir()) + ").");
+
+        Suite suite;
+        try {
+            suite = Suite.start(options);
+        }
+        catch (RuntimeException ex) {
+            System.err.println();
+            System.err.println("MDM Twin did not start: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        report(root, suite);
+        if (line.exitWhenReady()) {
+            suite.close();
+            System.exit(0);
+        }
+        watch(suite);
+    }
+
+    private static void report(Path root, Suite suite) {
+        List<ProcessHandle> processes = suite.processes();
+        long rss = Processes.totalRssKiB(processes);
+        long own = Processes.rssKiB(ProcessHandle.current().pid());
+        System.out.println();
+        System.out.printf("MDM Twin is up: %d applications ready and routed in %.1f s; %.2f GiB resident in %d"
+                + " processes (the launcher itself %d MiB more).%n", suite.options().apps().size(),
+                suite.startupTime().toMillis() / 1000.0, rss / 1024.0 / 1024.0, processes.size(), own / 1024);
+        System.out.println();
+        System.out.println("  Gateway    " + suite.gatewayUrl());
+        System.out.println("  API docs   " + suite.gatewayUrl() + "/api/docs");
+        System.out.println("  Logs       " + shortPath(root, suite.options().logDir()));
+        System.out.println("  Database   " + suite.jdbcUrl() + " (user " + suite.dbUser() + ")");
+        System.out.println("  Kafka      " + suite.kafkaBootstrap());
+        Suite.AdminPassword admin = suite.adminPassword();
+        if (admin != null) {
+            String user = System.getenv().getOrDefault("MDM_ADMIN_USERNAME", "the admin user");
+            if (admin.generated()) {
+                System.out.println("  Admin      " + user + ", password " + admin.value()
+                        + " (generated once, kept in " + shortPath(root, admin.file()) + ")");
+            }
+            else if (admin.file() != null) {
+                System.out.println("  Admin      " + user + ", password in " + shortPath(root, admin.file()));
+            }
+            else {
+                System.out.println("  Admin      " + user + ", password from MDM_ADMIN_PASSWORD");
+            }
+        }
+        System.out.println();
+        System.out.println("Ctrl-C to stop.");
+    }
+
+    /** Says so when an application ends by itself; the rest keeps running until the launcher is stopped. */
+    private static void watch(Suite suite) throws InterruptedException {
+        Set<String> reported = new LinkedHashSet<>();
+        while (true) {
+            for (String app : suite.exited()) {
+                if (reported.add(app)) {
+                    System.out.println(app + " has stopped; see " + suite.log(app));
+                }
+            }
+            reported.retainAll(suite.exited());
+            Thread.sleep(2000);
+        }
+    }
+
+    private static String shortPath(Path root, Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
+    /** The Kafka admin client logs every setting at INFO; the launcher speaks for itself. */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
+    }
+}

@@ -1,0 +1,514 @@
+package in.mdm.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Redis and Kafka, then config-server, then discovery, the gateway
+ * and the chosen services, each application a JVM of its own running its Spring Boot jar. {@link #start}
+ * returns once every application is ready and the gateway routes to every service.
+ *
+ * <p>A JVM shutdown hook stops everything if the owner does not call {@link #close()}.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(Background.EXECUTOR)
+            .build();
+
+    private final LaunchOptions options;
+    private final Consumer<String> progress;
+    private final String marker;
+    private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "mdm-suite-shutdown");
+    private InfrastructureServers infrastructure;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private AdminPassword adminPassword;
+    private Duration startupTime;
+    private boolean closed;
+
+    private Suite(LaunchOptions options) {
+        this.options = options;
+        this.progress = options.progress();
+        this.marker = "-Dmdm.launcher.data=" + options.dataDir();
+    }
+
+    /** Starts everything and returns when every application is ready and routed; on failure stops all. */
+    public static Suite start(LaunchOptions options) {
+        Suite suite = new Suite(options);
+        try {
+            suite.startAll();
+            return suite;
+        }
+        catch (RuntimeException | Error ex) {
+            suite.close();
+            throw ex;
+        }
+    }
+
+    private void startAll() {
+        long started = System.nanoTime();
+        requireJars();
+        lockDataDir();
+        stopLeftovers();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+        infrastructure = InfrastructureServers.start(options, marker);
+        adminPassword = options.services().stream().anyMatch(app -> app.name().equals("auth-service"))
+                ? AdminPassword.resolve(options.dataDir()) : null;
+
+        AotCache aot = aotCache();
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        launch(App.CONFIG_SERVER, aot);
+        awaitReady(List.of(App.CONFIG_SERVER), deadline);
+
+        List<App> rest = options.apps().stream().filter(app -> app != App.CONFIG_SERVER).toList();
+        if (aot != null) {
+            train(aot, rest);
+            // training is not start-up: the clock for the applications starts again after it
+            deadline = System.nanoTime() + options.startTimeout().toNanos();
+        }
+        rest.forEach(app -> launch(app, aot));
+        awaitReady(rest, deadline);
+        awaitRouted(options.services(), deadline);
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void requireJars() {
+        List<String> missing = options.apps().stream()
+                .filter(app -> !Files.isRegularFile(app.jar(options.root())))
+                .map(app -> app.name() + " (" + options.root().relativize(app.jar(options.root())) + ")")
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built: " + String.join(", ", missing)
+                    + ". Build with ./mvnw -B install -DskipTests (./run does so itself).");
+        }
+    }
+
+    private void lockDataDir() {
+        try {
+            Files.createDirectories(options.dataDir());
+            Files.createDirectories(options.logDir());
+            lockChannel = FileChannel.open(options.dataDir().resolve("launcher.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("another launcher runs on " + options.dataDir()
+                        + ". Stop it, or give this one its own --data-dir and --port-offset.");
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot lock " + options.dataDir(), ex);
+        }
+    }
+
+    /** Processes a killed launcher left behind on this data folder (no live launcher holds its lock). */
+    private void stopLeftovers() {
+        List<ProcessHandle> leftovers = Processes.withArgument(marker);
+        if (!leftovers.isEmpty()) {
+            progress.accept("Stopping " + leftovers.size() + " process(es) left behind by an earlier run.");
+            leftovers.parallelStream().forEach(process -> Processes.stop(process, Duration.ofSeconds(10)));
+        }
+    }
+
+    private AotCache aotCache() {
+        if (!options.aot()) {
+            return null;
+        }
+        if (!AotCache.supported()) {
+            progress.accept("AOT caches need JDK 25 or later; this is JDK " + Jvm.feature() + ": starting without.");
+            return null;
+        }
+        AotCache cache = new AotCache(options.aotDir(), options.logDir(), progress);
+        Path jar = App.CONFIG_SERVER.jar(options.root());
+        if (!cache.isPrepared(App.CONFIG_SERVER.name(), jar)) {
+            progress.accept("Training the AOT cache of config-server (once per build).");
+        }
+        return cache;
+    }
+
+    private void train(AotCache aot, List<App> apps) {
+        List<App> stale = apps.stream().filter(app -> !aot.isPrepared(app.name(), app.jar(options.root()))).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        progress.accept("Training AOT caches (once per build) for " + stale.stream().map(App::name)
+                .collect(Collectors.joining(", ")) + ".");
+        Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<CompletableFuture<?>> trainings = new ArrayList<>();
+        for (App app : stale) {
+            trainings.add(CompletableFuture.runAsync(() -> {
+                cores.acquireUninterruptibly();
+                try {
+                    aot.prepare(app.name(), app.jar(options.root()), baseCommand(app), environment(app));
+                }
+                finally {
+                    cores.release();
+                }
+            }, Background.EXECUTOR));
+        }
+        CompletableFuture.allOf(trainings.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private List<String> baseCommand(App app) {
+        List<String> command = new ArrayList<>();
+        command.add(Jvm.java());
+        command.addAll(options.jvmFlags(app.name()));
+        command.add(marker);
+        return command;
+    }
+
+    private synchronized void launch(App app, AotCache aot) {
+        Path jar = app.jar(options.root());
+        AotCache.Launch launch = AotCache.Launch.plain(jar);
+        if (aot != null) {
+            launch = app == App.CONFIG_SERVER
+                    ? aot.prepare(app.name(), jar, baseCommand(app), environment(app))
+                    : aot.launch(app.name(), jar);
+        }
+        List<String> command = baseCommand(app);
+        command.addAll(launch.flags());
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        ChildProcess process = new ChildProcess(app.name(), command, environment(app),
+                options.logDir().resolve(app.name() + ".log"));
+        apps.put(app.name(), process.start(true));
+    }
+
+    /** What every application reads (the environment contract), then the options' extra environment. */
+    Map<String, String> environment(App app) {
+        Ports ports = options.ports();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SERVER_PORT", Integer.toString(ports.app(app)));
+        environment.put("MDM_CONFIG_URI", "http://localhost:" + ports.app(App.CONFIG_SERVER));
+        environment.put("MDM_EUREKA_URL", "http://localhost:" + ports.app(App.DISCOVERY) + "/eureka/");
+        environment.put("MDM_DB_URL", infrastructure.jdbcUrl());
+        environment.put("MDM_DB_USER", infrastructure.dbUser());
+        environment.put("MDM_DB_PASSWORD", infrastructure.dbPassword());
+        environment.put("MDM_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
+        environment.put("MDM_REDIS_HOST", infrastructure.redisHost());
+        environment.put("MDM_REDIS_PORT", Integer.toString(infrastructure.redisPort()));
+        if (app == App.CONFIG_SERVER) {
+            environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
+        }
+        if (app.name().equals("auth-service") && adminPassword != null) {
+            environment.put("MDM_ADMIN_PASSWORD", adminPassword.value());
+        }
+        environment.putAll(options.environment());
+        return environment;
+    }
+
+    private void awaitReady(Collection<App> waiting, long deadline) {
+        Set<App> pending = new LinkedHashSet<>(waiting);
+        while (!pending.isEmpty()) {
+            for (App app : List.copyOf(pending)) {
+                ChildProcess process = process(app);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(app.name() + " exited with code " + process.exitValue()
+                            + " before it was ready; see " + process.log() + ":\n" + process.tail(40));
+                }
+                if (status(url(app) + "/actuator/health/readiness") == 200) {
+                    pending.remove(app);
+                    progress.accept(String.format("  %-40s ready", app.name() + " on :" + options.ports().app(app)));
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw timeout("not ready", pending);
+                }
+                pause(500);
+            }
+        }
+    }
+
+    private void awaitRouted(Collection<App> services, long deadline) {
+        Set<App> pending = new LinkedHashSet<>(services);
+        while (!pending.isEmpty()) {
+            for (App app : List.copyOf(pending)) {
+                for (App needed : List.of(App.GATEWAY, App.DISCOVERY, app)) {
+                    ChildProcess process = process(needed);
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(needed.name() + " exited with code " + process.exitValue()
+                                + "; see " + process.log() + ":\n" + process.tail(40));
+                    }
+                }
+                if (status(gatewayUrl() + app.docsPath()) == 200) {
+                    pending.remove(app);
+                    progress.accept(String.format("  %-40s routed", app.name() + " at " + app.docsPath()));
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw timeout("not routed by the gateway (GET " + gatewayUrl() + "/v3/api-docs/<service> is not 200)",
+                            pending);
+                }
+                pause(500);
+            }
+        }
+    }
+
+    private IllegalStateException timeout(String what, Set<App> pending) {
+        StringBuilder message = new StringBuilder();
+        message.append(what).append(" within ").append(options.startTimeout().toSeconds()).append(" s: ");
+        message.append(pending.stream().map(app -> app.name() + " (log: " + process(app).log() + ")")
+                .collect(Collectors.joining(", ")));
+        App first = pending.iterator().next();
+        message.append("\nlast lines of ").append(first.name()).append("'s log:\n").append(process(first).tail(40));
+        return new IllegalStateException(message.toString());
+    }
+
+    private static int status(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (IOException ex) {
+            return -1;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+
+    private synchronized ChildProcess process(App app) {
+        ChildProcess process = apps.get(app.name());
+        if (process == null) {
+            throw new IllegalArgumentException(app.name() + " is not part of this suite");
+        }
+        return process;
+    }
+
+    private App app(String name) {
+        App app = App.named(name).orElseThrow(() -> new IllegalArgumentException("no application named " + name));
+        process(app);
+        return app;
+    }
+
+    /** {@code http://localhost:<gateway port>}. */
+    public String gatewayUrl() {
+        return url(App.GATEWAY);
+    }
+
+    /** {@code http://localhost:<port>} of one application, bypassing the gateway. */
+    public String url(String app) {
+        return url(app(app));
+    }
+
+    private String url(App app) {
+        return "http://localhost:" + options.ports().app(app);
+    }
+
+    public String kafkaBootstrap() {
+        return infrastructure.kafkaBootstrap();
+    }
+
+    /** The JDBC URL of database {@code mdm} that every service uses. */
+    public String jdbcUrl() {
+        return infrastructure.jdbcUrl();
+    }
+
+    public String dbUser() {
+        return infrastructure.dbUser();
+    }
+
+    public String dbPassword() {
+        return infrastructure.dbPassword();
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    /** From the call of {@link #start} until every service was routed. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The admin password given to auth-service, if auth-service runs. */
+    public AdminPassword adminPassword() {
+        return adminPassword;
+    }
+
+    /** The log file of one application. */
+    public Path log(String app) {
+        return process(app(app)).log();
+    }
+
+    /** Applications whose process has ended although nobody stopped it. */
+    public synchronized List<String> exited() {
+        return apps.values().stream().filter(process -> !process.isAlive()).map(ChildProcess::name).toList();
+    }
+
+    /** Every process of the suite: the applications, Kafka, redis-server, PostgreSQL, and their descendants. */
+    public synchronized List<ProcessHandle> processes() {
+        List<ProcessHandle> roots = new ArrayList<>();
+        apps.values().stream().filter(ChildProcess::isAlive).forEach(process -> roots.add(process.handle()));
+        if (infrastructure != null) {
+            roots.addAll(infrastructure.processes());
+        }
+        roots.addAll(ProcessHandle.current().children().toList());
+        return new ArrayList<>(Processes.trees(roots));
+    }
+
+    /** The summed resident memory of {@link #processes()} in KiB. */
+    public long rssKiB() {
+        return Processes.totalRssKiB(processes());
+    }
+
+    /** Crashes one application (SIGKILL) and returns once its process has gone. */
+    public void kill(String service) {
+        App app = app(service);
+        process(app).kill();
+        progress.accept("  " + app.name() + " killed");
+    }
+
+    /** Starts one application again (stopping it first if it runs) and waits until it is ready and routed. */
+    public void restart(String service) {
+        App app = app(service);
+        ChildProcess old = process(app);
+        if (old.isAlive()) {
+            old.stop(STOP_GRACE);
+        }
+        ChildProcess fresh = new ChildProcess(app.name(), old.command(), old.environment(), old.log());
+        synchronized (this) {
+            apps.put(app.name(), fresh.start(false));
+        }
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        awaitReady(List.of(app), deadline);
+        if (app.isService()) {
+            awaitRouted(List.of(app), deadline);
+        }
+        else if (app == App.GATEWAY || app == App.DISCOVERY) {
+            awaitRouted(options.services(), deadline);
+        }
+    }
+
+    /** Stops every application (SIGTERM, SIGKILL after 20 s), then Kafka, Redis and PostgreSQL. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<ChildProcess> running;
+        synchronized (this) {
+            running = apps.values().stream().filter(ChildProcess::isAlive).toList();
+        }
+        if (!running.isEmpty() || infrastructure != null) {
+            progress.accept("Stopping " + running.size() + " application(s) and the infrastructure.");
+        }
+        try {
+            CompletableFuture.allOf(running.stream()
+                    .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE), Background.EXECUTOR))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        catch (CompletionException ex) {
+            System.err.println("while stopping the applications: " + ex.getCause());
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        // whatever else this launcher started (a child of a child that escaped): no process stays behind
+        Processes.kill(Processes.withArgument(marker));
+        releaseLock();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException | IllegalArgumentException ex) {
+            // the JVM is shutting down (this is the hook), or it was never added
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        }
+        catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+
+    /**
+     * The password of auth-service's admin user: {@code MDM_ADMIN_PASSWORD} if set, otherwise one generated on
+     * the first run and kept beside the data (the admin user lives in that data too).
+     *
+     * @param generated whether it was generated by this run, so that it is shown once
+     */
+    public record AdminPassword(String value, boolean generated, Path file) {
+
+        static AdminPassword resolve(Path dataDir) {
+            String given = System.getenv("MDM_ADMIN_PASSWORD");
+            if (given != null && !given.isBlank()) {
+                return new AdminPassword(given, false, null);
+            }
+            Path file = dataDir.resolve("admin-password");
+            try {
+                if (Files.isRegularFile(file)) {
+                    return new AdminPassword(Files.readString(file).trim(), false, file);
+                }
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, value + "\n");
+                return new AdminPassword(value, true, file);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("cannot keep the admin password in " + file, ex);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "AdminPassword[" + (file == null ? "from MDM_ADMIN_PASSWORD" : file) + "]";
+        }
+    }
+}
