@@ -1,0 +1,5 @@
+package in.mdm.report.job;
+
+public enum ReportFormat {
+    PDF, XLSX, CSV
+}

@@ -1,0 +1,88 @@
+package in.mdm.report.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import in.mdm.events.Jurisdiction;
+
+@Repository
+class ReportJobRepository {
+
+    private static final String WHERE = """
+            where (cast(:status as varchar) is null or status = :status)
+              and (cast(:type as varchar) is null or report_type = :type)
+              and (cast(:requestedBy as varchar) is null or requested_by = :requestedBy)""";
+
+    private final JdbcClient jdbc;
+
+    ReportJobRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ReportJob insert(UUID id, RequestReportRequest r) {
+        return jdbc.sql("""
+                insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, requested_by)
+                values (:id, :type, :format, :scopeLevel, :scopeCode, :from, :to, :requestedBy)
+                returning *""")
+                .param("id", id)
+                .param("type", r.reportType().name())
+                .param("format", r.format().name())
+                .param("scopeLevel", r.scopeLevel().name())
+                .param("scopeCode", r.scopeCode())
+                .param("from", r.periodFrom())
+                .param("to", r.periodTo())
+                .param("requestedBy", r.requestedBy())
+                .query(ReportJobRepository::map)
+                .single();
+    }
+
+    Optional<ReportJob> find(UUID id) {
+        return jdbc.sql("select * from report_jobs where id = :id")
+                .param("id", id)
+                .query(ReportJobRepository::map)
+                .optional();
+    }
+
+    /** Newest first. */
+    List<ReportJob> page(ReportJobFilter filter, int page, int size) {
+        return filtered("select * from report_jobs " + WHERE + " order by requested_at desc, id limit :size offset :offset", filter)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(ReportJobRepository::map)
+                .list();
+    }
+
+    long count(ReportJobFilter filter) {
+        return filtered("select count(*) from report_jobs " + WHERE, filter).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, ReportJobFilter filter) {
+        return jdbc.sql(sql)
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("type", filter.reportType() == null ? null : filter.reportType().name())
+                .param("requestedBy", filter.requestedBy());
+    }
+
+    private static ReportJob map(ResultSet rs, int row) throws SQLException {
+        return new ReportJob(rs.getObject("id", UUID.class), ReportType.valueOf(rs.getString("report_type")),
+                ReportFormat.valueOf(rs.getString("format")),
+                new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("scope_level")), rs.getString("scope_code")),
+                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+                JobStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
+                instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("completed_at")), rs.getString("file_path"), rs.getString("failure_reason"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

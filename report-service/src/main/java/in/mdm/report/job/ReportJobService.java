@@ -1,0 +1,70 @@
+package in.mdm.report.job;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.web.ApiException;
+
+@Service
+public class ReportJobService {
+
+    /** The longest period one report covers: an academic or financial year. */
+    static final long MAX_PERIOD_DAYS = 366;
+
+    private final ReportJobRepository jobs;
+
+    ReportJobService(ReportJobRepository jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Queues a report; generation picks it up later. */
+    @Transactional
+    ReportJob request(RequestReportRequest request) {
+        if (request.periodTo().isBefore(request.periodFrom())) {
+            throw invalid("report.invalid-period", "periodTo", "must not be before periodFrom");
+        }
+        if (ChronoUnit.DAYS.between(request.periodFrom(), request.periodTo()) + 1 > MAX_PERIOD_DAYS) {
+            throw invalid("report.invalid-period", "periodTo", "a report covers at most " + MAX_PERIOD_DAYS + " days");
+        }
+        if (!fits(request.scopeLevel(), request.scopeCode())) {
+            throw invalid("report.invalid-scope", "scopeCode", "does not fit scope level " + request.scopeLevel());
+        }
+        return jobs.insert(UUID.randomUUID(), request);
+    }
+
+    @Transactional(readOnly = true)
+    ReportJob get(UUID id) {
+        return jobs.find(id).orElseThrow(() -> ApiException.notFound("report.not-found", "No report with id " + id));
+    }
+
+    @Transactional(readOnly = true)
+    List<ReportJob> page(ReportJobFilter filter, int page, int size) {
+        return jobs.page(filter, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    long count(ReportJobFilter filter) {
+        return jobs.count(filter);
+    }
+
+    /** State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school codes exactly 11. */
+    static boolean fits(Level level, String code) {
+        return switch (level) {
+            case STATE -> code.matches("[0-9]{1,2}");
+            case DISTRICT, BLOCK -> code.matches("[0-9]{1,6}");
+            case SCHOOL -> code.matches("[0-9]{11}");
+        };
+    }
+
+    private static ApiException invalid(String code, String field, String message) {
+        ApiException ex = ApiException.badRequest(code, "Invalid request: " + field + " " + message);
+        ex.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ex;
+    }
+}

@@ -1,0 +1,22 @@
+package in.mdm.report.job;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import in.mdm.events.Jurisdiction.Level;
+
+/**
+ * A report to generate. {@code requestedBy} names the requesting user until the identity work supplies
+ * the caller from the token.
+ */
+public record RequestReportRequest(
+        @NotNull ReportType reportType,
+        @NotNull ReportFormat format,
+        @NotNull Level scopeLevel,
+        @NotNull @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String scopeCode,
+        @NotNull LocalDate periodFrom,
+        @NotNull LocalDate periodTo,
+        @NotNull @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be a username") String requestedBy) {
+}
