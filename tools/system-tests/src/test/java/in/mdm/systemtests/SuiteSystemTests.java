@@ -1,0 +1,306 @@
+package in.mdm.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+
+import in.mdm.launcher.App;
+import in.mdm.launcher.LaunchOptions;
+import in.mdm.launcher.Ports;
+import in.mdm.launcher.Suite;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole suite as {@code ./run} starts it (every application jar in its own JVM, real PostgreSQL, Kafka and
+ * Redis) on free ports beside any running suite, exercised through the gateway: routing, an event from one
+ * service's outbox into another's copy, redelivery, and a crashed service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteSystemTests {
+
+    private static final String SCHOOL = "33020100101";
+    private static final String SECOND_SCHOOL = "33020100102";
+    private static final String SCHOOLS_TOPIC = "mdm.school.schools";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path runDir;
+
+    static Suite suite;
+
+    @RegisterExtension
+    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (suite != null) {
+                for (String app : List.of("gateway", "school-service", "finance-service")) {
+                    System.out.println("---- last lines of " + app + "'s log (" + suite.log(app) + ")");
+                    System.out.println(tail(suite.log(app), 40));
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startSuite() {
+        Path root = Path.of(System.getProperty("mdm.root", "../..")).toAbsolutePath().normalize();
+        List<String> missing = new ArrayList<>();
+        for (App app : allApps()) {
+            if (!Files.isRegularFile(app.jar(root))) {
+                missing.add(app.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            String reason = "system tests skipped: no jar for " + missing
+                    + " (not in the reactor?); they need every application";
+            System.out.println("[suite] " + reason);
+            Assumptions.abort(reason);
+        }
+        Path logs = Path.of(System.getProperty("mdm.system-tests.logs", runDir.resolve("logs").toString()));
+        suite = Suite.start(LaunchOptions.builder(root)
+                .runDir(runDir)
+                .logDir(logs)
+                .ports(Ports.free())
+                .aot(false)
+                .startTimeout(Duration.ofMinutes(8))
+                .progress(line -> System.out.println("[suite] " + line))
+                .build());
+        System.out.printf("[suite] all routed in %.1f s, %d MiB resident%n", suite.startupTime().toMillis() / 1000.0,
+                suite.rssKiB() / 1024);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            List<ProcessHandle> processes = suite.processes();
+            suite.close();
+            assertThat(processes).as("processes left after close").noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    private static List<App> allApps() {
+        List<App> apps = new ArrayList<>(App.INFRASTRUCTURE);
+        apps.addAll(App.SERVICES);
+        return apps;
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceAnswersThroughTheGateway() {
+        for (App service : App.SERVICES) {
+            HttpResponse<String> docs = get(suite.gatewayUrl() + service.docsPath());
+            assertThat(docs.statusCode()).as(service.docsPath()).isEqualTo(200);
+            assertThat(contentType(docs)).as(service.docsPath()).startsWith("application/json");
+            assertThat(json(docs).path("openapi").asString()).as(service.docsPath()).startsWith("3.");
+        }
+
+        HttpResponse<String> health = get(suite.gatewayUrl() + "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).path("status").asString()).isEqualTo("UP");
+
+        HttpResponse<String> unknown = get(suite.gatewayUrl() + "/api/v1/no-such-thing");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(contentType(unknown)).startsWith("application/problem+json");
+        assertThat(json(unknown).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void aSchoolRegisteredInSchoolServiceReachesFinanceOnceEvenWhenRedelivered() throws Exception {
+        HttpResponse<String> created = post(suite.gatewayUrl() + "/api/v1/schools", school(SCHOOL, "PUMS Kattur"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode funded = awaitFundedSchool(SCHOOL);
+        assertThat(funded.path("name").asString()).isEqualTo("PUMS Kattur");
+        assertThat(funded.path("districtCode").asString()).isEqualTo("568");
+        assertThat(funded.path("blockCode").asString()).isEqualTo("6301");
+        String lastEventId = funded.path("lastEventId").asString();
+        String updatedAt = funded.path("updatedAt").asString();
+        assertThat(lastEventId).isNotBlank();
+        assertThat(updatedAt).isNotBlank();
+
+        ConsumerRecord<byte[], byte[]> event = readEvent(SCHOOL);
+        double duplicatesBefore = duplicatesCountedByFinance();
+        redeliver(event);
+
+        await("finance counts the redelivered event as a duplicate").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> duplicatesCountedByFinance() > duplicatesBefore);
+        JsonNode after = json(get(financeSchoolUrl(SCHOOL)));
+        assertThat(after.path("lastEventId").asString()).isEqualTo(lastEventId);
+        assertThat(after.path("updatedAt").asString()).isEqualTo(updatedAt);
+        assertThat(after.path("name").asString()).isEqualTo("PUMS Kattur");
+    }
+
+    @Test
+    @Order(3)
+    void aCrashedServiceIsAFast503AndCatchesUpOnEventsAfterItsRestart() {
+        suite.kill("finance-service");
+
+        long started = System.nanoTime();
+        HttpResponse<String> down = get(financeSchoolUrl(SCHOOL));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+        assertThat(contentType(down)).startsWith("application/problem+json");
+        assertThat(took).as("time to the 503").isLessThan(Duration.ofSeconds(3));
+
+        HttpResponse<String> created = post(suite.gatewayUrl() + "/api/v1/schools",
+                school(SECOND_SCHOOL, "PUMS Kattur East"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        suite.restart("finance-service");
+
+        assertThat(get(financeSchoolUrl(SCHOOL)).statusCode()).isEqualTo(200);
+        JsonNode second = awaitFundedSchool(SECOND_SCHOOL);
+        assertThat(second.path("name").asString()).isEqualTo("PUMS Kattur East");
+    }
+
+    private static String school(String udiseCode, String name) {
+        return """
+                {"udiseCode":"%s","name":"%s","districtCode":"568","blockCode":"6301","category":"PRIMARY",\
+                "management":"GOVERNMENT","ruralUrban":"RURAL"}""".formatted(udiseCode, name);
+    }
+
+    private static String financeSchoolUrl(String udiseCode) {
+        return suite.gatewayUrl() + "/api/v1/financial/schools/" + udiseCode;
+    }
+
+    private static JsonNode awaitFundedSchool(String udiseCode) {
+        return await("finance-service's copy of school " + udiseCode).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> get(financeSchoolUrl(udiseCode)), response -> response.statusCode() == 200)
+                .body()
+                .transform(SuiteSystemTests::json);
+    }
+
+    /** The record school-service's outbox wrote for this school, exactly as it is on the topic. */
+    private static ConsumerRecord<byte[], byte[]> readEvent(String udiseCode) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(SCHOOLS_TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (record.key() != null && udiseCode.equals(new String(record.key()))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record keyed " + udiseCode + " on " + SCHOOLS_TOPIC);
+    }
+
+    /** Sends the record again, byte for byte: same partition, key, value and headers. */
+    private static void redeliver(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        List<Header> headers = new ArrayList<>();
+        record.headers().forEach(headers::add);
+        assertThat(headers).as("CloudEvent headers").extracting(Header::key).contains("ce_id", "ce_type");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                    headers)).get();
+        }
+    }
+
+    /** {@code mdm_events_consumed_total{outcome="duplicate"}} summed over finance-service's consumers and types. */
+    private static double duplicatesCountedByFinance() {
+        HttpResponse<String> metrics = get(suite.url("finance-service") + "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("mdm_events_consumed_total{") && line.contains("outcome=\"duplicate\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new AssertionError("no answer from " + request.build().uri() + ": " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    private static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+                    .collect(Collectors.joining("\n"));
+        }
+        catch (IOException | RuntimeException ex) {
+            return "(unreadable: " + ex + ")";
+        }
+    }
+}
