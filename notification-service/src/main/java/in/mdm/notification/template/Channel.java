@@ -1,0 +1,5 @@
+package in.mdm.notification.template;
+
+public enum Channel {
+    EMAIL, SMS, IN_APP
+}

@@ -1,0 +1,40 @@
+package in.mdm.notification.template;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import in.mdm.platform.web.PageResponse;
+
+@RestController
+@RequestMapping("/api/v1/notifications/templates")
+class TemplateController {
+
+    private final TemplateService templates;
+
+    TemplateController(TemplateService templates) {
+        this.templates = templates;
+    }
+
+    @GetMapping("/{code}")
+    TemplateVariantsResponse get(@PathVariable @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+",
+            message = "must be a template code such as alert.raised") String code) {
+        return new TemplateVariantsResponse(code, templates.variants(code).stream().map(TemplateResponse::of).toList());
+    }
+
+    @GetMapping
+    PageResponse<TemplateResponse> list(
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return new PageResponse<>(templates.page(channel, language, page, size).stream().map(TemplateResponse::of).toList(),
+                page, size, templates.count(channel, language));
+    }
+}

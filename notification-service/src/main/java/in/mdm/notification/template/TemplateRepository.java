@@ -1,0 +1,56 @@
+package in.mdm.notification.template;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TemplateRepository {
+
+    private static final String WHERE = """
+            where (cast(:channel as varchar) is null or channel = :channel)
+              and (cast(:language as varchar) is null or language = :language)""";
+
+    /** Channels in the order of the enum, English before Tamil. */
+    private static final String ORDER = """
+            order by code, case channel when 'EMAIL' then 0 when 'SMS' then 1 else 2 end, language""";
+
+    private final JdbcClient jdbc;
+
+    TemplateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Template> variants(String code) {
+        return jdbc.sql("select * from notification_templates where code = :code " + ORDER)
+                .param("code", code)
+                .query(TemplateRepository::map)
+                .list();
+    }
+
+    List<Template> page(Channel channel, String language, int page, int size) {
+        return jdbc.sql("select * from notification_templates " + WHERE + " " + ORDER + " limit :size offset :offset")
+                .param("channel", channel == null ? null : channel.name())
+                .param("language", language)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(TemplateRepository::map)
+                .list();
+    }
+
+    long count(Channel channel, String language) {
+        return jdbc.sql("select count(*) from notification_templates " + WHERE)
+                .param("channel", channel == null ? null : channel.name())
+                .param("language", language)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Template map(ResultSet rs, int row) throws SQLException {
+        return new Template(rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("language"),
+                rs.getString("subject"), rs.getString("body"), rs.getTimestamp("updated_at").toInstant());
+    }
+}

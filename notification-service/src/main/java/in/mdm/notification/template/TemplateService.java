@@ -1,0 +1,38 @@
+package in.mdm.notification.template;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.platform.web.ApiException;
+
+@Service
+public class TemplateService {
+
+    private final TemplateRepository templates;
+
+    TemplateService(TemplateRepository templates) {
+        this.templates = templates;
+    }
+
+    /** Every variant of a code; at least one, or a 404. */
+    @Transactional(readOnly = true)
+    List<Template> variants(String code) {
+        List<Template> variants = templates.variants(code);
+        if (variants.isEmpty()) {
+            throw ApiException.notFound("notification.template.not-found", "No notification template with code " + code);
+        }
+        return variants;
+    }
+
+    @Transactional(readOnly = true)
+    List<Template> page(Channel channel, String language, int page, int size) {
+        return templates.page(channel, language, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    long count(Channel channel, String language) {
+        return templates.count(channel, language);
+    }
+}

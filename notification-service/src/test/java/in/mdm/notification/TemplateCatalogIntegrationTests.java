@@ -1,0 +1,172 @@
+package in.mdm.notification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import in.mdm.testkit.MdmIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MdmIntegrationTest
+@AutoConfigureTestRestTemplate
+class TemplateCatalogIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void removeTestTemplates() {
+        jdbc.sql("delete from notification_templates where code like 'test.%'").update();
+    }
+
+    @Test
+    void theMigrationSeedsEveryTemplateInEnglishAndTamilWithTheSamePlaceholders() {
+        Map<String, Object> all = http.getForObject("/api/v1/notifications/templates?size=500", Map.class);
+        List<Map<String, Object>> items = items(all);
+        assertThat(all).containsEntry("total", items.size());
+        assertThat(items).hasSize(14);
+
+        Map<String, List<Map<String, Object>>> byCodeAndChannel = items.stream().collect(Collectors.groupingBy(
+                t -> t.get("code") + "/" + t.get("channel"), LinkedHashMap::new, Collectors.toList()));
+        assertThat(byCodeAndChannel.keySet()).containsExactly("alert.raised/EMAIL", "alert.raised/SMS", "alert.raised/IN_APP",
+                "fund.released/EMAIL", "fund.released/IN_APP", "user.activation/EMAIL", "user.password-reset/EMAIL");
+        byCodeAndChannel.forEach((key, variants) -> {
+            assertThat(variants).as(key).extracting(t -> t.get("language")).containsExactly("en", "ta");
+            assertThat(variants.get(1).get("placeholders")).as(key + " placeholders in Tamil and English")
+                    .isEqualTo(variants.get(0).get("placeholders"));
+            assertThat((String) variants.get(1).get("body")).as(key + " Tamil body").containsPattern("[\\u0B80-\\u0BFF]");
+        });
+        assertThat(byCodeAndChannel.get("user.activation/EMAIL").get(0).get("placeholders"))
+                .isEqualTo(List.of("activationLink", "displayName", "expiresAt", "username"));
+        assertThat(byCodeAndChannel.get("alert.raised/SMS")).allSatisfy(t -> assertThat(t.get("subject")).isNull());
+    }
+
+    @Test
+    void aStoredTemplateIsReadBackWithAllItsVariants() {
+        insert("test.inspection-due", "EMAIL", "en", "Inspection due at {{schoolName}}", "Visit {{schoolName}} by {{dueDate}}.");
+        insert("test.inspection-due", "SMS", "ta", null, "{{schoolName}} ஆய்வு {{dueDate}}-க்குள்.");
+
+        ResponseEntity<Map> response = http.getForEntity("/api/v1/notifications/templates/test.inspection-due", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("code", "test.inspection-due");
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) response.getBody().get("variants");
+        assertThat(variants).hasSize(2);
+        assertThat(variants.get(0))
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("language", "en")
+                .containsEntry("subject", "Inspection due at {{schoolName}}")
+                .containsEntry("body", "Visit {{schoolName}} by {{dueDate}}.")
+                .containsEntry("placeholders", List.of("dueDate", "schoolName"));
+        assertThat(variants.get(1))
+                .containsEntry("channel", "SMS")
+                .containsEntry("language", "ta")
+                .containsEntry("subject", null)
+                .containsEntry("body", "{{schoolName}} ஆய்வு {{dueDate}}-க்குள்.");
+    }
+
+    @Test
+    void theListIsPagedAndFilteredByChannelAndLanguage() {
+        insert("test.stock-low", "SMS", "ta", null, "{{schoolName}}: அரிசி இருப்பு குறைவு");
+
+        Map<String, Object> tamilSms = http.getForObject("/api/v1/notifications/templates?channel=SMS&language=ta", Map.class);
+        assertThat(items(tamilSms)).extracting(t -> t.get("code")).containsExactly("alert.raised", "test.stock-low");
+        assertThat(items(tamilSms)).allSatisfy(t -> assertThat(t).containsEntry("channel", "SMS").containsEntry("language", "ta"));
+
+        long englishEmails = jdbc.sql("select count(*) from notification_templates where channel = 'EMAIL' and language = 'en'")
+                .query(Long.class).single();
+        Map<String, Object> first = http.getForObject("/api/v1/notifications/templates?channel=EMAIL&language=en&size=3", Map.class);
+        Map<String, Object> second = http.getForObject("/api/v1/notifications/templates?channel=EMAIL&language=en&size=3&page=1", Map.class);
+        assertThat(first).containsEntry("total", (int) englishEmails).containsEntry("size", 3).containsEntry("page", 0);
+        assertThat(items(first)).extracting(t -> t.get("code")).containsExactly("alert.raised", "fund.released", "user.activation");
+        assertThat(items(second)).extracting(t -> t.get("code")).containsExactly("user.password-reset");
+
+        Map<String, Object> inApp = http.getForObject("/api/v1/notifications/templates?channel=IN_APP", Map.class);
+        assertThat(items(inApp))
+                .extracting(t -> t.get("code") + "/" + t.get("language"))
+                .containsExactly("alert.raised/en", "alert.raised/ta", "fund.released/en", "fund.released/ta");
+    }
+
+    @Test
+    void badParametersAreA400ProblemNamingTheParameter() {
+        assertBadParameter("/api/v1/notifications/templates?language=hi", "language");
+        assertBadParameter("/api/v1/notifications/templates?channel=FAX", "channel");
+        assertBadParameter("/api/v1/notifications/templates?size=501", "size");
+        assertBadParameter("/api/v1/notifications/templates/ALERT", "code");
+    }
+
+    @Test
+    void anUnknownCodeIsA404ProblemWithItsCode() {
+        ResponseEntity<Map> response = http.getForEntity("/api/v1/notifications/templates/alert.cleared", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("code", "notification.template.not-found");
+        assertThat((String) response.getBody().get("detail")).contains("alert.cleared");
+    }
+
+    @Test
+    void theSchemaHoldsOneTemplatePerCodeChannelAndLanguageAndNoSmsSubject() {
+        insert("test.duplicate", "EMAIL", "ta", "s", "b");
+
+        assertThatThrownBy(() -> insert("test.duplicate", "EMAIL", "ta", "s2", "b2"))
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("notification_templates_pkey");
+        assertThatThrownBy(() -> insert("test.sms-subject", "SMS", "en", "subject", "b"))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("notification_templates_subject");
+        assertThatThrownBy(() -> insert("test.email-no-subject", "EMAIL", "en", null, "b"))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("notification_templates_subject");
+        assertThatThrownBy(() -> insert("test.hindi", "EMAIL", "hi", "s", "b"))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("notification_templates_language");
+    }
+
+    @Test
+    void theApiIsDescribedAndTheServiceIsReady() {
+        assertThat(http.getForObject("/v3/api-docs", String.class))
+                .contains("/api/v1/notifications/templates", "/api/v1/notifications/templates/{code}", "MDM Twin notification-service");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private void insert(String code, String channel, String language, String subject, String body) {
+        jdbc.sql("""
+                insert into notification_templates (code, channel, language, subject, body)
+                values (:code, :channel, :language, :subject, :body)""")
+                .param("code", code)
+                .param("channel", channel)
+                .param("language", language)
+                .param("subject", subject)
+                .param("body", body)
+                .update();
+    }
+
+    private void assertBadParameter(String uri, String parameter) {
+        ResponseEntity<Map> response = http.getForEntity(uri, Map.class);
+        assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).as(uri).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).as(uri).containsEntry("code", "request.invalid");
+        assertThat((List<Map<String, Object>>) response.getBody().get("errors")).as(uri)
+                .extracting(e -> e.get("field")).containsExactly(parameter);
+    }
+
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+}
