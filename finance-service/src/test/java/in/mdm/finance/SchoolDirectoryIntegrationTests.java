@@ -3,7 +3,6 @@ package in.mdm.finance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,12 +10,9 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +29,7 @@ import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.events.school.SchoolUpdated;
 import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.MdmIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +108,7 @@ class SchoolDirectoryIntegrationTests {
             producer.send(poison).get();
         }
 
-        ConsumerRecord<String, byte[]> dead = awaitRecord(SchoolTopics.SCHOOLS + ".DLT", "33050200103");
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS + ".DLT", "33050200103");
         assertThat(new String(dead.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo(poisonId);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 
@@ -158,24 +155,5 @@ class SchoolDirectoryIntegrationTests {
 
     private static SchoolUpdated updated(String udise, String name, Instant at) {
         return new SchoolUpdated(UUID.randomUUID(), at, udise, name, "570", "6330", "PRIMARY", "GOVERNMENT", "RURAL", true);
-    }
-
-    static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found[0] = r;
-                    }
-                });
-                return found[0] != null;
-            });
-            return found[0];
-        }
     }
 }

@@ -2,17 +2,12 @@ package in.mdm.school;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import in.mdm.events.CloudEventCodec;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
-import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.MdmIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +54,7 @@ class SchoolRegistrationIntegrationTests {
         assertThat(created.getBody()).containsEntry("pmPoshanEligible", true);
         assertThat(http.getForObject("/api/v1/schools/" + udise, Map.class)).containsEntry("name", "PUMS Kattur");
 
-        ConsumerRecord<String, byte[]> record = awaitRecord(SchoolTopics.SCHOOLS, udise);
+        ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, udise);
         CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
         assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
         assertThat(envelope.getSource().toString()).isEqualTo("urn:mdm:school-service");
@@ -97,8 +92,10 @@ class SchoolRegistrationIntegrationTests {
         assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(again.getBody()).containsEntry("code", "school.duplicate-udise-code");
         assertThat(again.getBody().toString()).doesNotContain("SQL").doesNotContain("schools_pkey");
-        assertThat(recordsWithKey(SchoolTopics.SCHOOLS, "33020100103", Duration.ofSeconds(3)))
-                .as("SchoolRegistered events for the school").hasSize(1);
+        KafkaProbe kafka = KafkaProbe.onTestBroker();
+        kafka.awaitRecord(SchoolTopics.SCHOOLS, "33020100103");
+        assertThat(kafka.keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3)))
+                .as("SchoolRegistered events for the school").containsOnlyOnce("33020100103");
     }
 
     @Test
@@ -183,45 +180,5 @@ class SchoolRegistrationIntegrationTests {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity("/api/v1/schools", new HttpEntity<>(json, headers), Map.class);
-    }
-
-    /** Every record with the key that arrives within the settle time after the first one. */
-    static List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key, Duration settle) {
-        awaitRecord(topic, key);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long end = System.nanoTime() + settle.toNanos();
-            while (System.nanoTime() < end) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-            return found;
-        }
-    }
-
-    static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.getFirst();
-        }
     }
 }

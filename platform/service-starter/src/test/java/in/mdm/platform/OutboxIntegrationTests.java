@@ -1,16 +1,11 @@
 package in.mdm.platform;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +18,7 @@ import in.mdm.platform.testapp.ProbeApplication;
 import in.mdm.platform.testapp.ProbeApplication.ProbeService;
 import in.mdm.testkit.FreePorts;
 import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +44,7 @@ class OutboxIntegrationTests {
         }
 
         try (ConfigurableApplicationContext online = start(Infrastructure.kafka().bootstrapServers())) {
-            ConsumerRecord<String, byte[]> record = awaitRecord(SchoolTopics.SCHOOLS, udise);
+            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, udise, Duration.ofSeconds(60));
             CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
             assertThat(envelope.getId()).as("the republished event keeps its id").isEqualTo(event.eventId().toString());
             assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
@@ -67,12 +63,12 @@ class OutboxIntegrationTests {
                     .hasMessageContaining("failure after publishing");
             probes.register("33990000003", "Committed", false);
 
-            awaitRecord(SchoolTopics.SCHOOLS, "33990000003");
+            KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, "33990000003");
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from probes where udise_code = '33990000002'").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%33990000002%'")
                     .query(Long.class).single()).isZero();
-            assertThat(keysOn(SchoolTopics.SCHOOLS)).contains("33990000003").doesNotContain("33990000002");
+            assertThat(KafkaProbe.onTestBroker().keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3))).contains("33990000003").doesNotContain("33990000002");
         }
     }
 
@@ -93,39 +89,5 @@ class OutboxIntegrationTests {
                         // only a restart may send an outstanding event: no periodic resubmission during the test
                         "mdm.events.resubmit-interval=10m")
                 .run();
-    }
-
-    private static List<String> keysOn(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            List<String> keys = new java.util.ArrayList<>();
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < end) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-            }
-            return keys;
-        }
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found[0] = r;
-                    }
-                });
-                return found[0] != null;
-            });
-            return found[0];
-        }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

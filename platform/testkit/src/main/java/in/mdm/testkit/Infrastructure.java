@@ -71,11 +71,11 @@ public final class Infrastructure {
     }
 
     /**
-     * Stops the servers that run as processes of their own (Redis, PostgreSQL) so none outlives the JVM.
-     * The in-process Kafka broker ends with the JVM: stopping it here, while Spring contexts are still
-     * closing their consumers in other shutdown hooks, would only make them wait for a broker that is gone.
+     * Closes the Spring contexts that use the servers, then stops the servers, so no context waits for a
+     * server that is gone and no server process outlives the JVM. Called when the test run ends (see
+     * {@link StopInfrastructureAfterTests}) and, failing that, by a shutdown hook.
      */
-    private static synchronized void stopAll() {
+    public static synchronized void stopAll() {
         for (ConfigurableApplicationContext context : contexts.reversed()) {
             try {
                 context.close();
@@ -84,15 +84,19 @@ public final class Infrastructure {
                 // closing anyway; the servers stop next
             }
         }
-        for (AutoCloseable server : new AutoCloseable[] {redis, postgres}) {
+        contexts.clear();
+        for (AutoCloseable server : new AutoCloseable[] {kafka, redis, postgres}) {
             if (server != null) {
                 try {
                     server.close();
                 }
                 catch (Exception ignored) {
-                    // the JVM is exiting; nothing more to do
+                    // stopping anyway
                 }
             }
         }
+        kafka = null;
+        redis = null;
+        postgres = null;
     }
 }
