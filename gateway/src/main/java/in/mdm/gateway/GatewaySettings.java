@@ -1,0 +1,27 @@
+package in.mdm.gateway;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's own settings ({@code mdm.gateway.*}).
+ *
+ * @param fallback what a caller is told when a service cannot answer
+ * @param rateLimit how a caller is identified for the rate limit
+ */
+@ConfigurationProperties("mdm.gateway")
+public record GatewaySettings(@DefaultValue Fallback fallback, @DefaultValue RateLimit rateLimit) {
+
+    /** @param retryAfter the {@code Retry-After} a 503 suggests */
+    public record Fallback(@DefaultValue("5s") Duration retryAfter) {
+    }
+
+    /**
+     * @param trustedProxies how many proxies in front of the gateway append to {@code X-Forwarded-For};
+     *        0 takes the address of the connection itself, so a client cannot choose its own key
+     */
+    public record RateLimit(@DefaultValue("0") int trustedProxies) {
+    }
+}
