@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -227,12 +228,7 @@ class ReportJobIntegrationTests {
     }
 
     private void assertBadParameter(String uri, String parameter) {
-        ResponseEntity<Map> response = http.getForEntity(uri, Map.class);
-        assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).as(uri).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).as(uri).containsEntry("code", "request.invalid");
-        assertThat((List<Map<String, Object>>) response.getBody().get("errors")).as(uri)
-                .extracting(e -> e.get("field")).containsExactly(parameter);
+        ProblemAssertions.assertInvalid(http.getForEntity(uri, Map.class), parameter);
     }
 
     private static List<String> types(Map<String, Object> page) {
