@@ -2,21 +2,27 @@ package in.mdm.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * JDK 25 ahead-of-time caches (JEP 483/514/515), one per application jar build, under
- * {@code <aot dir>/<app>/<jar size>-<jar mtime>/}: the jar extracted with Spring Boot's {@code jarmode=tools}
- * (a cache cannot hold classes from nested jars) and {@code <app>.aot} from a training run that refreshes
- * the Spring context and exits. A new jar build gets a new folder; the old one is deleted.
+ * JDK 25 ahead-of-time caches (JEP 483/514/515), one per application jar content, under
+ * {@code <aot dir>/<app>/<content key>/}: the jar extracted with Spring Boot's {@code jarmode=tools} (a cache
+ * cannot hold classes from nested jars) and {@code <app>.aot} from a training run that refreshes the Spring
+ * context and exits. A jar with other content gets a new folder; the old one is deleted.
  */
 final class AotCache {
 
@@ -117,11 +123,27 @@ final class AotCache {
     }
 
     private Path versionDir(String app, Path jar) {
-        try {
-            return directory.resolve(app).resolve(Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis());
+        return directory.resolve(app).resolve(contentKey(jar));
+    }
+
+    /**
+     * Identifies what a jar holds rather than when it was written: the names, sizes and CRCs of its entries
+     * (read from the zip directory, so it is quick). Maven rewrites every fat jar on every build, unchanged
+     * ones too; keyed by size and time, each build would retrain all eleven caches.
+     */
+    static String contentKey(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).forEach(entry -> digest.update(
+                    (entry.getName() + '\0' + entry.getSize() + '\0' + entry.getCrc() + '\n')
+                            .getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + jar, ex);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 

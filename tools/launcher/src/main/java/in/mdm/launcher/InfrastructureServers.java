@@ -206,13 +206,18 @@ public final class InfrastructureServers implements AutoCloseable {
         return postgres == null ? Optional.empty() : Processes.postmaster(postgresData);
     }
 
-    /** Stops Kafka, Redis and PostgreSQL (those started here), all at once. */
+    /**
+     * Stops Kafka, Redis and PostgreSQL (those started here), all at once, and returns when their processes
+     * have gone (PostgreSQL's shutdown checkpoint may outlast {@code pg_ctl stop}'s own wait).
+     */
     @Override
     public void close() {
+        List<ProcessHandle> started = processes();
         CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> closeQuietly(kafka), Background.EXECUTOR),
                 CompletableFuture.runAsync(() -> closeQuietly(redis), Background.EXECUTOR),
                 CompletableFuture.runAsync(() -> closeQuietly(postgres), Background.EXECUTOR)).join();
+        Processes.awaitGone(started, Duration.ofSeconds(30));
     }
 
     private static void closeQuietly(AutoCloseable... servers) {

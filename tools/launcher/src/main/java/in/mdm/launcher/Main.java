@@ -54,7 +54,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        report(root, suite);
+        report(root, suite, !line.exitWhenReady());
         if (line.exitWhenReady()) {
             suite.close();
             System.exit(0);
@@ -62,7 +62,7 @@ public final class Main {
         watch(suite);
     }
 
-    private static void report(Path root, Suite suite) {
+    private static void report(Path root, Suite suite, boolean staying) {
         List<ProcessHandle> processes = suite.processes();
         long rss = Processes.totalRssKiB(processes);
         long own = Processes.rssKiB(ProcessHandle.current().pid());
@@ -90,8 +90,10 @@ public final class Main {
                 System.out.println("  Admin      " + user + ", password from MDM_ADMIN_PASSWORD");
             }
         }
-        System.out.println();
-        System.out.println("Ctrl-C to stop.");
+        if (staying) {
+            System.out.println();
+            System.out.println("Ctrl-C to stop.");
+        }
     }
 
     /** Says so when an application ends by itself; the rest keeps running until the launcher is stopped. */

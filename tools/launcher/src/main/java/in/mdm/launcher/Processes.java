@@ -131,6 +131,26 @@ public final class Processes {
         kill(tree);
     }
 
+    /**
+     * Waits up to {@code grace} for the processes to end by themselves (a server finishing its shutdown),
+     * then kills what is left.
+     */
+    public static void awaitGone(Collection<ProcessHandle> processes, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle process : processes) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                try {
+                    process.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+                catch (Exception ex) {
+                    // killed below
+                }
+            }
+        }
+        kill(processes.stream().filter(ProcessHandle::isAlive).toList());
+    }
+
     /** Kills the processes (SIGKILL) and waits until each has gone. */
     public static void kill(Collection<ProcessHandle> processes) {
         for (ProcessHandle process : processes) {

@@ -264,7 +264,7 @@ public final class Suite implements AutoCloseable {
                 }
                 if (status(gatewayUrl() + app.docsPath()) == 200) {
                     pending.remove(app);
-                    progress.accept(String.format("  %-40s routed", app.name() + " at " + app.docsPath()));
+                    progress.accept(String.format("  %-40s routed (%s)", app.name(), app.docsPath()));
                 }
             }
             if (!pending.isEmpty()) {
@@ -437,6 +437,7 @@ public final class Suite implements AutoCloseable {
         synchronized (this) {
             running = apps.values().stream().filter(ChildProcess::isAlive).toList();
         }
+        List<ProcessHandle> all = processes();
         if (!running.isEmpty() || infrastructure != null) {
             progress.accept("Stopping " + running.size() + " application(s) and the infrastructure.");
         }
@@ -451,7 +452,8 @@ public final class Suite implements AutoCloseable {
         if (infrastructure != null) {
             infrastructure.close();
         }
-        // whatever else this launcher started (a child of a child that escaped): no process stays behind
+        // whatever else this launcher started (redis-server, a child of a child): no process stays behind
+        Processes.awaitGone(all, Duration.ofSeconds(10));
         Processes.kill(Processes.withArgument(marker));
         releaseLock();
         try {
