@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import in.mdm.testkit.PostgresServer;
 import in.mdm.testkit.RedisServer;
@@ -80,10 +82,8 @@ public final class InfrastructureServers implements AutoCloseable {
                         () -> startPostgres(postgresData, ports.postgres())), Background.EXECUTOR);
         CompletableFuture<RedisServer> redis = options.redisHost() != null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> timed(progress, "Redis on 127.0.0.1:" + ports.redis(), () -> {
-                    requireFree(ports.redis(), "Redis");
-                    return RedisServer.start(ports.redis());
-                }), Background.EXECUTOR);
+                : CompletableFuture.supplyAsync(() -> timed(progress, "Redis on 127.0.0.1:" + ports.redis(),
+                        () -> startRedis(options.dataDir().resolve("redis.pid"), ports.redis())), Background.EXECUTOR);
         CompletableFuture<KafkaBroker> kafka = options.kafkaBootstrap() != null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> timed(progress, "Kafka on 127.0.0.1:" + ports.kafka(), () -> {
@@ -127,6 +127,41 @@ public final class InfrastructureServers implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         return PostgresServer.start(port, data);
+    }
+
+    /**
+     * Starts redis-server and notes its pid beside the data, so that a server left behind by a launcher that
+     * was killed is stopped on the next start (it carries no marker of its own).
+     */
+    private static RedisServer startRedis(Path pidFile, int port) {
+        leftover(pidFile, "redis-server").ifPresent(old -> Processes.stop(old, Duration.ofSeconds(10)));
+        requireFree(port, "Redis");
+        Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+        RedisServer redis = RedisServer.start(port);
+        ProcessHandle.current().children()
+                .filter(child -> !before.contains(child.pid()))
+                .filter(child -> String.join(" ", Processes.arguments(child.pid())).contains("redis-server"))
+                .findFirst()
+                .ifPresent(child -> {
+                    try {
+                        Files.writeString(pidFile, child.pid() + "\n");
+                    }
+                    catch (IOException ex) {
+                        // without the note a leftover server is only reported as a busy port
+                    }
+                });
+        return redis;
+    }
+
+    private static Optional<ProcessHandle> leftover(Path pidFile, String command) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> String.join(" ", Processes.arguments(pid)).contains(command));
+        }
+        catch (IOException | NumberFormatException ex) {
+            return Optional.empty();
+        }
     }
 
     private static <T> T timed(Consumer<String> progress, String what, java.util.function.Supplier<T> start) {

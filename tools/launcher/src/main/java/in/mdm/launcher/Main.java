@@ -99,13 +99,18 @@ public final class Main {
     /** Says so when an application ends by itself; the rest keeps running until the launcher is stopped. */
     private static void watch(Suite suite) throws InterruptedException {
         Set<String> reported = new LinkedHashSet<>();
-        while (true) {
-            for (String app : suite.exited()) {
-                if (reported.add(app)) {
+        while (!suite.isClosed()) {
+            List<String> exited = suite.exited();
+            if (!reported.containsAll(exited)) {
+                // a signal to the whole process group reaches the applications before the launcher's hook
+                Thread.sleep(1000);
+            }
+            for (String app : exited) {
+                if (!suite.isClosed() && reported.add(app)) {
                     System.out.println(app + " has stopped; see " + suite.log(app));
                 }
             }
-            reported.retainAll(suite.exited());
+            reported.retainAll(exited);
             Thread.sleep(2000);
         }
     }

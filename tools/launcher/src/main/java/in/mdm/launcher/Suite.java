@@ -424,6 +424,11 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} has begun. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Stops every application (SIGTERM, SIGKILL after 20 s), then Kafka, Redis and PostgreSQL. */
     @Override
     public void close() {
@@ -456,6 +461,9 @@ public final class Suite implements AutoCloseable {
         Processes.awaitGone(all, Duration.ofSeconds(10));
         Processes.kill(Processes.withArgument(marker));
         releaseLock();
+        if (!running.isEmpty() || infrastructure != null) {
+            progress.accept("Stopped.");
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         }
