@@ -70,6 +70,10 @@ public final class Main {
         System.out.printf("MDM Twin is up: %d applications ready and routed in %.1f s; %.2f GiB resident in %d"
                 + " processes (the launcher itself %d MiB more).%n", suite.options().apps().size(),
                 suite.startupTime().toMillis() / 1000.0, rss / 1024.0 / 1024.0, processes.size(), own / 1024);
+        if (suite.trainingTime().toSeconds() >= 1) {
+            System.out.printf("Of those seconds, %.1f went into training AOT caches, once per jar build.%n",
+                    suite.trainingTime().toMillis() / 1000.0);
+        }
         System.out.println();
         System.out.println("  Gateway    " + suite.gatewayUrl());
         System.out.println("  API docs   " + suite.gatewayUrl() + "/api/docs");

@@ -54,6 +54,7 @@ public final class Suite implements AutoCloseable {
     private FileLock lock;
     private AdminPassword adminPassword;
     private Duration startupTime;
+    private Duration trainingTime = Duration.ZERO;
     private boolean closed;
 
     private Suite(LaunchOptions options) {
@@ -88,12 +89,16 @@ public final class Suite implements AutoCloseable {
 
         AotCache aot = aotCache();
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        long configServer = System.nanoTime();
         launch(App.CONFIG_SERVER, aot);
+        trainingTime = Duration.ofNanos(System.nanoTime() - configServer);
         awaitReady(List.of(App.CONFIG_SERVER), deadline);
 
         List<App> rest = options.apps().stream().filter(app -> app != App.CONFIG_SERVER).toList();
         if (aot != null) {
+            long training = System.nanoTime();
             train(aot, rest);
+            trainingTime = trainingTime.plusNanos(System.nanoTime() - training);
             // training is not start-up: the clock for the applications starts again after it
             deadline = System.nanoTime() + options.startTimeout().toNanos();
         }
@@ -363,6 +368,11 @@ public final class Suite implements AutoCloseable {
     /** From the call of {@link #start} until every service was routed. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** The part of {@link #startupTime()} spent training AOT caches (zero when every cache was fresh). */
+    public Duration trainingTime() {
+        return trainingTime;
     }
 
     /** The admin password given to auth-service, if auth-service runs. */

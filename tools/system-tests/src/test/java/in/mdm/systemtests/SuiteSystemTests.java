@@ -177,6 +177,7 @@ class SuiteSystemTests {
         long started = System.nanoTime();
         HttpResponse<String> down = get(financeSchoolUrl(SCHOOL));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("[suite] finance-service down: %d in %d ms%n", down.statusCode(), took.toMillis());
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(contentType(down)).startsWith("application/problem+json");
         assertThat(took).as("time to the 503").isLessThan(Duration.ofSeconds(3));
