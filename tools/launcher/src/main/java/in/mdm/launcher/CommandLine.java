@@ -27,7 +27,10 @@ final class CommandLine {
               --kafka HOST:PORT        use this Kafka instead of starting a broker
               --redis HOST:PORT        use this Redis instead of starting one
               --data-dir DIR           PostgreSQL data and Kafka logs, kept between runs (default .run/data)
-              --port-offset N          add N to every port above, to run a second suite beside the first
+              --log-dir DIR            where each process writes <app>.log (default .run/logs)
+              --port-offset N          add N to every port above; a second suite beside the first wants
+                                       its own ports, data and logs: --port-offset 1000
+                                       --data-dir .run/data-2 --log-dir .run/logs-2
               --timeout SECONDS        how long the applications may take to be ready (default 300)
               --jvm-flags 'FLAGS'      JVM flags for every application (default:
                                        %s)
@@ -37,7 +40,6 @@ final class CommandLine {
 
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password
             one is generated and kept in the data folder); MDM_KEYCLOAK_ISSUER_URI reaches every application.
-            Logs: .run/logs/<app>.log.
             """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS));
 
     private final LaunchOptions.Builder options;
@@ -86,6 +88,7 @@ final class CommandLine {
                 case "--kafka" -> line.options.kafka(value(queue, ++i, option));
                 case "--redis" -> line.options.redis(value(queue, ++i, option));
                 case "--data-dir" -> line.options.dataDir(root.resolve(value(queue, ++i, option)));
+                case "--log-dir" -> line.options.logDir(root.resolve(value(queue, ++i, option)));
                 case "--port-offset" -> line.options.ports(Ports.offset(number(queue, ++i, option)));
                 case "--timeout" -> line.options.startTimeout(Duration.ofSeconds(number(queue, ++i, option)));
                 case "--jvm-flags" -> line.options.jvmFlags(

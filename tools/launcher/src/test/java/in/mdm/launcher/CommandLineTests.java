@@ -103,14 +103,15 @@ class CommandLineTests {
     @Test
     void flagsForScriptsAndMeasurements() {
         CommandLine line = CommandLine.parse(ROOT, "--no-aot", "--exit-when-ready", "--timeout", "90",
-                "--data-dir", "elsewhere", "--port-offset", "100", "--jvm-flags", "-Xmx512m  -XX:+UseSerialGC");
+                "--data-dir", "elsewhere", "--log-dir=/var/log/mdm", "--port-offset", "100", "--jvm-flags", "-Xmx512m  -XX:+UseSerialGC");
         LaunchOptions options = line.options().build();
 
         assertThat(line.exitWhenReady()).isTrue();
         assertThat(options.aot()).isFalse();
         assertThat(options.startTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/elsewhere"));
-        assertThat(options.logDir()).isEqualTo(Path.of("/repo/.run/logs"));
+        assertThat(options.logDir()).isEqualTo(Path.of("/var/log/mdm"));
+        assertThat(options.aotDir()).isEqualTo(Path.of("/repo/.run/aot"));
         assertThat(options.ports().postgres()).isEqualTo(15532);
         assertThat(options.ports().app("config-server")).isEqualTo(8988);
         assertThat(options.jvmFlags("school-service")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
@@ -126,7 +127,7 @@ class CommandLineTests {
         assertThat(CommandLine.parse(ROOT, "-h").help()).isTrue();
         assertThat(CommandLine.parse(ROOT, "--help").help()).isTrue();
         assertThat(CommandLine.HELP).contains("--services", "--postgres-url", "--postgres-user", "--postgres-password",
-                "--kafka", "--redis", "--data-dir", "--no-aot", "--exit-when-ready", "--port-offset", "--timeout",
+                "--kafka", "--redis", "--data-dir", "--log-dir", "--no-aot", "--exit-when-ready", "--port-offset", "--timeout",
                 "--jvm-flags", "Ctrl-C");
     }
 }
