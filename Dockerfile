@@ -33,11 +33,12 @@ RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required, e.g. --build-
 WORKDIR /workspace
 # The whole reactor (filtered by .dockerignore): `-am` builds the platform modules the service uses.
 COPY . .
-# /root/.m2 is a BuildKit cache: it keeps the Maven distribution the wrapper fetches and the local
-# repository between builds of all services. The wrapper downloads Maven with Java when the image has
+# /cache/maven is a BuildKit cache (MAVEN_USER_HOME for the wrapper's Maven distribution, and the local
+# repository) kept between builds of all services. The wrapper downloads Maven with Java when the image has
 # neither wget nor curl, and picks the .tar.gz distribution when it has no unzip.
-RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    sh ./mvnw -B -ntp -pl "${SERVICE}" -am package -DskipTests \
+ENV MAVEN_USER_HOME=/cache/maven
+RUN --mount=type=cache,target=/cache/maven,sharing=locked \
+    sh ./mvnw -B -ntp -Dmaven.repo.local=/cache/maven/repository -pl "${SERVICE}" -am package -DskipTests \
  && { cp "${SERVICE}/target/${SERVICE}.jar" /workspace/app.jar \
       || { echo "expected ${SERVICE}/target/${SERVICE}.jar; target holds:" >&2; ls -l "${SERVICE}/target" >&2; exit 1; }; }
 
