@@ -6,6 +6,9 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,6 +72,26 @@ class OutboxIntegrationTests {
             assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%33990000002%'")
                     .query(Long.class).single()).isZero();
             assertThat(KafkaProbe.onTestBroker().keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3))).contains("33990000003").doesNotContain("33990000002");
+        }
+    }
+
+    @Test
+    void theTraceOfTheRequestThatWroteAnEventTravelsWithItToKafka() {
+        try (ConfigurableApplicationContext context = start(Infrastructure.kafka().bootstrapServers())) {
+            // an observation, as the HTTP server opens one around every request
+            Tracer tracer = context.getBean(Tracer.class);
+            String[] traceId = new String[1];
+            Observation.createNotStarted("register-school", context.getBean(ObservationRegistry.class)).observe(() -> {
+                traceId[0] = tracer.currentSpan().context().traceId();
+                context.getBean(ProbeService.class).register("33990000004", "Traced", false);
+            });
+
+            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, "33990000004");
+            java.util.List<String> names = new java.util.ArrayList<>();
+            record.headers().forEach(h -> names.add(h.key()));
+            assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header among " + names).isNotNull();
+            assertThat(new String(record.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .contains(traceId[0]);
         }
     }
 
