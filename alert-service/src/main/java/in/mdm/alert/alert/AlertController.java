@@ -40,7 +40,6 @@ class AlertController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         AlertFilter filter = new AlertFilter(status, severity, scopeLevel, scopeCode, udiseCode);
-        return new PageResponse<>(alerts.page(filter, page, size).stream().map(AlertResponse::of).toList(),
-                page, size, alerts.count(filter));
+        return alerts.page(filter, page, size).map(AlertResponse::of);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class AlertRepository {
@@ -37,25 +39,15 @@ class AlertRepository {
     }
 
     /** Newest first. */
-    List<Alert> page(AlertFilter filter, int page, int size) {
-        return filtered("select * from alerts " + WHERE + " order by raised_at desc, id limit :size offset :offset", filter)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(AlertRepository::map)
-                .list();
-    }
-
-    long count(AlertFilter filter) {
-        return filtered("select count(*) from alerts " + WHERE, filter).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String sql, AlertFilter filter) {
-        return jdbc.sql(sql)
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .param("severity", filter.severity() == null ? null : filter.severity().name())
-                .param("scopeLevel", filter.scopeLevel() == null ? null : filter.scopeLevel().name())
+    PageResponse<Alert> page(AlertFilter filter, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "alerts " + WHERE)
+                .param("status", filter.status())
+                .param("severity", filter.severity())
+                .param("scopeLevel", filter.scopeLevel())
                 .param("scopeCode", filter.scopeCode())
-                .param("udise", filter.udiseCode());
+                .param("udise", filter.udiseCode())
+                .orderBy("raised_at desc, id")
+                .fetch(page, size, AlertRepository::map);
     }
 
     private static Alert map(ResultSet rs, int row) throws SQLException {

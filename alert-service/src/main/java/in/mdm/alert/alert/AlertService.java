@@ -1,12 +1,12 @@
 package in.mdm.alert.alert;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class AlertService {
@@ -22,13 +22,9 @@ public class AlertService {
         return alerts.find(id).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<Alert> page(AlertFilter filter, int page, int size) {
+    PageResponse<Alert> page(AlertFilter filter, int page, int size) {
         return alerts.page(filter, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(AlertFilter filter) {
-        return alerts.count(filter);
     }
 }

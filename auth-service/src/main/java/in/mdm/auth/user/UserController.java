@@ -40,7 +40,6 @@ class UserController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         UserFilter filter = new UserFilter(role, status, jurisdictionLevel, jurisdictionCode);
-        return new PageResponse<>(users.page(filter, page, size).stream().map(UserResponse::of).toList(),
-                page, size, users.count(filter));
+        return users.page(filter, page, size).map(UserResponse::of);
     }
 }

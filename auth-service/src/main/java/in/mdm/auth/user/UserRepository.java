@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +12,9 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class UserRepository {
@@ -41,24 +43,14 @@ class UserRepository {
                 .optional();
     }
 
-    List<User> page(UserFilter filter, int page, int size) {
-        return filtered("select " + COLUMNS + " from users " + WHERE + " order by username limit :size offset :offset", filter)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(UserRepository::map)
-                .list();
-    }
-
-    long count(UserFilter filter) {
-        return filtered("select count(*) from users " + WHERE, filter).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String sql, UserFilter filter) {
-        return jdbc.sql(sql)
-                .param("role", filter.role() == null ? null : filter.role().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .param("level", filter.jurisdictionLevel() == null ? null : filter.jurisdictionLevel().name())
-                .param("code", filter.jurisdictionCode());
+    PageResponse<User> page(UserFilter filter, int page, int size) {
+        return PagedQuery.select(jdbc, COLUMNS, "users " + WHERE)
+                .param("role", filter.role())
+                .param("status", filter.status())
+                .param("level", filter.jurisdictionLevel())
+                .param("code", filter.jurisdictionCode())
+                .orderBy("username")
+                .fetch(page, size, UserRepository::map);
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

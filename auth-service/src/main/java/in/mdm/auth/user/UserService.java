@@ -1,12 +1,12 @@
 package in.mdm.auth.user;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class UserService {
@@ -22,13 +22,9 @@ public class UserService {
         return users.find(id).orElseThrow(() -> ApiException.notFound("auth.user.not-found", "No user with id " + id));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<User> page(UserFilter filter, int page, int size) {
+    PageResponse<User> page(UserFilter filter, int page, int size) {
         return users.page(filter, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(UserFilter filter) {
-        return users.count(filter);
     }
 }

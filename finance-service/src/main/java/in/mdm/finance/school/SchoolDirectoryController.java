@@ -36,7 +36,6 @@ class SchoolDirectoryController {
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new PageResponse<>(directory.page(districtCode, blockCode, page, size).stream().map(FundedSchoolResponse::of).toList(),
-                page, size, directory.count(districtCode, blockCode));
+        return directory.page(districtCode, blockCode, page, size).map(FundedSchoolResponse::of);
     }
 }

@@ -3,7 +3,6 @@ package in.mdm.finance.school;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +10,9 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class SchoolDirectoryRepository {
@@ -57,25 +59,15 @@ class SchoolDirectoryRepository {
                 .optional();
     }
 
-    List<FundedSchool> page(String districtCode, String blockCode, int page, int size) {
-        return jdbc.sql("""
-                select * from school_directory
-                where (cast(:district as varchar) is null or district_code = :district)
-                  and (cast(:block as varchar) is null or block_code = :block)
-                order by udise_code limit :size offset :offset""")
-                .param("district", districtCode).param("block", blockCode)
-                .param("size", size).param("offset", (long) page * size)
-                .query(SchoolDirectoryRepository::map)
-                .list();
-    }
-
-    long count(String districtCode, String blockCode) {
-        return jdbc.sql("""
-                select count(*) from school_directory
-                where (cast(:district as varchar) is null or district_code = :district)
-                  and (cast(:block as varchar) is null or block_code = :block)""")
-                .param("district", districtCode).param("block", blockCode)
-                .query(Long.class).single();
+    PageResponse<FundedSchool> page(String districtCode, String blockCode, int page, int size) {
+        return PagedQuery.select(jdbc, "*", """
+                        school_directory
+                        where (cast(:district as varchar) is null or district_code = :district)
+                          and (cast(:block as varchar) is null or block_code = :block)""")
+                .param("district", districtCode)
+                .param("block", blockCode)
+                .orderBy("udise_code")
+                .fetch(page, size, SchoolDirectoryRepository::map);
     }
 
     private static FundedSchool map(ResultSet rs, int row) throws SQLException {

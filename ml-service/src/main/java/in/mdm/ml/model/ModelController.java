@@ -39,7 +39,6 @@ class ModelController {
             @RequestParam(required = false) ModelStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new PageResponse<>(models.page(name, status, page, size).stream().map(ModelResponse::of).toList(),
-                page, size, models.count(name, status));
+        return models.page(name, status, page, size).map(ModelResponse::of);
     }
 }

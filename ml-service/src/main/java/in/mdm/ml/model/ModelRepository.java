@@ -2,7 +2,6 @@ package in.mdm.ml.model;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,6 +11,9 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class ModelRepository {
@@ -40,22 +42,12 @@ class ModelRepository {
     }
 
     /** Newest first within each model name. */
-    List<Model> page(String name, ModelStatus status, int page, int size) {
-        return jdbc.sql("select * from models " + WHERE + " order by name, trained_at desc, version limit :size offset :offset")
+    PageResponse<Model> page(String name, ModelStatus status, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "models " + WHERE)
                 .param("name", name)
-                .param("status", status == null ? null : status.name())
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(this::map)
-                .list();
-    }
-
-    long count(String name, ModelStatus status) {
-        return jdbc.sql("select count(*) from models " + WHERE)
-                .param("name", name)
-                .param("status", status == null ? null : status.name())
-                .query(Long.class)
-                .single();
+                .param("status", status)
+                .orderBy("name, trained_at desc, version")
+                .fetch(page, size, this::map);
     }
 
     private Model map(ResultSet rs, int row) throws SQLException {

@@ -1,11 +1,11 @@
 package in.mdm.ml.model;
 
-import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class ModelService {
@@ -22,13 +22,9 @@ public class ModelService {
                 "No model " + name + " version " + version + " in the registry"));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<Model> page(String name, ModelStatus status, int page, int size) {
+    PageResponse<Model> page(String name, ModelStatus status, int page, int size) {
         return models.page(name, status, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(String name, ModelStatus status) {
-        return models.count(name, status);
     }
 }

@@ -34,7 +34,6 @@ class TemplateController {
             @RequestParam(required = false) @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new PageResponse<>(templates.page(channel, language, page, size).stream().map(TemplateResponse::of).toList(),
-                page, size, templates.count(channel, language));
+        return templates.page(channel, language, page, size).map(TemplateResponse::of);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
+
 @Repository
 class TemplateRepository {
 
@@ -15,8 +18,8 @@ class TemplateRepository {
               and (cast(:language as varchar) is null or language = :language)""";
 
     /** Channels in the order of the enum, English before Tamil. */
-    private static final String ORDER = """
-            order by code, case channel when 'EMAIL' then 0 when 'SMS' then 1 else 2 end, language""";
+    private static final String ORDER_COLUMNS = """
+            code, case channel when 'EMAIL' then 0 when 'SMS' then 1 else 2 end, language""";
 
     private final JdbcClient jdbc;
 
@@ -25,28 +28,18 @@ class TemplateRepository {
     }
 
     List<Template> variants(String code) {
-        return jdbc.sql("select * from notification_templates where code = :code " + ORDER)
+        return jdbc.sql("select * from notification_templates where code = :code order by " + ORDER_COLUMNS)
                 .param("code", code)
                 .query(TemplateRepository::map)
                 .list();
     }
 
-    List<Template> page(Channel channel, String language, int page, int size) {
-        return jdbc.sql("select * from notification_templates " + WHERE + " " + ORDER + " limit :size offset :offset")
-                .param("channel", channel == null ? null : channel.name())
+    PageResponse<Template> page(Channel channel, String language, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "notification_templates " + WHERE)
+                .param("channel", channel)
                 .param("language", language)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(TemplateRepository::map)
-                .list();
-    }
-
-    long count(Channel channel, String language) {
-        return jdbc.sql("select count(*) from notification_templates " + WHERE)
-                .param("channel", channel == null ? null : channel.name())
-                .param("language", language)
-                .query(Long.class)
-                .single();
+                .orderBy(ORDER_COLUMNS)
+                .fetch(page, size, TemplateRepository::map);
     }
 
     private static Template map(ResultSet rs, int row) throws SQLException {

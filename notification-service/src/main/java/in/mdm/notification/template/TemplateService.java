@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class TemplateService {
@@ -26,13 +27,9 @@ public class TemplateService {
         return variants;
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<Template> page(Channel channel, String language, int page, int size) {
+    PageResponse<Template> page(Channel channel, String language, int page, int size) {
         return templates.page(channel, language, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(Channel channel, String language) {
-        return templates.count(channel, language);
     }
 }

@@ -48,7 +48,6 @@ class TransferController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         TransferFilter filter = new TransferFilter(status, commodity, udiseCode);
-        return new PageResponse<>(transfers.page(filter, page, size).stream().map(TransferResponse::of).toList(),
-                page, size, transfers.count(filter));
+        return transfers.page(filter, page, size).map(TransferResponse::of);
     }
 }

@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class TransferRepository {
@@ -48,23 +50,13 @@ class TransferRepository {
     }
 
     /** Newest first. */
-    List<TransferPlan> page(TransferFilter filter, int page, int size) {
-        return filtered("select * from transfer_plans " + WHERE + " order by created_at desc, id limit :size offset :offset", filter)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(TransferRepository::map)
-                .list();
-    }
-
-    long count(TransferFilter filter) {
-        return filtered("select count(*) from transfer_plans " + WHERE, filter).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String sql, TransferFilter filter) {
-        return jdbc.sql(sql)
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .param("commodity", filter.commodity() == null ? null : filter.commodity().name())
-                .param("udise", filter.udiseCode());
+    PageResponse<TransferPlan> page(TransferFilter filter, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "transfer_plans " + WHERE)
+                .param("status", filter.status())
+                .param("commodity", filter.commodity())
+                .param("udise", filter.udiseCode())
+                .orderBy("created_at desc, id")
+                .fetch(page, size, TransferRepository::map);
     }
 
     private static TransferPlan map(ResultSet rs, int row) throws SQLException {

@@ -1,12 +1,12 @@
 package in.mdm.optimization.transfer;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class TransferService {
@@ -32,13 +32,9 @@ public class TransferService {
                 .orElseThrow(() -> ApiException.notFound("optimization.transfer.not-found", "No transfer plan with id " + id));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<TransferPlan> page(TransferFilter filter, int page, int size) {
+    PageResponse<TransferPlan> page(TransferFilter filter, int page, int size) {
         return transfers.page(filter, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(TransferFilter filter) {
-        return transfers.count(filter);
     }
 }

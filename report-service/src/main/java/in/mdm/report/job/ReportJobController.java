@@ -48,7 +48,6 @@ class ReportJobController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         ReportJobFilter filter = new ReportJobFilter(status, reportType, requestedBy);
-        return new PageResponse<>(jobs.page(filter, page, size).stream().map(ReportJobResponse::of).toList(),
-                page, size, jobs.count(filter));
+        return jobs.page(filter, page, size).map(ReportJobResponse::of);
     }
 }

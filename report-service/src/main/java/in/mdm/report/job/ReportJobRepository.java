@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class ReportJobRepository {
@@ -53,23 +55,13 @@ class ReportJobRepository {
     }
 
     /** Newest first. */
-    List<ReportJob> page(ReportJobFilter filter, int page, int size) {
-        return filtered("select * from report_jobs " + WHERE + " order by requested_at desc, id limit :size offset :offset", filter)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(ReportJobRepository::map)
-                .list();
-    }
-
-    long count(ReportJobFilter filter) {
-        return filtered("select count(*) from report_jobs " + WHERE, filter).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String sql, ReportJobFilter filter) {
-        return jdbc.sql(sql)
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .param("type", filter.reportType() == null ? null : filter.reportType().name())
-                .param("requestedBy", filter.requestedBy());
+    PageResponse<ReportJob> page(ReportJobFilter filter, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "report_jobs " + WHERE)
+                .param("status", filter.status())
+                .param("type", filter.reportType())
+                .param("requestedBy", filter.requestedBy())
+                .orderBy("requested_at desc, id")
+                .fetch(page, size, ReportJobRepository::map);
     }
 
     private static ReportJob map(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.Jurisdiction.Level;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class ReportJobService {
@@ -43,14 +44,10 @@ public class ReportJobService {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("report.not-found", "No report with id " + id));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<ReportJob> page(ReportJobFilter filter, int page, int size) {
+    PageResponse<ReportJob> page(ReportJobFilter filter, int page, int size) {
         return jobs.page(filter, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(ReportJobFilter filter) {
-        return jobs.count(filter);
     }
 
     /** State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school codes exactly 11. */

@@ -45,7 +45,6 @@ class SchoolController {
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new PageResponse<>(schools.page(districtCode, blockCode, page, size).stream().map(SchoolResponse::of).toList(),
-                page, size, schools.count(districtCode, blockCode));
+        return schools.page(districtCode, blockCode, page, size).map(SchoolResponse::of);
     }
 }

@@ -2,11 +2,13 @@ package in.mdm.school.school;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class SchoolRepository {
@@ -41,29 +43,15 @@ class SchoolRepository {
                 .optional();
     }
 
-    List<School> page(String districtCode, String blockCode, int page, int size) {
-        return jdbc.sql("""
-                select * from schools
-                where (cast(:district as varchar) is null or district_code = :district)
-                  and (cast(:block as varchar) is null or block_code = :block)
-                order by udise_code limit :size offset :offset""")
+    PageResponse<School> page(String districtCode, String blockCode, int page, int size) {
+        return PagedQuery.select(jdbc, "*", """
+                        schools
+                        where (cast(:district as varchar) is null or district_code = :district)
+                          and (cast(:block as varchar) is null or block_code = :block)""")
                 .param("district", districtCode)
                 .param("block", blockCode)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(SchoolRepository::map)
-                .list();
-    }
-
-    long count(String districtCode, String blockCode) {
-        return jdbc.sql("""
-                select count(*) from schools
-                where (cast(:district as varchar) is null or district_code = :district)
-                  and (cast(:block as varchar) is null or block_code = :block)""")
-                .param("district", districtCode)
-                .param("block", blockCode)
-                .query(Long.class)
-                .single();
+                .orderBy("udise_code")
+                .fetch(page, size, SchoolRepository::map);
     }
 
     private static School map(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,6 @@
 package in.mdm.school.school;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -10,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 
 @Service
 public class SchoolService {
@@ -40,13 +40,9 @@ public class SchoolService {
                 .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
     }
 
+    /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    List<School> page(String districtCode, String blockCode, int page, int size) {
+    PageResponse<School> page(String districtCode, String blockCode, int page, int size) {
         return schools.page(districtCode, blockCode, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(String districtCode, String blockCode) {
-        return schools.count(districtCode, blockCode);
     }
 }
