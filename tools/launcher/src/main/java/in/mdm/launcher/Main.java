@@ -80,20 +80,7 @@ public final class Main {
         System.out.println("  Logs       " + shortPath(root, suite.options().logDir()));
         System.out.println("  Database   " + suite.jdbcUrl() + " (user " + suite.dbUser() + ")");
         System.out.println("  Kafka      " + suite.kafkaBootstrap());
-        Suite.AdminPassword admin = suite.adminPassword();
-        if (admin != null) {
-            String user = System.getenv().getOrDefault("MDM_ADMIN_USERNAME", "the admin user");
-            if (admin.generated()) {
-                System.out.println("  Admin      " + user + ", password " + admin.value()
-                        + " (generated once, kept in " + shortPath(root, admin.file()) + ")");
-            }
-            else if (admin.file() != null) {
-                System.out.println("  Admin      " + user + ", password in " + shortPath(root, admin.file()));
-            }
-            else {
-                System.out.println("  Admin      " + user + ", password from MDM_ADMIN_PASSWORD");
-            }
-        }
+        adminLines(suite.gatewayUrl(), suite.adminPassword(), root).forEach(System.out::println);
         if (staying) {
             System.out.println();
             System.out.println("Ctrl-C to stop.");
@@ -117,6 +104,33 @@ public final class Main {
             reported.retainAll(exited);
             Thread.sleep(2000);
         }
+    }
+
+    /**
+     * The admin user and a login with curl; a generated password is shown in full on the run that generated it
+     * only, later runs read it from its file.
+     */
+    static List<String> adminLines(String gatewayUrl, Suite.AdminPassword admin, Path root) {
+        if (admin == null) {
+            return List.of();
+        }
+        String where;
+        String password;
+        if (admin.generated()) {
+            where = "password " + admin.value() + " (generated once, kept in " + shortPath(root, admin.file()) + ")";
+            password = admin.value();
+        }
+        else if (admin.file() != null) {
+            where = "password in " + shortPath(root, admin.file());
+            password = "'\"$(cat " + shortPath(root, admin.file()) + ")\"'";
+        }
+        else {
+            where = "password from MDM_ADMIN_PASSWORD";
+            password = "'\"$MDM_ADMIN_PASSWORD\"'";
+        }
+        return List.of("  Admin      " + admin.username() + ", " + where,
+                "  Log in     curl -s -X POST " + gatewayUrl + "/api/v1/auth/login -H 'Content-Type: application/json'"
+                        + " -d '{\"username\":\"" + admin.username() + "\",\"password\":\"" + password + "\"}'");
     }
 
     private static String shortPath(Path root, Path path) {
