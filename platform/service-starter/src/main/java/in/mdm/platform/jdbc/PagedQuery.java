@@ -43,6 +43,12 @@ public final class PagedQuery {
         return this;
     }
 
+    /** All parameters of a condition, e.g. {@code SqlScope.params()} of the caller's jurisdiction. */
+    public PagedQuery params(Map<String, ?> values) {
+        values.forEach(this::param);
+        return this;
+    }
+
     /** A total order (end with a unique column), so pages neither repeat nor skip rows. */
     public PagedQuery orderBy(String orderBy) {
         this.orderBy = orderBy;

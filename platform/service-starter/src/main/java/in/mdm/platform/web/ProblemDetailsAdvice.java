@@ -134,6 +134,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ApiException.problem(HttpStatus.NOT_FOUND, "resource.not-found", "No resource at this path"));
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Object> handleAccessDenied(org.springframework.security.access.AccessDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ApiException.problem(HttpStatus.FORBIDDEN, "auth.forbidden", "Your role may not do this"));
+    }
+
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    ResponseEntity<Object> handleUnauthenticated(org.springframework.security.core.AuthenticationException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(ApiException.problem(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "A bearer access token is required"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);

@@ -1,6 +1,17 @@
 package in.mdm.platform.testapp;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ApiException;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +25,45 @@ import in.mdm.events.school.SchoolRegistered;
 /** A minimal service built on the starter, to test the outbox as a service uses it. */
 @SpringBootApplication
 public class ProbeApplication {
+
+    /** Endpoints to test the platform's security with: who am I, an ADMIN route, a jurisdiction check, an open path. */
+    @RestController
+    @RequestMapping("/probe")
+    static class ProbeController {
+
+        @GetMapping("/whoami")
+        Map<String, Object> whoami(Caller caller) {
+            return Map.of("username", caller.username(), "roles", caller.roles(),
+                    "level", String.valueOf(caller.level()), "code", caller.jurisdiction() == null ? "" : caller.jurisdiction().code(),
+                    "scopes", caller.scopes());
+        }
+
+        @GetMapping("/admin")
+        @PreAuthorize("hasRole('ADMIN')")
+        Map<String, Object> adminOnly() {
+            return Map.of("ok", true);
+        }
+
+        @GetMapping("/treasury")
+        @PreAuthorize("hasAuthority('SCOPE_finance:treasury-callback')")
+        Map<String, Object> treasuryOnly() {
+            return Map.of("ok", true);
+        }
+
+        /** A school of district 568, block 6301. */
+        @GetMapping("/schools/{udise}")
+        Map<String, Object> school(@PathVariable String udise, Caller caller) {
+            if (!caller.covers("568", "6301", udise)) {
+                throw ApiException.notFound("school.not-found", "No school " + udise);
+            }
+            return Map.of("udiseCode", udise);
+        }
+
+        @PostMapping("/open")
+        Map<String, Object> open() {
+            return Map.of("open", true);
+        }
+    }
 
     @Service
     public static class ProbeService {

@@ -1,0 +1,53 @@
+package in.mdm.platform.security.servlet;
+
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import in.mdm.platform.security.TokenChecks;
+
+/**
+ * Verifies a token with the keys of the issuer it names (auth-service, or the Keycloak realm when one is
+ * configured), then refuses it if its {@code jti} has been deny-listed at logout. A token naming any other
+ * issuer is refused before a key is fetched.
+ */
+public final class IssuerRoutingJwtDecoder implements JwtDecoder {
+
+    private final Map<String, JwtDecoder> byIssuer;
+    private final Predicate<String> denied;
+
+    public IssuerRoutingJwtDecoder(Map<String, JwtDecoder> byIssuer, Predicate<String> denied) {
+        this.byIssuer = Map.copyOf(byIssuer);
+        this.denied = denied;
+    }
+
+    /** RS256 from a JWKS, with the platform's issuer, audience and time checks. */
+    public static JwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
+                .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
+        return decoder;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        String issuer = TokenChecks.unverifiedIssuer(token);
+        JwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
+        if (decoder == null) {
+            throw new BadJwtException("The token is not from a trusted issuer");
+        }
+        Jwt jwt = decoder.decode(token);
+        if (jwt.getId() != null && denied.test(jwt.getId())) {
+            throw new JwtValidationException("The token has been revoked",
+                    java.util.List.of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "revoked", null)));
+        }
+        return jwt;
+    }
+}

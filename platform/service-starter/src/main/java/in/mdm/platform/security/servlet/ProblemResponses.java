@@ -1,0 +1,61 @@
+package in.mdm.platform.security.servlet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as ProblemDetails with a stable {@code code}, written before any controller runs. */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
+        bearer.commence(request, response, ex); // sets WWW-Authenticate: Bearer error="invalid_token" ...
+        boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        write(response, HttpStatus.UNAUTHORIZED, tokenSent ? "auth.token-invalid" : "auth.unauthenticated",
+                tokenSent ? "The access token is invalid, expired or revoked" : "A bearer access token is required",
+                request.getRequestURI());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "auth.forbidden", "Your role may not do this", request.getRequestURI());
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(instance) + "\",\"code\":\"" + code + "\"}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
