@@ -99,7 +99,7 @@ class ModelRegistryIntegrationTests {
         assertBadParameter("/api/v1/ml/models?name=School%20Risk", "name");
         assertBadParameter("/api/v1/ml/models?status=LIVE", "status");
         assertBadParameter("/api/v1/ml/models?size=0", "size");
-        assertBadParameter("/api/v1/ml/models/school-risk/v1%20final", "version");
+        assertBadParameter("/api/v1/ml/models/school-risk/v1,final", "version");
         assertBadParameter("/api/v1/ml/models/SCHOOL_RISK/1", "name");
     }
 

@@ -14,9 +14,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 as ProblemDetails with a stable {@code code}, written before any controller runs. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/** 401, 403 and refused URLs as ProblemDetails with a stable {@code code}, written before any controller runs. */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
@@ -34,6 +36,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, "auth.forbidden", "Your role may not do this", request.getRequestURI());
+    }
+
+    /** A URL the firewall refuses (encoded slashes or percent signs, path traversal ...): a 400 problem. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+            throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "request.url-rejected", "The request URL is not allowed", request.getRequestURI());
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)

@@ -122,6 +122,12 @@ public class SecurityPlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(org.springframework.security.web.firewall.RequestRejectedHandler.class)
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedProblem() {
+        return new ProblemResponses();
+    }
+
+    @Bean
     WebMvcConfigurer callerArgumentConfigurer() {
         return new WebMvcConfigurer() {
             @Override
