@@ -36,6 +36,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.TestTokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -70,6 +71,7 @@ class GatewayIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> Infrastructure.redis().port());
+        TestTokens.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         for (String service : List.of("auth-service", "school-service", "finance-service", "ml-service",
                 "alert-service", "optimization-service")) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
@@ -107,6 +109,8 @@ class GatewayIntegrationTests {
     @BeforeEach
     void resetBackend() {
         backend.resetAll();
+        // routing, resilience and limits are what these tests are about: they call as a state ADMIN
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build();
     }
 
     @Test

@@ -13,9 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Rate-limit key: the client's IP address. With {@code trustedProxies = 0} it is the address of the TCP
  * connection; behind n proxies it is the n-th address from the right of {@code X-Forwarded-For}, the one the
  * outermost trusted proxy saw, so a client cannot pick its own key by sending the header.
- * <p>
- * When edge authentication arrives, a per-user resolver (the token's subject, this address for anonymous
- * calls) takes this one's place.
+ * Used for anonymous requests; {@link CallerKeyResolver} counts authenticated ones per user.
  */
 class ClientIpKeyResolver implements KeyResolver {
 

@@ -1,0 +1,64 @@
+package in.mdm.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import in.mdm.platform.security.TokenChecks;
+
+/**
+ * Verifies a bearer token with the keys of the issuer it names (auth-service or the Keycloak realm), RS256 only,
+ * with the platform's issuer, audience and expiry checks, then refuses it when its {@code jti} was deny-listed at
+ * logout. Redis unreachable: refused (a revoked token cannot be told from a live one).
+ */
+final class EdgeJwtDecoder implements ReactiveJwtDecoder {
+
+    private final Map<String, ReactiveJwtDecoder> byIssuer;
+    private final ReactiveStringRedisTemplate redis;
+
+    EdgeJwtDecoder(Map<String, ReactiveJwtDecoder> byIssuer, ReactiveStringRedisTemplate redis) {
+        this.byIssuer = Map.copyOf(byIssuer);
+        this.redis = redis;
+    }
+
+    static ReactiveJwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
+        return decoder;
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) throws JwtException {
+        String issuer = TokenChecks.unverifiedIssuer(token);
+        ReactiveJwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
+        if (decoder == null) {
+            return Mono.error(new BadJwtException("The token is not from a trusted issuer"));
+        }
+        return decoder.decode(token).flatMap(this::notRevoked);
+    }
+
+    private Mono<Jwt> notRevoked(Jwt jwt) {
+        if (jwt.getId() == null) {
+            return Mono.just(jwt);
+        }
+        return redis.hasKey(TokenChecks.deniedKey(jwt.getId()))
+                .onErrorMap(e -> new BadJwtException("Token revocation could not be checked", e))
+                .flatMap(denied -> denied
+                        ? Mono.error(new JwtValidationException("The token has been revoked",
+                                List.of(new OAuth2Error("invalid_token", "revoked", null))))
+                        : Mono.just(jwt));
+    }
+}

@@ -1,0 +1,130 @@
+package in.mdm.gateway.security;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+
+import in.mdm.gateway.problem.Problems;
+import in.mdm.platform.security.CallerAuthentication;
+import in.mdm.platform.security.CallerClaims;
+import in.mdm.platform.security.Role;
+
+/**
+ * Edge authentication: every route needs a valid bearer token (ours or the Keycloak realm's) except the open
+ * ones of {@code mdm.security.open} (login, refresh, activation, password reset, JWKS and discovery, signed
+ * webhooks), health and the API docs. Role rules ({@code mdm.security.rules}) give a 403 at the edge; a
+ * machine client (scopes, no role) reaches only the routes a rule grants one of its scopes. The services check
+ * roles and jurisdiction again. 401 and 403 are problems like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurityConfiguration {
+
+    private static final String[] ALWAYS_OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**" };
+
+    private static final String[] PEOPLE = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
+
+    @Bean
+    CallerClaims callerClaims(EdgeSecuritySettings settings) {
+        return new CallerClaims(settings.stateCode());
+    }
+
+    @Bean
+    ReactiveJwtDecoder edgeJwtDecoder(EdgeSecuritySettings settings, ReactiveStringRedisTemplate redis) {
+        Map<String, ReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
+        byIssuer.put(settings.issuer(), EdgeJwtDecoder.forIssuer(settings.issuer(), settings.audience(), settings.jwksUri()));
+        if (settings.keycloak().on()) {
+            byIssuer.put(settings.keycloak().issuerUri(), EdgeJwtDecoder.forIssuer(settings.keycloak().issuerUri(),
+                    settings.audience(), settings.keycloak().effectiveJwksUri()));
+        }
+        return new EdgeJwtDecoder(byIssuer, redis);
+    }
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecuritySettings settings, ReactiveJwtDecoder decoder,
+            CallerClaims claims, JsonMapper json) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    exchanges.pathMatchers(ALWAYS_OPEN).permitAll();
+                    for (EdgeSecuritySettings.Route open : settings.open()) {
+                        exchanges.matchers(matcher(open.paths(), open.methods())).permitAll();
+                    }
+                    for (EdgeSecuritySettings.Rule rule : settings.rules()) {
+                        String[] authorities = rule.authorities().stream()
+                                .map(a -> a.startsWith("SCOPE_") || a.startsWith("ROLE_") ? a : "ROLE_" + a)
+                                .toArray(String[]::new);
+                        exchanges.matchers(matcher(rule.paths(), rule.methods()))
+                                .access(AuthorityReactiveAuthorizationManager.hasAnyAuthority(authorities));
+                    }
+                    // people: any route; machine clients (no role): only the routes a rule grants their scopes
+                    exchanges.anyExchange().hasAnyAuthority(PEOPLE);
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
+                        .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                                exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                        ? "auth.token-invalid" : "auth.unauthenticated",
+                                exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                        ? "The access token is invalid, expired or revoked" : "A bearer access token is required"))
+                        .accessDeniedHandler((exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                                "auth.forbidden", "Your role may not do this")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                                "auth.unauthenticated", "A bearer access token is required"))
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                                "auth.forbidden", "Your role may not do this")));
+        return http.build();
+    }
+
+    private static ServerWebExchangeMatcher matcher(java.util.List<String> paths, java.util.List<String> methods) {
+        String[] patterns = paths.toArray(String[]::new);
+        if (methods.isEmpty()) {
+            return ServerWebExchangeMatchers.pathMatchers(patterns);
+        }
+        return ServerWebExchangeMatchers.matchers(methods.stream()
+                .map(m -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(m), patterns))
+                .toArray(ServerWebExchangeMatcher[]::new));
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String code, String detail) {
+        ProblemDetail problem = Problems.of(status, code, detail);
+        problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+        byte[] body = json.writeValueAsBytes(Problems.members(problem));
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, code.equals("auth.token-invalid")
+                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+}
