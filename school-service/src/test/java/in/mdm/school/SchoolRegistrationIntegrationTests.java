@@ -25,6 +25,7 @@ import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,13 +47,13 @@ class SchoolRegistrationIntegrationTests {
     void registeringASchoolStoresItAndPublishesSchoolRegisteredAsACloudEvent() {
         String udise = "33020100101";
         ResponseEntity<Map> created = post("""
-                {"udiseCode":"%s","name":"PUMS Kattur","districtCode":"568","blockCode":"6301",
+                {"udiseCode":"%s","name":"PUMS Kattur","districtCode":"568","blockCode":"900568",
                  "category":"PRIMARY","management":"GOVERNMENT","ruralUrban":"RURAL"}""".formatted(udise));
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/schools/" + udise);
         assertThat(created.getBody()).containsEntry("pmPoshanEligible", true);
-        assertThat(http.getForObject("/api/v1/schools/" + udise, Map.class)).containsEntry("name", "PUMS Kattur");
+        assertThat(admin().get("/api/v1/schools/" + udise).getBody()).containsEntry("name", "PUMS Kattur");
 
         ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, udise);
         CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
@@ -73,7 +74,7 @@ class SchoolRegistrationIntegrationTests {
     @Test
     void aPrivateUnaidedSchoolIsNotEligibleForPmPoshan() {
         ResponseEntity<Map> created = post("""
-                {"udiseCode":"33020100102","name":"St. Mary's Matriculation","districtCode":"568","blockCode":"6301",
+                {"udiseCode":"33020100102","name":"St. Mary's Matriculation","districtCode":"568","blockCode":"900568",
                  "category":"PRIMARY_WITH_UPPER_PRIMARY","management":"PRIVATE_UNAIDED","ruralUrban":"URBAN"}""");
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).containsEntry("pmPoshanEligible", false);
@@ -82,7 +83,7 @@ class SchoolRegistrationIntegrationTests {
     @Test
     void aSecondSchoolWithTheSameUdiseCodeIsAConflictAndPublishesNothing() {
         String body = """
-                {"udiseCode":"33020100103","name":"GHS Adyar","districtCode":"568","blockCode":"6301",
+                {"udiseCode":"33020100103","name":"GHS Adyar","districtCode":"568","blockCode":"900568",
                  "category":"UPPER_PRIMARY","management":"GOVERNMENT","ruralUrban":"URBAN"}""";
         assertThat(post(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
@@ -115,14 +116,14 @@ class SchoolRegistrationIntegrationTests {
     @Test
     void unknownFieldsAndWrongEnumValuesAreRejectedByName() {
         ResponseEntity<Map> unknown = post("""
-                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"6301",
+                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"900568",
                  "category":"PRIMARY","management":"GOVERNMENT","ruralUrban":"RURAL","headmasterSalary":1}""");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody()).containsEntry("code", "request.unknown-field");
         assertThat((String) unknown.getBody().get("detail")).contains("headmasterSalary");
 
         ResponseEntity<Map> badEnum = post("""
-                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"6301",
+                {"udiseCode":"33020100104","name":"X","districtCode":"568","blockCode":"900568",
                  "category":"SECONDARY","management":"GOVERNMENT","ruralUrban":"RURAL"}""");
         assertThat(badEnum.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) badEnum.getBody().get("detail")).contains("category");
@@ -134,15 +135,15 @@ class SchoolRegistrationIntegrationTests {
 
     @Test
     void anUnknownSchoolIsA404AndABadCodeA400() {
-        ResponseEntity<Map> missing = http.getForEntity("/api/v1/schools/33999999999", Map.class);
+        ResponseEntity<Map> missing = admin().get("/api/v1/schools/33999999999");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getBody()).containsEntry("code", "school.not-found");
 
-        ResponseEntity<Map> bad = http.getForEntity("/api/v1/schools/12AB", Map.class);
+        ResponseEntity<Map> bad = admin().get("/api/v1/schools/12AB");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().toString()).contains("udiseCode");
 
-        ResponseEntity<Map> nowhere = http.getForEntity("/api/v1/nowhere", Map.class);
+        ResponseEntity<Map> nowhere = admin().get("/api/v1/nowhere");
         assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(nowhere.getBody()).containsEntry("code", "resource.not-found");
     }
@@ -151,20 +152,20 @@ class SchoolRegistrationIntegrationTests {
     void listsArePagedAndFilteredByDistrictAndBlock() {
         for (int i = 0; i < 3; i++) {
             post("""
-                    {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6320",
+                    {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6105",
                      "category":"PRIMARY","management":"AIDED","ruralUrban":"RURAL"}""".formatted(i, i));
         }
-        Map<String, Object> page = http.getForObject("/api/v1/schools?districtCode=569&blockCode=6320&size=2&page=1", Map.class);
+        Map<String, Object> page = admin().get("/api/v1/schools?districtCode=569&blockCode=6105&size=2&page=1").getBody();
         assertThat(page).containsEntry("total", 3).containsEntry("page", 1).containsEntry("size", 2);
         assertThat((List<?>) page.get("items")).hasSize(1);
 
-        ResponseEntity<Map> tooBig = http.getForEntity("/api/v1/schools?size=100000", Map.class);
+        ResponseEntity<Map> tooBig = admin().get("/api/v1/schools?size=100000");
         assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void requestIdsAreEchoedAndOperationsEndpointsAnswer() {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = TestTokens.bearer(TestTokens.admin());
         headers.set("X-Request-Id", "req-42");
         ResponseEntity<String> response = http.exchange("/api/v1/schools", org.springframework.http.HttpMethod.GET,
                 new HttpEntity<>(headers), String.class);
@@ -177,8 +178,10 @@ class SchoolRegistrationIntegrationTests {
     }
 
     private ResponseEntity<Map> post(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/v1/schools", new HttpEntity<>(json, headers), Map.class);
+        return admin().post("/api/v1/schools", json);
+    }
+
+    private Api admin() {
+        return Api.as(http, TestTokens.admin());
     }
 }

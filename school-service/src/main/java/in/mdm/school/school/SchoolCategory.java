@@ -1,6 +1,89 @@
 package in.mdm.school.school;
 
-/** Which classes of I-VIII a school teaches; all three are covered by PM POSHAN. */
+import java.util.Locale;
+
+/**
+ * The classes a school teaches (UDISE+ school categories); PM POSHAN covers its primary (I-V) and upper
+ * primary (VI-VIII) classes.
+ */
 public enum SchoolCategory {
-    PRIMARY, UPPER_PRIMARY, PRIMARY_WITH_UPPER_PRIMARY
+    PRIMARY(true, false),
+    UPPER_PRIMARY(false, true),
+    PRIMARY_WITH_UPPER_PRIMARY(true, true),
+    PRIMARY_TO_HIGHER_SECONDARY(true, true),
+    UPPER_PRIMARY_TO_HIGHER_SECONDARY(false, true),
+    PRIMARY_TO_SECONDARY(true, true),
+    UPPER_PRIMARY_WITH_SECONDARY(false, true),
+    SECONDARY_ONLY(false, false);
+
+    private final boolean primary;
+    private final boolean upperPrimary;
+
+    SchoolCategory(boolean primary, boolean upperPrimary) {
+        this.primary = primary;
+        this.upperPrimary = upperPrimary;
+    }
+
+    public boolean teachesPrimary() {
+        return primary;
+    }
+
+    public boolean teachesUpperPrimary() {
+        return upperPrimary;
+    }
+
+    /**
+     * A UDISE+ category label ("Primary with Upper Primary", "Upper Pri. and Secondary", "Pr. with Up.Pr. Sec.
+     * and H.Sec."), its code (1-11) or our own name.
+     *
+     * @return the category, or {@code null} if the text names none
+     */
+    public static SchoolCategory parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        switch (t) {
+            case "1": return PRIMARY;
+            case "2": return PRIMARY_WITH_UPPER_PRIMARY;
+            case "3": return PRIMARY_TO_HIGHER_SECONDARY;
+            case "4": return UPPER_PRIMARY;
+            case "5": return UPPER_PRIMARY_TO_HIGHER_SECONDARY;
+            case "6": return PRIMARY_TO_SECONDARY;
+            case "7": return UPPER_PRIMARY_WITH_SECONDARY;
+            case "8", "10", "11": return SECONDARY_ONLY;
+            default: break;
+        }
+        String upper = t.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (SchoolCategory c : values()) {
+            if (c.name().equals(upper)) {
+                return c;
+            }
+        }
+        String s = " " + t.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
+        s = s.replaceAll(" h(igher)? ?sec(ondary)? ", " hsec ")
+                .replaceAll(" hr sec(ondary)? ", " hsec ")
+                .replaceAll(" up(per)? ?pr(i|imary)? ", " upri ")
+                .replaceAll(" u ?p ", " upri ")
+                .replaceAll(" pr(i|imary)? ", " pri ")
+                .replaceAll(" sec(ondary)? ", " sec ");
+        boolean pri = s.contains(" pri ");
+        boolean upri = s.contains(" upri ");
+        boolean sec = s.contains(" sec ");
+        boolean hsec = s.contains(" hsec ");
+        if (!pri && !upri) {
+            return sec || hsec ? SECONDARY_ONLY : null;
+        }
+        if (pri && !upri) {
+            // "Primary" alone; a primary with secondary classes but no upper primary does not exist in UDISE
+            return sec || hsec ? null : PRIMARY;
+        }
+        if (hsec) {
+            return pri ? PRIMARY_TO_HIGHER_SECONDARY : UPPER_PRIMARY_TO_HIGHER_SECONDARY;
+        }
+        if (sec) {
+            return pri ? PRIMARY_TO_SECONDARY : UPPER_PRIMARY_WITH_SECONDARY;
+        }
+        return pri ? PRIMARY_WITH_UPPER_PRIMARY : UPPER_PRIMARY;
+    }
 }

@@ -8,12 +8,15 @@ import org.springframework.context.annotation.Configuration;
 import in.mdm.platform.web.ConstraintCodes;
 import in.mdm.platform.web.ConstraintCodes.Conflict;
 
+/** The service's unique constraints as 409 problems (one bean for the whole service). */
 @Configuration(proxyBeanMethods = false)
 class SchoolConstraints {
 
     @Bean
     ConstraintCodes schoolConstraintCodes() {
         return new ConstraintCodes(Map.of(
-                "schools_pkey", new Conflict("school.duplicate-udise-code", "A school with this UDISE code is already registered")));
+                "schools_pkey", new Conflict("school.duplicate-udise-code", "A school with this UDISE code is already registered"),
+                "suppliers_code_key", new Conflict("supplier.duplicate-code", "A supplier with this code already exists"),
+                "meal_reports_school_date", new Conflict("meal.report.duplicate", "This school already reported for this date")));
     }
 }

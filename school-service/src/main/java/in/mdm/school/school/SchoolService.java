@@ -1,25 +1,34 @@
 package in.mdm.school.school;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.DomainEvent;
+import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.SchoolRegistered;
+import in.mdm.events.school.SchoolUpdated;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.masterdata.MasterData;
 
 @Service
 public class SchoolService {
 
     private final SchoolRepository schools;
+    private final EnrollmentRepository enrollments;
+    private final MasterData masterData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SchoolService(SchoolRepository schools, ApplicationEventPublisher events) {
+    SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
+            ApplicationEventPublisher events) {
         this.schools = schools;
+        this.enrollments = enrollments;
+        this.masterData = masterData;
         this.events = events;
         this.clock = Clock.systemUTC();
     }
@@ -27,22 +36,81 @@ public class SchoolService {
     /** Registers a school and publishes SchoolRegistered in the same transaction (outbox). */
     @Transactional
     School register(RegisterSchoolRequest request) {
-        School school = schools.insert(request, request.management().pmPoshanEligible());
+        SchoolDetails details = request.details();
+        check(details);
+        School school = schools.insert(request.udiseCode(), details, Eligibility.of(details.category(), details.management()));
         events.publishEvent(new SchoolRegistered(DomainEvent.newId(), clock.instant(), school.udiseCode(),
                 school.name(), school.districtCode(), school.blockCode(), school.category().name(),
-                school.management().name(), school.ruralUrban().name(), school.pmPoshanEligible()));
+                school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible()));
         return school;
     }
 
+    /** Replaces a school's master data; SchoolUpdated only when something changed. */
+    @Transactional
+    School update(String udiseCode, UpdateSchoolRequest request, Scope scope) {
+        get(udiseCode, scope);
+        SchoolDetails details = request.details();
+        check(details);
+        return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
+                .map(school -> {
+                    events.publishEvent(updated(school));
+                    return school;
+                })
+                .orElseGet(() -> schools.find(udiseCode).orElseThrow());
+    }
+
+    private SchoolUpdated updated(School school) {
+        return new SchoolUpdated(DomainEvent.newId(), clock.instant(), school.udiseCode(), school.name(),
+                school.districtCode(), school.blockCode(), school.category().name(), school.management().name(),
+                name(school.ruralUrban()), school.pmPoshanEligible());
+    }
+
+    private void check(SchoolDetails details) {
+        masterData.requireBlock(details.districtCode(), details.blockCode());
+        if (details.kitchenId() != null && !schools.kitchenExists(details.kitchenId())) {
+            throw ApiException.badRequest("school.unknown-kitchen", "kitchenId: no kitchen " + details.kitchenId());
+        }
+        if ((details.latitude() == null) != (details.longitude() == null)) {
+            throw ApiException.badRequest("school.bad-coordinates", "latitude and longitude: give both or neither");
+        }
+    }
+
     @Transactional(readOnly = true)
-    School get(String udiseCode) {
+    School get(String udiseCode, Scope scope) {
         return schools.find(udiseCode)
+                .filter(scope::covers)
                 .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    PageResponse<School> page(String districtCode, String blockCode, int page, int size) {
-        return schools.page(districtCode, blockCode, page, size);
+    PageResponse<School> page(SchoolFilter filter, Scope scope, String orderBy, int page, int size) {
+        return schools.page(filter, scope.districtCode(), scope.blockCode(), scope.udiseCode(), orderBy, page, size);
+    }
+
+    /** Sets a school's enrollment for an academic year; EnrollmentUpdated only when it changed. */
+    @Transactional
+    EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Scope scope) {
+        School school = get(udiseCode, scope);
+        if (!AcademicYear.isValid(academicYear)) {
+            throw ApiException.badRequest("school.enrollment.bad-year", "academicYear: must be like 2026-27");
+        }
+        return enrollments.upsert(udiseCode, academicYear, request.primary(), request.upperPrimary())
+                .map(e -> {
+                    events.publishEvent(new EnrollmentUpdated(DomainEvent.newId(), clock.instant(), udiseCode,
+                            school.districtCode(), school.blockCode(), academicYear, e.primary(), e.upperPrimary()));
+                    return e;
+                })
+                .orElseGet(() -> enrollments.find(udiseCode, academicYear).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    List<EnrollmentResponse> enrollments(String udiseCode, Scope scope) {
+        get(udiseCode, scope);
+        return enrollments.all(udiseCode);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

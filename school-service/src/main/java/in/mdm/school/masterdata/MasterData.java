@@ -1,0 +1,39 @@
+package in.mdm.school.masterdata;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
+
+/** Districts and blocks (LGD codes): read-only reference data for the other features. */
+@Service
+public class MasterData {
+
+    private final MasterDataRepository repository;
+
+    MasterData(MasterDataRepository repository) {
+        this.repository = repository;
+    }
+
+    /** 400 {@code school.unknown-block} unless the block belongs to the district. */
+    public void requireBlock(String districtCode, String blockCode) {
+        if (!repository.blockExists(districtCode, blockCode)) {
+            throw ApiException.badRequest("school.unknown-block",
+                    "blockCode: no block " + blockCode + " in district " + districtCode);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<DistrictResponse> districts(String stateCode, String q, int page, int size) {
+        return repository.districts(stateCode, q, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<BlockResponse> blocks(String districtCode, String q, int page, int size) {
+        if (districtCode != null && !repository.districtExists(districtCode)) {
+            throw ApiException.notFound("school.district-not-found", "No district with LGD code " + districtCode);
+        }
+        return repository.blocks(districtCode, q, page, size);
+    }
+}

@@ -1,0 +1,123 @@
+package in.mdm.school.supply;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.PageResponse;
+
+@Repository
+class SupplyRepository {
+
+    private static final String KITCHEN_COLUMNS =
+            "k.*, (select count(*) from schools s where s.kitchen_id = k.id) as schools_served";
+
+    private final JdbcClient jdbc;
+
+    SupplyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean blockExists(String district, String block) {
+        return jdbc.sql("select exists (select 1 from blocks where district_code = :d and code = :b)")
+                .param("d", district).param("b", block).query(Boolean.class).single();
+    }
+
+    void insertKitchen(UUID id, KitchenRequest r) {
+        jdbc.sql("""
+                insert into kitchens (id, name, district_code, block_code, address, capacity_meals)
+                values (:id, :name, :district, :block, :address, :capacity)""")
+                .param("id", id).param("name", r.name().strip()).param("district", r.districtCode())
+                .param("block", r.blockCode()).param("address", r.address()).param("capacity", r.capacityMeals())
+                .update();
+    }
+
+    Optional<KitchenResponse> kitchen(UUID id, SqlScope scope) {
+        return jdbc.sql("select " + KITCHEN_COLUMNS + " from kitchens k where k.id = :id" + scope.and())
+                .params(scope.params()).param("id", id)
+                .query(SupplyRepository::kitchen).optional();
+    }
+
+    PageResponse<KitchenResponse> kitchens(String district, String block, SqlScope scope, int page, int size) {
+        return PagedQuery.select(jdbc, KITCHEN_COLUMNS, """
+                        kitchens k
+                        where (cast(:district as varchar) is null or k.district_code = :district)
+                          and (cast(:block as varchar) is null or k.block_code = :block)""" + scope.and())
+                .param("district", district).param("block", block)
+                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
+                .orderBy("k.name, k.id")
+                .fetch(page, size, SupplyRepository::kitchen);
+    }
+
+    private static KitchenResponse kitchen(ResultSet rs, int row) throws SQLException {
+        return new KitchenResponse(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("district_code"),
+                rs.getString("block_code"), rs.getString("address"), (Integer) rs.getObject("capacity_meals"),
+                rs.getInt("schools_served"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    void insertSupplier(UUID id, SupplierRequest r) {
+        jdbc.sql("""
+                insert into suppliers (id, code, name, kind, phone, district_code)
+                values (:id, :code, :name, :kind, :phone, :district)""")
+                .param("id", id).param("code", r.code()).param("name", r.name().strip()).param("kind", r.kind().name())
+                .param("phone", r.phone()).param("district", r.districtCode())
+                .update();
+    }
+
+    /** @return how many of the schools exist */
+    int countSchools(List<String> udiseCodes) {
+        return jdbc.sql("select count(*) from schools where udise_code = any (:codes)")
+                .param("codes", udiseCodes.toArray(String[]::new)).query(Integer.class).single();
+    }
+
+    int countKitchens(List<UUID> ids) {
+        return jdbc.sql("select count(*) from kitchens where id = any (:ids)")
+                .param("ids", ids.toArray(UUID[]::new)).query(Integer.class).single();
+    }
+
+    void assignSchools(UUID supplier, List<String> udiseCodes) {
+        jdbc.sql("""
+                insert into supplier_assignments (supplier_id, udise_code)
+                select :supplier, u from unnest(cast(:codes as varchar[])) u on conflict do nothing""")
+                .param("supplier", supplier).param("codes", udiseCodes.toArray(String[]::new)).update();
+    }
+
+    void assignKitchens(UUID supplier, List<UUID> kitchens) {
+        jdbc.sql("""
+                insert into supplier_assignments (supplier_id, kitchen_id)
+                select :supplier, k from unnest(cast(:ids as uuid[])) k on conflict do nothing""")
+                .param("supplier", supplier).param("ids", kitchens.toArray(UUID[]::new)).update();
+    }
+
+    Optional<SupplierResponse> supplier(UUID id) {
+        return jdbc.sql("select * from suppliers where id = :id").param("id", id)
+                .query((rs, i) -> supplier(rs)).optional();
+    }
+
+    PageResponse<SupplierResponse> suppliers(String district, SupplierKind kind, int page, int size) {
+        return PagedQuery.select(jdbc, "*", """
+                        suppliers
+                        where (cast(:district as varchar) is null or district_code = :district)
+                          and (cast(:kind as varchar) is null or kind = :kind)""")
+                .param("district", district).param("kind", kind)
+                .orderBy("name, id")
+                .fetch(page, size, (rs, i) -> supplier(rs));
+    }
+
+    private SupplierResponse supplier(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<String> schools = jdbc.sql("select udise_code from supplier_assignments where supplier_id = :id and udise_code is not null order by 1")
+                .param("id", id).query(String.class).list();
+        List<UUID> kitchens = jdbc.sql("select kitchen_id from supplier_assignments where supplier_id = :id and kitchen_id is not null order by 1")
+                .param("id", id).query(UUID.class).list();
+        return new SupplierResponse(id, rs.getString("code"), rs.getString("name"), SupplierKind.valueOf(rs.getString("kind")),
+                rs.getString("phone"), rs.getString("district_code"), schools, kitchens, rs.getTimestamp("created_at").toInstant());
+    }
+}

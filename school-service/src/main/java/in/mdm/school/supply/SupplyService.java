@@ -1,0 +1,82 @@
+package in.mdm.school.supply;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
+
+/** Centralised kitchens and suppliers. */
+@Service
+public class SupplyService {
+
+    private final SupplyRepository repository;
+
+    SupplyService(SupplyRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    KitchenResponse createKitchen(KitchenRequest request) {
+        if (!repository.blockExists(request.districtCode(), request.blockCode())) {
+            throw ApiException.badRequest("school.unknown-block",
+                    "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
+        }
+        UUID id = UUID.randomUUID();
+        repository.insertKitchen(id, request);
+        return repository.kitchen(id, new SqlScope("true", java.util.Map.of())).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    KitchenResponse kitchen(UUID id, Caller caller) {
+        return repository.kitchen(id, scope(caller))
+                .orElseThrow(() -> ApiException.notFound("kitchen.not-found", "No kitchen " + id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<KitchenResponse> kitchens(String district, String block, Caller caller, int page, int size) {
+        return repository.kitchens(district, block, scope(caller), page, size);
+    }
+
+    @Transactional
+    SupplierResponse createSupplier(SupplierRequest request) {
+        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
+        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
+        if (repository.countSchools(schools) != schools.size()) {
+            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
+        }
+        if (repository.countKitchens(kitchens) != kitchens.size()) {
+            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
+        }
+        UUID id = UUID.randomUUID();
+        repository.insertSupplier(id, request);
+        repository.assignSchools(id, schools);
+        repository.assignKitchens(id, kitchens);
+        return repository.supplier(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    SupplierResponse supplier(UUID id) {
+        return repository.supplier(id).orElseThrow(() -> ApiException.notFound("supplier.not-found", "No supplier " + id));
+    }
+
+    /** Whether a supplier exists (for deliveries). */
+    @Transactional(readOnly = true)
+    public boolean supplierExists(UUID id) {
+        return repository.supplier(id).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<SupplierResponse> suppliers(String district, SupplierKind kind, int page, int size) {
+        return repository.suppliers(district, kind, page, size);
+    }
+
+    private static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "k.district_code", "k.block_code", null);
+    }
+}
