@@ -1,0 +1,326 @@
+package in.mdm.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import in.mdm.simulator.Model.Kitchen;
+import in.mdm.simulator.Model.School;
+import in.mdm.simulator.Model.Supplier;
+
+/**
+ * Day-by-day history of every kitchen and its schools: attendance, meals, stock by the norms, deliveries with
+ * random and supplier-wide delays, and days without a meal drawn from a latent risk whose probability is written
+ * out beside them ({@code truth.csv}).
+ *
+ * <p>The risk of a school-day, as log-odds: the school's lasting level, the kitchen's, a slowly wandering part of
+ * the school's own (AR(1), φ = 0.85), heavy rain in the district, Mondays, low stock cover, an overdue delivery and
+ * a district's cooking-cost funds running late. A kitchen whose stock cannot cover the day's meals serves none:
+ * its schools' probability is 1 that day.
+ */
+final class History {
+
+    static final int DELIVERY_CYCLE = 10;
+    static final double ORDER_UP_TO_DAYS = 16;
+    static final double EXPECTED_ATTENDANCE = 0.88;
+
+    enum Reason {
+        STOCK_OUT, NO_COOKING_COST, COOK_ABSENT, FUEL_SHORTAGE, WATER_SHORTAGE, OTHER
+    }
+
+    record Summary(int days, LocalDate first, LocalDate last, long reports, long mealsServed, long incidents,
+            long stockOutReports, long deliveries, long delayedDeliveries, long inTransit, double meanRisk) {
+    }
+
+    private static final class Delivery {
+        final Kitchen kitchen;
+        final Norms commodity;
+        final long quantityKg;
+        final int scheduled;
+        final int delivered;
+
+        Delivery(Kitchen kitchen, Norms commodity, long quantityKg, int scheduled, int delivered) {
+            this.kitchen = kitchen;
+            this.commodity = commodity;
+            this.quantityKg = quantityKg;
+            this.scheduled = scheduled;
+            this.delivered = delivered;
+        }
+    }
+
+    private static final class KitchenState {
+        final Kitchen kitchen;
+        final SplittableRandom random;
+        final int phase;
+        final long[] stock = new long[3];
+        final long[] expected = new long[3];
+        final double[] wander;
+        final List<Delivery> pending = new ArrayList<>();
+
+        KitchenState(Kitchen kitchen, long seed) {
+            this.kitchen = kitchen;
+            this.random = Rng.of(seed, "kitchen", kitchen.code());
+            this.phase = random.nextInt(DELIVERY_CYCLE);
+            // enough to last until the first delivery of its cycle and a few days beyond
+            int firstDelivery = (DELIVERY_CYCLE - phase) % DELIVERY_CYCLE;
+            double cover = firstDelivery + 4 + 5 * random.nextDouble();
+            for (Norms norm : Norms.values()) {
+                expected[norm.ordinal()] = Math.round(norm.need(kitchen.enrollmentPrimary(), kitchen.enrollmentUpperPrimary())
+                        * EXPECTED_ATTENDANCE);
+                stock[norm.ordinal()] = Math.round(expected[norm.ordinal()] * cover * (0.9 + 0.2 * random.nextDouble()));
+            }
+            this.wander = new double[kitchen.schools().size()];
+            for (int i = 0; i < wander.length; i++) {
+                wander[i] = 0.66 * random.nextGaussian();
+            }
+        }
+    }
+
+    private final Model model;
+    private final SchoolCalendar calendar;
+    private final long seed;
+
+    History(Model model, SchoolCalendar calendar, long seed) {
+        this.model = model;
+        this.calendar = calendar;
+        this.seed = seed;
+    }
+
+    /** Stable across runs and seeds, so that posting the same history twice is recognised as a repeat. */
+    static UUID reportId(String udiseCode, LocalDate date) {
+        return UUID.nameUUIDFromBytes(("mdm-simulator:daily-report:" + udiseCode + ":" + date).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID deliveryId(String kitchenCode, LocalDate date, String commodity) {
+        return UUID.nameUUIDFromBytes(("mdm-simulator:delivery:" + kitchenCode + ":" + date + ":" + commodity)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Summary write(List<LocalDate> days, Path out) {
+        List<KitchenState> kitchens = model.kitchens.stream().map(kitchen -> new KitchenState(kitchen, seed)).toList();
+        Map<Supplier, int[]> disruptionEnd = new HashMap<>();
+        Map<Supplier, SplittableRandom> supplierRandom = new HashMap<>();
+        for (Supplier supplier : model.suppliers) {
+            disruptionEnd.put(supplier, new int[] {-1});
+            supplierRandom.put(supplier, Rng.of(seed, "supplier", supplier.code()));
+        }
+        Map<String, SplittableRandom> districtRandom = new HashMap<>();
+        Map<String, boolean[]> rain = new HashMap<>();
+        Map<String, int[]> fundsLateUntil = new HashMap<>();
+        for (Geography.District district : model.geography.districts()) {
+            districtRandom.put(district.code(), Rng.of(seed, "weather-and-funds", district.code()));
+            rain.put(district.code(), new boolean[1]);
+            fundsLateUntil.put(district.code(), new int[] {-1});
+        }
+
+        List<Delivery> deliveries = new ArrayList<>();
+        long reports = 0;
+        long meals = 0;
+        long incidents = 0;
+        long stockOutReports = 0;
+        double riskSum = 0;
+        try (Csv daily = new Csv(out.resolve("daily-reports.csv"), "udise_code", "date", "attendance_primary",
+                "attendance_upper_primary", "meals_served", "no_meal_reason");
+                Csv truth = new Csv(out.resolve("truth.csv"), "udise_code", "date", "risk_probability", "incident",
+                        "stock_out");
+                Csv stock = new Csv(out.resolve("stock.csv"), "kitchen_code", "date",
+                        "grain_opening_kg", "grain_received_kg", "grain_consumed_kg", "grain_closing_kg",
+                        "pulses_opening_kg", "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg",
+                        "oil_opening_kg", "oil_received_kg", "oil_consumed_kg", "oil_closing_kg")) {
+            for (int d = 0; d < days.size(); d++) {
+                LocalDate date = days.get(d);
+                String day = date.toString();
+                MonthDay monthDay = MonthDay.from(date);
+                boolean northEast = !monthDay.isBefore(MonthDay.of(10, 15));
+                boolean southWest = !monthDay.isBefore(MonthDay.of(6, 15)) && monthDay.isBefore(MonthDay.of(10, 1));
+                for (Geography.District district : model.geography.districts()) {
+                    // Tamil Nadu and Puducherry get their rain from the north-east monsoon, the rest from the south-west
+                    int stateCode = district.state().code();
+                    boolean monsoon = stateCode == 33 || stateCode == 34 ? northEast : southWest;
+                    SplittableRandom random = districtRandom.get(district.code());
+                    boolean[] wet = rain.get(district.code());
+                    wet[0] = monsoon && random.nextDouble() < (wet[0] ? 0.5 : 0.12);
+                    int[] funds = fundsLateUntil.get(district.code());
+                    if (d >= funds[0] && random.nextDouble() < 0.004) {
+                        funds[0] = d + random.nextInt(3, 11);
+                    }
+                }
+                for (Supplier supplier : model.suppliers) {
+                    int[] end = disruptionEnd.get(supplier);
+                    if (d >= end[0] && supplierRandom.get(supplier).nextDouble() < supplier.disruptionRate()) {
+                        end[0] = d + supplierRandom.get(supplier).nextInt(2, 8);
+                    }
+                }
+                double weekday = switch (date.getDayOfWeek()) {
+                    case MONDAY -> 0.97;
+                    case FRIDAY -> 0.98;
+                    case SATURDAY -> 0.92;
+                    default -> 1.0;
+                };
+                double season = switch (date.getMonth()) {
+                    case JUNE -> 0.93;
+                    case JULY -> 0.96;
+                    case AUGUST, SEPTEMBER, FEBRUARY -> 0.97;
+                    case OCTOBER, DECEMBER, MARCH -> 0.95;
+                    case NOVEMBER -> 0.94;
+                    case JANUARY -> 0.96;
+                    case APRIL -> 0.90;
+                    default -> 0.95;
+                };
+                double calendarFactor = weekday * season * (calendar.isExamDay(date) ? 1.04 : 1.0)
+                        * (calendar.isNextToFestival(date) ? 0.88 : 1.0);
+                boolean monday = date.getDayOfWeek() == DayOfWeek.MONDAY;
+
+                for (KitchenState state : kitchens) {
+                    Kitchen kitchen = state.kitchen;
+                    SplittableRandom random = state.random;
+                    boolean wet = rain.get(kitchen.district().code())[0];
+                    boolean fundsLate = d < fundsLateUntil.get(kitchen.district().code())[0];
+                    long[] opening = state.stock.clone();
+                    long[] received = new long[3];
+                    boolean overdue = false;
+                    for (var it = state.pending.iterator(); it.hasNext();) {
+                        Delivery delivery = it.next();
+                        if (delivery.delivered <= d) {
+                            received[delivery.commodity.ordinal()] += delivery.quantityKg * Norms.DG_PER_KG;
+                            it.remove();
+                        }
+                        else if (delivery.scheduled < d) {
+                            overdue = true;
+                        }
+                    }
+                    if ((d + state.phase) % DELIVERY_CYCLE == 0) {
+                        int disruption = disruptionEnd.get(kitchen.supplier())[0];
+                        double u = random.nextDouble();
+                        int delay = u < 0.80 ? 0 : u < 0.93 ? 1 : u < 0.98 ? 2 : random.nextInt(3, 5);
+                        if (wet && random.nextDouble() < 0.5) {
+                            delay += 1;
+                        }
+                        int arrives = d + delay;
+                        if (disruption > d) {
+                            arrives = Math.max(arrives, disruption + random.nextInt(0, 2));
+                        }
+                        for (Norms norm : Norms.values()) {
+                            int c = norm.ordinal();
+                            long inTransit = state.pending.stream().filter(p -> p.commodity == norm)
+                                    .mapToLong(p -> p.quantityKg * Norms.DG_PER_KG).sum();
+                            long want = Math.round(state.expected[c] * ORDER_UP_TO_DAYS) - opening[c] - received[c] - inTransit;
+                            long kg = (want + Norms.DG_PER_KG - 1) / Norms.DG_PER_KG;
+                            if (kg < 1) {
+                                continue;
+                            }
+                            Delivery delivery = new Delivery(kitchen, norm, kg, d, arrives);
+                            deliveries.add(delivery);
+                            if (arrives <= d) {
+                                received[c] += kg * Norms.DG_PER_KG;
+                            }
+                            else {
+                                state.pending.add(delivery);
+                            }
+                        }
+                    }
+                    long[] available = new long[3];
+                    double cover = Double.MAX_VALUE;
+                    for (int c = 0; c < 3; c++) {
+                        available[c] = opening[c] + received[c];
+                        cover = Math.min(cover, state.expected[c] == 0 ? Double.MAX_VALUE
+                                : (double) available[c] / state.expected[c]);
+                    }
+
+                    List<School> schools = kitchen.schools();
+                    int n = schools.size();
+                    int[] primary = new int[n];
+                    int[] upper = new int[n];
+                    long[] need = new long[3];
+                    for (int i = 0; i < n; i++) {
+                        School school = schools.get(i);
+                        double rate = school.attendanceRate() * calendarFactor * (wet ? 0.8 : 1.0)
+                                * (1 + 0.03 * random.nextGaussian());
+                        rate = Math.max(0, Math.min(0.99, rate));
+                        primary[i] = Rng.binomial(random, school.enrollmentPrimary(), rate);
+                        upper[i] = Rng.binomial(random, school.enrollmentUpperPrimary(), rate);
+                        for (Norms norm : Norms.values()) {
+                            need[norm.ordinal()] += norm.need(primary[i], upper[i]);
+                        }
+                    }
+                    boolean stockOut = false;
+                    for (int c = 0; c < 3; c++) {
+                        stockOut |= available[c] < need[c];
+                    }
+                    long[] consumed = new long[3];
+                    for (int i = 0; i < n; i++) {
+                        School school = schools.get(i);
+                        state.wander[i] = 0.85 * state.wander[i] + 0.35 * random.nextGaussian();
+                        double logit = school.baseRisk() + kitchen.risk() + state.wander[i] + (wet ? 0.7 : 0)
+                                + (monday ? 0.15 : 0) + (cover < 2 ? 1.2 : cover < 4 ? 0.4 : 0) + (overdue ? 0.6 : 0)
+                                + (fundsLate ? 1.4 : 0);
+                        double p = stockOut ? 1.0 : Rng.sigmoid(logit);
+                        double draw = random.nextDouble();
+                        boolean incident = stockOut || draw < p;
+                        Reason reason = null;
+                        if (stockOut) {
+                            reason = Reason.STOCK_OUT;
+                        }
+                        else if (incident) {
+                            double r = random.nextDouble();
+                            reason = fundsLate && r < 0.6 ? Reason.NO_COOKING_COST
+                                    : r < 0.35 ? Reason.COOK_ABSENT : r < 0.6 ? Reason.FUEL_SHORTAGE
+                                    : r < 0.7 ? Reason.WATER_SHORTAGE : r < 0.85 ? Reason.NO_COOKING_COST : Reason.OTHER;
+                        }
+                        int served = incident ? 0 : primary[i] + upper[i];
+                        if (!incident) {
+                            for (Norms norm : Norms.values()) {
+                                consumed[norm.ordinal()] += norm.need(primary[i], upper[i]);
+                            }
+                        }
+                        daily.row(school.udiseCode(), day, primary[i], upper[i], served, reason == null ? "" : reason.name());
+                        truth.row(school.udiseCode(), day, Csv.six(p), incident ? 1 : 0, stockOut ? 1 : 0);
+                        reports++;
+                        meals += served;
+                        incidents += incident ? 1 : 0;
+                        stockOutReports += stockOut ? 1 : 0;
+                        riskSum += p;
+                    }
+                    Object[] row = new Object[14];
+                    row[0] = kitchen.code();
+                    row[1] = day;
+                    for (int c = 0; c < 3; c++) {
+                        state.stock[c] = available[c] - consumed[c];
+                        row[2 + 4 * c] = Norms.kg(opening[c]);
+                        row[3 + 4 * c] = Norms.kg(received[c]);
+                        row[4 + 4 * c] = Norms.kg(consumed[c]);
+                        row[5 + 4 * c] = Norms.kg(state.stock[c]);
+                    }
+                    stock.row(row);
+                }
+            }
+        }
+
+        long delayed = 0;
+        long inTransit = 0;
+        try (Csv csv = new Csv(out.resolve("deliveries.csv"), "delivery_id", "kitchen_code", "hub_udise_code",
+                "supplier_code", "commodity", "quantity_kg", "expected_date", "delivered_date", "days_late", "status")) {
+            for (Delivery delivery : deliveries) {
+                LocalDate expected = days.get(delivery.scheduled);
+                boolean arrived = delivery.delivered < days.size();
+                int late = delivery.delivered - delivery.scheduled;
+                delayed += late > 0 ? 1 : 0;
+                inTransit += arrived ? 0 : 1;
+                csv.row(deliveryId(delivery.kitchen.code(), expected, delivery.commodity.name()),
+                        delivery.kitchen.code(), delivery.kitchen.hub().udiseCode(), delivery.kitchen.supplier().code(),
+                        delivery.commodity.name(), delivery.quantityKg, expected,
+                        arrived ? days.get(delivery.delivered) : "", arrived ? late : "", arrived ? "DELIVERED" : "IN_TRANSIT");
+            }
+        }
+        return new Summary(days.size(), days.getFirst(), days.getLast(), reports, meals, incidents, stockOutReports,
+                deliveries.size(), delayed, inTransit, reports == 0 ? 0 : riskSum / reports);
+    }
+}

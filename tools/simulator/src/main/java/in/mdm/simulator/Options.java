@@ -1,0 +1,131 @@
+package in.mdm.simulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** The simulator's command line. */
+record Options(String state, double scale, long seed, int days, LocalDate end, Path out, boolean live, URI gateway,
+        String username, String password, int batchSize, boolean help) {
+
+    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+    static final String HELP = """
+            Usage: java -jar mdm-simulator.jar [options]
+
+            Generates a synthetic but plausible state of the Mid-Day Meal programme from a seed: schools on the
+            real LGD districts and blocks (Tamil Nadu by default), kitchens, suppliers, and the history of the
+            last school days (attendance, meals, stock, deliveries, days without a meal and their latent risk).
+            The same options give the same bytes.
+
+            Options:
+              --state CODE|NAME     LGD state code or name (default 33, Tamil Nadu); "all" for every state
+              --scale FACTOR        multiply the number of schools (default 1: about 44,000 in Tamil Nadu;
+                                    --state all --scale 1.4 gives about 1.1 million)
+              --seed N              random seed (default 1)
+              --days N              school days of history (default 20; 0 for the register only)
+              --end YYYY-MM-DD      last day of the history (default: yesterday in Asia/Kolkata); give it for
+                                    the same bytes on another day
+              --out DIR             output folder (default .run/simulated)
+              --live                then load it into a running suite through its gateway
+              --gateway URL         the gateway (default http://localhost:8080)
+              --username NAME       user to log in as (default admin, or MDM_ADMIN_USERNAME)
+              --password PW         its password (default: MDM_ADMIN_PASSWORD)
+              --batch-size N        daily reports per request (default 500)
+              -h, --help            this text
+
+            Files: schools.csv (UDISE-style, for POST /api/v1/schools/import), kitchens.csv, kitchen-schools.csv,
+            suppliers.csv, daily-reports.csv, deliveries.csv, stock.csv, truth.csv.
+            """;
+
+    static Options parse(Map<String, String> environment, String... args) {
+        String state = "33";
+        double scale = 1;
+        long seed = 1;
+        int days = 20;
+        LocalDate end = null;
+        Path out = Path.of(".run", "simulated");
+        boolean live = false;
+        URI gateway = URI.create("http://localhost:8080");
+        String username = environment.getOrDefault("MDM_ADMIN_USERNAME", "admin");
+        String password = environment.get("MDM_ADMIN_PASSWORD");
+        int batchSize = 500;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg;
+            String inline = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                option = arg.substring(0, equals);
+                inline = arg.substring(equals + 1);
+            }
+            switch (option) {
+                case "-h", "--help" -> help = true;
+                case "--live" -> live = true;
+                default -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                            throw new IllegalArgumentException(option + " needs a value (see --help)");
+                        }
+                        value = args[++i];
+                    }
+                    try {
+                        switch (option) {
+                            case "--state" -> state = value;
+                            case "--scale" -> scale = positive(Double.parseDouble(value), option);
+                            case "--seed" -> seed = Long.parseLong(value);
+                            case "--days" -> days = atLeast(Integer.parseInt(value), 0, option);
+                            case "--end" -> end = LocalDate.parse(value);
+                            case "--out" -> out = Path.of(value);
+                            case "--gateway" -> gateway = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                            case "--username" -> username = value;
+                            case "--password" -> password = value;
+                            case "--batch-size" -> batchSize = atLeast(Integer.parseInt(value), 1, option);
+                            default -> throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
+                        }
+                    }
+                    catch (NumberFormatException | DateTimeParseException ex) {
+                        throw new IllegalArgumentException(option + ": not a valid value: '" + value + "'");
+                    }
+                }
+            }
+        }
+        if (live && (password == null || password.isBlank()) && !help) {
+            throw new IllegalArgumentException("--live needs a password: --password or MDM_ADMIN_PASSWORD");
+        }
+        if (live && !"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
+            throw new IllegalArgumentException("--gateway wants an http(s) URL, not '" + gateway + "'");
+        }
+        return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, help);
+    }
+
+    /** The last day of the history: {@code --end}, or yesterday in India. */
+    LocalDate endOrYesterday() {
+        return end != null ? end : LocalDate.now(INDIA).minusDays(1);
+    }
+
+    private static double positive(double value, String option) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return value;
+    }
+
+    private static int atLeast(int value, int min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be at least " + min);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "Options[state=" + state + ", scale=" + scale + ", seed=" + seed + ", days=" + days + ", end=" + end
+                + ", out=" + out + ", live=" + live + ", gateway=" + gateway + ", username=" + username + "]";
+    }
+}
