@@ -138,6 +138,19 @@ public final class TestTokens {
         return headers;
     }
 
+    /**
+     * Sends {@code Authorization: Bearer <token>} on every request that has none of its own, e.g.
+     * {@code http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())))}.
+     */
+    public static org.springframework.http.client.ClientHttpRequestInterceptor asDefault(String token) {
+        return (request, body, execution) -> {
+            if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(token);
+            }
+            return execution.execute(request, body);
+        };
+    }
+
     public static Builder token() {
         return new Builder();
     }

@@ -1,0 +1,88 @@
+package in.mdm.platform.directory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import in.mdm.platform.security.Caller;
+
+/**
+ * This service's copy of where every school is (district and block), fed by school-service's events, so that data
+ * keyed by a UDISE code alone (alerts, transfer plans ...) can be filtered by the caller's jurisdiction.
+ */
+public class SchoolLocations {
+
+    /** A school's place in the administrative tree. */
+    public record Location(String udiseCode, String districtCode, String blockCode) {
+    }
+
+    /**
+     * A SQL condition with its parameters.
+     */
+    public record Condition(String sql, Map<String, Object> params) {
+
+        public String and() {
+            return " and (" + sql + ")";
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    public SchoolLocations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Location> find(String udiseCode) {
+        return jdbc.sql("select udise_code, district_code, block_code from school_locations where udise_code = :udise")
+                .param("udise", udiseCode)
+                .query((rs, n) -> new Location(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** Whether the school is known and inside the caller's jurisdiction. */
+    public boolean visibleTo(Caller caller, String udiseCode) {
+        return find(udiseCode).map(l -> caller.covers(l.districtCode(), l.blockCode(), l.udiseCode())).orElse(false);
+    }
+
+    /**
+     * "The school in this column lies inside the caller's jurisdiction" as SQL. {@code name} keeps the parameter
+     * names of two such conditions in one statement apart.
+     */
+    public Condition condition(Caller caller, String udiseColumn, String name) {
+        if (caller.jurisdiction() == null) {
+            return new Condition("false", Map.of());
+        }
+        String param = "loc_" + name;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put(param, caller.jurisdiction().code());
+        return switch (caller.jurisdiction().level()) {
+            case STATE -> new Condition("true", Map.of());
+            case SCHOOL -> new Condition(udiseColumn + " = :" + param, params);
+            case DISTRICT -> new Condition("exists (select 1 from school_locations " + param + "_l where " + param
+                    + "_l.udise_code = " + udiseColumn + " and " + param + "_l.district_code = :" + param + ")", params);
+            case BLOCK -> new Condition("exists (select 1 from school_locations " + param + "_l where " + param
+                    + "_l.udise_code = " + udiseColumn + " and " + param + "_l.block_code = :" + param + ")", params);
+        };
+    }
+
+    /** Records a school's place unless a newer event has already done so; returns whether it changed. */
+    public boolean record(String udiseCode, String districtCode, String blockCode, Instant occurredAt, UUID eventId) {
+        return jdbc.sql("""
+                insert into school_locations (udise_code, district_code, block_code, occurred_at, event_id)
+                values (:udise, :district, :block, :occurredAt, :eventId)
+                on conflict (udise_code) do update
+                   set district_code = excluded.district_code, block_code = excluded.block_code,
+                       occurred_at = excluded.occurred_at, event_id = excluded.event_id, updated_at = now()
+                 where school_locations.occurred_at < excluded.occurred_at""")
+                .param("udise", udiseCode)
+                .param("district", districtCode)
+                .param("block", blockCode)
+                .param("occurredAt", java.sql.Timestamp.from(occurredAt))
+                .param("eventId", eventId)
+                .update() == 1;
+    }
+}
