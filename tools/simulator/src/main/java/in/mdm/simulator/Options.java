@@ -13,6 +13,9 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days", "--end",
+            "--out", "--gateway", "--username", "--password", "--batch-size");
+
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
 
@@ -67,6 +70,9 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                 case "-h", "--help" -> help = true;
                 case "--live" -> live = true;
                 default -> {
+                    if (!VALUED.contains(option)) {
+                        throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
+                    }
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {

@@ -1,0 +1,208 @@
+package in.mdm.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Live mode against WireMock standing in for the suite's gateway. */
+class LiveLoaderTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JOB = "/api/v1/schools/import/jobs/5f1c2a9e";
+
+    private final WireMockServer gateway = new WireMockServer(options().dynamicPort());
+
+    @TempDir
+    Path out;
+
+    private String baseUrl;
+    private String stdout = "";
+    private String stderr = "";
+
+    @BeforeEach
+    void start() {
+        gateway.start();
+        baseUrl = gateway.baseUrl();
+        gateway.stubFor(post(urlEqualTo("/api/v1/auth/login"))
+                .willReturn(okJson("{\"accessToken\":\"token-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/schools/import?createMissingBlocks=true"))
+                .willReturn(aResponse().withStatus(202).withHeader("Location", JOB)
+                        .withHeader("Content-Type", "application/json").withBody("{\"status\":\"QUEUED\"}")));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"status\":\"RUNNING\",\"processedRows\":40}")).willSetStateTo("done"));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("done")
+                .willReturn(okJson("{\"status\":\"SUCCEEDED\",\"imported\":140,\"rejected\":0}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(okJson("{\"accepted\":1}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)));
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.stop();
+    }
+
+    private int live(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--state", "Goa", "--scale", "0.1", "--days", "3",
+                "--end", "2026-11-20", "--seed", "3", "--out", out.toString(), "--live", "--gateway", baseUrl,
+                "--batch-size", "50"));
+        args.addAll(List.of(extra));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int status = Main.run(Map.of("MDM_ADMIN_PASSWORD", "Secret-Pass-2026"), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
+        stdout = o.toString(StandardCharsets.UTF_8);
+        stderr = e.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+
+    @Test
+    void logsInImportsWaitsForTheJobThenPostsEveryReportInBatchesAndTheDeliveries() throws Exception {
+        assertThat(live()).as(stderr).isZero();
+
+        gateway.verify(1, postRequestedFor(urlEqualTo("/api/v1/auth/login"))
+                .withRequestBody(equalToJson("{\"username\":\"admin\",\"password\":\"Secret-Pass-2026\"}")));
+        List<LoggedRequest> imports = gateway.findAll(postRequestedFor(urlPathEqualTo("/api/v1/schools/import")));
+        assertThat(imports).hasSize(1);
+        assertThat(imports.getFirst().getHeader("Content-Type")).startsWith("text/csv");
+        assertThat(imports.getFirst().getHeader("Authorization")).isEqualTo("Bearer token-1");
+        assertThat(imports.getFirst().getBodyAsString()).startsWith(String.join(",", StateFiles.SCHOOL_HEADER) + "\n");
+        gateway.verify(2, getRequestedFor(urlEqualTo(JOB)));
+
+        List<CSVRecord> expected = Generated.read(out.resolve("daily-reports.csv"));
+        Map<String, Integer> perDay = new HashMap<>();
+        expected.forEach(row -> perDay.merge(row.get("date"), 1, Integer::sum));
+        int expectedRequests = perDay.values().stream().mapToInt(n -> (n + 49) / 50).sum();
+
+        List<LoggedRequest> batches = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")));
+        assertThat(perDay).hasSize(3);
+        assertThat(batches).hasSize(expectedRequests);
+        Set<String> ids = new HashSet<>();
+        Map<String, JsonNode> posted = new HashMap<>();
+        for (LoggedRequest batch : batches) {
+            assertThat(batch.getHeader("Authorization")).isEqualTo("Bearer token-1");
+            JsonNode reports = JSON.readTree(batch.getBodyAsString()).get("reports");
+            assertThat(reports.size()).isBetween(1, 50);
+            for (JsonNode report : reports) {
+                assertThat(ids.add(report.get("clientReportId").asString())).isTrue();
+                posted.put(report.get("udiseCode").asString() + "|" + report.get("date").asString(), report);
+            }
+        }
+        assertThat(posted).hasSize(expected.size());
+        for (CSVRecord row : expected) {
+            JsonNode report = posted.get(row.get("udise_code") + "|" + row.get("date"));
+            assertThat(report.get("clientReportId").asString()).isEqualTo(
+                    History.reportId(row.get("udise_code"), LocalDate.parse(row.get("date"))).toString());
+            assertThat(report.get("attendancePrimary").asInt()).isEqualTo(Integer.parseInt(row.get("attendance_primary")));
+            assertThat(report.get("attendanceUpperPrimary").asInt())
+                    .isEqualTo(Integer.parseInt(row.get("attendance_upper_primary")));
+            assertThat(report.get("mealsServed").asInt()).isEqualTo(Integer.parseInt(row.get("meals_served")));
+            assertThat(report.get("noMealReason").isNull()).isEqualTo(row.get("no_meal_reason").isEmpty());
+        }
+
+        List<CSVRecord> deliveries = Generated.read(out.resolve("deliveries.csv"));
+        List<LoggedRequest> deliveryPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/deliveries")));
+        assertThat(deliveryPosts).hasSize(deliveries.size()).isNotEmpty();
+        JsonNode first = JSON.readTree(deliveryPosts.getFirst().getBodyAsString());
+        assertThat(first.get("clientDeliveryId").asString()).isNotBlank();
+        assertThat(first.get("udiseCode").asString()).matches("30\\d{9}");
+        assertThat(stdout).contains("Loaded into " + gateway.baseUrl()).contains(expected.size() + " daily reports");
+    }
+
+    @Test
+    void aMissingReportsEndpointIsSaidPlainlyWithoutAStackTrace() {
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not Found\",\"status\":404,\"code\":\"platform.not-found\"}")));
+
+        assertThat(live()).isEqualTo(1);
+
+        assertThat(stderr).contains("/api/v1/meals/reports/batch answered 404").contains("does not serve that endpoint")
+                .contains("platform.not-found").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingDeliveriesEndpointSkipsTheDeliveriesButNotTheReports() {
+        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(501)));
+
+        assertThat(live()).as(stderr).isZero();
+
+        assertThat(stdout).contains("Deliveries skipped from here on").contains("answered 501")
+                .contains("some steps were skipped");
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")))).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aFailedImportStopsWithTheJobsErrors() {
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("done")
+                .willReturn(okJson("{\"status\":\"FAILED\",\"errors\":[{\"line\":2,\"code\":\"school.import.bad-header\"}]}")));
+
+        assertThat(live()).isEqualTo(1);
+
+        assertThat(stderr).contains("the school import failed").contains("school.import.bad-header");
+        gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")));
+    }
+
+    @Test
+    void anExpiredTokenLeadsToOneFreshLogin() {
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("fresh"));
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token").whenScenarioStateIs("fresh")
+                .willReturn(okJson("{}")));
+
+        assertThat(live("--days", "1")).as(stderr).isZero();
+
+        gateway.verify(2, postRequestedFor(urlEqualTo("/api/v1/auth/login")));
+    }
+
+    @Test
+    void aRefusedLoginNamesTheCredentials() {
+        gateway.stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"title\":\"Unauthorized\",\"code\":\"auth.bad-credentials\"}")));
+
+        assertThat(live()).isEqualTo(1);
+
+        assertThat(stderr).contains("refused the login of 'admin'").contains("auth.bad-credentials");
+    }
+
+    @Test
+    void anUnreachableGatewayIsSaidPlainly() {
+        gateway.stop();
+
+        assertThat(live()).isEqualTo(1);
+
+        assertThat(stderr).contains("cannot reach the gateway").doesNotContain("Exception");
+    }
+}
