@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.ProblemAssertions;
+import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +39,8 @@ class AlertQueryIntegrationTests {
     @BeforeEach
     void noAlerts() {
         jdbc.sql("delete from alerts").update();
+        // queries and their validation are what these tests are about: they read as a state ADMIN
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -26,8 +27,8 @@ class AlertController {
     }
 
     @GetMapping("/{id}")
-    AlertResponse get(@PathVariable UUID id) {
-        return AlertResponse.of(alerts.get(id));
+    AlertResponse get(@PathVariable UUID id, Caller caller) {
+        return AlertResponse.of(alerts.get(id, caller));
     }
 
     @GetMapping
@@ -38,8 +39,9 @@ class AlertController {
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String scopeCode,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            Caller caller) {
         AlertFilter filter = new AlertFilter(status, severity, scopeLevel, scopeCode, udiseCode);
-        return alerts.page(filter, page, size).map(AlertResponse::of);
+        return alerts.page(filter, caller, page, size).map(AlertResponse::of);
     }
 }

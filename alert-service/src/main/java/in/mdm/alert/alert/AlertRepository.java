@@ -31,16 +31,18 @@ class AlertRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Alert> find(UUID id) {
-        return jdbc.sql("select * from alerts where id = :id")
+    Optional<Alert> find(UUID id, AlertScope scope) {
+        return jdbc.sql("select * from alerts where id = :id" + scope.and())
                 .param("id", id)
+                .params(scope.params())
                 .query(AlertRepository::map)
                 .optional();
     }
 
     /** Newest first. */
-    PageResponse<Alert> page(AlertFilter filter, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "alerts " + WHERE)
+    PageResponse<Alert> page(AlertFilter filter, AlertScope scope, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "alerts " + WHERE + scope.and())
+                .params(scope.params())
                 .param("status", filter.status())
                 .param("severity", filter.severity())
                 .param("scopeLevel", filter.scopeLevel())

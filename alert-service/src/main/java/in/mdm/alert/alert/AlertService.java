@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -18,13 +19,14 @@ public class AlertService {
     }
 
     @Transactional(readOnly = true)
-    Alert get(UUID id) {
-        return alerts.find(id).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
+    Alert get(UUID id, Caller caller) {
+        // another jurisdiction's alert is not found, exactly like one that does not exist
+        return alerts.find(id, AlertScope.of(caller)).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    PageResponse<Alert> page(AlertFilter filter, int page, int size) {
-        return alerts.page(filter, page, size);
+    PageResponse<Alert> page(AlertFilter filter, Caller caller, int page, int size) {
+        return alerts.page(filter, AlertScope.of(caller), page, size);
     }
 }

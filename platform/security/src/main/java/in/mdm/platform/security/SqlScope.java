@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record SqlScope(String condition, Map<String, Object> params) {
 
-    public static final String PARAM = "scopeCode";
+    public static final String PARAM = "jurisdictionCode";
 
     public static SqlScope of(Caller caller, String districtColumn, String blockColumn, String udiseColumn) {
         if (caller.jurisdiction() == null) {

@@ -82,8 +82,8 @@ class CallerClaimsTests {
     @Test
     void sqlScopeBindsTheCodeOfTheCallersLevel() {
         SqlScope district = SqlScope.of(caller(Jurisdiction.district("568")), "s.district_code", "s.block_code", "s.udise_code");
-        assertThat(district.condition()).isEqualTo("s.district_code = :scopeCode");
-        assertThat(district.params()).containsEntry("scopeCode", "568");
+        assertThat(district.condition()).isEqualTo("s.district_code = :jurisdictionCode");
+        assertThat(district.params()).containsEntry("jurisdictionCode", "568");
         assertThat(SqlScope.of(caller(Jurisdiction.state("33")), "d", "b", "u").and()).isEqualTo(" and (true)");
         assertThat(SqlScope.of(caller(Jurisdiction.school("33020100101")), "d", "b", null).condition()).isEqualTo("false");
     }
