@@ -36,16 +36,22 @@ final class CommandLine {
                                        %s)
               --no-aot                 do not use (or train) JDK 25 AOT caches (kept in .run/aot)
               --exit-when-ready        start, print the figures, stop (for scripts and measurements)
+              --demo                   once ready, load demo data through the gateway as the admin: the
+                                       simulator's Tamil Nadu (about 44,000 schools) and its recent school
+                                       days (needs tools/simulator built), then show curl lines to try
+              --demo-days N            school days of history for --demo (default %d)
               -h, --help               this text
 
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password
             one is generated and kept in the data folder); MDM_KEYCLOAK_ISSUER_URI reaches every application.
-            """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS));
+            """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS), Demo.DEFAULT_DAYS);
 
     private final LaunchOptions.Builder options;
     private boolean help;
     private boolean exitWhenReady;
     private boolean servicesGiven;
+    private boolean demo;
+    private int demoDays = Demo.DEFAULT_DAYS;
 
     private CommandLine(Path root) {
         this.options = LaunchOptions.builder(root);
@@ -76,6 +82,14 @@ final class CommandLine {
                 case "-h", "--help" -> line.help = true;
                 case "--exit-when-ready" -> line.exitWhenReady = true;
                 case "--no-aot" -> line.options.aot(false);
+                case "--demo" -> line.demo = true;
+                case "--demo-days" -> {
+                    line.demoDays = number(queue, ++i, option);
+                    if (line.demoDays < 1) {
+                        throw new IllegalArgumentException("--demo-days wants at least 1, not " + line.demoDays);
+                    }
+                    line.demo = true;
+                }
                 case "--services" -> {
                     List<String> names = Arrays.stream(value(queue, ++i, option).split(","))
                             .map(String::trim).filter(name -> !name.isEmpty()).toList();
@@ -141,6 +155,15 @@ final class CommandLine {
 
     boolean exitWhenReady() {
         return exitWhenReady;
+    }
+
+    /** Whether to load demo data once the suite is ready. */
+    boolean demo() {
+        return demo;
+    }
+
+    int demoDays() {
+        return demoDays;
     }
 
     /** Whether {@code --services} chose the services (otherwise: every service that is built). */

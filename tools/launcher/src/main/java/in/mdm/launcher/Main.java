@@ -54,7 +54,14 @@ public final class Main {
             System.exit(1);
             return;
         }
-        report(root, suite, !line.exitWhenReady());
+        report(root, suite, !line.exitWhenReady() && !line.demo());
+        if (line.demo()) {
+            Demo.run(root, suite, line.demoDays());
+            if (!line.exitWhenReady()) {
+                System.out.println();
+                System.out.println("Ctrl-C to stop.");
+            }
+        }
         if (line.exitWhenReady()) {
             suite.close();
             System.exit(0);
@@ -115,22 +122,33 @@ public final class Main {
             return List.of();
         }
         String where;
-        String password;
         if (admin.generated()) {
             where = "password " + admin.value() + " (generated once, kept in " + shortPath(root, admin.file()) + ")";
-            password = admin.value();
         }
         else if (admin.file() != null) {
             where = "password in " + shortPath(root, admin.file());
-            password = "'\"$(cat " + shortPath(root, admin.file()) + ")\"'";
         }
         else {
             where = "password from MDM_ADMIN_PASSWORD";
-            password = "'\"$MDM_ADMIN_PASSWORD\"'";
         }
         return List.of("  Admin      " + admin.username() + ", " + where,
-                "  Log in     curl -s -X POST " + gatewayUrl + "/api/v1/auth/login -H 'Content-Type: application/json'"
-                        + " -d '{\"username\":\"" + admin.username() + "\",\"password\":\"" + password + "\"}'");
+                "  Log in     " + loginCommand(gatewayUrl, admin, root));
+    }
+
+    /** {@code curl} logging the admin in; the password itself only when this run generated it. */
+    static String loginCommand(String gatewayUrl, Suite.AdminPassword admin, Path root) {
+        String password;
+        if (admin.generated()) {
+            password = admin.value();
+        }
+        else if (admin.file() != null) {
+            password = "'\"$(cat " + shortPath(root, admin.file()) + ")\"'";
+        }
+        else {
+            password = "'\"$MDM_ADMIN_PASSWORD\"'";
+        }
+        return "curl -s -X POST " + gatewayUrl + "/api/v1/auth/login -H 'Content-Type: application/json'"
+                + " -d '{\"username\":\"" + admin.username() + "\",\"password\":\"" + password + "\"}'";
     }
 
     private static String shortPath(Path root, Path path) {
