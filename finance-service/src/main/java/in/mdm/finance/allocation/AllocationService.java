@@ -1,37 +1,52 @@
 package in.mdm.finance.allocation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.DomainEvent;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.finance.AllocationCalculated;
+import in.mdm.finance.audit.AuditTrail;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.ApiException;
 
 /** The allocation engine: a year's cooking-cost allocation per school from its enrollment and the cost norms. */
 @Service
 public class AllocationService {
 
+    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
     private final AllocationRepository allocations;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final String stateCode;
+    private final List<BigDecimal> sharingPatterns;
     private final Clock clock;
 
-    AllocationService(AllocationRepository allocations, ApplicationEventPublisher events,
-            @Value("${mdm.finance.state-code:33}") String stateCode) {
+    AllocationService(AllocationRepository allocations, ApplicationEventPublisher events, AuditTrail audit,
+            @Value("${mdm.finance.state-code:33}") String stateCode,
+            @Value("${mdm.finance.sharing-patterns:60,90,100}") List<BigDecimal> sharingPatterns) {
         this.allocations = allocations;
         this.events = events;
+        this.audit = audit;
         this.stateCode = stateCode;
+        this.sharingPatterns = List.copyOf(sharingPatterns);
         this.clock = Clock.systemUTC();
     }
 
@@ -41,7 +56,7 @@ public class AllocationService {
      * transaction).
      */
     @Transactional
-    AllocationTotalsResponse calculate(CalculateAllocationRequest request) {
+    AllocationTotalsResponse calculate(CalculateAllocationRequest request, Caller caller) {
         if (request.districtCode() != null && request.blockCode() != null) {
             throw ApiException.badRequest("finance.allocation.one-scope",
                     "Give districtCode or blockCode, not both (neither: the whole state)");
@@ -53,51 +68,158 @@ public class AllocationService {
         Jurisdiction scope = request.districtCode() != null ? Jurisdiction.district(request.districtCode())
                 : request.blockCode() != null ? Jurisdiction.block(request.blockCode()) : Jurisdiction.state(stateCode);
         AllocationTotalsResponse answer = AllocationTotalsResponse.of(request.academicYear(), totals);
-        events.publishEvent(new AllocationCalculated(DomainEvent.newId(), now, UUID.randomUUID(), request.academicYear(),
+        UUID runId = UUID.randomUUID();
+        audit.record(caller.username(), "allocation.calculated", "allocation-run", runId.toString(),
+                new AuditTrail.Location(request.districtCode(), request.blockCode(), null), null,
+                AuditTrail.values("academicYear", request.academicYear(), "schools", answer.schools(), "total", answer.total()),
+                null);
+        events.publishEvent(new AllocationCalculated(DomainEvent.newId(), now, runId, request.academicYear(),
                 scope, answer.schools(), answer.total(), answer.centreShare(), answer.stateShare()));
         return answer;
     }
 
+    /**
+     * Recalculates one school's existing allocation after its enrollment changed (in the transaction that applies
+     * the enrollment); a school without an allocation for the year, or a year without norms, is left alone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recalculateSchool(String udiseCode, String academicYear) {
+        if (!allocations.exists(udiseCode, academicYear)) {
+            return;
+        }
+        Optional<CostNorms> norms = findNormsFor(academicYear);
+        norms.ifPresent(n -> allocations.calculate(academicYear, null, null, udiseCode, n, clock.instant()));
+    }
+
     @Transactional(readOnly = true)
-    SchoolAllocationResponse school(String udiseCode, String academicYear) {
-        return allocations.findSchool(udiseCode, academicYear).orElseThrow(() -> ApiException.notFound(
+    SchoolAllocationResponse school(String udiseCode, String academicYear, Caller caller) {
+        return allocations.findSchool(udiseCode, academicYear, scope(caller)).orElseThrow(() -> ApiException.notFound(
                 "finance.allocation.not-found", "No allocation for school " + udiseCode + " in " + academicYear));
     }
 
     @Transactional(readOnly = true)
-    AllocationTotalsResponse district(String districtCode, String academicYear) {
-        return area(academicYear, districtCode, null, "district " + districtCode);
+    AllocationTotalsResponse district(String districtCode, String academicYear, Caller caller) {
+        return area(academicYear, districtCode, null, "district " + districtCode, caller);
     }
 
     @Transactional(readOnly = true)
-    AllocationTotalsResponse block(String blockCode, String academicYear) {
-        return area(academicYear, null, blockCode, "block " + blockCode);
+    AllocationTotalsResponse block(String blockCode, String academicYear, Caller caller) {
+        return area(academicYear, null, blockCode, "block " + blockCode, caller);
     }
 
-    private AllocationTotalsResponse area(String academicYear, String districtCode, String blockCode, String name) {
-        AllocationRepository.Totals totals = allocations.totals(academicYear, districtCode, blockCode);
+    /**
+     * Sets an allocation's amount by hand: the adjustment (amount − calculated amount) is kept across
+     * recalculations, the shares are split again at the allocation's centre share, and the audit trail keeps who,
+     * why, before and after. The amount can never go below what has been released.
+     */
+    @Transactional
+    SchoolAllocationResponse adjust(UUID allocationId, AdjustAllocationRequest request, Caller caller) {
+        SchoolAllocationResponse before = allocations.lock(allocationId, scope(caller)).orElseThrow(() ->
+                ApiException.notFound("finance.allocation.not-found", "No allocation " + allocationId));
+        BigDecimal amount = request.amount().setScale(2);
+        if (amount.compareTo(before.released()) < 0) {
+            throw ApiException.conflict("finance.allocation.below-released", "The allocation cannot go below the "
+                    + before.released() + " already released");
+        }
+        CostNorms.Split split = CostNorms.split(amount, before.centreSharePercent());
+        allocations.adjust(allocationId, amount.subtract(before.calculatedAmount()), split, clock.instant());
+        SchoolAllocationResponse after = allocations.lock(allocationId, SqlScope.of(caller, "district_code", "block_code",
+                "udise_code")).orElseThrow();
+        audit.record(caller.username(), "allocation.adjusted", "allocation", allocationId.toString(),
+                new AuditTrail.Location(before.districtCode(), before.blockCode(), before.udiseCode()),
+                AuditTrail.values("amount", before.amount(), "adjustment", before.adjustment(), "centreShare",
+                        before.centreShare(), "stateShare", before.stateShare()),
+                AuditTrail.values("amount", after.amount(), "adjustment", after.adjustment(), "centreShare",
+                        after.centreShare(), "stateShare", after.stateShare()),
+                request.reason());
+        return after;
+    }
+
+    /** The allocation locked for a release decision; empty when unknown or outside the caller's jurisdiction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ReleasableAllocation> lockForRelease(UUID allocationId, Caller caller) {
+        return allocations.lock(allocationId, scope(caller)).map(a -> new ReleasableAllocation(a.allocationId(),
+                a.udiseCode(), a.academicYear(), a.districtCode(), a.blockCode(), a.amount(), a.released()));
+    }
+
+    /** Adds a released amount to the allocation (the database refuses more than the allocation). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordRelease(UUID allocationId, BigDecimal amount) {
+        allocations.addReleased(allocationId, amount);
+    }
+
+    @Transactional(readOnly = true)
+    List<NormResponse> norms() {
+        return allocations.allNorms();
+    }
+
+    /**
+     * Adds a revision of the norms from a date, for both categories. Only from today on (India time): a revision never
+     * rewrites the norms of a day that has passed, and allocations keep the rates they were calculated with.
+     */
+    @Transactional
+    List<NormResponse> revise(NormRevisionRequest request, Caller caller) {
+        LocalDate today = LocalDate.now(clock.withZone(INDIA));
+        if (request.effectiveFrom().isBefore(today)) {
+            throw ApiException.badRequest("finance.norm.retroactive",
+                    "effectiveFrom must be today (" + today + ") or later: a revision never rewrites the past");
+        }
+        if (sharingPatterns.stream().noneMatch(p -> p.compareTo(request.centreSharePercent()) == 0)) {
+            throw ApiException.badRequest("finance.norm.sharing-pattern", "centreSharePercent must be one of "
+                    + sharingPatterns + " (centre:state 60:40, 90:10, 100:0)");
+        }
+        Instant now = clock.instant();
+        boolean primary = allocations.insertNorm("PRIMARY", request.primary().ratePerChildDay(),
+                request.primary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now);
+        boolean upper = allocations.insertNorm("UPPER_PRIMARY", request.upperPrimary().ratePerChildDay(),
+                request.upperPrimary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now);
+        if (!primary || !upper) {
+            throw ApiException.conflict("finance.norm.exists", "Norms from " + request.effectiveFrom() + " exist already");
+        }
+        audit.record(caller.username(), "norm.revised", "norm", request.effectiveFrom().toString(),
+                new AuditTrail.Location(null, null, null), null, request, null);
+        List<NormResponse> added = new ArrayList<>();
+        for (NormResponse norm : allocations.allNorms()) {
+            if (norm.effectiveFrom().equals(request.effectiveFrom())) {
+                added.add(norm);
+            }
+        }
+        return added;
+    }
+
+    private AllocationTotalsResponse area(String academicYear, String districtCode, String blockCode, String name,
+            Caller caller) {
+        AllocationRepository.Totals totals = allocations.totals(academicYear, districtCode, blockCode, scope(caller));
         if (totals.schools() == 0) {
             throw ApiException.notFound("finance.allocation.not-found", "No allocations in " + name + " for " + academicYear);
         }
         return AllocationTotalsResponse.of(academicYear, totals);
     }
 
-    /** Both categories' norms in force on the year's first day; they must agree on school days and centre share. */
+    private static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    }
+
+    /** Both categories' norms in force on the year's first day; they must agree on the centre's share. */
     private CostNorms normsFor(String academicYear) {
+        return findNormsFor(academicYear).orElseThrow(() -> ApiException.conflict("finance.norm.missing",
+                "No cost norms in force on " + AcademicYear.Validator.start(academicYear) + " for " + academicYear));
+    }
+
+    private Optional<CostNorms> findNormsFor(String academicYear) {
         LocalDate start = AcademicYear.Validator.start(academicYear);
         Map<String, AllocationRepository.Norm> byCategory = allocations.normsOn(start).stream()
                 .collect(Collectors.toMap(AllocationRepository.Norm::category, n -> n));
         AllocationRepository.Norm primary = byCategory.get("PRIMARY");
         AllocationRepository.Norm upper = byCategory.get("UPPER_PRIMARY");
         if (primary == null || upper == null) {
-            throw ApiException.conflict("finance.norm.missing", "No cost norms in force on " + start + " for " + academicYear);
+            return Optional.empty();
         }
-        if (primary.schoolDays() != upper.schoolDays()
-                || primary.centreSharePercent().compareTo(upper.centreSharePercent()) != 0) {
+        if (primary.centreSharePercent().compareTo(upper.centreSharePercent()) != 0) {
             throw ApiException.conflict("finance.norm.inconsistent", "The norms in force on " + start
-                    + " differ in school days or centre share between primary and upper primary");
+                    + " differ in the centre's share between primary and upper primary");
         }
-        return new CostNorms(primary.ratePerChildDay(), upper.ratePerChildDay(), primary.schoolDays(),
-                primary.centreSharePercent());
+        return Optional.of(new CostNorms(primary.ratePerChildDay(), upper.ratePerChildDay(), primary.schoolDays(),
+                upper.schoolDays(), primary.centreSharePercent()));
     }
 }

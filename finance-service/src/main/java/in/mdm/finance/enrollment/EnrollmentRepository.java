@@ -16,9 +16,12 @@ class EnrollmentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Applies the newer of the stored enrollment and the event; an older or repeated event changes nothing. */
-    void upsert(EnrollmentUpdated e) {
-        jdbc.sql("""
+    /**
+     * Applies the newer of the stored enrollment and the event; an older or repeated event changes nothing.
+     * @return whether the event was newer and applied
+     */
+    boolean upsert(EnrollmentUpdated e) {
+        return jdbc.sql("""
                 insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count,
                                          district_code, block_code, last_event_id, last_event_at)
                 values (:udise, :year, :primary, :upperPrimary, :district, :block, :eventId, :eventAt)
@@ -31,6 +34,6 @@ class EnrollmentRepository {
                 .param("primary", e.primary()).param("upperPrimary", e.upperPrimary())
                 .param("district", e.districtCode()).param("block", e.blockCode())
                 .param("eventId", e.eventId().toString()).param("eventAt", Timestamp.from(e.occurredAt()))
-                .update();
+                .update() == 1;
     }
 }

@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -25,17 +29,25 @@ class SchoolDirectoryController {
     }
 
     @GetMapping("/{udiseCode}")
-    FundedSchoolResponse get(@PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode) {
-        return directory.find(udiseCode).map(FundedSchoolResponse::of)
+    @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
+    FundedSchoolResponse get(@PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+            Caller caller) {
+        return directory.find(udiseCode, scope(caller)).map(FundedSchoolResponse::of)
                 .orElseThrow(() -> ApiException.notFound("finance.school.not-found", "No funded school with UDISE code " + udiseCode));
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     PageResponse<FundedSchoolResponse> list(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return directory.page(districtCode, blockCode, page, size).map(FundedSchoolResponse::of);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            Caller caller) {
+        return directory.page(districtCode, blockCode, scope(caller), page, size).map(FundedSchoolResponse::of);
+    }
+
+    private static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
     }
 }

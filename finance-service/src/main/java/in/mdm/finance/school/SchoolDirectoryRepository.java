@@ -12,6 +12,7 @@ import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
 
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -52,18 +53,19 @@ class SchoolDirectoryRepository {
                 .update();
     }
 
-    Optional<FundedSchool> find(String udiseCode) {
-        return jdbc.sql("select * from school_directory where udise_code = :udise")
-                .param("udise", udiseCode)
+    Optional<FundedSchool> find(String udiseCode, SqlScope scope) {
+        return jdbc.sql("select * from school_directory where udise_code = :udise" + scope.and())
+                .param("udise", udiseCode).params(scope.params())
                 .query(SchoolDirectoryRepository::map)
                 .optional();
     }
 
-    PageResponse<FundedSchool> page(String districtCode, String blockCode, int page, int size) {
+    PageResponse<FundedSchool> page(String districtCode, String blockCode, SqlScope scope, int page, int size) {
         return PagedQuery.select(jdbc, "*", """
                         school_directory
                         where (cast(:district as varchar) is null or district_code = :district)
-                          and (cast(:block as varchar) is null or block_code = :block)""")
+                          and (cast(:block as varchar) is null or block_code = :block)""" + scope.and())
+                .params(scope.params())
                 .param("district", districtCode)
                 .param("block", blockCode)
                 .orderBy("udise_code")
