@@ -21,7 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.TestTokens;
 import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +39,17 @@ class TransferPlanIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SchoolLocations locations;
+
     @BeforeEach
     void noPlans() {
         jdbc.sql("delete from transfer_plans").update();
+        for (int school = 101; school <= 106; school++) {
+            locations.record("33020100" + school, "568", "6301", Instant.parse("2026-06-01T00:00:00Z"), UUID.randomUUID());
+        }
+        // plans, their validation and constraints are what these tests are about: they act as a state ADMIN
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -30,14 +32,15 @@ class TransferController {
     }
 
     @PostMapping
-    ResponseEntity<TransferResponse> propose(@Valid @RequestBody ProposeTransferRequest request) {
-        TransferPlan plan = transfers.propose(request);
+    @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER')")
+    ResponseEntity<TransferResponse> propose(@Valid @RequestBody ProposeTransferRequest request, Caller caller) {
+        TransferPlan plan = transfers.propose(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/optimization/transfers/" + plan.id())).body(TransferResponse.of(plan));
     }
 
     @GetMapping("/{id}")
-    TransferResponse get(@PathVariable UUID id) {
-        return TransferResponse.of(transfers.get(id));
+    TransferResponse get(@PathVariable UUID id, Caller caller) {
+        return TransferResponse.of(transfers.get(id, caller));
     }
 
     @GetMapping
@@ -46,8 +49,9 @@ class TransferController {
             @RequestParam(required = false) Commodity commodity,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            Caller caller) {
         TransferFilter filter = new TransferFilter(status, commodity, udiseCode);
-        return transfers.page(filter, page, size).map(TransferResponse::of);
+        return transfers.page(filter, caller, page, size).map(TransferResponse::of);
     }
 }

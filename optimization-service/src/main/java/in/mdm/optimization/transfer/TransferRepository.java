@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -42,21 +46,39 @@ class TransferRepository {
                 .single();
     }
 
-    Optional<TransferPlan> find(UUID id) {
-        return jdbc.sql("select * from transfer_plans where id = :id")
+    Optional<TransferPlan> find(UUID id, Visible visible) {
+        return jdbc.sql("select * from transfer_plans where id = :id" + visible.and())
                 .param("id", id)
+                .params(visible.params())
                 .query(TransferRepository::map)
                 .optional();
     }
 
     /** Newest first. */
-    PageResponse<TransferPlan> page(TransferFilter filter, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "transfer_plans " + WHERE)
+    PageResponse<TransferPlan> page(TransferFilter filter, Visible visible, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "transfer_plans " + WHERE + visible.and())
+                .params(visible.params())
                 .param("status", filter.status())
                 .param("commodity", filter.commodity())
                 .param("udise", filter.udiseCode())
                 .orderBy("created_at desc, id")
                 .fetch(page, size, TransferRepository::map);
+    }
+
+    /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */
+    record Visible(String sql, Map<String, Object> params) {
+
+        static Visible to(Caller caller, SchoolLocations locations) {
+            SchoolLocations.Condition from = locations.condition(caller, "from_udise_code", "from");
+            SchoolLocations.Condition to = locations.condition(caller, "to_udise_code", "to");
+            Map<String, Object> params = new HashMap<>(from.params());
+            params.putAll(to.params());
+            return new Visible("(" + from.sql() + ") or (" + to.sql() + ")", params);
+        }
+
+        String and() {
+            return " and (" + sql + ")";
+        }
     }
 
     private static TransferPlan map(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -12,29 +14,37 @@ import in.mdm.platform.web.PageResponse;
 public class TransferService {
 
     private final TransferRepository transfers;
+    private final SchoolLocations locations;
 
-    TransferService(TransferRepository transfers) {
+    TransferService(TransferRepository transfers, SchoolLocations locations) {
         this.transfers = transfers;
+        this.locations = locations;
     }
 
     /** Records a proposed transfer; it waits for an officer's decision. */
     @Transactional
-    TransferPlan propose(ProposeTransferRequest request) {
+    TransferPlan propose(ProposeTransferRequest request, Caller caller) {
         if (request.fromUdiseCode().equals(request.toUdiseCode())) {
             throw ApiException.badRequest("optimization.transfer.same-school", "A transfer must be between two different schools");
+        }
+        // both schools must be known and inside the proposer's jurisdiction; outside it they do not exist
+        for (String udise : new String[] { request.fromUdiseCode(), request.toUdiseCode() }) {
+            if (!locations.visibleTo(caller, udise)) {
+                throw ApiException.notFound("optimization.school.not-found", "No school " + udise);
+            }
         }
         return transfers.insert(UUID.randomUUID(), request);
     }
 
     @Transactional(readOnly = true)
-    TransferPlan get(UUID id) {
-        return transfers.find(id)
+    TransferPlan get(UUID id, Caller caller) {
+        return transfers.find(id, TransferRepository.Visible.to(caller, locations))
                 .orElseThrow(() -> ApiException.notFound("optimization.transfer.not-found", "No transfer plan with id " + id));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    PageResponse<TransferPlan> page(TransferFilter filter, int page, int size) {
-        return transfers.page(filter, page, size);
+    PageResponse<TransferPlan> page(TransferFilter filter, Caller caller, int page, int size) {
+        return transfers.page(filter, TransferRepository.Visible.to(caller, locations), page, size);
     }
 }
