@@ -2,33 +2,45 @@ package in.mdm.auth.user;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.auth.audit.AuditAction;
+import in.mdm.auth.audit.AuditLog;
 import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
 @RequestMapping("/api/v1/auth/users")
+@PreAuthorize("hasAnyRole('ADMIN', 'OFFICER')")
 class UserController {
 
     private final UserService users;
+    private final AuditLog audit;
 
-    UserController(UserService users) {
+    UserController(UserService users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @GetMapping("/{id}")
-    UserResponse get(@PathVariable UUID id) {
-        return UserResponse.of(users.get(id));
+    UserResponse get(@PathVariable UUID id, Caller caller) {
+        return UserResponse.of(users.get(caller, id));
     }
 
     @GetMapping
@@ -38,8 +50,33 @@ class UserController {
             @RequestParam(required = false) Level jurisdictionLevel,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String jurisdictionCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            Caller caller) {
         UserFilter filter = new UserFilter(role, status, jurisdictionLevel, jurisdictionCode);
-        return users.page(filter, page, size).map(UserResponse::of);
+        return users.page(caller, filter, page, size).map(UserResponse::of);
+    }
+
+    @PostMapping("/{id}/disable")
+    UserResponse disable(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
+        User user = users.disable(caller, id);
+        audit.success(AuditAction.USER_DISABLED, user.id(), user.username(), AuditLog.address(request), "by " + caller.username());
+        return UserResponse.of(user);
+    }
+
+    @PostMapping("/{id}/enable")
+    UserResponse enable(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
+        User user = users.enable(caller, id);
+        audit.success(AuditAction.USER_ENABLED, user.id(), user.username(), AuditLog.address(request), "by " + caller.username());
+        return UserResponse.of(user);
+    }
+
+    @PutMapping("/{id}/role")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserResponse changeRole(@PathVariable UUID id, @Valid @RequestBody AccountRequests.ChangeRoleRequest body, Caller caller,
+            HttpServletRequest request) {
+        User user = users.changeRole(caller, id, body);
+        audit.success(AuditAction.ROLE_CHANGED, user.id(), user.username(), AuditLog.address(request),
+                "by " + caller.username() + " to " + user.role() + " " + user.jurisdiction().level() + " " + user.jurisdiction().code());
+        return UserResponse.of(user);
     }
 }

@@ -12,17 +12,18 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction;
-
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class UserRepository {
 
-    /** Every column but the password hash, which never leaves this service's credential code. */
+    /** Every column but the credentials, which never leave {@link Credentials} and {@link MfaService}. */
     private static final String COLUMNS = """
-            id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code, status,
-            preferred_language, created_at, updated_at, activated_at""";
+            id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code, district_code,
+            block_code, status, preferred_language, mfa_enabled_at, created_at, updated_at, activated_at""";
 
     private static final String WHERE = """
             where (cast(:role as varchar) is null or role = :role)
@@ -36,6 +37,11 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
+    /** The caller's jurisdiction over the users table: a user lies where its district, block or school is. */
+    static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    }
+
     Optional<User> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id")
                 .param("id", id)
@@ -43,21 +49,92 @@ class UserRepository {
                 .optional();
     }
 
-    PageResponse<User> page(UserFilter filter, int page, int size) {
-        return PagedQuery.select(jdbc, COLUMNS, "users " + WHERE)
+    /** The user, if it lies inside the caller's jurisdiction. */
+    Optional<User> find(UUID id, Caller caller) {
+        SqlScope scope = scope(caller);
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id" + scope.and())
+                .params(scope.params())
+                .param("id", id)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    Optional<User> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from users where username = :username")
+                .param("username", username)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    PageResponse<User> page(UserFilter filter, Caller caller, int page, int size) {
+        SqlScope scope = scope(caller);
+        return PagedQuery.select(jdbc, COLUMNS, "users " + WHERE + scope.and())
+                .params(scope.params())
                 .param("role", filter.role())
                 .param("status", filter.status())
                 .param("level", filter.jurisdictionLevel())
                 .param("code", filter.jurisdictionCode())
-                .orderBy("username")
+                .orderBy("username, id")
                 .fetch(page, size, UserRepository::map);
+    }
+
+    void insert(UUID id, NewUser user, UserStatus status, String passwordHash) {
+        jdbc.sql("""
+                insert into users (id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code,
+                                   district_code, block_code, status, preferred_language, password_hash,
+                                   password_changed_at, activated_at)
+                values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :district, :block, :status,
+                        :language, :hash, case when :hash is null then null else now() end,
+                        case when :status = 'ACTIVE' then now() end)""")
+                .param("id", id)
+                .param("username", user.username())
+                .param("email", user.email())
+                .param("phone", user.phone())
+                .param("displayName", user.displayName())
+                .param("role", user.role().name())
+                .param("level", user.jurisdiction().level().name())
+                .param("code", user.jurisdiction().code())
+                .param("district", user.districtCode())
+                .param("block", user.blockCode())
+                .param("status", status.name())
+                .param("language", user.preferredLanguage())
+                .param("hash", passwordHash)
+                .update();
+    }
+
+    boolean hasAdmin() {
+        return jdbc.sql("select exists (select 1 from users where role = 'ADMIN')").query(Boolean.class).single();
+    }
+
+    void setStatus(UUID id, UserStatus status) {
+        jdbc.sql("""
+                update users set status = :status, updated_at = now(), failed_logins = 0, first_failed_at = null,
+                                 locked_until = null
+                where id = :id""")
+                .param("id", id).param("status", status.name()).update();
+    }
+
+    void changeRole(UUID id, Placement placement) {
+        jdbc.sql("""
+                update users set role = :role, jurisdiction_level = :level, jurisdiction_code = :code,
+                                 district_code = :district, block_code = :block, updated_at = now()
+                where id = :id""")
+                .param("id", id)
+                .param("role", placement.role().name())
+                .param("level", placement.jurisdiction().level().name())
+                .param("code", placement.jurisdiction().code())
+                .param("district", placement.districtCode())
+                .param("block", placement.blockCode())
+                .update();
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {
         return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                 new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")), rs.getString("jurisdiction_code")),
+                rs.getString("district_code"), rs.getString("block_code"),
                 UserStatus.valueOf(rs.getString("status")), rs.getString("preferred_language"),
+                rs.getTimestamp("mfa_enabled_at") != null,
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("activated_at")));
     }

@@ -1,0 +1,22 @@
+package in.mdm.auth.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    LOGIN,
+    ACCOUNT_LOCKED,
+    TOKEN_REFRESHED,
+    REFRESH_TOKEN_REUSED,
+    LOGOUT,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET_REQUESTED,
+    ACCOUNT_ACTIVATED,
+    USER_REGISTERED,
+    USER_DISABLED,
+    USER_ENABLED,
+    ROLE_CHANGED,
+    MFA_ENABLED,
+    MFA_DISABLED,
+    CLIENT_TOKEN,
+    CLIENT_REGISTERED,
+    SIGNING_KEY_ROTATED
+}

@@ -1,0 +1,201 @@
+package in.mdm.auth.token;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.security.SecureRandom;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.platform.security.TokenChecks;
+
+/**
+ * The RS256 keys auth-service signs with, kept in its database (generated at first start; nothing in the
+ * repository). One key signs; after a rotation the previous one stays published (JWKS) and accepted until the
+ * tokens it signed have expired. Several replicas share the table: each re-reads it every 30 s and at once when
+ * a token names a {@code kid} it does not know.
+ */
+@Component
+public class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final long RELOAD_MILLIS = 30_000;
+    private static final long MISS_RELOAD_MILLIS = 5_000;
+    private static final DateTimeFormatter KID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final JdbcClient jdbc;
+    private final TokenProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    private volatile Snapshot snapshot;
+
+    private record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {
+    }
+
+    private record Snapshot(RSAKey current, List<StoredKey> all, long loadedAt) {
+    }
+
+    /** A key as the key list shows it (no key material). */
+    public record KeyInfo(String kid, Instant createdAt, Instant retiredAt, boolean current) {
+    }
+
+    SigningKeys(JdbcClient jdbc, TokenProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        Snapshot loaded = reload();
+        if (loaded.current() == null) {
+            createFirst();
+        } else if (!properties.keyRotateAfter().isZero()) {
+            StoredKey current = loaded.all().stream().filter(k -> k.retiredAt() == null).findFirst().orElseThrow();
+            if (current.createdAt().plus(properties.keyRotateAfter()).isBefore(clock.instant())) {
+                log.info("Signing key {} is older than {}: rotating", current.key().getKeyID(), properties.keyRotateAfter());
+                rotate();
+            }
+        }
+    }
+
+    /** The key that signs now. */
+    RSAKey current() {
+        Snapshot s = snapshot;
+        if (s == null || s.current() == null || System.currentTimeMillis() - s.loadedAt() > RELOAD_MILLIS) {
+            s = reload();
+            if (s.current() == null) {
+                createFirst();
+                s = snapshot;
+            }
+        }
+        return s.current();
+    }
+
+    /** The public keys that verify tokens: the signing one and retired ones whose tokens may still be valid. */
+    public JWKSet publicKeys() {
+        Snapshot s = snapshot;
+        if (s == null || System.currentTimeMillis() - s.loadedAt() > RELOAD_MILLIS) {
+            s = reload();
+        }
+        return new JWKSet(s.all().stream().map(k -> (JWK) k.key().toPublicJWK()).toList());
+    }
+
+    /** The public keys, re-read from the database first if none has this {@code kid} (at most every 5 s). */
+    JWKSet publicKeysWith(String kid) {
+        JWKSet set = publicKeys();
+        if (kid != null && set.getKeyByKeyId(kid) == null
+                && System.currentTimeMillis() - snapshot.loadedAt() > MISS_RELOAD_MILLIS) {
+            reload();
+            set = publicKeys();
+        }
+        return set;
+    }
+
+    public List<KeyInfo> list() {
+        return reload().all().stream()
+                .map(k -> new KeyInfo(k.key().getKeyID(), k.createdAt(), k.retiredAt(), k.retiredAt() == null))
+                .toList();
+    }
+
+    /**
+     * A new key signs from now on; the previous one is retired but stays published until the tokens it signed
+     * have expired; keys retired longer ago than that are deleted.
+     *
+     * @return the new key's {@code kid}
+     */
+    @Transactional
+    public String rotate() {
+        Instant now = clock.instant();
+        jdbc.sql("update signing_keys set retired_at = :now where retired_at is null").param("now", Timestamp.from(now)).update();
+        RSAKey key = generate(now);
+        insert(key, now);
+        jdbc.sql("delete from signing_keys where retired_at < :before")
+                .param("before", Timestamp.from(now.minus(properties.accessTokenTtl()).minus(TokenChecks.CLOCK_SKEW).minusSeconds(60)))
+                .update();
+        snapshot = null;
+        log.info("Signing key rotated: {} signs from now on", key.getKeyID());
+        return key.getKeyID();
+    }
+
+    private void createFirst() {
+        Instant now = clock.instant();
+        RSAKey key = generate(now);
+        try {
+            insert(key, now);
+            log.info("Generated the first signing key {}", key.getKeyID());
+        } catch (DuplicateKeyException anotherReplicaWasFaster) {
+            log.debug("Another replica created the first signing key");
+        }
+        reload();
+    }
+
+    private void insert(RSAKey key, Instant now) {
+        jdbc.sql("insert into signing_keys (kid, jwk, created_at) values (:kid, :jwk, :now)")
+                .param("kid", key.getKeyID())
+                .param("jwk", key.toJSONString())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    private synchronized Snapshot reload() {
+        List<StoredKey> keys = jdbc.sql("select kid, jwk, created_at, retired_at from signing_keys order by created_at desc, kid")
+                .query((rs, row) -> new StoredKey(parse(rs.getString("jwk")), rs.getTimestamp("created_at").toInstant(),
+                        Optional.ofNullable(rs.getTimestamp("retired_at")).map(Timestamp::toInstant).orElse(null)))
+                .list();
+        RSAKey current = keys.stream().filter(k -> k.retiredAt() == null).map(StoredKey::key).findFirst().orElse(null);
+        Snapshot s = new Snapshot(current, keys, System.currentTimeMillis());
+        snapshot = s;
+        return s;
+    }
+
+    private static RSAKey parse(String json) {
+        try {
+            return RSAKey.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("A stored signing key cannot be read", e);
+        }
+    }
+
+    private RSAKey generate(Instant now) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, random);
+            var pair = generator.generateKeyPair();
+            byte[] suffix = new byte[4];
+            random.nextBytes(suffix);
+            return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID("mdm-" + KID_DATE.format(now) + "-" + HexFormat.of().formatHex(suffix))
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .build();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

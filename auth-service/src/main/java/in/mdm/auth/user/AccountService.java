@@ -1,0 +1,179 @@
+package in.mdm.auth.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.auth.role.Role;
+import in.mdm.auth.token.Sessions;
+import in.mdm.events.auth.PasswordResetRequested;
+import in.mdm.events.auth.UserActivated;
+import in.mdm.events.auth.UserRegistered;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ApiException;
+
+/** Accounts: registration, activation, password reset and change. */
+@Service
+class AccountService {
+
+    private final UserRepository users;
+    private final AccountTokens tokens;
+    private final Credentials credentials;
+    private final Sessions sessions;
+    private final AccountProperties properties;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccountService(UserRepository users, AccountTokens tokens, Credentials credentials, Sessions sessions,
+            AccountProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.properties = properties;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * An ADMIN registers anyone; an OFFICER registers school users of schools inside its district or block. The
+     * account waits for activation; {@link UserRegistered} carries the single-use activation token (24 h).
+     */
+    @Transactional
+    User register(Caller caller, AccountRequests.RegisterRequest request) {
+        Placement placement = Placement.of(request.role(), request.jurisdictionLevel(), request.jurisdictionCode(),
+                request.districtCode(), request.blockCode());
+        if (!caller.isAdmin()) {
+            if (placement.role() != Role.SCHOOL) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "An officer registers school users only");
+            }
+            if (!caller.covers(placement.districtCode(), placement.blockCode(), placement.jurisdiction().code())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "auth.outside-jurisdiction",
+                        "The school lies outside your jurisdiction");
+            }
+        }
+        UUID id = UUID.randomUUID();
+        NewUser user = new NewUser(request.username(), request.email().trim(), request.phone(), request.displayName().trim(),
+                placement.role(), placement.jurisdiction(), placement.districtCode(), placement.blockCode(),
+                request.preferredLanguage() == null ? "en" : request.preferredLanguage());
+        users.insert(id, user, UserStatus.PENDING_ACTIVATION, null);
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.activationTtl());
+        String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
+        events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
+                user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
+        return users.find(id).orElseThrow();
+    }
+
+    /** Sets the first password with the activation token. */
+    @Transactional
+    User activate(String token, String password) {
+        UUID id = tokens.consume(token, AccountTokens.Purpose.ACTIVATION, clock.instant())
+                .orElseThrow(() -> ApiException.badRequest("auth.activation.token-invalid",
+                        "The activation token is unknown, expired or already used"));
+        User user = users.find(id).orElseThrow();
+        checkPolicy(password, user.username(), "password");
+        int updated = jdbc.sql("""
+                update users set password_hash = :hash, status = 'ACTIVE', activated_at = now(), password_changed_at = now(),
+                                 updated_at = now()
+                where id = :id and status = 'PENDING_ACTIVATION'""")
+                .param("hash", credentials.hash(password)).param("id", id).update();
+        if (updated == 0) {
+            throw ApiException.conflict("auth.activation.not-pending", "The account is not waiting for activation");
+        }
+        events.publishEvent(new UserActivated(UUID.randomUUID(), clock.instant(), id, user.username()));
+        return users.find(id).orElseThrow();
+    }
+
+    /**
+     * Publishes {@link PasswordResetRequested} (single-use token, 30 min) for an active or locked account found by
+     * username or e-mail; does nothing otherwise. The caller answers the same in both cases.
+     *
+     * @return the user the reset was sent to, if any (for the audit trail only)
+     */
+    @Transactional
+    Optional<User> requestReset(String username, String email) {
+        Optional<User> found = Optional.empty();
+        if (username != null && !username.isBlank()) {
+            found = users.findByUsername(username.trim());
+        } else if (email != null && !email.isBlank()) {
+            found = jdbc.sql("select username from users where lower(email) = lower(:email)").param("email", email.trim())
+                    .query(String.class).optional().flatMap(users::findByUsername);
+        }
+        Optional<User> eligible = found.filter(u -> u.status() == UserStatus.ACTIVE || u.status() == UserStatus.LOCKED);
+        eligible.ifPresent(user -> {
+            Instant now = clock.instant();
+            Instant expires = now.plus(properties.resetTtl());
+            String token = tokens.issue(user.id(), AccountTokens.Purpose.PASSWORD_RESET, expires);
+            events.publishEvent(new PasswordResetRequested(UUID.randomUUID(), now, user.id(), user.username(), user.email(),
+                    user.preferredLanguage(), token, expires));
+        });
+        return eligible;
+    }
+
+    /** A new password with the reset token; unlocks the account and ends every session. */
+    @Transactional
+    User confirmReset(String token, String newPassword) {
+        UUID id = tokens.consume(token, AccountTokens.Purpose.PASSWORD_RESET, clock.instant())
+                .orElseThrow(() -> ApiException.badRequest("auth.reset.token-invalid",
+                        "The reset token is unknown, expired or already used"));
+        User user = users.find(id).orElseThrow();
+        checkPolicy(newPassword, user.username(), "newPassword");
+        int updated = jdbc.sql("""
+                update users set password_hash = :hash, password_changed_at = now(), updated_at = now(),
+                                 failed_logins = 0, first_failed_at = null, locked_until = null,
+                                 status = case when status = 'LOCKED' then 'ACTIVE' else status end
+                where id = :id and status in ('ACTIVE', 'LOCKED')""")
+                .param("hash", credentials.hash(newPassword)).param("id", id).update();
+        if (updated == 0) {
+            throw ApiException.badRequest("auth.reset.token-invalid", "The reset token is unknown, expired or already used");
+        }
+        sessions.endAll(id);
+        return user;
+    }
+
+    /** A signed-in user changes its password (the current one is required); other sessions end. */
+    @Transactional
+    User changePassword(Caller caller, String currentPassword, String newPassword) {
+        User user = users.findByUsername(caller.username())
+                .orElseThrow(() -> ApiException.notFound("auth.user.not-found", "No such user"));
+        if (!credentials.passwordMatches(user.id(), currentPassword)) {
+            throw Credentials.invalidCredentials();
+        }
+        checkPolicy(newPassword, user.username(), "newPassword");
+        jdbc.sql("update users set password_hash = :hash, password_changed_at = now(), updated_at = now() where id = :id")
+                .param("hash", credentials.hash(newPassword)).param("id", user.id()).update();
+        sessions.endAll(user.id());
+        return user;
+    }
+
+    /** Whether no ADMIN exists yet. */
+    boolean noAdmin() {
+        return !users.hasAdmin();
+    }
+
+    /** The first ADMIN, active at once with the configured password. */
+    @Transactional
+    void createAdmin(String username, String email, String password, String stateCode) {
+        checkPolicy(password, username, "MDM_ADMIN_PASSWORD");
+        NewUser admin = new NewUser(username, email, null, "State administrator", Role.ADMIN,
+                in.mdm.events.Jurisdiction.state(stateCode), null, null, "en");
+        users.insert(UUID.randomUUID(), admin, UserStatus.ACTIVE, credentials.hash(password));
+    }
+
+    static void checkPolicy(String password, String username, String field) {
+        String problem = PasswordPolicy.problem(password, username);
+        if (problem != null) {
+            throw Placement.invalid(field, problem);
+        }
+    }
+}
