@@ -176,7 +176,9 @@ final class Geography {
                     ? new double[] {Double.parseDouble(areas.get(code)[2]), Double.parseDouble(areas.get(code)[3]),
                             Double.parseDouble(areas.get(code)[4])}
                     : syntheticCircle(state, i, rows.size());
-            boolean metropolitan = METROPOLITAN.contains(name.toUpperCase(Locale.ROOT)) || state.radiusKm() < 30;
+            // Chandigarh and Delhi are cities through and through
+            boolean metropolitan = METROPOLITAN.contains(name.toUpperCase(Locale.ROOT)) || state.code() == 4
+                    || state.code() == 7;
             districts.add(new District(state, code, name, i + 1, circle[0], circle[1], circle[2], metropolitan,
                     List.copyOf(blocks)));
         }
