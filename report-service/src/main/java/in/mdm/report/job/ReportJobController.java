@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -30,14 +31,14 @@ class ReportJobController {
     }
 
     @PostMapping
-    ResponseEntity<ReportJobResponse> request(@Valid @RequestBody RequestReportRequest request) {
-        ReportJob job = jobs.request(request);
+    ResponseEntity<ReportJobResponse> request(@Valid @RequestBody RequestReportRequest request, Caller caller) {
+        ReportJob job = jobs.request(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/reports/" + job.id())).body(ReportJobResponse.of(job));
     }
 
     @GetMapping("/{id}")
-    ReportJobResponse get(@PathVariable UUID id) {
-        return ReportJobResponse.of(jobs.get(id));
+    ReportJobResponse get(@PathVariable UUID id, Caller caller) {
+        return ReportJobResponse.of(jobs.get(id, caller));
     }
 
     @GetMapping
@@ -46,8 +47,9 @@ class ReportJobController {
             @RequestParam(required = false) ReportType reportType,
             @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be a username") String requestedBy,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            Caller caller) {
         ReportJobFilter filter = new ReportJobFilter(status, reportType, requestedBy);
-        return jobs.page(filter, page, size).map(ReportJobResponse::of);
+        return jobs.page(filter, caller, page, size).map(ReportJobResponse::of);
     }
 }

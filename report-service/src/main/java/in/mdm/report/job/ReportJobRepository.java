@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
 
+import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.web.PageResponse;
 
@@ -30,7 +31,7 @@ class ReportJobRepository {
         this.jdbc = jdbc;
     }
 
-    ReportJob insert(UUID id, RequestReportRequest r) {
+    ReportJob insert(UUID id, RequestReportRequest r, String requestedBy) {
         return jdbc.sql("""
                 insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, requested_by)
                 values (:id, :type, :format, :scopeLevel, :scopeCode, :from, :to, :requestedBy)
@@ -42,21 +43,23 @@ class ReportJobRepository {
                 .param("scopeCode", r.scopeCode())
                 .param("from", r.periodFrom())
                 .param("to", r.periodTo())
-                .param("requestedBy", r.requestedBy())
+                .param("requestedBy", requestedBy)
                 .query(ReportJobRepository::map)
                 .single();
     }
 
-    Optional<ReportJob> find(UUID id) {
-        return jdbc.sql("select * from report_jobs where id = :id")
+    Optional<ReportJob> find(UUID id, SchoolLocations.Condition visible) {
+        return jdbc.sql("select * from report_jobs where id = :id" + visible.and())
                 .param("id", id)
+                .params(visible.params())
                 .query(ReportJobRepository::map)
                 .optional();
     }
 
     /** Newest first. */
-    PageResponse<ReportJob> page(ReportJobFilter filter, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "report_jobs " + WHERE)
+    PageResponse<ReportJob> page(ReportJobFilter filter, SchoolLocations.Condition visible, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "report_jobs " + WHERE + visible.and())
+                .params(visible.params())
                 .param("status", filter.status())
                 .param("type", filter.reportType())
                 .param("requestedBy", filter.requestedBy())

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.events.Jurisdiction;
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -19,14 +22,16 @@ public class ReportJobService {
     static final long MAX_PERIOD_DAYS = 366;
 
     private final ReportJobRepository jobs;
+    private final SchoolLocations locations;
 
-    ReportJobService(ReportJobRepository jobs) {
+    ReportJobService(ReportJobRepository jobs, SchoolLocations locations) {
         this.jobs = jobs;
+        this.locations = locations;
     }
 
     /** Queues a report; generation picks it up later. */
     @Transactional
-    ReportJob request(RequestReportRequest request) {
+    ReportJob request(RequestReportRequest request, Caller caller) {
         if (request.periodTo().isBefore(request.periodFrom())) {
             throw invalid("report.invalid-period", "periodTo", "must not be before periodFrom");
         }
@@ -36,18 +41,30 @@ public class ReportJobService {
         if (!fits(request.scopeLevel(), request.scopeCode())) {
             throw invalid("report.invalid-scope", "scopeCode", "does not fit scope level " + request.scopeLevel());
         }
-        return jobs.insert(UUID.randomUUID(), request);
+        Jurisdiction scope = new Jurisdiction(request.scopeLevel(), request.scopeCode());
+        if (!locations.covers(caller, scope)) {
+            // another jurisdiction's data does not exist for this caller
+            throw ApiException.notFound("report.scope.not-found",
+                    "No " + request.scopeLevel().name().toLowerCase(java.util.Locale.ROOT) + " " + request.scopeCode());
+        }
+        return jobs.insert(UUID.randomUUID(), request, caller.username());
     }
 
     @Transactional(readOnly = true)
-    ReportJob get(UUID id) {
-        return jobs.find(id).orElseThrow(() -> ApiException.notFound("report.not-found", "No report with id " + id));
+    ReportJob get(UUID id, Caller caller) {
+        return jobs.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound("report.not-found", "No report with id " + id));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    PageResponse<ReportJob> page(ReportJobFilter filter, int page, int size) {
-        return jobs.page(filter, page, size);
+    PageResponse<ReportJob> page(ReportJobFilter filter, Caller caller, int page, int size) {
+        return jobs.page(filter, visible(caller), page, size);
+    }
+
+    /** Reports whose scope lies inside the caller's jurisdiction. */
+    private SchoolLocations.Condition visible(Caller caller) {
+        return locations.scopeCondition(caller, "scope_level", "scope_code",
+                "(case when scope_level = 'SCHOOL' then scope_code end)", "report");
     }
 
     /** State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school codes exactly 11. */

@@ -7,16 +7,12 @@ import jakarta.validation.constraints.Pattern;
 
 import in.mdm.events.Jurisdiction.Level;
 
-/**
- * A report to generate. {@code requestedBy} names the requesting user until the identity work supplies
- * the caller from the token.
- */
+/** A report to generate; the requester is the caller of the token. */
 public record RequestReportRequest(
         @NotNull ReportType reportType,
         @NotNull ReportFormat format,
         @NotNull Level scopeLevel,
         @NotNull @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String scopeCode,
         @NotNull LocalDate periodFrom,
-        @NotNull LocalDate periodTo,
-        @NotNull @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be a username") String requestedBy) {
+        @NotNull LocalDate periodTo) {
 }

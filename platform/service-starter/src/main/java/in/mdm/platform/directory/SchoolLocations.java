@@ -69,6 +69,56 @@ public class SchoolLocations {
         };
     }
 
+    /**
+     * "This row's scope lies inside the caller's jurisdiction" as SQL, for rows scoped to a level and code (the
+     * state, a district, a block or a school) such as alerts and reports: a district sees its own rows, its
+     * blocks' and its schools'; a block its own and its schools'; a school its own. A block is placed in its
+     * district by the schools known in it.
+     *
+     * @param levelColumn a column holding STATE, DISTRICT, BLOCK or SCHOOL
+     * @param codeColumn  the LGD or UDISE code of that scope
+     * @param udiseColumn an expression giving the school's UDISE code when the row concerns a school, else null
+     */
+    public Condition scopeCondition(Caller caller, String levelColumn, String codeColumn, String udiseColumn, String name) {
+        if (caller.jurisdiction() == null) {
+            return new Condition("false", Map.of());
+        }
+        String p = "loc_" + name;
+        Map<String, Object> params = Map.of(p, caller.jurisdiction().code());
+        return switch (caller.jurisdiction().level()) {
+            case STATE -> new Condition("true", Map.of());
+            case DISTRICT -> new Condition("(" + levelColumn + " = 'DISTRICT' and " + codeColumn + " = :" + p + ")"
+                    + " or (" + levelColumn + " = 'BLOCK' and exists (select 1 from school_locations " + p + "_b where "
+                    + p + "_b.block_code = " + codeColumn + " and " + p + "_b.district_code = :" + p + "))"
+                    + " or (" + udiseColumn + " is not null and exists (select 1 from school_locations " + p + "_s where "
+                    + p + "_s.udise_code = " + udiseColumn + " and " + p + "_s.district_code = :" + p + "))", params);
+            case BLOCK -> new Condition("(" + levelColumn + " = 'BLOCK' and " + codeColumn + " = :" + p + ")"
+                    + " or (" + udiseColumn + " is not null and exists (select 1 from school_locations " + p + "_s where "
+                    + p + "_s.udise_code = " + udiseColumn + " and " + p + "_s.block_code = :" + p + "))", params);
+            case SCHOOL -> new Condition(udiseColumn + " = :" + p, params);
+        };
+    }
+
+    /** Whether a scope (the state, a district, a block or a school) lies inside the caller's jurisdiction. */
+    public boolean covers(Caller caller, in.mdm.events.Jurisdiction scope) {
+        if (caller.jurisdiction() == null) {
+            return false;
+        }
+        var mine = caller.jurisdiction();
+        if (mine.level() == in.mdm.events.Jurisdiction.Level.STATE) {
+            return true;
+        }
+        return switch (scope.level()) {
+            case STATE -> false;
+            case DISTRICT -> caller.covers(scope.code(), null, null);
+            case BLOCK -> mine.level() == in.mdm.events.Jurisdiction.Level.BLOCK ? mine.code().equals(scope.code())
+                    : mine.level() == in.mdm.events.Jurisdiction.Level.DISTRICT && jdbc.sql(
+                            "select exists (select 1 from school_locations where block_code = :block and district_code = :district)")
+                            .param("block", scope.code()).param("district", mine.code()).query(Boolean.class).single();
+            case SCHOOL -> visibleTo(caller, scope.code());
+        };
+    }
+
     /** Records a school's place unless a newer event has already done so; returns whether it changed. */
     public boolean record(String udiseCode, String districtCode, String blockCode, Instant occurredAt, UUID eventId) {
         return jdbc.sql("""

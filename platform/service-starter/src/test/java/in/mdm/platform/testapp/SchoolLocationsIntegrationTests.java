@@ -74,6 +74,31 @@ class SchoolLocationsIntegrationTests {
         assertThat(locations.find("33020100888").orElseThrow().districtCode()).isEqualTo("571");
     }
 
+    @Test
+    void rowsScopedToALevelAreSeenDownTheTree() {
+        locations.record("33020100901", "568", "6301", Instant.now(), UUID.randomUUID());
+        assertThat(scopedVisible(officer(Jurisdiction.state("33")))).isEqualTo(5);
+        assertThat(scopedVisible(officer(Jurisdiction.district("568")))).as("own district, its block and school").isEqualTo(3);
+        assertThat(scopedVisible(officer(Jurisdiction.block("6301")))).as("own block and its school").isEqualTo(2);
+        assertThat(scopedVisible(officer(Jurisdiction.school("33020100901")))).isEqualTo(1);
+        assertThat(scopedVisible(officer(Jurisdiction.district("569")))).isEqualTo(1);
+
+        assertThat(locations.covers(officer(Jurisdiction.district("568")), Jurisdiction.block("6301"))).isTrue();
+        assertThat(locations.covers(officer(Jurisdiction.district("569")), Jurisdiction.block("6301"))).isFalse();
+        assertThat(locations.covers(officer(Jurisdiction.block("6301")), Jurisdiction.district("568"))).isFalse();
+        assertThat(locations.covers(officer(Jurisdiction.district("568")), Jurisdiction.state("33"))).isFalse();
+        assertThat(locations.covers(officer(Jurisdiction.block("6301")), Jurisdiction.school("33020100901"))).isTrue();
+        assertThat(locations.covers(officer(Jurisdiction.school("33020100901")), Jurisdiction.school("33020100902"))).isFalse();
+    }
+
+    private long scopedVisible(Caller caller) {
+        SchoolLocations.Condition condition = locations.scopeCondition(caller, "r.level", "r.code",
+                "(case when r.level = 'SCHOOL' then r.code end)", "r");
+        return jdbc.sql("select count(*) from (values ('STATE', '33'), ('DISTRICT', '568'), ('BLOCK', '6301'),"
+                        + " ('SCHOOL', '33020100901'), ('DISTRICT', '569')) as r(level, code) where true" + condition.and())
+                .params(condition.params()).query(Long.class).single();
+    }
+
     private long countVisible(Caller caller) {
         SchoolLocations.Condition condition = locations.condition(caller, "p.udise_code", "p");
         return jdbc.sql("select count(*) from probes p where p.udise_code = '33020100777'" + condition.and())
