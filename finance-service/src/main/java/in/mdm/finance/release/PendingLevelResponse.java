@@ -1,0 +1,8 @@
+package in.mdm.finance.release;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The pending-release dashboard: per approval level, how many releases wait, for how much, since when. */
+public record PendingLevelResponse(String level, long releases, BigDecimal amount, Instant oldestRequestedAt) {
+}

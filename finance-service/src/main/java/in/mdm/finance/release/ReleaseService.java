@@ -1,0 +1,242 @@
+package in.mdm.finance.release;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.events.DomainEvent;
+import in.mdm.events.Jurisdiction;
+import in.mdm.events.finance.FundReleaseApproved;
+import in.mdm.events.finance.FundReleaseRejected;
+import in.mdm.events.finance.FundReleaseRequested;
+import in.mdm.events.finance.FundReleased;
+import in.mdm.finance.allocation.AllocationService;
+import in.mdm.finance.allocation.ReleasableAllocation;
+import in.mdm.finance.audit.AuditTrail;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
+
+/**
+ * The release workflow: a request, then one approval per level in order (district, block, school) or a rejection with
+ * a reason. The school's approval releases the amount: it is added to the allocation's released sum (never beyond
+ * the allocation) and FundReleased goes out, which the treasury instruction follows.
+ */
+@Service
+public class ReleaseService {
+
+    static final List<String> LEVELS = List.of("DISTRICT", "BLOCK", "SCHOOL");
+
+    private final ReleaseRepository releases;
+    private final AllocationService allocations;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final BigDecimal tranchePercent;
+    private final BigDecimal defaultReleasePercent;
+    private final BigDecimal minReleasePercent;
+    private final BigDecimal maxReleasePercent;
+    private final Clock clock = Clock.systemUTC();
+
+    ReleaseService(ReleaseRepository releases, AllocationService allocations, ApplicationEventPublisher events,
+            AuditTrail audit,
+            @Value("${mdm.finance.release.tranche-percent:25}") BigDecimal tranchePercent,
+            @Value("${mdm.finance.release.release-percent:95}") BigDecimal defaultReleasePercent,
+            @Value("${mdm.finance.release.min-release-percent:93}") BigDecimal minReleasePercent,
+            @Value("${mdm.finance.release.max-release-percent:97}") BigDecimal maxReleasePercent) {
+        this.releases = releases;
+        this.allocations = allocations;
+        this.events = events;
+        this.audit = audit;
+        this.tranchePercent = tranchePercent;
+        this.defaultReleasePercent = defaultReleasePercent;
+        this.minReleasePercent = minReleasePercent;
+        this.maxReleasePercent = maxReleasePercent;
+    }
+
+    @Transactional
+    ReleaseResponse request(RequestReleaseRequest request, Caller caller) {
+        ReleasableAllocation allocation = allocations.lockForRelease(request.allocationId(), caller).orElseThrow(() ->
+                ApiException.notFound("finance.allocation.not-found", "No allocation " + request.allocationId()));
+        BigDecimal tranche;
+        BigDecimal percent;
+        if (request.kind() == RequestReleaseRequest.Kind.QUARTERLY) {
+            if (request.quarter() == null) {
+                throw ApiException.badRequest("finance.release.quarter-required", "A quarterly release names its quarter (1-4)");
+            }
+            if (request.amount() != null) {
+                throw ApiException.badRequest("finance.release.amount-not-allowed",
+                        "A quarterly release is the quarter's tranche; only an emergency release names an amount");
+            }
+            if (releases.trancheTaken(allocation.id(), request.quarter())) {
+                throw ApiException.conflict("finance.release.tranche-exists",
+                        "Quarter " + request.quarter() + " of this allocation has a release already");
+            }
+            percent = request.releasePercent() == null ? defaultReleasePercent : request.releasePercent();
+            if (percent.compareTo(minReleasePercent) < 0 || percent.compareTo(maxReleasePercent) > 0) {
+                throw ApiException.badRequest("finance.release.percent-out-of-band", "releasePercent must lie between "
+                        + minReleasePercent + " and " + maxReleasePercent + " % of the tranche");
+            }
+            tranche = Tranches.tranche(allocation.amount(), tranchePercent, request.quarter());
+        }
+        else {
+            if (request.amount() == null || request.reason() == null || request.reason().isBlank()) {
+                throw ApiException.badRequest("finance.release.emergency-needs-amount-and-reason",
+                        "An emergency release names its amount and its reason");
+            }
+            if (request.quarter() != null || request.releasePercent() != null) {
+                throw ApiException.badRequest("finance.release.quarter-not-allowed",
+                        "An emergency release has no quarter and no release percent");
+            }
+            tranche = request.amount().setScale(2);
+            percent = BigDecimal.valueOf(10000, 2);
+        }
+        BigDecimal amount = Tranches.release(tranche, percent);
+        if (amount.signum() <= 0) {
+            throw ApiException.conflict("finance.release.nothing-to-release", "The tranche of this allocation is zero");
+        }
+        BigDecimal committed = releases.committed(allocation.id());
+        if (committed.add(amount).compareTo(allocation.amount()) > 0) {
+            throw ApiException.conflict("finance.release.exceeds-allocation", "Releasing " + amount + " on top of "
+                    + committed + " pending or released would exceed the allocation of " + allocation.amount());
+        }
+        Instant now = clock.instant();
+        ReleaseResponse release = new ReleaseResponse(UUID.randomUUID(), allocation.id(), allocation.udiseCode(),
+                allocation.academicYear(), allocation.districtCode(), allocation.blockCode(), request.kind().name(),
+                request.quarter(), tranche, percent, amount, "PENDING", LEVELS.get(0), request.reason(), caller.subject(),
+                now, null, null, null, null, null, null, List.of());
+        releases.insert(release);
+        audit.record(caller.username(), "release.requested", "release", release.releaseId().toString(), where(release),
+                null, AuditTrail.values("kind", release.kind(), "quarter", release.quarter(), "amount", amount), request.reason());
+        events.publishEvent(new FundReleaseRequested(DomainEvent.newId(), now, release.releaseId(), allocation.id(),
+                Jurisdiction.school(allocation.udiseCode()), release.kind(), amount, caller.subject()));
+        return release;
+    }
+
+    /**
+     * One level's approval. Repeating an approval the level has given already changes nothing and answers the
+     * release as it is.
+     */
+    @Transactional
+    ReleaseResponse approve(UUID releaseId, Caller caller) {
+        ReleaseResponse release = lock(releaseId, caller);
+        String level = approvalLevel(caller);
+        if (release.approvals().stream().anyMatch(a -> a.level().equals(level))) {
+            return release;
+        }
+        if (!release.status().equals("PENDING")) {
+            throw ApiException.conflict("finance.release.not-pending", "The release is " + release.status());
+        }
+        if (!level.equals(release.pendingLevel())) {
+            throw ApiException.conflict("finance.release.out-of-order", "The release waits for the "
+                    + release.pendingLevel() + " level's approval, not the " + level + " level's");
+        }
+        if (release.requestedBy().equals(caller.subject())) {
+            throw ApiException.conflict("finance.release.own-request", "Nobody approves their own request");
+        }
+        Instant now = clock.instant();
+        int index = LEVELS.indexOf(level);
+        String next = index + 1 < LEVELS.size() ? LEVELS.get(index + 1) : null;
+        releases.approve(releaseId, level, caller.subject(), now, next);
+        events.publishEvent(new FundReleaseApproved(DomainEvent.newId(), now, releaseId, level, caller.subject()));
+        if (next == null) {
+            release(release, caller, now);
+        }
+        ReleaseResponse after = releases.find(releaseId, SqlScope.of(caller, "district_code", "block_code", "udise_code"),
+                false).orElseThrow();
+        audit.record(caller.username(), "release.approved", "release", releaseId.toString(), where(release),
+                AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
+                AuditTrail.values("status", after.status(), "pendingLevel", after.pendingLevel(), "level", level), null);
+        return after;
+    }
+
+    @Transactional
+    ReleaseResponse reject(UUID releaseId, RejectReleaseRequest request, Caller caller) {
+        ReleaseResponse release = lock(releaseId, caller);
+        if (!release.status().equals("PENDING")) {
+            throw ApiException.conflict("finance.release.not-pending", "The release is " + release.status());
+        }
+        if (!caller.isAdmin() && !approvalLevel(caller).equals(release.pendingLevel())) {
+            throw ApiException.conflict("finance.release.out-of-order", "The release waits for the "
+                    + release.pendingLevel() + " level's decision");
+        }
+        Instant now = clock.instant();
+        releases.reject(releaseId, caller.subject(), request.reason(), now);
+        events.publishEvent(new FundReleaseRejected(DomainEvent.newId(), now, releaseId, release.pendingLevel(),
+                caller.subject(), request.reason()));
+        audit.record(caller.username(), "release.rejected", "release", releaseId.toString(), where(release),
+                AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
+                AuditTrail.values("status", "REJECTED"), request.reason());
+        return releases.find(releaseId, SqlScope.of(caller, "district_code", "block_code", "udise_code"), false).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    ReleaseResponse get(UUID releaseId, Caller caller) {
+        return releases.find(releaseId, scope(caller), false).orElseThrow(() ->
+                ApiException.notFound("finance.release.not-found", "No release " + releaseId));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<ReleaseResponse> history(UUID allocationId, String udiseCode, String status, String pendingLevel,
+            Caller caller, int page, int size) {
+        return releases.page(allocationId, udiseCode, status, pendingLevel, scope(caller), page, size);
+    }
+
+    @Transactional(readOnly = true)
+    List<PendingLevelResponse> pending(Caller caller) {
+        return releases.pending(scope(caller));
+    }
+
+    /**
+     * Marks a released fund credited with the treasury's reference (in the caller's transaction); false when it was
+     * credited already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markCredited(UUID releaseId, String treasuryReference, Instant at) {
+        return releases.markCredited(releaseId, treasuryReference, at);
+    }
+
+    private void release(ReleaseResponse release, Caller caller, Instant now) {
+        ReleasableAllocation allocation = allocations.lockForRelease(release.allocationId(), caller).orElseThrow(() ->
+                ApiException.notFound("finance.allocation.not-found", "No allocation " + release.allocationId()));
+        if (allocation.released().add(release.amount()).compareTo(allocation.amount()) > 0) {
+            throw ApiException.conflict("finance.release.exceeds-allocation", "Releasing " + release.amount()
+                    + " on top of " + allocation.released() + " released would exceed the allocation of " + allocation.amount());
+        }
+        allocations.recordRelease(allocation.id(), release.amount());
+        releases.markReleased(release.releaseId(), now);
+        events.publishEvent(new FundReleased(DomainEvent.newId(), now, release.releaseId(), release.allocationId(),
+                Jurisdiction.school(release.udiseCode()), release.amount()));
+    }
+
+    private ReleaseResponse lock(UUID releaseId, Caller caller) {
+        return releases.find(releaseId, scope(caller), true).orElseThrow(() ->
+                ApiException.notFound("finance.release.not-found", "No release " + releaseId));
+    }
+
+    /** The approval level a caller acts at: a district or block officer, or a school's headmaster. */
+    private static String approvalLevel(Caller caller) {
+        Jurisdiction.Level level = caller.level();
+        if (level == null || level == Jurisdiction.Level.STATE) {
+            throw ApiException.conflict("finance.release.no-approval-level",
+                    "Releases are approved by the district, the block and the school");
+        }
+        return level.name();
+    }
+
+    private static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    }
+
+    private static AuditTrail.Location where(ReleaseResponse r) {
+        return new AuditTrail.Location(r.districtCode(), r.blockCode(), r.udiseCode());
+    }
+}
