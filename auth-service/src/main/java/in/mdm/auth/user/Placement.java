@@ -19,7 +19,7 @@ record Placement(Role role, Jurisdiction jurisdiction, String districtCode, Stri
     static Placement of(Role role, Level level, String code, String districtCode, String blockCode) {
         List<Map<String, Object>> errors = new ArrayList<>();
         if (!role.allows(level)) {
-            errors.add(error("jurisdictionLevel", "a user of role " + role + " works at level " + role.jurisdictionLevels()));
+            throw invalid("jurisdictionLevel", "a user of role " + role + " works at level " + role.jurisdictionLevels());
         } else {
             String format = switch (level) {
                 case STATE -> "[0-9]{1,2}";

@@ -84,8 +84,7 @@ class UserRepository {
                                    district_code, block_code, status, preferred_language, password_hash,
                                    password_changed_at, activated_at)
                 values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :district, :block, :status,
-                        :language, :hash, case when :hash is null then null else now() end,
-                        case when :status = 'ACTIVE' then now() end)""")
+                        :language, :hash, :passwordChangedAt, :activatedAt)""")
                 .param("id", id)
                 .param("username", user.username())
                 .param("email", user.email())
@@ -99,6 +98,8 @@ class UserRepository {
                 .param("status", status.name())
                 .param("language", user.preferredLanguage())
                 .param("hash", passwordHash)
+                .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(Instant.now()))
+                .param("activatedAt", status == UserStatus.ACTIVE ? Timestamp.from(Instant.now()) : null)
                 .update();
     }
 
