@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.TestTokens;
 import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,7 @@ class ModelRegistryIntegrationTests {
 
     @BeforeEach
     void emptyRegistry() {
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
         jdbc.sql("delete from models").update();
     }
 
@@ -153,6 +155,20 @@ class ModelRegistryIntegrationTests {
 
     private void assertBadParameter(String uri, String parameter) {
         ProblemAssertions.assertInvalid(http.getForEntity(uri, Map.class), parameter);
+    }
+
+
+    @Test
+    void withoutAValidTokenNothingIsRead() {
+        http.getRestTemplate().setInterceptors(List.of());
+        ResponseEntity<Map> anonymous = http.getForEntity("/api/v1/ml/models", Map.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody()).containsEntry("code", "auth.unauthenticated");
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(
+                TestTokens.token().subject("x").roles("ADMIN").issuer("https://elsewhere.example").build())));
+        assertThat(http.getForEntity("/api/v1/ml/models", Map.class).getBody()).containsEntry("code", "auth.token-invalid");
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.school("33020100101"))));
+        assertThat(http.getForEntity("/api/v1/ml/models", Map.class).getStatusCode()).as("every role reads it").isEqualTo(HttpStatus.OK);
     }
 
     private static List<String> versions(Map<String, Object> page) {

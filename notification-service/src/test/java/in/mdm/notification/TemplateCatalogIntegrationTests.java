@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.TestTokens;
 import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,11 @@ class TemplateCatalogIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void asStateAdmin() {
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -160,6 +167,20 @@ class TemplateCatalogIntegrationTests {
 
     private void assertBadParameter(String uri, String parameter) {
         ProblemAssertions.assertInvalid(http.getForEntity(uri, Map.class), parameter);
+    }
+
+
+    @Test
+    void withoutAValidTokenNothingIsRead() {
+        http.getRestTemplate().setInterceptors(List.of());
+        ResponseEntity<Map> anonymous = http.getForEntity("/api/v1/notifications/templates", Map.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody()).containsEntry("code", "auth.unauthenticated");
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(
+                TestTokens.token().subject("x").roles("ADMIN").issuer("https://elsewhere.example").build())));
+        assertThat(http.getForEntity("/api/v1/notifications/templates", Map.class).getBody()).containsEntry("code", "auth.token-invalid");
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.school("33020100101"))));
+        assertThat(http.getForEntity("/api/v1/notifications/templates", Map.class).getStatusCode()).as("every role reads it").isEqualTo(HttpStatus.OK);
     }
 
     private static List<Map<String, Object>> items(Map<String, Object> page) {
