@@ -35,7 +35,7 @@ class MfaIntegrationTests {
         api = new Api(http, jdbc);
     }
 
-    private record Enrolled(Api.TestUser user, String secret, List<String> recoveryCodes) {
+    private record Enrolled(Api.TestUser user, String secret, List<String> recoveryCodes, String confirmedWith) {
     }
 
     private Enrolled enrol() {
@@ -54,7 +54,7 @@ class MfaIntegrationTests {
         assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<String> codes = (List<String>) confirmed.getBody().get("recoveryCodes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
-        return new Enrolled(user, secret, codes);
+        return new Enrolled(user, secret, codes, code);
     }
 
     @Test
@@ -63,16 +63,22 @@ class MfaIntegrationTests {
         String username = enrolled.user().username();
 
         ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD), HttpStatus.UNAUTHORIZED, "auth.otp-required");
-        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, "123456".equals(current(enrolled)) ? "654321" : "123456"),
-                HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
+        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, wrongCode(enrolled)), HttpStatus.UNAUTHORIZED,
+                "auth.invalid-credentials");
+        // the code that confirmed the enrolment is used up
+        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, enrolled.confirmedWith()), HttpStatus.UNAUTHORIZED,
+                "auth.invalid-credentials");
         // a right code with a wrong password tells nothing
-        ProblemAssertions.assertProblem(api.login(username, "Wrong-Password-1", current(enrolled)), HttpStatus.UNAUTHORIZED,
+        ProblemAssertions.assertProblem(api.login(username, "Wrong-Password-1", next(enrolled)), HttpStatus.UNAUTHORIZED,
                 "auth.invalid-credentials");
 
-        ResponseEntity<Map> signedIn = api.login(username, Api.PASSWORD, current(enrolled));
+        ResponseEntity<Map> signedIn = api.login(username, Api.PASSWORD, next(enrolled));
         assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.get("/api/v1/auth/me", (String) signedIn.getBody().get("accessToken")).getBody())
                 .containsEntry("mfaEnabled", true);
+        // a code works once, even inside its 30 seconds
+        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, next(enrolled)), HttpStatus.UNAUTHORIZED,
+                "auth.invalid-credentials");
         assertThat(jdbc.sql("select count(*) from audit_events where user_id = :id and action = 'MFA_ENABLED'")
                 .param("id", enrolled.user().id()).query(Long.class).single()).isEqualTo(1);
     }
@@ -97,10 +103,10 @@ class MfaIntegrationTests {
     void disablingNeedsThePasswordAndACode() {
         Enrolled enrolled = enrol();
         String username = enrolled.user().username();
-        String token = (String) api.login(username, Api.PASSWORD, current(enrolled)).getBody().get("accessToken");
+        String token = (String) api.login(username, Api.PASSWORD, next(enrolled)).getBody().get("accessToken");
 
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/mfa/disable",
-                "{\"password\":\"Wrong-Password-1\",\"otp\":\"" + current(enrolled) + "\"}", token),
+                "{\"password\":\"Wrong-Password-1\",\"otp\":\"" + next(enrolled) + "\"}", token),
                 HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/mfa/enroll", "", token), HttpStatus.CONFLICT,
                 "auth.mfa.already-enabled");
@@ -120,7 +126,21 @@ class MfaIntegrationTests {
                 HttpStatus.CONFLICT, "auth.mfa.not-enrolling");
     }
 
-    private String current(Enrolled enrolled) {
-        return String.format("%06d", authenticatorApp.getTotpPassword(enrolled.secret()));
+    /** The code of the next 30-second step (accepted: clocks may drift one step). */
+    private String next(Enrolled enrolled) {
+        return String.format("%06d", authenticatorApp.getTotpPassword(enrolled.secret(), System.currentTimeMillis() + 30_000));
+    }
+
+    /** A code of none of the accepted steps. */
+    private String wrongCode(Enrolled enrolled) {
+        java.util.Set<Integer> good = new java.util.HashSet<>();
+        for (int step = -1; step <= 2; step++) {
+            good.add(authenticatorApp.getTotpPassword(enrolled.secret(), System.currentTimeMillis() + step * 30_000L));
+        }
+        int wrong = 123456;
+        while (good.contains(wrong)) {
+            wrong++;
+        }
+        return String.format("%06d", wrong);
     }
 }

@@ -24,15 +24,18 @@ import in.mdm.platform.web.ApiException;
 class MfaService {
 
     static final int RECOVERY_CODES = 10;
+    private static final long STEP_MILLIS = 30_000;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final JdbcClient jdbc;
     private final GoogleAuthenticator totp;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    MfaService(JdbcClient jdbc, GoogleAuthenticator totp) {
+    MfaService(JdbcClient jdbc, GoogleAuthenticator totp, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.totp = totp;
+        this.clock = clock;
     }
 
     record Enrolment(String secret, String otpauthUri) {
@@ -62,13 +65,15 @@ class MfaService {
         if (pending == null) {
             throw ApiException.conflict("auth.mfa.not-enrolling", "Start with POST /api/v1/auth/mfa/enroll");
         }
-        if (!totpMatches(pending, code)) {
+        String digits = normalize(code);
+        long step = digits.matches("[0-9]{6}") ? matchingStep(pending, Integer.parseInt(digits)) : -1;
+        if (step < 0) {
             throw ApiException.badRequest("auth.mfa.code-invalid", "The code does not match the new secret");
         }
         jdbc.sql("""
                 update users set mfa_secret = mfa_pending_secret, mfa_pending_secret = null, mfa_enabled_at = now(),
-                                 updated_at = now()
-                where id = :id""").param("id", userId).update();
+                                 mfa_last_step = :step, updated_at = now()
+                where id = :id""").param("id", userId).param("step", step).update();
         jdbc.sql("delete from mfa_recovery_codes where user_id = :id").param("id", userId).update();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -83,7 +88,8 @@ class MfaService {
     @Transactional
     void disable(UUID userId) {
         jdbc.sql("""
-                update users set mfa_secret = null, mfa_pending_secret = null, mfa_enabled_at = null, updated_at = now()
+                update users set mfa_secret = null, mfa_pending_secret = null, mfa_enabled_at = null, mfa_last_step = null,
+                                 updated_at = now()
                 where id = :id""").param("id", userId).update();
         jdbc.sql("delete from mfa_recovery_codes where user_id = :id").param("id", userId).update();
     }
@@ -95,7 +101,12 @@ class MfaService {
         }
         String code = normalize(otp);
         if (code.matches("[0-9]{6}")) {
-            return totpMatches(secret, code);
+            // a code is good once: its time step must be later than the last one used
+            long step = matchingStep(secret, Integer.parseInt(code));
+            return step >= 0 && jdbc.sql("""
+                    update users set mfa_last_step = :step
+                    where id = :id and (mfa_last_step is null or mfa_last_step < :step)""")
+                    .param("step", step).param("id", userId).update() == 1;
         }
         if (code.length() != 10) {
             return false;
@@ -120,9 +131,15 @@ class MfaService {
                 .param("id", userId).query(Integer.class).single();
     }
 
-    private boolean totpMatches(String secret, String code) {
-        String digits = normalize(code == null ? "" : code);
-        return digits.matches("[0-9]{6}") && totp.authorize(secret, Integer.parseInt(digits));
+    /** The 30-second step (the previous, current or next one) whose code this is, or -1. */
+    private long matchingStep(String secret, int code) {
+        long now = clock.millis() / STEP_MILLIS;
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (totp.getTotpPassword(secret, step * STEP_MILLIS) == code) {
+                return step;
+            }
+        }
+        return -1;
     }
 
     private String recoveryCode() {
