@@ -39,18 +39,21 @@ final class CommandLine {
               --demo                   once ready, load demo data through the gateway as the admin: the
                                        simulator's Tamil Nadu (about 44,000 schools) and its recent school
                                        days (needs tools/simulator built), then show curl lines to try
-              --demo-days N            school days of history for --demo (default %d)
+              --demo-days N            school days of history for --demo (default %d); with --demo,
+                                       school-service runs with %s for the import
               -h, --help               this text
 
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password
             one is generated and kept in the data folder); MDM_KEYCLOAK_ISSUER_URI reaches every application.
-            """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS), Demo.DEFAULT_DAYS);
+            """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS), Demo.DEFAULT_DAYS,
+                    Demo.SCHOOL_SERVICE_HEAP);
 
     private final LaunchOptions.Builder options;
     private boolean help;
     private boolean exitWhenReady;
     private boolean servicesGiven;
     private boolean demo;
+    private List<String> jvmFlags = LaunchOptions.DEFAULT_JVM_FLAGS;
     private int demoDays = Demo.DEFAULT_DAYS;
 
     private CommandLine(Path root) {
@@ -105,10 +108,19 @@ final class CommandLine {
                 case "--log-dir" -> line.options.logDir(root.resolve(value(queue, ++i, option)));
                 case "--port-offset" -> line.options.ports(Ports.offset(number(queue, ++i, option)));
                 case "--timeout" -> line.options.startTimeout(Duration.ofSeconds(number(queue, ++i, option)));
-                case "--jvm-flags" -> line.options.jvmFlags(
-                        Arrays.stream(anyValue(queue, ++i, option).trim().split("\\s+")).filter(f -> !f.isEmpty()).toList());
+                case "--jvm-flags" -> {
+                    line.jvmFlags = Arrays.stream(anyValue(queue, ++i, option).trim().split("\\s+"))
+                            .filter(f -> !f.isEmpty()).toList();
+                    line.options.jvmFlags(line.jvmFlags);
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' (see ./run --help)");
             }
+        }
+        if (line.demo) {
+            // the demo imports some 44,000 schools at once: school-service gets room for it
+            List<String> flags = new ArrayList<>(line.jvmFlags.stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
+            flags.add(Demo.SCHOOL_SERVICE_HEAP);
+            line.options.jvmFlags("school-service", flags);
         }
         if (postgresUrl == null && (postgresUser != null || postgresPassword != null)) {
             throw new IllegalArgumentException("--postgres-user and --postgres-password need --postgres-url");

@@ -17,6 +17,9 @@ final class Demo {
 
     static final int DEFAULT_DAYS = 15;
 
+    /** school-service's heap with {@code --demo}: the default 256 MiB ran out importing Tamil Nadu's schools. */
+    static final String SCHOOL_SERVICE_HEAP = "-Xmx768m";
+
     private Demo() {
     }
 

@@ -546,7 +546,12 @@ public final class Suite implements AutoCloseable {
                     return new AdminPassword(username, Files.readString(file).trim(), false, file);
                 }
                 Files.createDirectories(dataDir);
-                String value = generate(new SecureRandom());
+                SecureRandom random = new SecureRandom();
+                String value = generate(random);
+                // auth-service refuses a password that contains the username
+                while (value.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+                    value = generate(random);
+                }
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, value + "\n");
                 return new AdminPassword(username, value, true, file);

@@ -32,6 +32,21 @@ class DemoTests {
     }
 
     @Test
+    void theDemoGivesSchoolServiceRoomForTheImportAndLeavesTheOthersAlone() {
+        LaunchOptions options = CommandLine.parse(ROOT, "--demo").options().build();
+        assertThat(options.jvmFlags("school-service")).contains("-Xmx768m").doesNotContain("-Xmx256m")
+                .contains("-XX:+UseSerialGC");
+        assertThat(options.jvmFlags("finance-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
+
+        LaunchOptions given = CommandLine.parse(ROOT, "--jvm-flags", "-Xmx1g -XX:+UseG1GC", "--demo").options().build();
+        assertThat(given.jvmFlags("school-service")).containsExactly("-XX:+UseG1GC", "-Xmx768m");
+        assertThat(given.jvmFlags("gateway")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+
+        assertThat(CommandLine.parse(ROOT).options().build().jvmFlags("school-service"))
+                .isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
+    }
+
+    @Test
     void theSimulatorRunsLiveAgainstTheSuitesGatewayWithThePasswordOutOfItsArguments() {
         Suite.AdminPassword admin = new Suite.AdminPassword("admin", "Abcdefghijk234567890", true,
                 ROOT.resolve(".run/data/admin-password"));

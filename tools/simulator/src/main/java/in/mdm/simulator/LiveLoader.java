@@ -182,8 +182,19 @@ final class LiveLoader {
         log.println("Import accepted: " + job);
         long deadline = System.nanoTime() + jobTimeout.toNanos();
         String last = "";
+        boolean busySaid = false;
         while (true) {
-            HttpResponse<String> poll = exchange("follow the import job", "GET", job.toString(), null, null, true);
+            HttpResponse<String> poll = exchange("follow the import job", "GET", job.toString(), null, null, true, false);
+            int code = poll.statusCode();
+            if ((code == 502 || code == 503 || code == 504) && System.nanoTime() < deadline) {
+                // school-service is busy with the import itself: keep asking until the job's time is up
+                if (!busySaid) {
+                    log.println("  school-service does not answer right now (" + code + "); still waiting for the job");
+                    busySaid = true;
+                }
+                sleep(pollInterval);
+                continue;
+            }
             expectSuccess("follow the import job", job.getPath(), poll);
             JsonNode body = JSON.readTree(poll.body());
             String status = body.path("status").asString("");
@@ -192,11 +203,16 @@ final class LiveLoader {
                 last = status;
             }
             if (status.equals("SUCCEEDED")) {
-                JsonNode count = body.has("imported") ? body.get("imported") : body.path("processedRows");
-                return count.asInt(0);
+                int rejected = body.path("rejected").asInt(0);
+                if (rejected > 0) {
+                    log.println("  " + rejected + " rows were rejected; the reasons: GET "
+                            + body.path("rejectsUrl").asString(job.getPath() + "/rejects"));
+                }
+                return body.path("inserted").asInt(0) + body.path("updated").asInt(0) + body.path("unchanged").asInt(0);
             }
             if (status.equals("FAILED")) {
-                throw new LiveException("the school import failed: " + abbreviate(poll.body()));
+                throw new LiveException("the school import failed: "
+                        + (body.hasNonNull("error") ? body.get("error").asString() : abbreviate(poll.body())));
             }
             if (System.nanoTime() > deadline) {
                 throw new LiveException("the import job was not done within " + jobTimeout.toSeconds() + " s (last status "
@@ -208,7 +224,7 @@ final class LiveLoader {
 
     private static String progress(JsonNode body) {
         StringBuilder text = new StringBuilder();
-        for (String field : List.of("totalRows", "processedRows", "imported", "rejected")) {
+        for (String field : List.of("rowsRead", "inserted", "updated", "unchanged", "rejected", "progress")) {
             if (body.has(field)) {
                 text.append(text.isEmpty() ? " (" : ", ").append(field).append(' ').append(body.get(field).asString());
             }
@@ -284,6 +300,11 @@ final class LiveLoader {
      */
     private HttpResponse<String> exchange(String what, String method, String pathOrUrl, String contentType,
             HttpRequest.BodyPublisher body, boolean authenticated) {
+        return exchange(what, method, pathOrUrl, contentType, body, authenticated, true);
+    }
+
+    private HttpResponse<String> exchange(String what, String method, String pathOrUrl, String contentType,
+            HttpRequest.BodyPublisher body, boolean authenticated, boolean retryBusy) {
         URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(gateway + pathOrUrl);
         boolean relogged = false;
         for (int attempt = 1;; attempt++) {
@@ -327,7 +348,7 @@ final class LiveLoader {
                 login();
                 continue;
             }
-            if ((status == 429 || status == 502 || status == 503 || status == 504) && attempt < ATTEMPTS) {
+            if ((status == 429 || retryBusy && (status == 502 || status == 503 || status == 504)) && attempt < ATTEMPTS) {
                 long seconds = response.headers().firstValue("Retry-After").flatMap(LiveLoader::seconds)
                         .orElse(1L << Math.min(attempt - 1, 4));
                 sleep(Duration.ofSeconds(Math.min(30, seconds)));
