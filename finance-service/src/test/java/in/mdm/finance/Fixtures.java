@@ -20,14 +20,14 @@ import in.mdm.testkit.KafkaProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test data straight into finance-service's tables, and events read back from Kafka. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final CloudEventCodec FINANCE = CloudEventCodec.forService("finance-service");
+    public static final CloudEventCodec FINANCE = CloudEventCodec.forService("finance-service");
 
     private Fixtures() {
     }
 
-    static void enroll(JdbcClient jdbc, String udise, String year, int primary, int upper, String district, String block) {
+    public static void enroll(JdbcClient jdbc, String udise, String year, int primary, int upper, String district, String block) {
         jdbc.sql("""
                 insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count, district_code,
                                          block_code, last_event_id, last_event_at)
@@ -36,7 +36,7 @@ final class Fixtures {
                 .update();
     }
 
-    static void school(JdbcClient jdbc, String udise, String district, String block) {
+    public static void school(JdbcClient jdbc, String udise, String district, String block) {
         jdbc.sql("""
                 insert into school_directory (udise_code, name, district_code, block_code, category, management,
                                               pm_poshan_eligible, last_event_id, last_event_at)
@@ -47,7 +47,7 @@ final class Fixtures {
     }
 
     /** Enrolls one school, calculates its block's allocations of the year and answers the allocation id. */
-    static UUID allocate(JdbcClient jdbc, Http admin, String udise, String year, int primary, int upper, String district,
+    public static UUID allocate(JdbcClient jdbc, Http admin, String udise, String year, int primary, int upper, String district,
             String block) {
         enroll(jdbc, udise, year, primary, upper, district, block);
         assertThat(admin.post("/api/v1/financial/allocations/calculate",
@@ -56,18 +56,18 @@ final class Fixtures {
                 .query(UUID.class).single();
     }
 
-    static List<DomainEvent> events(String topic) {
+    public static List<DomainEvent> events(String topic) {
         return KafkaProbe.onTestBroker().readAll(topic, Duration.ofSeconds(2)).stream()
                 .map(record -> FINANCE.decode(KafkaMessageFactory.createReader(record).toEvent()))
                 .toList();
     }
 
-    static BigDecimal rupees(String value) {
+    public static BigDecimal rupees(String value) {
         return new BigDecimal(value);
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T field(Map<?, ?> map, String name) {
+    public static <T> T field(Map<?, ?> map, String name) {
         return (T) map.get(name);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** HTTP calls to the service under test as one caller (a bearer token of {@code TestTokens}), or as nobody. */
-final class Http {
+public final class Http {
 
     private final TestRestTemplate rest;
 
@@ -19,7 +19,7 @@ final class Http {
         this.rest = rest;
     }
 
-    static Http as(int port, String token) {
+    public static Http as(int port, String token) {
         RestTemplateBuilder builder = new RestTemplateBuilder().rootUri("http://localhost:" + port);
         if (token != null) {
             builder = builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -27,48 +27,48 @@ final class Http {
         return new Http(new TestRestTemplate(builder));
     }
 
-    static HttpEntity<String> json(String body) {
+    public static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }
 
-    <T> ResponseEntity<T> get(String path, Class<T> type) {
+    public <T> ResponseEntity<T> get(String path, Class<T> type) {
         return rest.getForEntity(path, type);
     }
 
-    <T> T getForObject(String path, Class<T> type) {
+    public <T> T getForObject(String path, Class<T> type) {
         return rest.getForObject(path, type);
     }
 
     @SuppressWarnings("rawtypes")
-    ResponseEntity<Map> get(String path) {
+    public ResponseEntity<Map> get(String path) {
         return rest.getForEntity(path, Map.class);
     }
 
-    <T> ResponseEntity<T> post(String path, String body, Class<T> type) {
+    public <T> ResponseEntity<T> post(String path, String body, Class<T> type) {
         return rest.postForEntity(path, json(body), type);
     }
 
     @SuppressWarnings("rawtypes")
-    ResponseEntity<Map> post(String path, String body) {
+    public ResponseEntity<Map> post(String path, String body) {
         return rest.postForEntity(path, json(body), Map.class);
     }
 
-    <T> ResponseEntity<T> put(String path, String body, Class<T> type) {
+    public <T> ResponseEntity<T> put(String path, String body, Class<T> type) {
         return rest.exchange(path, HttpMethod.PUT, json(body), type);
     }
 
     @SuppressWarnings("rawtypes")
-    ResponseEntity<Map> put(String path, String body) {
+    public ResponseEntity<Map> put(String path, String body) {
         return rest.exchange(path, HttpMethod.PUT, json(body), Map.class);
     }
 
-    <T> ResponseEntity<T> postForEntity(String path, HttpEntity<?> entity, Class<T> type) {
+    public <T> ResponseEntity<T> postForEntity(String path, HttpEntity<?> entity, Class<T> type) {
         return rest.postForEntity(path, entity, type);
     }
 
-    <T> ResponseEntity<T> getForEntity(String path, Class<T> type) {
+    public <T> ResponseEntity<T> getForEntity(String path, Class<T> type) {
         return rest.getForEntity(path, type);
     }
 }

@@ -1,0 +1,53 @@
+package in.mdm.finance.treasury;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The treasury's payment API: {@code POST <MDM_TREASURY_URL>/payments} with an {@code Idempotency-Key} header (the
+ * instruction's key, the same on every attempt), guarded by the retry and the circuit breaker.
+ */
+@Component
+class TreasuryClient {
+
+    /** What the treasury is asked to pay. */
+    record PaymentInstruction(UUID instructionId, UUID releaseId, String udiseCode, BigDecimal amount, String currency) {
+    }
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+
+    TreasuryClient(RestClient.Builder builder, CircuitBreaker treasuryCircuitBreaker, Retry treasuryRetry,
+            @Value("${mdm.finance.treasury.url:${MDM_TREASURY_URL:http://localhost:9090}}") String baseUrl,
+            @Value("${mdm.finance.treasury.timeout:PT5S}") Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.http = builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
+        this.breaker = treasuryCircuitBreaker;
+        this.retry = treasuryRetry;
+    }
+
+    /** Sends the instruction; throws when the treasury refuses it, stays unreachable, or the breaker is open. */
+    void pay(UUID idempotencyKey, PaymentInstruction instruction) {
+        Runnable call = () -> http.post().uri("/payments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey.toString())
+                .body(instruction)
+                .retrieve()
+                .toBodilessEntity();
+        Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, call)).run();
+    }
+}

@@ -1,0 +1,101 @@
+package in.mdm.finance.treasury;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import in.mdm.finance.audit.AuditTrail;
+import in.mdm.finance.release.ReleaseService;
+import in.mdm.platform.web.ApiException;
+
+/** The treasury's confirmations, and the daily reconciliation of instructions it has not confirmed. */
+@Service
+class TreasuryService {
+
+    private static final Logger log = LoggerFactory.getLogger(TreasuryService.class);
+
+    record CallbackResponse(String instructionId, String releaseId, String status, String treasuryReference,
+            boolean alreadyConfirmed) {
+    }
+
+    record UnconfirmedResponse(String instructionId, String releaseId, String udiseCode, String districtCode,
+            String blockCode, BigDecimal amount, String status, int attempts, String lastError, Instant createdAt,
+            Instant sentAt) {
+    }
+
+    private final TreasuryRepository instructions;
+    private final ReleaseService releases;
+    private final AuditTrail audit;
+    private final Duration reconcileAfter;
+    private final Clock clock = Clock.systemUTC();
+
+    TreasuryService(TreasuryRepository instructions, ReleaseService releases, AuditTrail audit,
+            @Value("${mdm.finance.treasury.reconcile-after:PT24H}") Duration reconcileAfter) {
+        this.instructions = instructions;
+        this.releases = releases;
+        this.audit = audit;
+        this.reconcileAfter = reconcileAfter;
+    }
+
+    /**
+     * Marks the instruction confirmed and its release credited with the treasury's reference. The same confirmation
+     * again changes nothing; a second, different reference for a confirmed instruction is a conflict.
+     */
+    @Transactional
+    CallbackResponse confirm(TreasuryCallbackRequest callback, String by) {
+        TreasuryRepository.Instruction instruction = instructions.lockByKey(callback.idempotencyKey()).orElseThrow(() ->
+                ApiException.notFound("finance.treasury.unknown-instruction", "No instruction with key " + callback.idempotencyKey()));
+        if (instruction.status().equals("CONFIRMED")) {
+            if (!instruction.treasuryReference().equals(callback.treasuryReference())) {
+                throw ApiException.conflict("finance.treasury.conflicting-callback", "The instruction was confirmed with "
+                        + "another reference");
+            }
+            return response(instruction, callback.treasuryReference(), true);
+        }
+        Instant now = clock.instant();
+        instructions.confirm(instruction.id(), callback.treasuryReference(), now);
+        releases.markCredited(instruction.releaseId(), callback.treasuryReference(), now);
+        audit.record(by, "treasury.confirmed", "treasury-instruction", instruction.id().toString(),
+                new AuditTrail.Location(instruction.districtCode(), instruction.blockCode(), instruction.udiseCode()),
+                AuditTrail.values("status", instruction.status()),
+                AuditTrail.values("status", "CONFIRMED", "treasuryReference", callback.treasuryReference()), null);
+        return response(instruction, callback.treasuryReference(), false);
+    }
+
+    @Transactional(readOnly = true)
+    List<UnconfirmedResponse> unconfirmed(Duration olderThan) {
+        return instructions.unconfirmed(clock.instant().minus(olderThan)).stream()
+                .map(i -> new UnconfirmedResponse(i.id().toString(), i.releaseId().toString(), i.udiseCode(),
+                        i.districtCode(), i.blockCode(), i.amount(), i.status(), i.attempts(), i.lastError(),
+                        i.createdAt(), i.sentAt()))
+                .toList();
+    }
+
+    /** The daily reconciliation: records (and logs) the instructions still unconfirmed a day after they were written. */
+    @Scheduled(cron = "${mdm.finance.treasury.reconciliation-cron:0 0 7 * * *}", zone = "Asia/Kolkata")
+    @Transactional
+    public void reconcile() {
+        Instant now = clock.instant();
+        Instant before = now.minus(reconcileAfter);
+        List<TreasuryRepository.Instruction> open = instructions.unconfirmed(before);
+        BigDecimal amount = open.stream().map(TreasuryRepository.Instruction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        instructions.recordReconciliation(now, before, open.size(), amount);
+        if (!open.isEmpty()) {
+            log.warn("Treasury reconciliation: {} instructions ({} rupees) unconfirmed since before {}", open.size(), amount, before);
+        }
+    }
+
+    private static CallbackResponse response(TreasuryRepository.Instruction i, String reference, boolean already) {
+        return new CallbackResponse(i.id().toString(), i.releaseId().toString(), "CONFIRMED", reference, already);
+    }
+}
