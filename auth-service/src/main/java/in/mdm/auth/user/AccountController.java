@@ -35,8 +35,11 @@ class AccountController {
     private final MfaService mfa;
     private final Credentials credentials;
     private final AuditLog audit;
+    private final AccountProperties properties;
 
-    AccountController(AccountService accounts, UserService users, MfaService mfa, Credentials credentials, AuditLog audit) {
+    AccountController(AccountService accounts, UserService users, MfaService mfa, Credentials credentials, AuditLog audit,
+            AccountProperties properties) {
+        this.properties = properties;
         this.accounts = accounts;
         this.users = users;
         this.mfa = mfa;
@@ -68,10 +71,21 @@ class AccountController {
         if ((body.username() == null || body.username().isBlank()) && (body.email() == null || body.email().isBlank())) {
             throw Placement.invalid("username", "give the username or the e-mail address");
         }
+        long started = System.nanoTime();
         String asked = body.username() != null && !body.username().isBlank() ? body.username() : body.email();
         accounts.requestReset(body.username(), body.email()).ifPresentOrElse(
                 user -> audit.success(AuditAction.PASSWORD_RESET_REQUESTED, user.id(), user.username(), AuditLog.address(request), null),
                 () -> audit.failure(AuditAction.PASSWORD_RESET_REQUESTED, null, asked, AuditLog.address(request), "no eligible account"));
+        // a known account costs a token and an event more than an unknown one: answer both no sooner than a floor,
+        // so that the time does not tell which it was
+        long left = properties.resetMinResponse().toNanos() - (System.nanoTime() - started);
+        if (left > 0) {
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(left));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(RESET_ACCEPTED);
     }
 

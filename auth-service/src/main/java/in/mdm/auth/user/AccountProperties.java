@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout          brute-force protection
  * @param admin            the first ADMIN, created at start when there is none
  * @param bcryptStrength   bcrypt cost (12)
+ * @param resetMinResponse a reset request is answered no sooner than this, known account or not
  */
 @ConfigurationProperties("mdm.auth.accounts")
 public record AccountProperties(@DefaultValue("24h") Duration activationTtl, @DefaultValue("30m") Duration resetTtl,
-        @DefaultValue Lockout lockout, @DefaultValue Admin admin, @DefaultValue("12") int bcryptStrength) {
+        @DefaultValue Lockout lockout, @DefaultValue Admin admin, @DefaultValue("12") int bcryptStrength,
+        @DefaultValue("150ms") Duration resetMinResponse) {
 
     /**
      * @param maxFailures failed sign-ins within {@code window} that lock the account
