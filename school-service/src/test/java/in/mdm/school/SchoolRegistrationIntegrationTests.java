@@ -152,10 +152,10 @@ class SchoolRegistrationIntegrationTests {
     void listsArePagedAndFilteredByDistrictAndBlock() {
         for (int i = 0; i < 3; i++) {
             post("""
-                    {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6105",
+                    {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6117",
                      "category":"PRIMARY","management":"AIDED","ruralUrban":"RURAL"}""".formatted(i, i));
         }
-        Map<String, Object> page = admin().get("/api/v1/schools?districtCode=569&blockCode=6105&size=2&page=1").getBody();
+        Map<String, Object> page = admin().get("/api/v1/schools?districtCode=569&blockCode=6117&size=2&page=1").getBody();
         assertThat(page).containsEntry("total", 3).containsEntry("page", 1).containsEntry("size", 2);
         assertThat((List<?>) page.get("items")).hasSize(1);
 

@@ -1,0 +1,81 @@
+package in.mdm.school.importer;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ApiException;
+
+@RestController
+@RequestMapping("/api/v1/schools/import")
+class ImportController {
+
+    private static final String WHO = "hasRole('ADMIN') or hasAuthority('SCOPE_schools:import')";
+
+    private final ImportJobs jobs;
+
+    ImportController(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** The CSV as the body ({@code text/csv}). */
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize(WHO)
+    ResponseEntity<ImportJobResponse> importBody(HttpServletRequest request,
+            @RequestParam(defaultValue = "false") boolean createMissingBlocks,
+            @RequestParam(required = false) String academicYear, Caller caller) throws IOException {
+        return accepted(jobs.submit(request.getInputStream(), null, academicYear, createMissingBlocks, caller.username()));
+    }
+
+    /** The CSV as the multipart part {@code file}. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    ResponseEntity<ImportJobResponse> importFile(@RequestPart(value = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean createMissingBlocks,
+            @RequestParam(required = false) String academicYear, Caller caller) throws IOException {
+        if (file == null) {
+            throw ApiException.badRequest("school.import.no-file", "file: the multipart request has no part named file");
+        }
+        return accepted(jobs.submit(file.getInputStream(), file.getOriginalFilename(), academicYear, createMissingBlocks,
+                caller.username()));
+    }
+
+    private static ResponseEntity<ImportJobResponse> accepted(ImportJobResponse job) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/schools/import/" + job.id())).body(job);
+    }
+
+    @GetMapping("/{jobId}")
+    @PreAuthorize(WHO)
+    ImportJobResponse job(@PathVariable UUID jobId) {
+        return jobs.get(jobId);
+    }
+
+    @GetMapping("/{jobId}/rejects")
+    @PreAuthorize(WHO)
+    void rejects(@PathVariable UUID jobId, HttpServletResponse response) throws IOException {
+        jobs.requireSucceeded(jobId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + jobId + ".csv\"");
+        // the CSV printer flushes and closes the stream
+        jobs.writeRejects(jobId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,163 @@
+package in.mdm.school.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import in.mdm.platform.web.ApiException;
+import in.mdm.school.school.AcademicYear;
+
+/**
+ * UDISE import jobs: the upload is kept in a temporary file, the job runs in the background and its status,
+ * counts and rejected rows are kept in the database.
+ */
+@Service
+class ImportJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+    private final ImportJobRepository jobs;
+    private final SchoolImporter importer;
+    private final TaskExecutor executor;
+
+    ImportJobs(ImportJobRepository jobs, DataSource dataSource, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.jobs = jobs;
+        this.importer = new SchoolImporter(dataSource, transactions, events::publishEvent);
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
+        executor.setVirtualThreads(true);
+        executor.setConcurrencyLimit(2);
+        this.executor = executor;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failJobsLeftUnfinished() {
+        int failed = jobs.failUnfinished();
+        if (failed > 0) {
+            log.warn("{} import jobs were left unfinished by a stopped instance and are marked FAILED", failed);
+        }
+    }
+
+    /** Checks the header, queues the job and returns it (QUEUED). */
+    ImportJobResponse submit(InputStream body, String fileName, String academicYear, boolean createMissingBlocks,
+            String requestedBy) throws IOException {
+        String year = academicYear == null ? AcademicYear.of(LocalDate.now(INDIA)) : academicYear;
+        if (!AcademicYear.isValid(year)) {
+            throw ApiException.badRequest("school.import.bad-year", "academicYear: must be like 2026-27");
+        }
+        Path file = Files.createTempFile("udise-import-", ".csv");
+        try {
+            long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            if (size == 0) {
+                throw ApiException.badRequest("school.import.empty", "The file is empty");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                SchoolImporter.checkHeader(in);
+            }
+            UUID id = UUID.randomUUID();
+            ImportOptions options = new ImportOptions(year, createMissingBlocks);
+            jobs.create(id, fileName, options, requestedBy);
+            executor.execute(() -> run(id, file, options));
+            return jobs.find(id).orElseThrow();
+        }
+        catch (IOException | RuntimeException ex) {
+            Files.deleteIfExists(file);
+            throw ex;
+        }
+    }
+
+    private void run(UUID id, Path file, ImportOptions options) {
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file))) {
+            jobs.started(id);
+            long start = System.nanoTime();
+            long size = Math.max(1, Files.size(file));
+            ImportCounts counts = importer.run(id, in, options,
+                    rows -> jobs.progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
+            jobs.succeeded(id, counts);
+            log.info("import {}: {} in {} ms", id, counts, (System.nanoTime() - start) / 1_000_000);
+        }
+        catch (SchoolImporter.MalformedCsvException ex) {
+            jobs.failed(id, "malformed CSV: " + ex.getMessage());
+        }
+        catch (Exception ex) {
+            log.error("import {} failed", id, ex);
+            jobs.failed(id, "the import failed and changed nothing after its last completed chunk: " + ex.getClass().getSimpleName());
+        }
+        finally {
+            try {
+                Files.deleteIfExists(file);
+            }
+            catch (IOException ex) {
+                log.warn("could not delete {}", file, ex);
+            }
+        }
+    }
+
+    ImportJobResponse get(UUID id) {
+        return jobs.find(id).orElseThrow(() -> ApiException.notFound("school.import.not-found", "No import job " + id));
+    }
+
+    /** 404 for an unknown job, 409 {@code school.import.not-finished} until it has succeeded. */
+    void requireSucceeded(UUID id) {
+        ImportJobResponse job = get(id);
+        if (!job.status().equals("SUCCEEDED")) {
+            throw ApiException.conflict("school.import.not-finished", "The job is " + job.status() + "; rejects are ready when it has SUCCEEDED");
+        }
+    }
+
+    void writeRejects(UUID id, Writer out) {
+        jobs.writeRejects(id, out);
+    }
+
+    /** Counts the bytes read, for the job's progress. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package in.mdm.school.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import in.mdm.school.masterdata.NameKey;
+
+/**
+ * Districts and blocks in memory for one import (about 800 and 7,500 for all of India): matched by LGD code, or
+ * by name key (a district within the state of the UDISE code, a block within its district). Blocks the file
+ * names that do not exist are made here when the import may create them, and written by
+ * {@link #createNewBlocks}.
+ */
+final class Places {
+
+    record NewBlock(String districtCode, String code, String name) {
+    }
+
+    private final Set<String> districts = new HashSet<>();
+    private final Map<String, String> districtsByName = new HashMap<>();
+    private final Set<String> blocks = new HashSet<>();
+    private final Map<String, String> blocksByName = new HashMap<>();
+    private final List<NewBlock> newBlocks = new ArrayList<>();
+    private final JdbcClient jdbc;
+
+    private Places(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Places load(JdbcClient jdbc) {
+        Places places = new Places(jdbc);
+        jdbc.sql("select code, state_code, name_key from districts").query(rs -> {
+            places.districts.add(rs.getString(1));
+            places.districtsByName.putIfAbsent(rs.getString(2) + "|" + rs.getString(3), rs.getString(1));
+        });
+        jdbc.sql("select district_code, code, name_key from blocks order by district_code, code").query(rs -> {
+            places.blocks.add(rs.getString(1) + "|" + rs.getString(2));
+            places.blocksByName.putIfAbsent(rs.getString(1) + "|" + rs.getString(3), rs.getString(2));
+        });
+        return places;
+    }
+
+    /** @return the district's LGD code, or {@code null} if none matches */
+    String district(String stateCode, String code, String name) {
+        if (code != null) {
+            return districts.contains(code) ? code : null;
+        }
+        return districtsByName.get(stateCode + "|" + NameKey.of(name));
+    }
+
+    /** @return the block's LGD code within the district, or {@code null} if none matches and none may be made */
+    String block(String districtCode, String code, String name, boolean create) {
+        if (code != null) {
+            if (blocks.contains(districtCode + "|" + code)) {
+                return code;
+            }
+            if (create) {
+                blocks.add(districtCode + "|" + code);
+                newBlocks.add(new NewBlock(districtCode, code, name == null ? "Block " + code : SchoolImporter.cut(name, 100)));
+                return code;
+            }
+            return null;
+        }
+        String key = NameKey.of(name);
+        String found = blocksByName.get(districtCode + "|" + key);
+        if (found != null || !create) {
+            return found;
+        }
+        String made = String.valueOf(jdbc.sql("select nextval('import_block_codes')").query(Long.class).single());
+        blocks.add(districtCode + "|" + made);
+        blocksByName.put(districtCode + "|" + key, made);
+        newBlocks.add(new NewBlock(districtCode, made, SchoolImporter.cut(name, 100)));
+        return made;
+    }
+
+    /** The blocks made since the last call, for {@link #createBlocks}. */
+    List<NewBlock> takeNewBlocks() {
+        List<NewBlock> taken = List.copyOf(newBlocks);
+        newBlocks.clear();
+        return taken;
+    }
+
+    /** Writes blocks made for the import (inside the caller's transaction). */
+    static void createBlocks(JdbcClient jdbc, List<NewBlock> newBlocks) {
+        for (NewBlock b : newBlocks) {
+            jdbc.sql("""
+                    insert into blocks (district_code, code, name, name_key, source) values (:d, :c, :n, :k, 'IMPORT')
+                    on conflict do nothing""")
+                    .param("d", b.districtCode()).param("c", b.code()).param("n", b.name())
+                    .param("k", NameKey.of(b.name()))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,492 @@
+package in.mdm.school.importer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import in.mdm.events.DomainEvent;
+import in.mdm.events.school.EnrollmentUpdated;
+import in.mdm.events.school.SchoolRegistered;
+import in.mdm.events.school.SchoolUpdated;
+import in.mdm.school.school.Eligibility;
+import in.mdm.school.school.Management;
+import in.mdm.school.school.RuralUrban;
+import in.mdm.school.school.SchoolCategory;
+
+/**
+ * Loads a UDISE-style CSV into the register, set-based. Each row is checked as the file streams (UDISE code,
+ * labels, coordinates, encoding, duplicates), its district and block are matched in memory (LGD code, or name key
+ * within the UDISE code's state and then within the district); every {@value #CHUNK} good rows go by PostgreSQL
+ * {@code COPY} into a temporary table and one upsert inserts the new schools and updates the changed ones, and
+ * publishes SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows it changed, all in the
+ * chunk's transaction (the outbox). A row that is already so changes nothing and publishes nothing. A plain
+ * class (no Spring wiring), so that a benchmark can run it against a bare data source.
+ */
+public class SchoolImporter {
+
+    /** Rows per transaction (COPY, upsert and their outbox events). */
+    static final int CHUNK = 20_000;
+
+    private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
+    private static final Pattern LGD = Pattern.compile("[0-9]{1,6}");
+    private static final Pattern PINCODE = Pattern.compile("[1-9][0-9]{5}");
+    private static final BigDecimal LAT_MIN = new BigDecimal("6");
+    private static final BigDecimal LAT_MAX = new BigDecimal("38");
+    private static final BigDecimal LON_MIN = new BigDecimal("68");
+    private static final BigDecimal LON_MAX = new BigDecimal("98");
+
+    /** Publishes one event inside the current transaction. */
+    @FunctionalInterface
+    public interface EventSink {
+        void publish(DomainEvent event);
+    }
+
+    /** One rejected row. */
+    public record Reject(int line, String udiseCode, String schoolName, String reason) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventSink events;
+    private final Clock clock;
+
+    public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Reads the header row only: 400 {@code school.import.bad-header} when required columns are missing. */
+    public static void checkHeader(InputStream csv) throws IOException {
+        try (CSVParser parser = format().parse(reader(csv))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            ImportHeader.of(records.hasNext() ? records.next().toList() : List.of());
+        }
+    }
+
+    /**
+     * Imports a file.
+     *
+     * @param jobId the rejects are stored under it
+     * @param progress told the number of rows read so far, after each chunk
+     */
+    public ImportCounts run(UUID jobId, InputStream csv, ImportOptions options, IntConsumer progress) throws IOException {
+        Places places = Places.load(jdbc);
+        Map<String, Integer> seen = new HashMap<>();
+        List<Reject> rejects = new ArrayList<>();
+        List<String> lines = new ArrayList<>(CHUNK);
+        Totals totals = new Totals();
+        StringBuilder line = new StringBuilder(256);
+        // reading and checking the file overlaps with writing the previous chunk (one chunk in flight)
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("udise-import-writer").factory());
+        Future<?> inFlight = CompletableFuture.completedFuture(null);
+        try (CSVParser parser = format().parse(reader(csv))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            ImportHeader header = ImportHeader.of(records.hasNext() ? records.next().toList() : List.of());
+            while (hasNext(records)) {
+                CSVRecord record = records.next();
+                totals.read++;
+                int lineNo = (int) record.getRecordNumber();
+                line.setLength(0);
+                String reason = row(header, record, lineNo, line, places, options.createMissingBlocks());
+                if (reason == null) {
+                    Integer first = seen.putIfAbsent(line.substring(0, 11), lineNo);
+                    if (first != null) {
+                        reason = "duplicate in file (first at line " + first + ")";
+                    }
+                }
+                if (reason != null) {
+                    rejects.add(new Reject(lineNo, cut(header.get(record, "udise_code"), 40),
+                            cut(header.get(record, "school_name"), 300), reason));
+                }
+                else {
+                    lines.add(line.toString());
+                }
+                if (lines.size() == CHUNK) {
+                    await(inFlight);
+                    progress.accept(totals.read - lines.size());
+                    inFlight = writer.submit(flush(jobId, lines, rejects, places, options, totals));
+                    lines = new ArrayList<>(CHUNK);
+                    rejects = new ArrayList<>();
+                }
+            }
+            await(inFlight);
+            flush(jobId, lines, rejects, places, options, totals).run();
+        }
+        finally {
+            writer.shutdownNow();
+        }
+        progress.accept(totals.read);
+        int unchanged = totals.read - totals.rejected - totals.inserted - totals.updated;
+        return new ImportCounts(totals.read, totals.inserted, totals.updated, unchanged, totals.rejected,
+                totals.enrollments, totals.inserted + totals.updated + totals.enrollments,
+                totals.copyNanos / 1_000_000, totals.schoolsNanos / 1_000_000, totals.enrollmentsNanos / 1_000_000);
+    }
+
+    private static void await(Future<?> chunk) {
+        try {
+            chunk.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", ex);
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    private static final class Totals {
+        volatile int read;
+        volatile int inserted;
+        volatile int updated;
+        volatile int rejected;
+        volatile int enrollments;
+        volatile long copyNanos;
+        volatile long schoolsNanos;
+        volatile long enrollmentsNanos;
+    }
+
+    /**
+     * One transaction: the blocks made so far, the rejects so far, the chunk's rows by COPY, the upserts and
+     * their events. The lists are the chunk's own (the reader goes on with new ones).
+     */
+    private Runnable flush(UUID jobId, List<String> lines, List<Reject> rejects, Places places, ImportOptions options,
+            Totals totals) {
+        List<Places.NewBlock> newBlocks = places.takeNewBlocks();
+        return () -> {
+            if (lines.isEmpty() && rejects.isEmpty() && newBlocks.isEmpty()) {
+                return;
+            }
+            transactions.executeWithoutResult(status -> {
+                Places.createBlocks(jdbc, newBlocks);
+                storeRejects(jobId, rejects);
+                if (!lines.isEmpty()) {
+                    long start = System.nanoTime();
+                    copy(lines);
+                    totals.copyNanos += System.nanoTime() - start;
+                    upsert(options.academicYear(), totals);
+                }
+            });
+            totals.rejected += rejects.size();
+        };
+    }
+
+    private void copy(List<String> lines) {
+        jdbc.sql("""
+                create temporary table if not exists school_import_rows
+                (udise_code char(11) not null, line_no integer not null, name varchar(200) not null,
+                 district_code varchar(6) not null, block_code varchar(6) not null, category varchar(40) not null,
+                 management varchar(40) not null, rural_urban varchar(10), pincode char(6), latitude numeric(9, 6),
+                 longitude numeric(9, 6), enrollment_primary integer, enrollment_upper_primary integer,
+                 eligible_primary boolean not null, eligible_upper_primary boolean not null) on commit delete rows""").update();
+        // the temporary table has no statistics: a hash join, not a nested loop, when matching its rows back
+        jdbc.sql("set local enable_nestloop = off").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "copy school_import_rows from stdin", 1 << 16);
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+                for (String line : lines) {
+                    out.write(line);
+                }
+            }
+        }
+        catch (SQLException | IOException ex) {
+            throw new IllegalStateException("COPY of the import rows failed", ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static boolean hasNext(Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext();
+        }
+        catch (UncheckedIOException | IllegalStateException ex) {
+            throw new MalformedCsvException(ex.getMessage());
+        }
+    }
+
+    /** Appends the row's COPY line (UDISE code first), or returns why the row is rejected. */
+    private static String row(ImportHeader h, CSVRecord record, int lineNo, StringBuilder out, Places places,
+            boolean createMissingBlocks) {
+        for (String value : record) {
+            if (value.indexOf('\uFFFD') >= 0) {
+                return "encoding: not UTF-8";
+            }
+        }
+        String udise = h.get(record, "udise_code");
+        if (udise == null || !UDISE.matcher(udise).matches()) {
+            return "bad UDISE code: must be 11 digits";
+        }
+        String name = h.get(record, "school_name");
+        if (name == null) {
+            return "missing school name";
+        }
+        if (name.length() > 200) {
+            return "school name longer than 200 characters";
+        }
+        String districtCode = h.get(record, "district_code");
+        String districtName = h.get(record, "district_name");
+        if (districtCode == null && districtName == null) {
+            return "missing district";
+        }
+        if (districtCode != null && !LGD.matcher(districtCode).matches()) {
+            return "bad district code: must be an LGD code";
+        }
+        String blockCode = h.get(record, "block_code");
+        String blockName = h.get(record, "block_name");
+        if (blockCode == null && blockName == null) {
+            return "missing block";
+        }
+        if (blockCode != null && !LGD.matcher(blockCode).matches()) {
+            return "bad block code: must be an LGD code";
+        }
+        String categoryText = h.get(record, "category");
+        SchoolCategory category = SchoolCategory.parse(categoryText);
+        if (category == null) {
+            return categoryText == null ? "missing category" : "unknown category: " + cut(categoryText, 60);
+        }
+        String managementText = h.get(record, "management");
+        Management management = Management.parse(managementText);
+        if (management == null) {
+            return managementText == null ? "missing management" : "unknown management: " + cut(managementText, 60);
+        }
+        String ruralUrbanText = h.get(record, "rural_urban");
+        RuralUrban ruralUrban = RuralUrban.parse(ruralUrbanText);
+        if (ruralUrbanText != null && ruralUrban == null) {
+            return "unknown rural_urban: " + cut(ruralUrbanText, 20);
+        }
+        String pincode = h.get(record, "pincode");
+        if (pincode != null && !PINCODE.matcher(pincode).matches()) {
+            return "bad pincode: must be 6 digits";
+        }
+        String latText = h.get(record, "latitude");
+        String lonText = h.get(record, "longitude");
+        BigDecimal lat = null;
+        BigDecimal lon = null;
+        if (latText != null || lonText != null) {
+            if (latText == null || lonText == null) {
+                return "bad coordinates: latitude and longitude must both be decimal degrees";
+            }
+            try {
+                lat = new BigDecimal(latText).setScale(6, RoundingMode.HALF_EVEN);
+                lon = new BigDecimal(lonText).setScale(6, RoundingMode.HALF_EVEN);
+            }
+            catch (NumberFormatException ex) {
+                return "bad coordinates: latitude and longitude must both be decimal degrees";
+            }
+            if (lat.compareTo(LAT_MIN) < 0 || lat.compareTo(LAT_MAX) > 0 || lon.compareTo(LON_MIN) < 0 || lon.compareTo(LON_MAX) > 0) {
+                return "bad coordinates: outside India";
+            }
+        }
+        Integer primary;
+        Integer upper;
+        try {
+            primary = count(h.get(record, "enrollment_primary"));
+            upper = count(h.get(record, "enrollment_upper_primary"));
+        }
+        catch (NumberFormatException ex) {
+            return "bad enrollment: must be a whole number 0-20000";
+        }
+        String district = places.district(udise.substring(0, 2), districtCode, districtName);
+        if (district == null) {
+            return "unknown district";
+        }
+        String block = places.block(district, blockCode, blockName, createMissingBlocks);
+        if (block == null) {
+            return "unknown block";
+        }
+        Eligibility eligibility = Eligibility.of(category, management);
+        out.append(udise).append('\t').append(lineNo).append('\t');
+        text(out, name).append('\t');
+        out.append(district).append('\t').append(block).append('\t');
+        out.append(category.name()).append('\t').append(management.name()).append('\t');
+        text(out, ruralUrban == null ? null : ruralUrban.name()).append('\t');
+        text(out, pincode).append('\t');
+        text(out, lat == null ? null : lat.toPlainString()).append('\t');
+        text(out, lon == null ? null : lon.toPlainString()).append('\t');
+        text(out, primary == null ? null : primary.toString()).append('\t');
+        text(out, upper == null ? null : upper.toString()).append('\t');
+        out.append(eligibility.primary() ? 't' : 'f').append('\t').append(eligibility.upperPrimary() ? 't' : 'f').append('\n');
+        return null;
+    }
+
+    private static Integer count(String text) {
+        if (text == null) {
+            return null;
+        }
+        int value = Integer.parseInt(text);
+        if (value < 0 || value > 20_000) {
+            throw new NumberFormatException(text);
+        }
+        return value;
+    }
+
+    /** A value in COPY's text format. */
+    private static StringBuilder text(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private void storeRejects(UUID jobId, List<Reject> rejects) {
+        for (int i = 0; i < rejects.size(); i += 1000) {
+            List<Reject> batch = rejects.subList(i, Math.min(rejects.size(), i + 1000));
+            jdbc.sql("""
+                    insert into school_import_rejects (job_id, line_no, udise_code, school_name, reason)
+                    select :job, * from unnest(cast(:lines as integer[]), cast(:codes as varchar[]),
+                                               cast(:names as varchar[]), cast(:reasons as varchar[]))""")
+                    .param("job", jobId)
+                    .param("lines", batch.stream().map(Reject::line).toArray(Integer[]::new))
+                    .param("codes", batch.stream().map(Reject::udiseCode).toArray(String[]::new))
+                    .param("names", batch.stream().map(Reject::schoolName).toArray(String[]::new))
+                    .param("reasons", batch.stream().map(Reject::reason).toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    /** The chunk's upserts and their events. */
+    private void upsert(String academicYear, Totals totals) {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into schools (udise_code, name, district_code, block_code, category, management, rural_urban,
+                                     pm_poshan_eligible, eligible_primary, eligible_upper_primary, pincode, latitude, longitude)
+                select udise_code, name, district_code, block_code, category, management, rural_urban,
+                       eligible_primary or eligible_upper_primary, eligible_primary, eligible_upper_primary, pincode,
+                       latitude, longitude
+                from school_import_rows
+                on conflict (udise_code) do update set
+                    name = excluded.name, district_code = excluded.district_code, block_code = excluded.block_code,
+                    category = excluded.category, management = excluded.management,
+                    rural_urban = coalesce(excluded.rural_urban, schools.rural_urban),
+                    pm_poshan_eligible = excluded.pm_poshan_eligible, eligible_primary = excluded.eligible_primary,
+                    eligible_upper_primary = excluded.eligible_upper_primary,
+                    pincode = coalesce(excluded.pincode, schools.pincode),
+                    latitude = coalesce(excluded.latitude, schools.latitude),
+                    longitude = coalesce(excluded.longitude, schools.longitude), updated_at = now()
+                where (schools.name, schools.district_code, schools.block_code, schools.category, schools.management,
+                       schools.rural_urban, schools.pincode, schools.latitude, schools.longitude)
+                      is distinct from
+                      (excluded.name, excluded.district_code, excluded.block_code, excluded.category, excluded.management,
+                       coalesce(excluded.rural_urban, schools.rural_urban), coalesce(excluded.pincode, schools.pincode),
+                       coalesce(excluded.latitude, schools.latitude), coalesce(excluded.longitude, schools.longitude))
+                returning udise_code, name, district_code, block_code, category, management, rural_urban,
+                          pm_poshan_eligible, (xmax = 0) as inserted""")
+                .query(rs -> {
+                    boolean inserted = rs.getBoolean(9);
+                    events.publish(inserted
+                            ? new SchoolRegistered(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))
+                            : new SchoolUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+                    if (inserted) {
+                        totals.inserted++;
+                    }
+                    else {
+                        totals.updated++;
+                    }
+                });
+        long enrollmentsStart = System.nanoTime();
+        totals.schoolsNanos += enrollmentsStart - start;
+        jdbc.sql("""
+                with changed as (
+                    insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count)
+                    select udise_code, :year, coalesce(enrollment_primary, 0), coalesce(enrollment_upper_primary, 0)
+                    from school_import_rows
+                    where enrollment_primary is not null or enrollment_upper_primary is not null
+                    on conflict (udise_code, academic_year) do update set
+                        primary_count = excluded.primary_count, upper_primary_count = excluded.upper_primary_count,
+                        updated_at = now()
+                    where (enrollments.primary_count, enrollments.upper_primary_count)
+                          is distinct from (excluded.primary_count, excluded.upper_primary_count)
+                    returning udise_code, primary_count, upper_primary_count)
+                select c.udise_code, c.primary_count, c.upper_primary_count, r.district_code, r.block_code
+                from changed c join school_import_rows r on r.udise_code = c.udise_code""")
+                .param("year", academicYear)
+                .query(rs -> {
+                    events.publish(new EnrollmentUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(4),
+                            rs.getString(5), academicYear, rs.getInt(2), rs.getInt(3)));
+                    totals.enrollments++;
+                });
+        totals.enrollmentsNanos += System.nanoTime() - enrollmentsStart;
+    }
+
+    private static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    }
+
+    /** Malformed bytes become U+FFFD, and the row that holds them is rejected for its encoding. */
+    private static Reader reader(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The file is not CSV (e.g. a quote never closed). */
+    public static class MalformedCsvException extends RuntimeException {
+        MalformedCsvException(String message) {
+            super(message);
+        }
+    }
+}
