@@ -47,7 +47,7 @@ final class LiveLoader {
     }
 
     /** What was loaded; {@code complete} is false when an endpoint was missing and a step was skipped. */
-    record Result(int schoolsImported, long reports, long deliveries, boolean complete) {
+    record Result(int schoolsImported, int kitchens, int suppliers, long reports, long deliveries, boolean complete) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,6 +63,7 @@ final class LiveLoader {
     private final PrintStream log;
     private final HttpClient http;
     private final AtomicReference<String> token = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     LiveLoader(URI gateway, String username, String password, int batchSize, int concurrency, Duration pollInterval,
             Duration jobTimeout, PrintStream log) {
@@ -82,16 +83,25 @@ final class LiveLoader {
         login();
         log.println("Logged in to " + gateway + " as " + username + ".");
         int imported = importSchools(folder.resolve("schools.csv"));
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        boolean complete = true;
+        int[] supply = {0, 0};
+        try {
+            supply = registerSupply(folder, pool);
+        }
+        catch (LiveException ex) {
+            log.println("Kitchens and suppliers skipped: " + ex.getMessage());
+            complete = false;
+        }
         Path reportsFile = folder.resolve("daily-reports.csv");
         if (!Files.isRegularFile(reportsFile)) {
-            return new Result(imported, 0, 0, true);
+            pool.shutdownNow();
+            return new Result(imported, supply[0], supply[1], 0, 0, complete);
         }
         Map<String, List<Map<String, Object>>> deliveriesByDay = deliveries(folder.resolve("deliveries.csv"));
         boolean deliveriesWork = true;
-        boolean complete = true;
         long reports = 0;
         long deliveries = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try (Reader reader = Files.newBufferedReader(reportsFile, StandardCharsets.UTF_8)) {
             String day = null;
             List<Map<String, Object>> batch = new ArrayList<>();
@@ -145,7 +155,103 @@ final class LiveLoader {
         finally {
             pool.shutdownNow();
         }
-        return new Result(imported, reports, deliveries, complete);
+        return new Result(imported, supply[0], supply[1], reports, deliveries, complete);
+    }
+
+    /** Kitchen name in the suite: carries the simulator's code, so that a second run finds the kitchens it made. */
+    static String kitchenName(String kitchenCode) {
+        return "Central kitchen " + kitchenCode;
+    }
+
+    /**
+     * Registers the kitchens (those not there yet, by name) and the suppliers with the schools and kitchens they
+     * serve (a supplier code already known is a 409 and left as it is).
+     *
+     * @return kitchens and suppliers registered by this run
+     */
+    private int[] registerSupply(Path folder, ExecutorService pool) {
+        Map<String, String> existing = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int page = 0;; page++) {
+            String path = "/api/v1/kitchens?size=500&page=" + page;
+            HttpResponse<String> response = exchange("list the kitchens", "GET", path, null, null, true);
+            expectSuccess("list the kitchens", "/api/v1/kitchens", response);
+            JsonNode body = JSON.readTree(response.body());
+            for (JsonNode item : body.path("items")) {
+                existing.put(item.path("name").asString(""), item.path("id").asString(""));
+            }
+            if (body.path("items").isEmpty() || (page + 1) * 500L >= body.path("total").asLong(0)) {
+                break;
+            }
+        }
+        Map<String, String> kitchenIds = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, List<String>> kitchensOfSupplier = new LinkedHashMap<>();
+        List<CompletableFuture<Integer>> posts = new ArrayList<>();
+        for (CSVRecord row : csv(folder.resolve("kitchens.csv"))) {
+            String code = row.get("kitchen_code");
+            kitchensOfSupplier.computeIfAbsent(row.get("supplier_code"), s -> new ArrayList<>()).add(code);
+            String known = existing.get(kitchenName(code));
+            if (known != null) {
+                kitchenIds.put(code, known);
+                continue;
+            }
+            Map<String, Object> kitchen = new LinkedHashMap<>();
+            kitchen.put("name", kitchenName(code));
+            kitchen.put("districtCode", row.get("district_code"));
+            kitchen.put("blockCode", row.get("block_code"));
+            kitchen.put("address", "At school " + row.get("hub_udise_code") + " (" + row.get("latitude") + ", "
+                    + row.get("longitude") + ")");
+            kitchen.put("capacityMeals", Integer.parseInt(row.get("capacity_meals")));
+            String body = JSON.writeValueAsString(kitchen);
+            posts.add(CompletableFuture.supplyAsync(() -> {
+                HttpResponse<String> response = exchange("register a kitchen", "POST", "/api/v1/kitchens",
+                        "application/json", HttpRequest.BodyPublishers.ofString(body), true);
+                expectSuccess("register a kitchen", "/api/v1/kitchens", response);
+                kitchenIds.put(code, JSON.readTree(response.body()).path("id").asString());
+                return 1;
+            }, pool));
+        }
+        int kitchens = join(posts).size();
+        log.println("Kitchens: " + kitchens + " registered, " + (kitchenIds.size() - kitchens) + " there already.");
+
+        Map<String, List<String>> schoolsOfKitchen = new LinkedHashMap<>();
+        for (CSVRecord row : csv(folder.resolve("kitchen-schools.csv"))) {
+            schoolsOfKitchen.computeIfAbsent(row.get("kitchen_code"), k -> new ArrayList<>()).add(row.get("udise_code"));
+        }
+        List<CompletableFuture<Integer>> suppliers = new ArrayList<>();
+        for (CSVRecord row : csv(folder.resolve("suppliers.csv"))) {
+            List<String> served = kitchensOfSupplier.getOrDefault(row.get("supplier_code"), List.of());
+            Map<String, Object> supplier = new LinkedHashMap<>();
+            supplier.put("code", row.get("supplier_code"));
+            supplier.put("name", row.get("supplier_name"));
+            supplier.put("kind", row.get("kind"));
+            supplier.put("districtCode", row.get("district_code"));
+            supplier.put("servesSchools", served.stream()
+                    .flatMap(kitchen -> schoolsOfKitchen.getOrDefault(kitchen, List.of()).stream()).limit(5000).toList());
+            supplier.put("servesKitchens", served.stream().map(kitchenIds::get).filter(java.util.Objects::nonNull)
+                    .limit(1000).toList());
+            String body = JSON.writeValueAsString(supplier);
+            suppliers.add(CompletableFuture.supplyAsync(() -> {
+                HttpResponse<String> response = exchange("register a supplier", "POST", "/api/v1/suppliers",
+                        "application/json", HttpRequest.BodyPublishers.ofString(body), true);
+                if (response.statusCode() == 409) {
+                    return 0;
+                }
+                expectSuccess("register a supplier", "/api/v1/suppliers", response);
+                return 1;
+            }, pool));
+        }
+        int registered = join(suppliers).stream().mapToInt(Integer::intValue).sum();
+        log.println("Suppliers: " + registered + " registered, " + (suppliers.size() - registered) + " there already.");
+        return new int[] {kitchens, registered};
+    }
+
+    private static List<CSVRecord> csv(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+        catch (IOException ex) {
+            throw new LiveException("cannot read " + file + ": " + ex.getMessage());
+        }
     }
 
     void login() {
@@ -162,6 +268,14 @@ final class LiveLoader {
             throw new LiveException("the login answer holds no accessToken: " + abbreviate(response.body()));
         }
         token.set(accessToken);
+        logins.incrementAndGet();
+    }
+
+    /** After a 401: one fresh login, however many requests in flight were refused with the old token. */
+    private synchronized void relogin(long loginsWhenSent) {
+        if (logins.get() == loginsWhenSent) {
+            login();
+        }
     }
 
     private int importSchools(Path schools) {
@@ -310,6 +424,7 @@ final class LiveLoader {
         for (int attempt = 1;; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                     .header("Accept", "application/json, application/problem+json");
+            long loginsWhenSent = logins.get();
             if (authenticated) {
                 request.header("Authorization", "Bearer " + token.get());
             }
@@ -345,7 +460,7 @@ final class LiveLoader {
             int status = response.statusCode();
             if (status == 401 && authenticated && !relogged) {
                 relogged = true;
-                login();
+                relogin(loginsWhenSent);
                 continue;
             }
             if ((status == 429 || retryBusy && (status == 502 || status == 503 || status == 504)) && attempt < ATTEMPTS) {

@@ -66,8 +66,9 @@ public final class Main {
             LiveLoader loader = new LiveLoader(options.gateway(), options.username(), options.password(),
                     options.batchSize(), 4, Duration.ofSeconds(1), Duration.ofMinutes(15), out);
             LiveLoader.Result result = loader.load(options.out());
-            out.printf(Locale.ROOT, "Loaded into %s: %,d schools imported, %,d daily reports, %,d deliveries%s.%n",
-                    options.gateway(), result.schoolsImported(), result.reports(), result.deliveries(),
+            out.printf(Locale.ROOT, "Loaded into %s: %,d schools imported, %,d kitchens and %,d suppliers registered,"
+                    + " %,d daily reports, %,d deliveries%s.%n", options.gateway(), result.schoolsImported(),
+                    result.kitchens(), result.suppliers(), result.reports(), result.deliveries(),
                     result.complete() ? "" : " (some steps were skipped, see above)");
             return 0;
         }

@@ -75,11 +75,13 @@ final class Model {
     /**
      * A supplier of grain, pulses and oil to the kitchens of some blocks of one district.
      *
+     * @param kind as school-service names it: CIVIL_SUPPLIES_CORPORATION, COOPERATIVE or PRIVATE
+     *
      * @param disruptionRate chance per school day that a disruption (a vehicle, a warehouse, a tender) begins,
      *        delaying every delivery of the supplier until it ends
      */
-    record Supplier(String code, String name, Geography.District district, double latitude, double longitude,
-            double disruptionRate) {
+    record Supplier(String code, String name, String kind, Geography.District district, double latitude,
+            double longitude, double disruptionRate) {
     }
 
     final Geography geography;

@@ -43,13 +43,13 @@ final class StateFiles {
                 }
             }
         }
-        try (Csv csv = new Csv(out.resolve("suppliers.csv"), "supplier_code", "supplier_name", "district_code",
+        try (Csv csv = new Csv(out.resolve("suppliers.csv"), "supplier_code", "supplier_name", "kind", "district_code",
                 "district_name", "latitude", "longitude", "kitchens")) {
             java.util.Map<String, Integer> kitchensOf = new java.util.HashMap<>();
             model.kitchens.forEach(kitchen -> kitchensOf.merge(kitchen.supplier().code(), 1, Integer::sum));
             for (Supplier supplier : model.suppliers) {
                 int kitchens = kitchensOf.getOrDefault(supplier.code(), 0);
-                csv.row(supplier.code(), supplier.name(), supplier.district().code(), supplier.district().name(),
+                csv.row(supplier.code(), supplier.name(), supplier.kind(), supplier.district().code(), supplier.district().name(),
                         Csv.six(supplier.latitude()), Csv.six(supplier.longitude()), kitchens);
             }
         }

@@ -226,8 +226,10 @@ final class StateGenerator {
                     : blockCentres.get(s * district.blocks().size() / count);
             String name = district.name() + " " + kinds[(s + district.udiseIndex()) % kinds.length]
                     + (s >= kinds.length ? " " + (s / kinds.length + 1) : "");
+            int kind = (s + district.udiseIndex()) % kinds.length;
+            String supplierKind = kind == 0 ? "CIVIL_SUPPLIES_CORPORATION" : kind == 1 ? "COOPERATIVE" : "PRIVATE";
             suppliers.add(new Supplier("S" + district.udisePrefix() + String.format(Locale.ROOT, "%02d", s + 1), name,
-                    district, round6(site[0]), round6(site[1]), 0.004 + 0.026 * random.nextDouble()));
+                    supplierKind, district, round6(site[0]), round6(site[1]), 0.004 + 0.026 * random.nextDouble()));
         }
         return suppliers;
     }

@@ -43,7 +43,7 @@ class LiveLoaderTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JOB = "/api/v1/schools/import/jobs/5f1c2a9e";
 
-    private final WireMockServer gateway = new WireMockServer(options().dynamicPort());
+    private final WireMockServer gateway = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
     @TempDir
     Path out;
@@ -73,6 +73,12 @@ class LiveLoaderTests {
                         + "\"unchanged\":0,\"rejected\":2,\"rejectsUrl\":\"" + JOB + "/rejects\"}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(okJson("{\"accepted\":1}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)));
+        gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0"))
+                .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/kitchens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/suppliers")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
     }
 
     @AfterEach
@@ -138,6 +144,29 @@ class LiveLoaderTests {
             assertThat(report.get("noMealReason").isNull()).isEqualTo(row.get("no_meal_reason").isEmpty());
         }
 
+        List<CSVRecord> kitchens = Generated.read(out.resolve("kitchens.csv"));
+        List<LoggedRequest> kitchenPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/kitchens")));
+        assertThat(kitchenPosts).hasSize(kitchens.size());
+        JsonNode kitchen = JSON.readTree(kitchenPosts.getFirst().getBodyAsString());
+        assertThat(kitchen.get("name").asString()).startsWith("Central kitchen K30");
+        assertThat(kitchen.get("districtCode").asString()).matches("\\d{1,6}");
+        assertThat(kitchen.get("capacityMeals").asInt()).isPositive();
+        List<LoggedRequest> supplierPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/suppliers")));
+        assertThat(supplierPosts).hasSize(Generated.read(out.resolve("suppliers.csv")).size());
+        int kitchensServed = 0;
+        for (LoggedRequest supplierPost : supplierPosts) {
+            JsonNode supplier = JSON.readTree(supplierPost.getBodyAsString());
+            assertThat(supplier.get("kind").asString()).isIn("CIVIL_SUPPLIES_CORPORATION", "COOPERATIVE", "PRIVATE");
+            for (JsonNode id : supplier.get("servesKitchens")) {
+                assertThat(id.asString()).matches("[0-9a-f-]{36}");
+                kitchensServed++;
+            }
+            for (JsonNode udise : supplier.get("servesSchools")) {
+                assertThat(udise.asString()).matches("30\\d{9}");
+            }
+        }
+        assertThat(kitchensServed).isEqualTo(kitchens.size());
+
         List<CSVRecord> deliveries = Generated.read(out.resolve("deliveries.csv"));
         List<LoggedRequest> deliveryPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/deliveries")));
         assertThat(deliveryPosts).hasSize(deliveries.size()).isNotEmpty();
@@ -147,6 +176,35 @@ class LiveLoaderTests {
         assertThat(stdout).contains("import job running (rowsRead 40, progress 30)").contains("still waiting for the job")
                 .contains("2 rows were rejected").contains(JOB + "/rejects")
                 .contains("Loaded into " + baseUrl + ": 138 schools imported");
+    }
+
+    @Test
+    void aSecondRunRegistersOnlyTheKitchensAndSuppliersNotThereYet() {
+        Generated.run("--state", "Goa", "--scale", "0.1", "--days", "3", "--end", "2026-11-20", "--seed", "3", "--out",
+                out.toString());
+        List<CSVRecord> kitchens = Generated.read(out.resolve("kitchens.csv"));
+        String known = LiveLoader.kitchenName(kitchens.getFirst().get("kitchen_code"));
+        gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0")).willReturn(okJson(
+                "{\"items\":[{\"id\":\"6d2b7a8e-1f0c-4c55-9a41-0a7e3c1d2b90\",\"name\":\"" + known + "\"}],"
+                        + "\"page\":0,\"size\":500,\"total\":1}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/suppliers")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"code\":\"supplier.duplicate-code\"}")));
+
+        assertThat(live()).as(stderr).isZero();
+
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/kitchens")))).hasSize(kitchens.size() - 1);
+        assertThat(stdout).contains("Kitchens: " + (kitchens.size() - 1) + " registered, 1 there already.")
+                .contains("Suppliers: 0 registered");
+    }
+
+    @Test
+    void withoutKitchenEndpointsTheReportsStillGoIn() {
+        gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0")).willReturn(aResponse().withStatus(404)));
+
+        assertThat(live("--days", "1")).as(stderr).isZero();
+
+        assertThat(stdout).contains("Kitchens and suppliers skipped").contains("some steps were skipped");
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")))).isNotEmpty();
     }
 
     @Test
