@@ -40,6 +40,12 @@ class ClientCredentialsIntegrationTests {
         api = new Api(http, jdbc);
     }
 
+    private static HttpHeaders formHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return headers;
+    }
+
     private ResponseEntity<Map> token(String basicId, String basicSecret, String... form) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -99,6 +105,9 @@ class ClientCredentialsIntegrationTests {
                 "auth.unsupported-grant-type");
         ProblemAssertions.assertProblem(token("treasury", Api.TREASURY_SECRET, "grant_type", "client_credentials",
                 "scope", "schools:import"), HttpStatus.BAD_REQUEST, "auth.invalid-scope");
+        ProblemAssertions.assertProblem(http.postForEntity("/api/v1/auth/token?client_id=treasury&client_secret=" + Api.TREASURY_SECRET
+                + "&grant_type=client_credentials", new HttpEntity<>(new LinkedMultiValueMap<String, String>(), formHeaders()), Map.class),
+                HttpStatus.BAD_REQUEST, "auth.secret-in-url");
         assertThat(jdbc.sql("select count(*) from audit_events where action = 'CLIENT_TOKEN' and outcome = 'FAILURE' and username = 'nobody'")
                 .query(Long.class).single()).isPositive();
     }

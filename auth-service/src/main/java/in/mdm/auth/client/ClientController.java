@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,16 +55,22 @@ class ClientController {
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Map<String, Object>> token(@RequestParam MultiValueMap<String, String> form,
+    ResponseEntity<Map<String, Object>> token(@RequestParam(name = "grant_type", required = false) String grantType,
+            @RequestParam(name = "client_id", required = false) String formClientId,
+            @RequestParam(name = "client_secret", required = false) String formClientSecret,
+            @RequestParam(name = "scope", required = false) String asked,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) {
-        String grantType = form.getFirst("grant_type");
+        if (request.getQueryString() != null && request.getQueryString().contains("client_secret")) {
+            throw oauth(HttpStatus.BAD_REQUEST, "auth.secret-in-url", "invalid_request",
+                    "Send the client secret in the form body or by HTTP Basic, never in the URL");
+        }
         if (!"client_credentials".equals(grantType)) {
             throw oauth(HttpStatus.BAD_REQUEST, "auth.unsupported-grant-type", "unsupported_grant_type",
                     "Only grant_type=client_credentials is supported here");
         }
-        String clientId = form.getFirst("client_id");
-        String secret = form.getFirst("client_secret");
+        String clientId = formClientId;
+        String secret = formClientSecret;
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = basic(authorization.substring(6).trim());
             clientId = pair[0];
@@ -78,7 +83,6 @@ class ClientController {
             return oauth(HttpStatus.UNAUTHORIZED, "auth.invalid-client", "invalid_client", "Unknown client or wrong secret");
         });
         Set<String> granted = client.scopes();
-        String asked = form.getFirst("scope");
         if (asked != null && !asked.isBlank()) {
             Set<String> wanted = new LinkedHashSet<>(List.of(asked.trim().split("\\s+")));
             if (!client.scopes().containsAll(wanted)) {
