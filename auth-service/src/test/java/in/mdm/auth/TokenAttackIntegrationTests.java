@@ -185,6 +185,13 @@ class TokenAttackIntegrationTests {
         assertThat(jdbc.sql("select count(*) from signing_keys where retired_at is null").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' and detail like :kid")
                 .param("kid", "%" + newKid).query(Long.class).single()).isEqualTo(1);
+
+        // once every token the old key signed has expired (retired 20 minutes ago), it is neither published nor accepted
+        jdbc.sql("update signing_keys set retired_at = now() - interval '20 minutes' where kid = :kid").param("kid", oldKid).update();
+        http.exchange("/api/v1/auth/keys", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(Api.headers(after)), List.class); // re-reads the keys
+        assertThat(JWKSet.parse(http.getForObject("/.well-known/jwks.json", String.class)).getKeyByKeyId(oldKid)).isNull();
+        assertRefused(before);
     }
 
     @Test

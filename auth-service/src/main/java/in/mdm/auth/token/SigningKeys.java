@@ -102,7 +102,11 @@ public class SigningKeys {
         if (s == null || System.currentTimeMillis() - s.loadedAt() > RELOAD_MILLIS) {
             s = reload();
         }
-        return new JWKSet(s.all().stream().map(k -> (JWK) k.key().toPublicJWK()).toList());
+        Instant stillValid = clock.instant().minus(retiredKeyLife());
+        return new JWKSet(s.all().stream()
+                .filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(stillValid))
+                .map(k -> (JWK) k.key().toPublicJWK())
+                .toList());
     }
 
     /** The public keys, re-read from the database first if none has this {@code kid} (at most every 5 s). */
@@ -135,11 +139,16 @@ public class SigningKeys {
         RSAKey key = generate(now);
         insert(key, now);
         jdbc.sql("delete from signing_keys where retired_at < :before")
-                .param("before", Timestamp.from(now.minus(properties.accessTokenTtl()).minus(TokenChecks.CLOCK_SKEW).minusSeconds(60)))
+                .param("before", Timestamp.from(now.minus(retiredKeyLife())))
                 .update();
         snapshot = null;
         log.info("Signing key rotated: {} signs from now on", key.getKeyID());
         return key.getKeyID();
+    }
+
+    /** How long a retired key stays published: the last token it signed may live this long. */
+    private java.time.Duration retiredKeyLife() {
+        return properties.accessTokenTtl().plus(TokenChecks.CLOCK_SKEW).plusSeconds(60);
     }
 
     private void createFirst() {
