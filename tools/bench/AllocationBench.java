@@ -52,9 +52,11 @@ public class AllocationBench {
             newRepository.setAccessible(true);
             Object repository = newRepository.newInstance(JdbcClient.create(dataSource));
             Class<?> normsType = Class.forName("in.mdm.finance.allocation.CostNorms");
-            Constructor<?> newNorms = normsType.getDeclaredConstructor(BigDecimal.class, BigDecimal.class, int.class, BigDecimal.class);
+            Constructor<?> newNorms = normsType.getDeclaredConstructor(BigDecimal.class, BigDecimal.class, int.class, int.class,
+                    BigDecimal.class);
             newNorms.setAccessible(true);
-            Object norms = newNorms.newInstance(new BigDecimal("6.78"), new BigDecimal("10.17"), 220, new BigDecimal("60.00"));
+            // Tamil Nadu's plan: 220 school days for primary, 207 for upper primary
+            Object norms = newNorms.newInstance(new BigDecimal("6.78"), new BigDecimal("10.17"), 220, 207, new BigDecimal("60.00"));
             Method calculate = repositoryType.getDeclaredMethod("calculate", String.class, String.class, String.class, normsType, Instant.class);
             calculate.setAccessible(true);
 
@@ -98,7 +100,8 @@ public class AllocationBench {
     static BigDecimal javaBatch(PGSimpleDataSource dataSource) throws Exception {
         BigDecimal ratePrimary = new BigDecimal("6.78");
         BigDecimal rateUpper = new BigDecimal("10.17");
-        BigDecimal days = BigDecimal.valueOf(220);
+        BigDecimal daysPrimary = BigDecimal.valueOf(220);
+        BigDecimal daysUpper = BigDecimal.valueOf(207);
         BigDecimal centrePercent = new BigDecimal("60.00");
         BigDecimal total = BigDecimal.ZERO;
         try (Connection connection = dataSource.getConnection()) {
@@ -108,14 +111,18 @@ public class AllocationBench {
                     from enrollments where academic_year = ?""");
                  PreparedStatement write = connection.prepareStatement("""
                     insert into allocations (id, udise_code, academic_year, district_code, block_code, enrolled_primary,
-                                             enrolled_upper_primary, rate_primary, rate_upper_primary, school_days,
+                                             enrolled_upper_primary, rate_primary, rate_upper_primary, school_days_primary,
+                                             school_days_upper_primary, centre_share_percent, calculated_amount,
                                              amount, centre_share, state_share, calculated_at)
-                    values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, 207, 60.00, ?, ?, ?, ?, ?)
                     on conflict (udise_code, academic_year) do update set
                         district_code = excluded.district_code, block_code = excluded.block_code,
                         enrolled_primary = excluded.enrolled_primary, enrolled_upper_primary = excluded.enrolled_upper_primary,
                         rate_primary = excluded.rate_primary, rate_upper_primary = excluded.rate_upper_primary,
-                        school_days = excluded.school_days, amount = excluded.amount, centre_share = excluded.centre_share,
+                        school_days_primary = excluded.school_days_primary,
+                        school_days_upper_primary = excluded.school_days_upper_primary,
+                        centre_share_percent = excluded.centre_share_percent, calculated_amount = excluded.calculated_amount,
+                        amount = excluded.amount, centre_share = excluded.centre_share,
                         state_share = excluded.state_share, calculated_at = excluded.calculated_at""")) {
                 read.setString(1, YEAR);
                 Timestamp now = Timestamp.from(Instant.now());
@@ -123,8 +130,8 @@ public class AllocationBench {
                     while (rs.next()) {
                         int primary = rs.getInt(4);
                         int upper = rs.getInt(5);
-                        BigDecimal amount = BigDecimal.valueOf(primary).multiply(ratePrimary).multiply(days)
-                                .add(BigDecimal.valueOf(upper).multiply(rateUpper).multiply(days));
+                        BigDecimal amount = BigDecimal.valueOf(primary).multiply(ratePrimary).multiply(daysPrimary)
+                                .add(BigDecimal.valueOf(upper).multiply(rateUpper).multiply(daysUpper));
                         BigDecimal centre = amount.multiply(centrePercent).movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
                         total = total.add(amount);
                         write.setString(1, rs.getString(1));
@@ -137,9 +144,10 @@ public class AllocationBench {
                         write.setBigDecimal(8, rateUpper);
                         write.setInt(9, 220);
                         write.setBigDecimal(10, amount);
-                        write.setBigDecimal(11, centre);
-                        write.setBigDecimal(12, amount.subtract(centre));
-                        write.setTimestamp(13, now);
+                        write.setBigDecimal(11, amount);
+                        write.setBigDecimal(12, centre);
+                        write.setBigDecimal(13, amount.subtract(centre));
+                        write.setTimestamp(14, now);
                         write.addBatch();
                     }
                 }
