@@ -26,7 +26,8 @@ import in.mdm.testkit.MdmIntegrationTest;
         "mdm.auth.accounts.admin.password=" + Api.ADMIN_PASSWORD,
         "mdm.auth.clients.treasury.secret=" + Api.TREASURY_SECRET,
         "mdm.auth.clients.treasury.scopes=finance:treasury-callback",
-        "mdm.auth.clients.udise.scopes=schools:import"
+        "mdm.auth.clients.udise.scopes=schools:import",
+        "mdm.auth.data-key=" + Api.DATA_KEY
 })
 public @interface AuthIntegrationTest {
 }

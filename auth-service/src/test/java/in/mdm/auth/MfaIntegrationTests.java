@@ -54,6 +54,8 @@ class MfaIntegrationTests {
         assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<String> codes = (List<String>) confirmed.getBody().get("recoveryCodes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
+        assertThat(jdbc.sql("select mfa_secret from users where id = :id").param("id", user.id()).query(String.class).single())
+                .as("the TOTP secret is sealed in the database").startsWith("v1:").doesNotContain(secret);
         return new Enrolled(user, secret, codes, code);
     }
 

@@ -42,6 +42,9 @@ class TokenAttackIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    in.mdm.auth.token.SecretBox box;
+
     Api api;
 
     @BeforeEach
@@ -134,7 +137,9 @@ class TokenAttackIntegrationTests {
     @Test
     void expiredWrongIssuerAndWrongAudienceTokensAreRefusedEvenWithOurSignature() throws Exception {
         Api.TestUser admin = api.admin();
-        RSAKey key = RSAKey.parse(jdbc.sql("select jwk from signing_keys where retired_at is null").query(String.class).single());
+        String stored = jdbc.sql("select jwk from signing_keys where retired_at is null").query(String.class).single();
+        assertThat(stored).as("the private key is sealed in the database").startsWith("v1:").doesNotContain("\"d\"");
+        RSAKey key = RSAKey.parse(box.open(stored));
         Instant now = Instant.now();
 
         assertThat(api.get("/api/v1/auth/me", TestTokens.sign(key, adminClaims(admin).build())).getStatusCode())

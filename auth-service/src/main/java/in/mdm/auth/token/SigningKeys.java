@@ -49,6 +49,7 @@ public class SigningKeys {
     private final JdbcClient jdbc;
     private final TokenProperties properties;
     private final Clock clock;
+    private final SecretBox box;
     private final SecureRandom random = new SecureRandom();
 
     private volatile Snapshot snapshot;
@@ -63,7 +64,8 @@ public class SigningKeys {
     public record KeyInfo(String kid, Instant createdAt, Instant retiredAt, boolean current) {
     }
 
-    SigningKeys(JdbcClient jdbc, TokenProperties properties, Clock clock) {
+    SigningKeys(JdbcClient jdbc, TokenProperties properties, Clock clock, SecretBox box) {
+        this.box = box;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -166,14 +168,14 @@ public class SigningKeys {
     private void insert(RSAKey key, Instant now) {
         jdbc.sql("insert into signing_keys (kid, jwk, created_at) values (:kid, :jwk, :now)")
                 .param("kid", key.getKeyID())
-                .param("jwk", key.toJSONString())
+                .param("jwk", box.seal(key.toJSONString()))
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
     private synchronized Snapshot reload() {
         List<StoredKey> keys = jdbc.sql("select kid, jwk, created_at, retired_at from signing_keys order by created_at desc, kid")
-                .query((rs, row) -> new StoredKey(parse(rs.getString("jwk")), rs.getTimestamp("created_at").toInstant(),
+                .query((rs, row) -> new StoredKey(parse(box.open(rs.getString("jwk"))), rs.getTimestamp("created_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("retired_at")).map(Timestamp::toInstant).orElse(null)))
                 .list();
         RSAKey current = keys.stream().filter(k -> k.retiredAt() == null).map(StoredKey::key).findFirst().orElse(null);

@@ -91,7 +91,7 @@ public class Credentials {
                 throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.otp-required",
                         "This account has a second factor: send the one-time code from the authenticator app (otp) or a recovery code");
             }
-            if (!mfa.verify(account.id(), account.mfaSecret(), otp)) {
+            if (!mfa.verify(account.id(), mfa.secret(account.id()), otp)) {
                 failed(account, address, "wrong one-time code");
                 throw invalidCredentials();
             }

@@ -32,7 +32,10 @@ class MfaService {
     private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    MfaService(JdbcClient jdbc, GoogleAuthenticator totp, java.time.Clock clock) {
+    private final in.mdm.auth.token.SecretBox box;
+
+    MfaService(JdbcClient jdbc, GoogleAuthenticator totp, java.time.Clock clock, in.mdm.auth.token.SecretBox box) {
+        this.box = box;
         this.jdbc = jdbc;
         this.totp = totp;
         this.clock = clock;
@@ -50,7 +53,7 @@ class MfaService {
         }
         String secret = totp.createCredentials().getKey();
         jdbc.sql("update users set mfa_pending_secret = :secret, updated_at = now() where id = :id")
-                .param("secret", secret).param("id", userId).update();
+                .param("secret", box.seal(secret)).param("id", userId).update();
         String label = URLEncoder.encode("MDM Twin:" + username, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret
                 + "&issuer=MDM%20Twin&algorithm=SHA1&digits=6&period=30";
@@ -60,8 +63,8 @@ class MfaService {
     /** Turns the second factor on with a first code from the app; gives out fresh recovery codes. */
     @Transactional
     List<String> confirm(UUID userId, String code) {
-        String pending = jdbc.sql("select mfa_pending_secret from users where id = :id for update")
-                .param("id", userId).query(String.class).optional().orElse(null);
+        String pending = box.open(jdbc.sql("select mfa_pending_secret from users where id = :id for update")
+                .param("id", userId).query(String.class).optional().orElse(null));
         if (pending == null) {
             throw ApiException.conflict("auth.mfa.not-enrolling", "Start with POST /api/v1/auth/mfa/enroll");
         }
@@ -123,7 +126,8 @@ class MfaService {
     }
 
     String secret(UUID userId) {
-        return jdbc.sql("select mfa_secret from users where id = :id").param("id", userId).query(String.class).optional().orElse(null);
+        return box.open(jdbc.sql("select mfa_secret from users where id = :id").param("id", userId).query(String.class)
+                .optional().orElse(null));
     }
 
     int unusedRecoveryCodes(UUID userId) {
