@@ -80,7 +80,12 @@ public class SigningKeys {
             StoredKey current = loaded.all().stream().filter(k -> k.retiredAt() == null).findFirst().orElseThrow();
             if (current.createdAt().plus(properties.keyRotateAfter()).isBefore(clock.instant())) {
                 log.info("Signing key {} is older than {}: rotating", current.key().getKeyID(), properties.keyRotateAfter());
-                rotate();
+                try {
+                    rotate();
+                } catch (DuplicateKeyException anotherReplicaRotated) {
+                    log.info("Another replica rotated the signing key at the same time");
+                    reload();
+                }
             }
         }
     }

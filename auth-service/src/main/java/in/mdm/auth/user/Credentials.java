@@ -49,7 +49,7 @@ public class Credentials {
     }
 
     private record Account(UUID id, String username, String role, Jurisdiction jurisdiction, UserStatus status,
-            String passwordHash, Instant lockedUntil, String mfaSecret, boolean mfaEnabled) {
+            String passwordHash, Instant lockedUntil, boolean mfaEnabled) {
     }
 
     public static ApiException invalidCredentials() {
@@ -129,7 +129,7 @@ public class Credentials {
 
     private static final String SELECT = """
             select id, username, role, jurisdiction_level, jurisdiction_code, status, password_hash, locked_until,
-                   mfa_secret, mfa_enabled_at from users""";
+                   mfa_enabled_at from users""";
 
     private Optional<Account> find(String username) {
         if (username == null || username.isBlank() || username.length() > 64) {
@@ -144,7 +144,7 @@ public class Credentials {
         return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("role"),
                 new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")), rs.getString("jurisdiction_code")),
                 UserStatus.valueOf(rs.getString("status")), rs.getString("password_hash"),
-                locked == null ? null : locked.toInstant(), rs.getString("mfa_secret"), rs.getTimestamp("mfa_enabled_at") != null);
+                locked == null ? null : locked.toInstant(), rs.getTimestamp("mfa_enabled_at") != null);
     }
 
     private static TokenService.Person person(Account account) {
