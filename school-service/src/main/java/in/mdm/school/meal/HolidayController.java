@@ -1,0 +1,69 @@
+package in.mdm.school.meal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import in.mdm.platform.web.ApiException;
+
+/** The school holiday calendar (data, not code). */
+@RestController
+class HolidayController {
+
+    record HolidayResponse(UUID id, LocalDate date, String districtCode, String name) {
+    }
+
+    private final JdbcClient jdbc;
+
+    HolidayController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping("/api/v1/meals/holidays")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<HolidayResponse> add(@Valid @RequestBody HolidayRequest request) {
+        if (request.districtCode() != null && !jdbc.sql("select exists (select 1 from districts where code = :d)")
+                .param("d", request.districtCode()).query(Boolean.class).single()) {
+            throw ApiException.badRequest("school.unknown-district", "districtCode: no district " + request.districtCode());
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("insert into holidays (id, holiday_date, district_code, name) values (:id, :d, :district, :name)")
+                    .param("id", id).param("d", request.date()).param("district", request.districtCode())
+                    .param("name", request.name().strip()).update();
+        }
+        catch (DuplicateKeyException ex) {
+            throw ApiException.conflict("meal.holiday.duplicate", "A holiday is already set for this date and district");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/meals/holidays/" + id))
+                .body(new HolidayResponse(id, request.date(), request.districtCode(), request.name().strip()));
+    }
+
+    @GetMapping("/api/v1/meals/holidays")
+    @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
+    List<HolidayResponse> list(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from) || from.plusDays(400).isBefore(to)) {
+            throw ApiException.badRequest("meal.holiday.bad-range", "from, to: at most 400 days, from before to");
+        }
+        return jdbc.sql("select * from holidays where holiday_date between :f and :t order by holiday_date, district_code nulls first")
+                .param("f", from).param("t", to)
+                .query((rs, i) -> new HolidayResponse(rs.getObject("id", UUID.class), rs.getObject("holiday_date", LocalDate.class),
+                        rs.getString("district_code"), rs.getString("name")))
+                .list();
+    }
+}

@@ -1,0 +1,51 @@
+package in.mdm.school.meal;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import in.mdm.platform.web.ApiException;
+
+/** The SMS/IVRS gateway's webhook: open at the gateway, authenticated here by the body's HMAC signature. */
+@RestController
+class SmsController {
+
+    private final SmsService sms;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    SmsController(SmsService sms, JsonMapper json, Validator validator) {
+        this.sms = sms;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @PostMapping(path = "/api/v1/meals/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SmsResponse receive(@RequestBody byte[] body, @RequestHeader(name = "X-Signature", required = false) String signature) {
+        sms.verify(body, signature);
+        SmsRequest message;
+        try {
+            message = json.readValue(body, SmsRequest.class);
+        }
+        catch (JacksonException ex) {
+            throw ApiException.badRequest("request.malformed-json", "The body is not a message: " + ex.getOriginalMessage());
+        }
+        Set<ConstraintViolation<SmsRequest>> violations = validator.validate(message);
+        if (!violations.isEmpty()) {
+            throw ApiException.badRequest("meal.sms.invalid", violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        return sms.receive(message);
+    }
+}

@@ -1,0 +1,7 @@
+package in.mdm.school.meal;
+
+import java.util.UUID;
+
+/** What became of a message, and the reply text for the sender. */
+public record SmsResponse(UUID messageId, String status, String reply, UUID reportId) {
+}
