@@ -215,6 +215,25 @@ class NormAndAdjustmentIntegrationTests {
                 .isEqualTo("deo.515");
     }
 
+    @Test
+    void theAuditTrailShowsOfficersOnlyTheirOwnAreasChanges() {
+        enroll("33160100001", "2039-40", 10, 0, "517", "5170");
+        calculate("2039-40");
+        UUID id = allocation("33160100001", "2039-40").allocationId();
+        assertThat(admin.put("/api/v1/financial/allocations/" + id, "{\"amount\":20000.00,\"reason\":\"Drought\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        String trail = "/api/v1/financial/audit?entity=allocation&entityId=" + id;
+
+        Map<String, Object> own = Http.as(port, TestTokens.officer("517")).getForObject(trail, Map.class);
+        assertThat((List<Map<String, Object>>) own.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "state.admin").containsEntry("reason", "Drought");
+            assertThat((String) entry.get("before")).contains("14916.00");
+            assertThat((String) entry.get("after")).contains("20000.00");
+        });
+        assertThat((List<?>) Http.as(port, TestTokens.officer("518")).getForObject(trail, Map.class).get("items")).isEmpty();
+        assertProblem(Http.as(port, TestTokens.school("33160100001")).get(trail), HttpStatus.FORBIDDEN, "auth.forbidden");
+    }
+
     private void calculate(String year) {
         assertThat(admin.post("/api/v1/financial/allocations/calculate", "{\"academicYear\":\"" + year + "\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -223,6 +223,36 @@ class ReleaseIntegrationTests {
                 "finance.release.not-found");
     }
 
+    @Test
+    void concurrentRequestsNeverCommitMoreThanTheAllocation() throws Exception {
+        UUID allocation = Fixtures.allocate(jdbc, admin, "33250100001", "2036-37", 10, 0, "528", "5280");
+        // 14 916.00 allocated: eight simultaneous emergency requests of 4 000.00, at most three fit
+        String body = body(allocation, "{\"kind\":\"EMERGENCY\",\"amount\":4000.00,\"reason\":\"Cyclone\"}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> admin.post(RELEASES, body)));
+            }
+            long created = 0;
+            for (java.util.concurrent.Future<ResponseEntity<Map>> answer : answers) {
+                ResponseEntity<Map> response = answer.get();
+                if (response.getStatusCode() == HttpStatus.CREATED) {
+                    created++;
+                }
+                else {
+                    assertProblem(response, HttpStatus.CONFLICT, "finance.release.exceeds-allocation");
+                }
+            }
+            assertThat(created).isEqualTo(3);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select sum(amount) from fund_releases where allocation_id = ?").param(allocation)
+                .query(BigDecimal.class).single()).isEqualTo(rupees("12000.00"));
+    }
+
     private Release request(Http as, UUID allocation, String fields) {
         ResponseEntity<Release> response = as.post(RELEASES, body(allocation, fields), Release.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);

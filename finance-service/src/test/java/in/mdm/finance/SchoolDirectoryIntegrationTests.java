@@ -126,6 +126,25 @@ class SchoolDirectoryIntegrationTests {
     }
 
     @Test
+    void officersAndSchoolsSeeOnlyTheSchoolsOfTheirJurisdiction() {
+        Fixtures.school(jdbc, "33060100001", "561", "5610");
+        Fixtures.school(jdbc, "33060200001", "562", "5620");
+        String path = "/api/v1/financial/schools/33060100001";
+
+        assertThat(Http.as(port, TestTokens.officer("561")).get(path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(Http.as(port, TestTokens.school("33060100001")).get(path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        in.mdm.testkit.ProblemAssertions.assertProblem(Http.as(port, TestTokens.officer("562")).get(path),
+                HttpStatus.NOT_FOUND, "finance.school.not-found");
+        in.mdm.testkit.ProblemAssertions.assertProblem(Http.as(port, TestTokens.school("33060200001")).get(path),
+                HttpStatus.NOT_FOUND, "finance.school.not-found");
+        Map<String, Object> page = Http.as(port, TestTokens.officer("562")).getForObject("/api/v1/financial/schools?districtCode=561", Map.class);
+        assertThat((java.util.List<?>) page.get("items")).isEmpty();
+        Map<String, Object> own = Http.as(port, TestTokens.blockOfficer("5620")).getForObject("/api/v1/financial/schools", Map.class);
+        assertThat((java.util.List<Map<String, Object>>) own.get("items")).extracting(m -> m.get("udiseCode"))
+                .containsExactly("33060200001");
+    }
+
+    @Test
     void unknownSchoolIsA404AndABadCodeA400() {
         ResponseEntity<Map> missing = http.getForEntity("/api/v1/financial/schools/33999999998", Map.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

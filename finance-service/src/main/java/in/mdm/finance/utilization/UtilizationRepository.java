@@ -140,9 +140,10 @@ class UtilizationRepository {
                 .list();
     }
 
-    void markIdleSignalled(UUID releaseId, Instant at) {
-        jdbc.sql("insert into idle_release_signals (release_id, signaled_at) values (:id, :at) on conflict do nothing")
-                .param("id", releaseId).param("at", Timestamp.from(at)).update();
+    /** False when the release was signalled already (by another replica's run, say). */
+    boolean markIdleSignalled(UUID releaseId, Instant at) {
+        return jdbc.sql("insert into idle_release_signals (release_id, signaled_at) values (:id, :at) on conflict do nothing")
+                .param("id", releaseId).param("at", Timestamp.from(at)).update() == 1;
     }
 
 }

@@ -119,14 +119,18 @@ class UtilizationService {
     public int signalIdleReleases() {
         Instant now = clock.instant();
         List<UtilizationRepository.IdleRelease> idle = utilization.idleReleases(now.minus(idleAfter));
+        int signalled = 0;
         for (UtilizationRepository.IdleRelease release : idle) {
-            utilization.markIdleSignalled(release.releaseId(), now);
+            if (!utilization.markIdleSignalled(release.releaseId(), now)) {
+                continue;
+            }
+            signalled++;
             BigDecimal released = utilization.released(release.udiseCode(), release.academicYear());
             BigDecimal percent = percent(release.utilized(), released);
             events.publishEvent(new BudgetThresholdCrossed(DomainEvent.newId(), now, Jurisdiction.school(release.udiseCode()),
                     IDLE_THRESHOLD, percent == null ? BigDecimal.ZERO.setScale(2) : percent, released, release.utilized()));
         }
-        return idle.size();
+        return signalled;
     }
 
     private UtilizationReportResponse report(String udiseCode, String year) {
