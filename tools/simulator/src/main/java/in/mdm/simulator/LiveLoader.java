@@ -58,6 +58,7 @@ final class LiveLoader {
     private final String password;
     private final int batchSize;
     private final int concurrency;
+    private final int importRows;
     private final Duration pollInterval;
     private final Duration jobTimeout;
     private final PrintStream log;
@@ -65,8 +66,9 @@ final class LiveLoader {
     private final AtomicReference<String> token = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
-    LiveLoader(URI gateway, String username, String password, int batchSize, int concurrency, Duration pollInterval,
-            Duration jobTimeout, PrintStream log) {
+    LiveLoader(URI gateway, String username, String password, int batchSize, int importRows, int concurrency,
+            Duration pollInterval, Duration jobTimeout, PrintStream log) {
+        this.importRows = importRows;
         this.gateway = gateway;
         this.username = username;
         this.password = password;
@@ -278,15 +280,40 @@ final class LiveLoader {
         }
     }
 
+    /**
+     * Imports the register in parts of {@code importRows} rows, one job each, waiting for each job: a part's schools
+     * are registered (and their events written) together, so smaller parts spare the service a burst.
+     */
     private int importSchools(Path schools) {
-        HttpResponse<String> response;
+        List<String> lines;
         try {
-            response = exchange("import the schools", "POST", "/api/v1/schools/import?createMissingBlocks=true",
-                    "text/csv", HttpRequest.BodyPublishers.ofFile(schools), true);
+            lines = Files.readAllLines(schools, StandardCharsets.UTF_8);
         }
-        catch (java.io.FileNotFoundException ex) {
-            throw new LiveException("no " + schools);
+        catch (IOException ex) {
+            throw new LiveException("cannot read " + schools + ": " + ex.getMessage());
         }
+        if (lines.size() < 2) {
+            throw new LiveException(schools + " holds no schools");
+        }
+        int parts = (lines.size() - 1 + importRows - 1) / importRows;
+        int imported = 0;
+        for (int part = 0; part < parts; part++) {
+            StringBuilder csv = new StringBuilder(lines.getFirst()).append('\n');
+            for (int i = 1 + part * importRows; i < Math.min(lines.size(), 1 + (part + 1) * importRows); i++) {
+                csv.append(lines.get(i)).append('\n');
+            }
+            if (parts > 1) {
+                log.println("Schools, part " + (part + 1) + " of " + parts + ":");
+            }
+            imported += importPart(csv.toString());
+        }
+        return imported;
+    }
+
+    private int importPart(String csv) {
+        HttpResponse<String> response = exchange("import the schools", "POST",
+                "/api/v1/schools/import?createMissingBlocks=true", "text/csv",
+                HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8), true);
         expectSuccess("import the schools", "/api/v1/schools/import", response);
         Optional<String> location = response.headers().firstValue("Location");
         if (location.isEmpty()) {

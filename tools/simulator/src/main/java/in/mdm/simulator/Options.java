@@ -9,12 +9,12 @@ import java.util.Map;
 
 /** The simulator's command line. */
 record Options(String state, double scale, long seed, int days, LocalDate end, Path out, boolean live, URI gateway,
-        String username, String password, int batchSize, boolean help) {
+        String username, String password, int batchSize, int importRows, boolean help) {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days", "--end",
-            "--out", "--gateway", "--username", "--password", "--batch-size");
+            "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows");
 
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
@@ -38,6 +38,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
               --username NAME       user to log in as (default admin, or MDM_ADMIN_USERNAME)
               --password PW         its password (default: MDM_ADMIN_PASSWORD)
               --batch-size N        daily reports per request (default 500)
+              --import-rows N       schools per import job (default 2000)
               -h, --help            this text
 
             Files: schools.csv (UDISE-style, for POST /api/v1/schools/import), kitchens.csv, kitchen-schools.csv,
@@ -56,6 +57,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         String username = environment.getOrDefault("MDM_ADMIN_USERNAME", "admin");
         String password = environment.get("MDM_ADMIN_PASSWORD");
         int batchSize = 500;
+        int importRows = 2000;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -92,6 +94,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                             case "--username" -> username = value;
                             case "--password" -> password = value;
                             case "--batch-size" -> batchSize = atLeast(Integer.parseInt(value), 1, option);
+                            case "--import-rows" -> importRows = atLeast(Integer.parseInt(value), 1, option);
                             default -> throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
                         }
                     }
@@ -107,7 +110,8 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         if (live && !"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
             throw new IllegalArgumentException("--gateway wants an http(s) URL, not '" + gateway + "'");
         }
-        return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, help);
+        return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, importRows,
+                help);
     }
 
     /** The last day of the history: {@code --end}, or yesterday in India. */

@@ -179,6 +179,24 @@ class LiveLoaderTests {
     }
 
     @Test
+    void theRegisterGoesInPartsOneJobEach() {
+        assertThat(live("--import-rows", "50", "--days", "1")).as(stderr).isZero();
+
+        List<CSVRecord> schools = Generated.read(out.resolve("schools.csv"));
+        List<LoggedRequest> imports = gateway.findAll(postRequestedFor(urlPathEqualTo("/api/v1/schools/import")));
+        assertThat(imports).hasSize((schools.size() + 49) / 50);
+        int rows = 0;
+        for (LoggedRequest part : imports) {
+            String[] lines = part.getBodyAsString().split("\n");
+            assertThat(lines[0]).isEqualTo(String.join(",", StateFiles.SCHOOL_HEADER));
+            assertThat(lines.length - 1).isBetween(1, 50);
+            rows += lines.length - 1;
+        }
+        assertThat(rows).isEqualTo(schools.size());
+        assertThat(stdout).contains("Schools, part 1 of " + imports.size());
+    }
+
+    @Test
     void aSecondRunRegistersOnlyTheKitchensAndSuppliersNotThereYet() {
         Generated.run("--state", "Goa", "--scale", "0.1", "--days", "3", "--end", "2026-11-20", "--seed", "3", "--out",
                 out.toString());
