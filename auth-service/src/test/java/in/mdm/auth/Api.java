@@ -35,6 +35,7 @@ final class Api {
     static final String ADMIN_PASSWORD = "Tn-Admin-Test-2026";
     static final String TREASURY_SECRET = "treasury-test-secret-2026";
     static final String DATA_KEY = "test-data-key-not-for-production";
+    static final String KEYCLOAK_ISSUER = "http://keycloak.mdm-twin.test/realms/mdm";
     /** The password of users made by {@link #user}; their hash has a low bcrypt cost to keep tests quick. */
     static final String PASSWORD = "Kattur-School-2026";
     private static final String PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);

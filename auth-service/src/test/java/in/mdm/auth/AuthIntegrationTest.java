@@ -27,7 +27,10 @@ import in.mdm.testkit.MdmIntegrationTest;
         "mdm.auth.clients.treasury.secret=" + Api.TREASURY_SECRET,
         "mdm.auth.clients.treasury.scopes=finance:treasury-callback",
         "mdm.auth.clients.udise.scopes=schools:import",
-        "mdm.auth.data-key=" + Api.DATA_KEY
+        "mdm.auth.data-key=" + Api.DATA_KEY,
+        // a Keycloak realm stands in as the test kit's issuer under another name
+        "mdm.security.keycloak.issuer-uri=" + Api.KEYCLOAK_ISSUER,
+        "mdm.security.keycloak.jwks-uri=${mdm.security.jwks-uri}"
 })
 public @interface AuthIntegrationTest {
 }

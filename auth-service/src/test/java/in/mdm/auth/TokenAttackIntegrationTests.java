@@ -200,6 +200,26 @@ class TokenAttackIntegrationTests {
     }
 
     @Test
+    void keycloakTokensOfTheConfiguredRealmAreAcceptedWithTheSameChecks() {
+        String keycloakAdmin = TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin")
+                .claim("realm_access", Map.of("roles", List.of("mdm-admin", "offline_access")))
+                .claim("jurisdiction", "{\"level\":\"STATE\",\"code\":\"33\"}").build();
+        assertThat(api.get("/api/v1/auth/users?size=1", keycloakAdmin).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String keycloakSchool = TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.hm").roles("SCHOOL")
+                .jurisdiction("SCHOOL", "33020100101").build();
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", keycloakSchool), HttpStatus.FORBIDDEN, "auth.forbidden");
+        // the realm's user has no account here
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", keycloakSchool), HttpStatus.NOT_FOUND, "auth.user.not-found");
+
+        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN")
+                .audience("account").build());
+        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN").forged().build());
+        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN")
+                .issuedAgo(java.time.Duration.ofMinutes(20)).build());
+    }
+
+    @Test
     void onlyAnAdminRotatesKeys() {
         Api.TestUser officer = api.districtOfficer(Api.code(3));
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/keys/rotate", "", api.token(officer)), HttpStatus.FORBIDDEN,

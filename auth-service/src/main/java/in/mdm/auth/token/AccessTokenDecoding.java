@@ -1,6 +1,8 @@
 package in.mdm.auth.token;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import in.mdm.platform.security.TokenChecks;
+import in.mdm.platform.security.servlet.IssuerRoutingJwtDecoder;
 
 /**
  * auth-service checks the tokens it is called with against its own keys (straight from its database, not over
@@ -31,9 +34,28 @@ import in.mdm.platform.security.TokenChecks;
 @EnableConfigurationProperties(TokenProperties.class)
 class AccessTokenDecoding {
 
+    /**
+     * Our own tokens by our keys; when a Keycloak realm is configured ({@code mdm.security.keycloak.issuer-uri}),
+     * its tokens too, by the realm's JWKS, as every other service accepts them.
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Sessions sessions, @Value("${mdm.security.issuer}") String issuer,
-            @Value("${mdm.security.audience:mdm-twin}") String audience) {
+            @Value("${mdm.security.audience:mdm-twin}") String audience,
+            @Value("${mdm.security.keycloak.issuer-uri:}") String keycloakIssuer,
+            @Value("${mdm.security.keycloak.jwks-uri:}") String keycloakJwks) {
+        JwtDecoder own = ownTokens(keys, sessions, issuer, audience);
+        if (keycloakIssuer == null || keycloakIssuer.isBlank()) {
+            return own;
+        }
+        String jwks = keycloakJwks != null && !keycloakJwks.isBlank() ? keycloakJwks
+                : keycloakIssuer.replaceAll("/+$", "") + "/protocol/openid-connect/certs";
+        Map<String, JwtDecoder> byIssuer = new LinkedHashMap<>();
+        byIssuer.put(issuer, own);
+        byIssuer.put(keycloakIssuer, IssuerRoutingJwtDecoder.forIssuer(keycloakIssuer, audience, jwks));
+        return new IssuerRoutingJwtDecoder(byIssuer, sessions::isDenied);
+    }
+
+    private static JwtDecoder ownTokens(SigningKeys keys, Sessions sessions, String issuer, String audience) {
         JWKSource<SecurityContext> source = (selector, context) -> {
             List<String> kids = List.copyOf(selector.getMatcher().getKeyIDs() == null ? java.util.Set.of() : selector.getMatcher().getKeyIDs());
             return selector.select(keys.publicKeysWith(kids.isEmpty() ? null : kids.getFirst()));
