@@ -117,6 +117,45 @@ class AccountIntegrationTests {
     }
 
     @Test
+    void anExpiredActivationIsSentAgainAndOnlyTheNewTokenWorks() {
+        String district = Api.code(4);
+        String officer = api.token(api.districtOfficer(district));
+        String username = Api.unique("hm");
+        UUID id = UUID.fromString((String) api.post("/api/v1/auth/register", schoolUser(username, Api.code(11), district, "6301"), officer)
+                .getBody().get("id"));
+        String first = Api.awaitEvent(codec, AuthTopics.USERS, id.toString(), UserRegistered.class).activationToken();
+
+        assertThat(api.post("/api/v1/auth/users/" + id + "/activation", "", officer).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String second = awaitAnotherActivation(id, first);
+
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/activate",
+                "{\"token\":\"" + first + "\",\"password\":\"Madurai-School-2026\"}", null), HttpStatus.BAD_REQUEST,
+                "auth.activation.token-invalid");
+        assertThat(api.post("/api/v1/auth/activate", "{\"token\":\"" + second + "\",\"password\":\"Madurai-School-2026\"}", null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/users/" + id + "/activation", "", officer), HttpStatus.CONFLICT,
+                "auth.activation.not-pending");
+        // another district's officer does not see the user at all
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/users/" + id + "/activation", "", api.token(api.districtOfficer(Api.code(4)))),
+                HttpStatus.NOT_FOUND, "auth.user.not-found");
+    }
+
+    private String awaitAnotherActivation(UUID id, String first) {
+        String[] found = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found[0] = in.mdm.testkit.KafkaProbe.onTestBroker().readAll(AuthTopics.USERS, Duration.ofSeconds(1)).stream()
+                    .filter(r -> id.toString().equals(r.key()))
+                    .map(r -> io.cloudevents.kafka.KafkaMessageFactory.createReader(r).toEvent())
+                    .filter(e -> e.getType().equals("in.mdm.auth.UserRegistered.v1"))
+                    .map(e -> codec.decode(e, UserRegistered.class).activationToken())
+                    .filter(t -> !t.equals(first))
+                    .findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    @Test
     void anOfficerRegistersSchoolUsersOfItsOwnDistrictOnly() {
         String district = Api.code(3);
         String officer = api.token(api.districtOfficer(district));

@@ -74,6 +74,29 @@ class AccountService {
         return users.find(id).orElseThrow();
     }
 
+    /**
+     * A fresh activation token for an account still waiting for activation (the first one expired or was lost);
+     * publishes {@link UserRegistered} again, and the earlier token stops working. ADMIN, or an OFFICER for the school
+     * users of its jurisdiction; another jurisdiction's user is a 404.
+     */
+    @Transactional
+    User resendActivation(Caller caller, UUID id) {
+        User user = users.find(id, caller)
+                .orElseThrow(() -> ApiException.notFound("auth.user.not-found", "No user with id " + id));
+        if (!caller.isAdmin() && user.role() != Role.SCHOOL) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "An officer manages school users only");
+        }
+        if (user.status() != UserStatus.PENDING_ACTIVATION) {
+            throw ApiException.conflict("auth.activation.not-pending", "The account is not waiting for activation");
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.activationTtl());
+        String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
+        events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
+                user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
+        return user;
+    }
+
     /** Sets the first password with the activation token. */
     @Transactional
     User activate(String token, String password) {

@@ -31,10 +31,12 @@ import in.mdm.platform.web.PageResponse;
 class UserController {
 
     private final UserService users;
+    private final AccountService accounts;
     private final AuditLog audit;
 
-    UserController(UserService users, AuditLog audit) {
+    UserController(UserService users, AccountService accounts, AuditLog audit) {
         this.users = users;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -60,6 +62,15 @@ class UserController {
     UserResponse disable(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
         User user = users.disable(caller, id);
         audit.success(AuditAction.USER_DISABLED, user.id(), user.username(), AuditLog.address(request), "by " + caller.username());
+        return UserResponse.of(user);
+    }
+
+    @PostMapping("/{id}/activation")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+    UserResponse resendActivation(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
+        User user = accounts.resendActivation(caller, id);
+        audit.success(AuditAction.USER_REGISTERED, user.id(), user.username(), AuditLog.address(request),
+                "activation sent again by " + caller.username());
         return UserResponse.of(user);
     }
 
