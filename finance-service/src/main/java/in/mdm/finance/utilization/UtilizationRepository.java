@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.PageResponse;
 
 @Repository
 class UtilizationRepository {
@@ -93,6 +95,39 @@ class UtilizationRepository {
                 .query((rs, row) -> new MealMonth(rs.getDate("month").toLocalDate(), rs.getLong("meals"),
                         rs.getBigDecimal("expected")))
                 .list();
+    }
+
+    /**
+     * Each allocated school's year in scope: released, utilized, percent (half-even, as the report) and band; only
+     * those outside the band when {@code flaggedOnly}.
+     */
+    PageResponse<UtilizationSummaryResponse> summaries(String year, String districtCode, String blockCode,
+            boolean flaggedOnly, BigDecimal bandLow, BigDecimal bandHigh, SqlScope scope, int page, int size) {
+        return PagedQuery.select(jdbc, "*", """
+                        (select a.udise_code, a.district_code, a.block_code, a.released, coalesce(u.utilized, 0.00) as utilized,
+                                case when a.released = 0 then null
+                                     else round_half_even(coalesce(u.utilized, 0.00) * 100 / a.released, 2) end as utilized_percent
+                         from allocations a
+                         left join (select udise_code, sum(amount) as utilized from utilization_records
+                                    where academic_year = :year group by udise_code) u on u.udise_code = a.udise_code
+                         where a.academic_year = :year
+                           and (cast(:district as varchar) is null or a.district_code = :district)
+                           and (cast(:block as varchar) is null or a.block_code = :block)) s
+                        where (not cast(:flaggedOnly as boolean)
+                               or (utilized_percent is null and utilized > 0)
+                               or utilized_percent < :low or utilized_percent > :high)""" + scope.and())
+                .param("year", year).param("district", districtCode).param("block", blockCode)
+                .param("flaggedOnly", flaggedOnly).param("low", bandLow).param("high", bandHigh).params(scope.params())
+                .orderBy("udise_code")
+                .fetch(page, size, (rs, row) -> {
+                    BigDecimal percent = rs.getBigDecimal("utilized_percent");
+                    BigDecimal utilized = rs.getBigDecimal("utilized");
+                    String band = percent == null ? "NO_RELEASE" : percent.compareTo(bandLow) < 0 ? "BELOW"
+                            : percent.compareTo(bandHigh) > 0 ? "ABOVE" : "WITHIN";
+                    boolean flagged = !band.equals("WITHIN") && !(band.equals("NO_RELEASE") && utilized.signum() == 0);
+                    return new UtilizationSummaryResponse(rs.getString("udise_code"), rs.getString("district_code"),
+                            rs.getString("block_code"), rs.getBigDecimal("released"), utilized, percent, band, flagged);
+                });
     }
 
     /** Records that a threshold was crossed; false when it had been signalled already. */

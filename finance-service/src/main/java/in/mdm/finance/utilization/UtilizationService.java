@@ -113,6 +113,13 @@ class UtilizationService {
         return report(udiseCode, academicYear);
     }
 
+    @Transactional(readOnly = true)
+    in.mdm.platform.web.PageResponse<UtilizationSummaryResponse> summaries(String academicYear, String districtCode,
+            String blockCode, boolean flaggedOnly, Caller caller, int page, int size) {
+        return utilization.summaries(academicYear, districtCode, blockCode, flaggedOnly, bandLow, bandHigh, scope(caller),
+                page, size);
+    }
+
     /** Releases with nothing spent since for the configured time: signalled once each. */
     @Scheduled(cron = "${mdm.finance.utilization.idle-check-cron:0 30 7 * * *}", zone = "Asia/Kolkata")
     @Transactional

@@ -203,6 +203,31 @@ class UtilizationIntegrationTests {
                 .query(String.class).single()).isEqualTo("beo.5440");
     }
 
+    @Test
+    void officersListTheirSchoolsYearAndThoseOutsideTheBand() {
+        Fixtures.school(jdbc, "33450100001", "546", "5460");
+        Fixtures.school(jdbc, "33450100002", "546", "5461");
+        releaseQuarterOne("33450100001", "2026-27", "546", "5460");
+        releaseQuarterOne("33450100002", "2026-27", "546", "5461");
+        record(admin, "33450100001", "2026-07", "FOOD", "34000.00");   // 95.98 %: below the band
+        record(admin, "33450100002", "2026-07", "FOOD", "34425.50");   // 97.18 %: within
+        String list = UTILIZATION + "?academicYear=2026-27&districtCode=546";
+
+        Map<String, Object> all = Http.as(port, TestTokens.officer("546")).getForObject(list, Map.class);
+        assertThat((List<Map<String, Object>>) all.get("items"))
+                .extracting(m -> m.get("udiseCode") + ":" + m.get("utilizedPercent") + ":" + m.get("band") + ":" + m.get("flagged"))
+                .containsExactly("33450100001:95.98:BELOW:true", "33450100002:97.18:WITHIN:false");
+        Map<String, Object> flagged = Http.as(port, TestTokens.officer("546")).getForObject(list + "&flaggedOnly=true", Map.class);
+        assertThat((List<Map<String, Object>>) flagged.get("items")).extracting(m -> m.get("udiseCode"))
+                .containsExactly("33450100001");
+        Map<String, Object> block = Http.as(port, TestTokens.blockOfficer("5461")).getForObject(list, Map.class);
+        assertThat((List<Map<String, Object>>) block.get("items")).extracting(m -> m.get("udiseCode"))
+                .containsExactly("33450100002");
+        assertThat((List<?>) Http.as(port, TestTokens.officer("547")).getForObject(list, Map.class).get("items")).isEmpty();
+        assertProblem(Http.as(port, TestTokens.school("33450100001")).get(list), HttpStatus.FORBIDDEN, "auth.forbidden");
+        assertInvalid(admin.get(UTILIZATION + "?academicYear=26-27"), "academicYear");
+    }
+
     private UUID releaseQuarterOne(String udise, String year, String district, String block) {
         UUID allocation = Fixtures.allocate(jdbc, admin, udise, year, 100, 0, district, block);
         Map<String, Object> release = admin.post("/api/v1/financial/releases",
