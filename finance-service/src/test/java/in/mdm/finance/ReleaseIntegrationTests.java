@@ -78,6 +78,12 @@ class ReleaseIntegrationTests {
                 .containsExactly("DISTRICT by deo.521", "BLOCK by beo.5210", "SCHOOL by hm.33210100001");
         assertThat(jdbc.sql("select released from allocations where id = ?").param(allocation).query(BigDecimal.class).single())
                 .isEqualTo(rupees("35425.50"));
+        // a released fund can no longer be rejected; the school approving again changes nothing
+        assertProblem(admin.post(RELEASES + "/" + requested.releaseId() + "/reject", "{\"reason\":\"Too late\"}"),
+                HttpStatus.CONFLICT, "finance.release.not-pending");
+        assertThat(approve(TestTokens.school("33210100001"), requested)).isEqualTo(released);
+        assertThat(jdbc.sql("select released from allocations where id = ?").param(allocation).query(BigDecimal.class).single())
+                .isEqualTo(rupees("35425.50"));
 
         List<DomainEvent> events = await().atMost(Duration.ofSeconds(30)).until(() -> releaseEvents(requested.releaseId()),
                 list -> list.size() == 5);
