@@ -65,6 +65,9 @@ class SuiteSystemTests {
 
     static Suite suite;
 
+    /** An access token of the suite's first ADMIN, from a login through the gateway. */
+    static String adminToken;
+
     @RegisterExtension
     static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
         @Override
@@ -104,6 +107,18 @@ class SuiteSystemTests {
                 .build());
         System.out.printf("[suite] all routed in %.1f s, %d MiB resident%n", suite.startupTime().toMillis() / 1000.0,
                 suite.rssKiB() / 1024);
+        adminToken = login(suite.adminPassword().username(), suite.adminPassword().value());
+    }
+
+    /** Signs in through the gateway as auth-service's users do. */
+    private static String login(String username, String password) {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        java.util.Map.of("username", username, "password", password)))));
+        assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
+        assertThat(json(login).path("tokenType").asString()).isEqualTo("Bearer");
+        return json(login).path("accessToken").asString();
     }
 
     @AfterAll
@@ -139,6 +154,29 @@ class SuiteSystemTests {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(contentType(unknown)).startsWith("application/problem+json");
         assertThat(json(unknown).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(1)
+    void theLoginTokenOpensTheApiAndNoTokenOrARevokedOneDoesNot() {
+        HttpResponse<String> me = get(suite.gatewayUrl() + "/api/v1/auth/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me).path("username").asString()).isEqualTo(suite.adminPassword().username());
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools")).GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json(anonymous).path("code").asString()).isEqualTo("auth.unauthenticated");
+        HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(suite.url("school-service") + "/api/v1/schools")).GET());
+        assertThat(direct.statusCode()).as("the service checks tokens too").isEqualTo(401);
+
+        String token = login(suite.adminPassword().username(), suite.adminPassword().value());
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/logout"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).as(logout.body()).isLessThan(300);
+        HttpResponse<String> afterLogout = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools"))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(afterLogout.statusCode()).isEqualTo(401);
+        assertThat(json(afterLogout).path("code").asString()).isEqualTo("auth.token-invalid");
     }
 
     @Test
@@ -260,12 +298,15 @@ class SuiteSystemTests {
                 .sum();
     }
 
+    /** GET as the suite's ADMIN. */
     private static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + adminToken).GET());
     }
 
+    /** POST as the suite's ADMIN. */
     private static HttpResponse<String> post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
