@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,10 +111,5 @@ public final class Main {
 
     private static double seconds(long since) {
         return Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0;
-    }
-
-    /** For callers that have a path only. */
-    static Path out(Options options) {
-        return options.out();
     }
 }

@@ -30,11 +30,6 @@ final class Rng {
         return z ^ (z >>> 31);
     }
 
-    static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian of its own before JDK 17's RandomGenerator default
-        return random.nextGaussian();
-    }
-
     /** Log-normal with the given median and log-scale spread. */
     static double logNormal(SplittableRandom random, double median, double sigma) {
         return median * Math.exp(sigma * random.nextGaussian());
