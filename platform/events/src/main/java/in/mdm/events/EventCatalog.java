@@ -39,6 +39,7 @@ import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
 import in.mdm.events.school.StockLow;
 import in.mdm.events.school.TransferExecuted;
+import in.mdm.events.school.TransferRefused;
 
 /**
  * Every event of the system, by its stable type string. Consumers decode by type, never by class name, and
@@ -62,6 +63,7 @@ public final class EventCatalog {
             DeliveryDelayed.class,
             InspectionOverdue.class,
             TransferExecuted.class,
+            TransferRefused.class,
             AllocationCalculated.class,
             FundReleaseRequested.class,
             FundReleaseApproved.class,

@@ -1,0 +1,48 @@
+package in.mdm.school.delivery;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import in.mdm.platform.security.Caller;
+
+@RestController
+@RequestMapping("/api/v1/deliveries")
+class DeliveryController {
+
+    private final DeliveryService deliveries;
+
+    DeliveryController(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+    ResponseEntity<DeliveryResponse> schedule(@Valid @RequestBody DeliveryRequest request, Caller caller) {
+        DeliveryResponse d = deliveries.schedule(request, caller);
+        return ResponseEntity.created(URI.create("/api/v1/deliveries/" + d.id())).body(d);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
+    DeliveryResponse get(@PathVariable UUID id, Caller caller) {
+        return deliveries.get(id, caller);
+    }
+
+    /** The school (its own deliveries) or an officer records what arrived. */
+    @PostMapping("/{id}/receipt")
+    @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
+    DeliveryResponse receive(@PathVariable UUID id, @Valid @RequestBody ReceiptRequest request, Caller caller) {
+        return deliveries.receive(id, request, caller);
+    }
+}

@@ -1,0 +1,22 @@
+package in.mdm.school.delivery;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import in.mdm.school.stock.Commodity;
+
+/** A delivery scheduled from a supplier to a school or a kitchen (one of the two). */
+public record DeliveryRequest(@NotNull UUID supplierId,
+        @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+        UUID kitchenId,
+        @NotNull Commodity commodity,
+        @NotNull @DecimalMin(value = "0.001") @DecimalMax("1000000") @Digits(integer = 11, fraction = 3) BigDecimal quantityKg,
+        @NotNull LocalDate promisedDate) {
+}

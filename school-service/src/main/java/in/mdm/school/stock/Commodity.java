@@ -1,0 +1,5 @@
+package in.mdm.school.stock;
+
+public enum Commodity {
+    RICE, WHEAT, PULSES, OIL, OTHER
+}
