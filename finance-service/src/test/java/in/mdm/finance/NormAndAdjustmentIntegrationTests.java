@@ -115,6 +115,22 @@ class NormAndAdjustmentIntegrationTests {
     }
 
     @Test
+    void aRevisionDuringAYearChangesNeitherThatYearsAllocationNorItsRecalculation() {
+        enroll("33170100001", "2048-49", 100, 0, "518", "5180");
+        calculate("2048-49");
+        Allocation before = allocation("33170100001", "2048-49");
+
+        assertThat(admin.post(NORMS, """
+                {"effectiveFrom":"2049-01-01","centreSharePercent":60,
+                 "primary":{"ratePerChildDay":9.99,"schoolDays":230},"upperPrimary":{"ratePerChildDay":12.99,"schoolDays":230}}""",
+                List.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        calculate("2048-49");
+
+        // 2048-49 started on 1 June 2048: its norms are those in force that day, whatever comes later
+        assertThat(allocation("33170100001", "2048-49")).isEqualTo(before);
+    }
+
+    @Test
     void adjustingA149160AllocationTo150000_01SplitsItHalfEvenAt60PercentKeepsItOnRecalculationAndAuditsIt() {
         enroll("33130100001", "2043-44", 100, 0, "513", "5130");
         calculate("2043-44");
