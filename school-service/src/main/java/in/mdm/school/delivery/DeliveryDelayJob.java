@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every hour, deliveries past their promised date and not received become DELAYED (DeliveryDelayed once each).
- * Safe on several replicas: the update marks each delivery once, whichever instance runs first.
+ * One replica at a time (ShedLock); the update marks each delivery once in any case.
  */
 @Component
 class DeliveryDelayJob {
@@ -24,6 +26,7 @@ class DeliveryDelayJob {
     }
 
     @Scheduled(cron = "${mdm.school.deliveries.delay-check-cron:0 5 * * * *}", zone = "Asia/Kolkata")
+    @SchedulerLock(name = "school.delivery-delays", lockAtMostFor = "PT30M")
     void flagDelayed() {
         int late = deliveries.flagDelayed(LocalDate.now(DeliveryService.INDIA));
         if (late > 0) {
