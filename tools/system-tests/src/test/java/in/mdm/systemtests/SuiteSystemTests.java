@@ -187,8 +187,8 @@ class SuiteSystemTests {
 
         JsonNode funded = awaitFundedSchool(SCHOOL);
         assertThat(funded.path("name").asString()).isEqualTo("PUMS Kattur");
-        assertThat(funded.path("districtCode").asString()).isEqualTo("568");
-        assertThat(funded.path("blockCode").asString()).isEqualTo("6301");
+        assertThat(funded.path("districtCode").asString()).isEqualTo("610");
+        assertThat(funded.path("blockCode").asString()).isEqualTo("6255");
         String lastEventId = funded.path("lastEventId").asString();
         String updatedAt = funded.path("updatedAt").asString();
         assertThat(lastEventId).isNotBlank();
@@ -233,7 +233,7 @@ class SuiteSystemTests {
 
     private static String school(String udiseCode, String name) {
         return """
-                {"udiseCode":"%s","name":"%s","districtCode":"568","blockCode":"6301","category":"PRIMARY",\
+                {"udiseCode":"%s","name":"%s","districtCode":"610","blockCode":"6255","category":"PRIMARY",\
                 "management":"GOVERNMENT","ruralUrban":"RURAL"}""".formatted(udiseCode, name);
     }
 

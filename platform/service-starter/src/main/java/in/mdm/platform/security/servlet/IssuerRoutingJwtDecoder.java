@@ -29,8 +29,13 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
 
     /** RS256 from a JWKS, with the platform's issuer, audience and time checks. */
     public static JwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
+        // the keys are fetched once and cached; a slow issuer must not hold a request for long
+        org.springframework.http.client.SimpleClientHttpRequestFactory http = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        http.setConnectTimeout(java.time.Duration.ofSeconds(3));
+        http.setReadTimeout(java.time.Duration.ofSeconds(15));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
                 .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+                .restOperations(new org.springframework.web.client.RestTemplate(http))
                 .build();
         decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
         return decoder;

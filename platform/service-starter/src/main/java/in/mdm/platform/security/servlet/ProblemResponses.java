@@ -25,6 +25,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
+        if (ex instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+            // the token could not be checked (the issuer's keys or Redis unreachable): not the caller's fault
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "auth.verification-unavailable",
+                    "The access token cannot be verified right now; retry shortly", request.getRequestURI());
+            return;
+        }
         bearer.commence(request, response, ex); // sets WWW-Authenticate: Bearer error="invalid_token" ...
         boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         write(response, HttpStatus.UNAUTHORIZED, tokenSent ? "auth.token-invalid" : "auth.unauthenticated",

@@ -115,6 +115,15 @@ public class SecurityPlatformAutoConfiguration {
             auth.anyRequest().authenticated();
         });
         http.oauth2ResourceServer(rs -> rs
+                .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+                        org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter>() {
+                    @Override
+                    public <O extends org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        // a token that cannot be checked (keys unreachable) is a 503 problem, not a bare 500
+                        filter.setAuthenticationFailureHandler((request, response, ex) -> problems.commence(request, response, ex));
+                        return filter;
+                    }
+                })
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems)
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new CallerAuthentication(token, claims.caller(token)))));
