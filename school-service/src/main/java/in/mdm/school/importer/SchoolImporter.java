@@ -224,8 +224,6 @@ public class SchoolImporter {
                  management varchar(40) not null, rural_urban varchar(10), pincode char(6), latitude numeric(9, 6),
                  longitude numeric(9, 6), enrollment_primary integer, enrollment_upper_primary integer,
                  eligible_primary boolean not null, eligible_upper_primary boolean not null) on commit delete rows""").update();
-        // the temporary table has no statistics: a hash join, not a nested loop, when matching its rows back
-        jdbc.sql("set local enable_nestloop = off").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
@@ -410,10 +408,18 @@ public class SchoolImporter {
         jdbc.sql("""
                 insert into schools (udise_code, name, district_code, block_code, category, management, rural_urban,
                                      pm_poshan_eligible, eligible_primary, eligible_upper_primary, pincode, latitude, longitude)
-                select udise_code, name, district_code, block_code, category, management, rural_urban,
-                       eligible_primary or eligible_upper_primary, eligible_primary, eligible_upper_primary, pincode,
-                       latitude, longitude
-                from school_import_rows
+                select t.udise_code, t.name, t.district_code, t.block_code, t.category, t.management, t.rural_urban,
+                       t.eligible_primary or t.eligible_upper_primary, t.eligible_primary, t.eligible_upper_primary, t.pincode,
+                       t.latitude, t.longitude
+                from school_import_rows t left join schools s on s.udise_code = t.udise_code
+                -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
+                where s.udise_code is null
+                   or (s.name, s.district_code, s.block_code, s.category, s.management, s.rural_urban, s.pincode,
+                       s.latitude, s.longitude)
+                      is distinct from
+                      (t.name, t.district_code, t.block_code, t.category, t.management,
+                       coalesce(t.rural_urban, s.rural_urban), coalesce(t.pincode, s.pincode),
+                       coalesce(t.latitude, s.latitude), coalesce(t.longitude, s.longitude))
                 on conflict (udise_code) do update set
                     name = excluded.name, district_code = excluded.district_code, block_code = excluded.block_code,
                     category = excluded.category, management = excluded.management,
@@ -450,17 +456,21 @@ public class SchoolImporter {
         jdbc.sql("""
                 with changed as (
                     insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count)
-                    select udise_code, :year, coalesce(enrollment_primary, 0), coalesce(enrollment_upper_primary, 0)
-                    from school_import_rows
-                    where enrollment_primary is not null or enrollment_upper_primary is not null
+                    select t.udise_code, :year, coalesce(t.enrollment_primary, 0), coalesce(t.enrollment_upper_primary, 0)
+                    from school_import_rows t
+                    left join enrollments e on e.udise_code = t.udise_code and e.academic_year = :year
+                    where (t.enrollment_primary is not null or t.enrollment_upper_primary is not null)
+                      and (e.udise_code is null
+                           or (e.primary_count, e.upper_primary_count)
+                              <> (coalesce(t.enrollment_primary, 0), coalesce(t.enrollment_upper_primary, 0)))
                     on conflict (udise_code, academic_year) do update set
                         primary_count = excluded.primary_count, upper_primary_count = excluded.upper_primary_count,
                         updated_at = now()
                     where (enrollments.primary_count, enrollments.upper_primary_count)
                           is distinct from (excluded.primary_count, excluded.upper_primary_count)
                     returning udise_code, primary_count, upper_primary_count)
-                select c.udise_code, c.primary_count, c.upper_primary_count, r.district_code, r.block_code
-                from changed c join school_import_rows r on r.udise_code = c.udise_code""")
+                select c.udise_code, c.primary_count, c.upper_primary_count, s.district_code, s.block_code
+                from changed c join schools s on s.udise_code = c.udise_code""")
                 .param("year", academicYear)
                 .query(rs -> {
                     events.publish(new EnrollmentUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(4),
