@@ -32,8 +32,21 @@ final class History {
     static final double ORDER_UP_TO_DAYS = 16;
     static final double EXPECTED_ATTENDANCE = 0.88;
 
+    /** Why no meal was served, in school-service's words (fuel, water and the rest are OTHER). */
     enum Reason {
-        STOCK_OUT, NO_COOKING_COST, COOK_ABSENT, FUEL_SHORTAGE, WATER_SHORTAGE, OTHER
+        NO_STOCK, NO_FUNDS, NO_COOK, OTHER
+    }
+
+    /** States whose schools cook wheat rather than rice. */
+    private static final java.util.Set<Integer> WHEAT_STATES = java.util.Set.of(2, 3, 4, 5, 6, 7, 8, 9, 23);
+
+    /** The grain a state's kitchens cook: RICE, or WHEAT in the wheat-eating north. */
+    static String grain(Geography.State state) {
+        return WHEAT_STATES.contains(state.code()) ? "WHEAT" : "RICE";
+    }
+
+    static String commodity(Norms norm, Geography.State state) {
+        return norm == Norms.GRAIN ? grain(state) : norm.name();
     }
 
     record Summary(int days, LocalDate first, LocalDate last, long reports, long mealsServed, long incidents,
@@ -267,13 +280,13 @@ final class History {
                         boolean incident = stockOut || draw < p;
                         Reason reason = null;
                         if (stockOut) {
-                            reason = Reason.STOCK_OUT;
+                            reason = Reason.NO_STOCK;
                         }
                         else if (incident) {
+                            // cook absent 35%, fuel or water short 35%, cooking-cost funds 15% (60% while late)
                             double r = random.nextDouble();
-                            reason = fundsLate && r < 0.6 ? Reason.NO_COOKING_COST
-                                    : r < 0.35 ? Reason.COOK_ABSENT : r < 0.6 ? Reason.FUEL_SHORTAGE
-                                    : r < 0.7 ? Reason.WATER_SHORTAGE : r < 0.85 ? Reason.NO_COOKING_COST : Reason.OTHER;
+                            reason = fundsLate && r < 0.6 ? Reason.NO_FUNDS
+                                    : r < 0.35 ? Reason.NO_COOK : r < 0.85 ? Reason.OTHER : Reason.NO_FUNDS;
                         }
                         int served = incident ? 0 : primary[i] + upper[i];
                         if (!incident) {
@@ -314,9 +327,10 @@ final class History {
                 int late = delivery.delivered - delivery.scheduled;
                 delayed += late > 0 ? 1 : 0;
                 inTransit += arrived ? 0 : 1;
-                csv.row(deliveryId(delivery.kitchen.code(), expected, delivery.commodity.name()),
+                String commodity = commodity(delivery.commodity, delivery.kitchen.district().state());
+                csv.row(deliveryId(delivery.kitchen.code(), expected, commodity),
                         delivery.kitchen.code(), delivery.kitchen.hub().udiseCode(), delivery.kitchen.supplier().code(),
-                        delivery.commodity.name(), delivery.quantityKg, expected,
+                        commodity, delivery.quantityKg, expected,
                         arrived ? days.get(delivery.delivered) : "", arrived ? late : "", arrived ? "DELIVERED" : "IN_TRANSIT");
             }
         }

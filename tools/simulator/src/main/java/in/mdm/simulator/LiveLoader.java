@@ -64,6 +64,9 @@ final class LiveLoader {
     private final PrintStream log;
     private final HttpClient http;
     private final AtomicReference<String> token = new AtomicReference<>();
+    /** Ids the suite gave the kitchens and suppliers, by the simulator's codes. */
+    private final Map<String, String> kitchenIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> supplierIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     LiveLoader(URI gateway, String username, String password, int batchSize, int importRows, int concurrency,
@@ -185,7 +188,6 @@ final class LiveLoader {
                 break;
             }
         }
-        Map<String, String> kitchenIds = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, List<String>> kitchensOfSupplier = new LinkedHashMap<>();
         List<CompletableFuture<Integer>> posts = new ArrayList<>();
         for (CSVRecord row : csv(folder.resolve("kitchens.csv"))) {
@@ -239,10 +241,26 @@ final class LiveLoader {
                     return 0;
                 }
                 expectSuccess("register a supplier", "/api/v1/suppliers", response);
+                supplierIds.put(row.get("supplier_code"), JSON.readTree(response.body()).path("id").asString());
                 return 1;
             }, pool));
         }
         int registered = join(suppliers).stream().mapToInt(Integer::intValue).sum();
+        if (registered < suppliers.size()) {
+            // suppliers there from an earlier run: their ids by code
+            for (int page = 0;; page++) {
+                HttpResponse<String> response = exchange("list the suppliers", "GET",
+                        "/api/v1/suppliers?size=500&page=" + page, null, null, true);
+                expectSuccess("list the suppliers", "/api/v1/suppliers", response);
+                JsonNode body = JSON.readTree(response.body());
+                for (JsonNode item : body.path("items")) {
+                    supplierIds.putIfAbsent(item.path("code").asString(""), item.path("id").asString(""));
+                }
+                if (body.path("items").isEmpty() || (page + 1) * 500L >= body.path("total").asLong(0)) {
+                    break;
+                }
+            }
+        }
         log.println("Suppliers: " + registered + " registered, " + (suppliers.size() - registered) + " there already.");
         return new int[] {kitchens, registered};
     }
@@ -375,29 +393,75 @@ final class LiveLoader {
 
     private long postDay(ExecutorService pool, String day, List<List<Map<String, Object>>> batches) {
         List<CompletableFuture<Integer>> posts = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
+        AtomicReference<String> firstRejection = new AtomicReference<>();
         for (List<Map<String, Object>> batch : batches) {
             String body = JSON.writeValueAsString(Map.of("reports", batch));
             posts.add(CompletableFuture.supplyAsync(() -> {
                 HttpResponse<String> response = exchange("post daily reports", "POST", "/api/v1/meals/reports/batch",
                         "application/json", HttpRequest.BodyPublishers.ofString(body), true);
                 expectSuccess("post daily reports", "/api/v1/meals/reports/batch", response);
+                JsonNode answer = JSON.readTree(response.body().isBlank() ? "{}" : response.body());
+                created.addAndGet(answer.path("created").asLong(0));
+                duplicates.addAndGet(answer.path("duplicates").asLong(0));
+                rejected.addAndGet(answer.path("rejected").asLong(0));
+                for (JsonNode item : answer.path("results")) {
+                    if (item.path("status").asString("").equals("REJECTED")) {
+                        firstRejection.compareAndSet(null, item.path("code").asString("") + " "
+                                + item.path("detail").asString(""));
+                    }
+                }
                 return batch.size();
             }, pool));
         }
         long posted = join(posts).stream().mapToLong(Integer::longValue).sum();
-        log.println("  " + day + ": " + posted + " daily reports in " + batches.size() + " requests");
+        log.println("  " + day + ": " + posted + " daily reports in " + batches.size() + " requests (created "
+                + created + ", already there " + duplicates + ", rejected " + rejected
+                + (firstRejection.get() == null ? "" : ", e.g. " + firstRejection.get()) + ")");
         return posted;
     }
 
-    /** The number posted, or -1 when the suite has no deliveries endpoint (or rejects its form): then say so once. */
+    /**
+     * Schedules the day's deliveries ({@code POST /api/v1/deliveries}, to the kitchen, from its supplier) and records
+     * the receipt of those that arrived ({@code POST /api/v1/deliveries/{id}/receipt}).
+     *
+     * @return the number posted, or -1 when the suite has no deliveries endpoint (or rejects them): then say so once
+     */
     private long postDeliveries(ExecutorService pool, List<Map<String, Object>> deliveries) {
+        if (!deliveries.isEmpty() && kitchenIds.isEmpty()) {
+            log.println("Deliveries skipped: they go to kitchens, and the kitchens are not registered.");
+            return -1;
+        }
         List<CompletableFuture<Integer>> posts = new ArrayList<>();
         for (Map<String, Object> delivery : deliveries) {
-            String body = JSON.writeValueAsString(delivery);
+            String kitchenId = kitchenIds.get((String) delivery.get("kitchenCode"));
+            String supplierId = supplierIds.get((String) delivery.get("supplierCode"));
+            if (kitchenId == null || supplierId == null) {
+                continue;
+            }
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("supplierId", supplierId);
+            request.put("kitchenId", kitchenId);
+            request.put("commodity", delivery.get("commodity"));
+            request.put("quantityKg", delivery.get("quantityKg"));
+            request.put("promisedDate", delivery.get("expectedDate"));
+            String body = JSON.writeValueAsString(request);
+            Object receivedOn = delivery.get("deliveredDate");
             posts.add(CompletableFuture.supplyAsync(() -> {
                 HttpResponse<String> response = exchange("post a delivery", "POST", "/api/v1/deliveries",
                         "application/json", HttpRequest.BodyPublishers.ofString(body), true);
                 expectSuccess("post a delivery", "/api/v1/deliveries", response);
+                if (receivedOn != null) {
+                    String id = JSON.readTree(response.body()).path("id").asString();
+                    String receipt = JSON.writeValueAsString(Map.of("receivedOn", receivedOn,
+                            "quantityKg", delivery.get("quantityKg")));
+                    HttpResponse<String> received = exchange("record a delivery's receipt", "POST",
+                            "/api/v1/deliveries/" + id + "/receipt", "application/json",
+                            HttpRequest.BodyPublishers.ofString(receipt), true);
+                    expectSuccess("record a delivery's receipt", "/api/v1/deliveries/{id}/receipt", received);
+                }
                 return 1;
             }, pool));
         }
@@ -418,8 +482,6 @@ final class LiveLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 Map<String, Object> delivery = new LinkedHashMap<>();
-                delivery.put("clientDeliveryId", row.get("delivery_id"));
-                delivery.put("udiseCode", row.get("hub_udise_code"));
                 delivery.put("kitchenCode", row.get("kitchen_code"));
                 delivery.put("supplierCode", row.get("supplier_code"));
                 delivery.put("commodity", row.get("commodity"));

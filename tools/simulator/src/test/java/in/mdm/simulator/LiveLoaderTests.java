@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +72,12 @@ class LiveLoaderTests {
         gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("done")
                 .willReturn(okJson("{\"status\":\"SUCCEEDED\",\"rowsRead\":140,\"inserted\":138,\"updated\":0,"
                         + "\"unchanged\":0,\"rejected\":2,\"rejectsUrl\":\"" + JOB + "/rejects\"}")));
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(okJson("{\"accepted\":1}")));
-        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)));
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch"))
+                .willReturn(okJson("{\"created\":3,\"duplicates\":1,\"rejected\":1,\"results\":[{\"status\":\"CREATED\"},"
+                        + "{\"status\":\"REJECTED\",\"code\":\"meal.not-a-school-day\",\"detail\":\"a Sunday\"}]}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+        gateway.stubFor(post(urlPathMatching("/api/v1/deliveries/[0-9a-f-]{36}/receipt")).willReturn(okJson("{}")));
         gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0"))
                 .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/kitchens")).willReturn(aResponse().withStatus(201)
@@ -170,9 +175,27 @@ class LiveLoaderTests {
         List<CSVRecord> deliveries = Generated.read(out.resolve("deliveries.csv"));
         List<LoggedRequest> deliveryPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/deliveries")));
         assertThat(deliveryPosts).hasSize(deliveries.size()).isNotEmpty();
-        JsonNode first = JSON.readTree(deliveryPosts.getFirst().getBodyAsString());
-        assertThat(first.get("clientDeliveryId").asString()).isNotBlank();
-        assertThat(first.get("udiseCode").asString()).matches("30\\d{9}");
+        Set<String> supplierIds = new HashSet<>();
+        for (LoggedRequest post : deliveryPosts) {
+            JsonNode delivery = JSON.readTree(post.getBodyAsString());
+            assertThat(delivery.get("kitchenId").asString()).matches("[0-9a-f-]{36}");
+            assertThat(delivery.get("commodity").asString()).isIn("RICE", "PULSES", "OIL");
+            assertThat(delivery.get("quantityKg").decimalValue()).isPositive();
+            assertThat(LocalDate.parse(delivery.get("promisedDate").asString())).isBefore(LocalDate.of(2026, 11, 21));
+            supplierIds.add(delivery.get("supplierId").asString());
+        }
+        assertThat(supplierIds).allMatch(id -> id.matches("[0-9a-f-]{36}")).hasSizeLessThanOrEqualTo(supplierPosts.size());
+        long delivered = deliveries.stream().filter(row -> !row.get("delivered_date").isEmpty()).count();
+        List<LoggedRequest> receipts = gateway.findAll(postRequestedFor(urlPathMatching("/api/v1/deliveries/.+/receipt")));
+        assertThat(receipts).hasSize((int) delivered);
+        assertThat(JSON.readTree(receipts.getFirst().getBodyAsString()).get("receivedOn").asString())
+                .matches("2026-11-\\d{2}");
+        // each batch answers created 3, duplicates 1, rejected 1: the day's line adds them up
+        int firstDay = perDay.get("2026-11-18");
+        int requests = (firstDay + 49) / 50;
+        assertThat(stdout).contains("2026-11-18: " + firstDay + " daily reports in " + requests + " requests (created "
+                + 3 * requests + ", already there " + requests + ", rejected " + requests
+                + ", e.g. meal.not-a-school-day a Sunday)");
         assertThat(stdout).contains("import job running (rowsRead 40, progress 30)").contains("still waiting for the job")
                 .contains("2 rows were rejected").contains(JOB + "/rejects")
                 .contains("Loaded into " + baseUrl + ": 138 schools imported");
@@ -205,6 +228,8 @@ class LiveLoaderTests {
         gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0")).willReturn(okJson(
                 "{\"items\":[{\"id\":\"6d2b7a8e-1f0c-4c55-9a41-0a7e3c1d2b90\",\"name\":\"" + known + "\"}],"
                         + "\"page\":0,\"size\":500,\"total\":1}")));
+        gateway.stubFor(get(urlEqualTo("/api/v1/suppliers?size=500&page=0"))
+                .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/suppliers")).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"code\":\"supplier.duplicate-code\"}")));
 
