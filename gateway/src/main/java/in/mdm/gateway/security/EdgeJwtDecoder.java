@@ -47,7 +47,10 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
         if (decoder == null) {
             return Mono.error(new BadJwtException("The token is not from a trusted issuer"));
         }
-        return decoder.decode(token).flatMap(this::notRevoked);
+        return decoder.decode(token)
+                // the issuer's keys could not be fetched: a 503 to retry, not a 500
+                .onErrorMap(e -> !(e instanceof JwtException), e -> new JwtException("The issuer's keys could not be fetched", e))
+                .flatMap(this::notRevoked);
     }
 
     private Mono<Jwt> notRevoked(Jwt jwt) {
@@ -55,7 +58,7 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
             return Mono.just(jwt);
         }
         return redis.hasKey(TokenChecks.deniedKey(jwt.getId()))
-                .onErrorMap(e -> new BadJwtException("Token revocation could not be checked", e))
+                .onErrorMap(e -> new JwtException("Token revocation could not be checked", e)) // a 503, not the caller's fault
                 .flatMap(denied -> denied
                         ? Mono.error(new JwtValidationException("The token has been revoked",
                                 List.of(new OAuth2Error("invalid_token", "revoked", null))))

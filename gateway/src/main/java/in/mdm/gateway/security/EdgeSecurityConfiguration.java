@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -88,6 +89,11 @@ class EdgeSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
+                        // a token that cannot be checked now (the issuer's keys or Redis unreachable) is a 503 to retry
+                        .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
+                                ? unavailable(filterExchange.getExchange(), json)
+                                : problem(filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, "auth.token-invalid",
+                                        "The access token is invalid, expired or revoked"))
                         .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
                                 exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                                         ? "auth.token-invalid" : "auth.unauthenticated",
@@ -111,6 +117,12 @@ class EdgeSecurityConfiguration {
         return ServerWebExchangeMatchers.matchers(methods.stream()
                 .map(m -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(m), patterns))
                 .toArray(ServerWebExchangeMatcher[]::new));
+    }
+
+    private static Mono<Void> unavailable(ServerWebExchange exchange, JsonMapper json) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE, "auth.verification-unavailable",
+                "The access token cannot be verified right now; retry shortly");
     }
 
     private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String code, String detail) {

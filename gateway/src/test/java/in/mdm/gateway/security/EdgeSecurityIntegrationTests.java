@@ -192,6 +192,21 @@ class EdgeSecurityIntegrationTests {
     }
 
     @Test
+    void aTokenWhoseKeysCannotBeFetchedIsA503ToRetry() {
+        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        String token = TestTokens.sign(TestTokens.rsa("realm-key-not-seen-yet"), new JWTClaimsSet.Builder()
+                .issuer(realmIssuer()).audience("mdm-twin").subject(UUID.randomUUID().toString())
+                .jwtID(UUID.randomUUID().toString()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("realm_access", Map.of("roles", List.of("ADMIN"))).build());
+        EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().returnResult();
+        assertThat(problem(result)).containsEntry("code", "auth.verification-unavailable");
+    }
+
+    @Test
     void eachUserHasItsOwnRateLimitBucket() {
         String busy = TestTokens.token().subject("busy.officer").roles("OFFICER").jurisdiction("DISTRICT", "568").build();
         String other = TestTokens.token().subject("other.officer").roles("OFFICER").jurisdiction("DISTRICT", "568").build();

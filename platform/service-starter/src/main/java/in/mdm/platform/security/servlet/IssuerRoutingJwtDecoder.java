@@ -49,7 +49,14 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
             throw new BadJwtException("The token is not from a trusted issuer");
         }
         Jwt jwt = decoder.decode(token);
-        if (jwt.getId() != null && denied.test(jwt.getId())) {
+        boolean revoked;
+        try {
+            revoked = jwt.getId() != null && denied.test(jwt.getId());
+        } catch (RuntimeException redisUnreachable) {
+            // not the caller's fault: answered 503 to retry
+            throw new JwtException("Token revocation could not be checked", redisUnreachable);
+        }
+        if (revoked) {
             throw new JwtValidationException("The token has been revoked",
                     java.util.List.of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "revoked", null)));
         }
