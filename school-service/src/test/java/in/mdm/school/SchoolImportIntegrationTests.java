@@ -164,6 +164,18 @@ class SchoolImportIntegrationTests {
     }
 
     @Test
+    void aFileThatIsNotCsvFailsTheJobWithTheReason() {
+        byte[] file = "udise_code,school_name,district_code,block_code,category,management\n33040500001,\"Unclosed,569,6101,1,1\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> job = importBody(file, "", TestTokens.admin());
+        assertThat(job).containsEntry("status", "FAILED").containsEntry("inserted", 0);
+        assertThat((String) job.get("error")).startsWith("malformed CSV");
+        assertProblem(admin().get("/api/v1/schools/import/" + job.get("id") + "/rejects"), HttpStatus.CONFLICT,
+                "school.import.not-finished");
+        assertThat(admin().get("/api/v1/schools/33040500001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void onlyAnAdminOrAMachineClientWithTheImportScopeMayImport() {
         byte[] file = "udise_code,school_name,district_code,block_code,category,management\n33040400001,M,569,6101,1,1\n"
                 .getBytes(StandardCharsets.UTF_8);

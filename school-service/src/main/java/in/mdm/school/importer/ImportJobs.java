@@ -91,8 +91,7 @@ class ImportJobs {
             jobs.started(id);
             long start = System.nanoTime();
             long size = Math.max(1, Files.size(file));
-            ImportCounts counts = importer.run(id, in, options,
-                    rows -> jobs.progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
+            ImportCounts counts = importer.run(id, in, options, rows -> progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
             jobs.succeeded(id, counts);
             log.info("import {}: {} in {} ms", id, counts, (System.nanoTime() - start) / 1_000_000);
         }
@@ -110,6 +109,16 @@ class ImportJobs {
             catch (IOException ex) {
                 log.warn("could not delete {}", file, ex);
             }
+        }
+    }
+
+    /** Progress is informative: a busy database does not fail the import for it. */
+    private void progress(UUID id, int rows, int percent) {
+        try {
+            jobs.progress(id, rows, percent);
+        }
+        catch (RuntimeException ex) {
+            log.warn("import {}: progress not recorded ({})", id, ex.getMessage());
         }
     }
 
