@@ -63,7 +63,8 @@ public final class Main {
         }
         try {
             LiveLoader loader = new LiveLoader(options.gateway(), options.username(), options.password(),
-                    options.batchSize(), options.importRows(), 4, Duration.ofSeconds(1), Duration.ofMinutes(15), out);
+                    options.batchSize(), options.importRows(), options.concurrency(), Duration.ofSeconds(1),
+                    Duration.ofMinutes(15), out);
             LiveLoader.Result result = loader.load(options.out());
             out.printf(Locale.ROOT, "Loaded into %s: %,d schools imported, %,d kitchens and %,d suppliers registered,"
                     + " %,d daily reports, %,d deliveries%s.%n", options.gateway(), result.schoolsImported(),

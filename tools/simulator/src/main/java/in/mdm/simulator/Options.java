@@ -9,12 +9,12 @@ import java.util.Map;
 
 /** The simulator's command line. */
 record Options(String state, double scale, long seed, int days, LocalDate end, Path out, boolean live, URI gateway,
-        String username, String password, int batchSize, int importRows, boolean help) {
+        String username, String password, int batchSize, int importRows, int concurrency, boolean help) {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days", "--end",
-            "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows");
+            "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows", "--concurrency");
 
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
@@ -39,6 +39,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
               --password PW         its password (default: MDM_ADMIN_PASSWORD)
               --batch-size N        daily reports per request (default 500)
               --import-rows N       schools per import job (default 2000)
+              --concurrency N       requests at a time when loading (default 2)
               -h, --help            this text
 
             Files: schools.csv (UDISE-style, for POST /api/v1/schools/import), kitchens.csv, kitchen-schools.csv,
@@ -58,6 +59,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         String password = environment.get("MDM_ADMIN_PASSWORD");
         int batchSize = 500;
         int importRows = 2000;
+        int concurrency = 2;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -95,6 +97,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                             case "--password" -> password = value;
                             case "--batch-size" -> batchSize = atLeast(Integer.parseInt(value), 1, option);
                             case "--import-rows" -> importRows = atLeast(Integer.parseInt(value), 1, option);
+                            case "--concurrency" -> concurrency = atLeast(Integer.parseInt(value), 1, option);
                             default -> throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
                         }
                     }
@@ -111,7 +114,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
             throw new IllegalArgumentException("--gateway wants an http(s) URL, not '" + gateway + "'");
         }
         return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, importRows,
-                help);
+                concurrency, help);
     }
 
     /** The last day of the history: {@code --end}, or yesterday in India. */

@@ -23,14 +23,20 @@ class OptionsTests {
         assertThat(options.out()).isEqualTo(Path.of(".run", "simulated"));
         assertThat(options.live()).isFalse();
         assertThat(options.username()).isEqualTo("admin");
+        assertThat(options.concurrency()).isEqualTo(2);
+        assertThat(options.importRows()).isEqualTo(2000);
+        assertThat(options.batchSize()).isEqualTo(500);
     }
 
     @Test
     void liveTakesThePasswordFromTheEnvironmentAndNeedsOne() {
         Options options = Options.parse(Map.of("MDM_ADMIN_PASSWORD", "pw", "MDM_ADMIN_USERNAME", "chief"), "--live",
-                "--gateway=http://localhost:8380/", "--days", "15", "--end", "2026-11-20", "--scale", "2.5");
+                "--gateway=http://localhost:8380/", "--days", "15", "--end", "2026-11-20", "--scale", "2.5", "--concurrency", "3",
+                "--import-rows", "1000");
 
         assertThat(options.password()).isEqualTo("pw");
+        assertThat(options.concurrency()).isEqualTo(3);
+        assertThat(options.importRows()).isEqualTo(1000);
         assertThat(options.username()).isEqualTo("chief");
         assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8380"));
         assertThat(options.endOrYesterday()).isEqualTo(LocalDate.of(2026, 11, 20));
