@@ -201,6 +201,20 @@ class MasterDataIntegrationTests {
                 {"code":"X-1","name":"Ghost","kind":"OTHER","servesSchools":["33999999990"]}"""), HttpStatus.BAD_REQUEST, "supplier.unknown-school");
         assertProblem(admin().post("/api/v1/kitchens", """
                 {"name":"Nowhere","districtCode":"569","blockCode":"6215"}"""), HttpStatus.BAD_REQUEST, "school.unknown-block");
+
+        // updates replace the details; a supplier's list of schools and kitchens is replaced too
+        ResponseEntity<Map> moved = admin().put("/api/v1/kitchens/" + kitchenId, """
+                {"name":"Anamalai Central Kitchen II","districtCode":"569","blockCode":"6101","capacityMeals":6000}""");
+        assertThat(moved.getBody()).containsEntry("capacityMeals", 6000).containsEntry("name", "Anamalai Central Kitchen II");
+        assertThat(Api.as(http, TestTokens.officer("569")).put("/api/v1/kitchens/" + kitchenId, """
+                {"name":"X","districtCode":"569","blockCode":"6101"}""").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String supplierId = (String) supplier.getBody().get("id");
+        ResponseEntity<Map> narrowed = admin().put("/api/v1/suppliers/" + supplierId, """
+                {"code":"TNCSC-CBE","name":"TNCSC Coimbatore","kind":"CIVIL_SUPPLIES_CORPORATION","servesKitchens":["%s"]}"""
+                .formatted(kitchenId));
+        assertThat(narrowed.getBody()).containsEntry("servesSchools", List.of()).containsEntry("name", "TNCSC Coimbatore");
+        assertProblem(admin().put("/api/v1/suppliers/" + java.util.UUID.randomUUID(), """
+                {"code":"Z-1","name":"Z","kind":"OTHER"}"""), HttpStatus.NOT_FOUND, "supplier.not-found");
     }
 
     static String school(String udise, String district, String block, String management) {

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,18 @@ class SupplyController {
     ResponseEntity<KitchenResponse> createKitchen(@Valid @RequestBody KitchenRequest request) {
         KitchenResponse kitchen = supply.createKitchen(request);
         return ResponseEntity.created(URI.create("/api/v1/kitchens/" + kitchen.id())).body(kitchen);
+    }
+
+    @PutMapping("/api/v1/kitchens/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    KitchenResponse updateKitchen(@PathVariable UUID id, @Valid @RequestBody KitchenRequest request, Caller caller) {
+        return supply.updateKitchen(id, request, caller);
+    }
+
+    @PutMapping("/api/v1/suppliers/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    SupplierResponse updateSupplier(@PathVariable UUID id, @Valid @RequestBody SupplierRequest request) {
+        return supply.updateSupplier(id, request);
     }
 
     @GetMapping("/api/v1/kitchens/{id}")

@@ -39,6 +39,27 @@ class SupplyRepository {
                 .update();
     }
 
+    int updateKitchen(UUID id, KitchenRequest r) {
+        return jdbc.sql("""
+                update kitchens set name = :name, district_code = :district, block_code = :block, address = :address,
+                       capacity_meals = :capacity, updated_at = now()
+                where id = :id""")
+                .param("id", id).param("name", r.name().strip()).param("district", r.districtCode())
+                .param("block", r.blockCode()).param("address", r.address()).param("capacity", r.capacityMeals())
+                .update();
+    }
+
+    void updateSupplier(UUID id, SupplierRequest r) {
+        jdbc.sql("""
+                update suppliers set code = :code, name = :name, kind = :kind, phone = :phone, district_code = :district,
+                       updated_at = now()
+                where id = :id""")
+                .param("id", id).param("code", r.code()).param("name", r.name().strip()).param("kind", r.kind().name())
+                .param("phone", r.phone()).param("district", r.districtCode())
+                .update();
+        jdbc.sql("delete from supplier_assignments where supplier_id = :id").param("id", id).update();
+    }
+
     Optional<KitchenResponse> kitchen(UUID id, SqlScope scope) {
         return jdbc.sql("select " + KITCHEN_COLUMNS + " from kitchens k where k.id = :id" + scope.and())
                 .params(scope.params()).param("id", id)

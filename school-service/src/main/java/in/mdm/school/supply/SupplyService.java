@@ -32,6 +32,36 @@ public class SupplyService {
         return repository.kitchen(id, new SqlScope("true", java.util.Map.of())).orElseThrow();
     }
 
+    /** Replaces a kitchen's details (within the caller's jurisdiction). */
+    @Transactional
+    KitchenResponse updateKitchen(UUID id, KitchenRequest request, Caller caller) {
+        kitchen(id, caller);
+        if (!repository.blockExists(request.districtCode(), request.blockCode())) {
+            throw ApiException.badRequest("school.unknown-block",
+                    "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
+        }
+        repository.updateKitchen(id, request);
+        return repository.kitchen(id, new SqlScope("true", java.util.Map.of())).orElseThrow();
+    }
+
+    /** Replaces a supplier's details and the schools and kitchens it serves. */
+    @Transactional
+    SupplierResponse updateSupplier(UUID id, SupplierRequest request) {
+        supplier(id);
+        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
+        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
+        if (repository.countSchools(schools) != schools.size()) {
+            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
+        }
+        if (repository.countKitchens(kitchens) != kitchens.size()) {
+            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
+        }
+        repository.updateSupplier(id, request);
+        repository.assignSchools(id, schools);
+        repository.assignKitchens(id, kitchens);
+        return repository.supplier(id).orElseThrow();
+    }
+
     @Transactional(readOnly = true)
     KitchenResponse kitchen(UUID id, Caller caller) {
         return repository.kitchen(id, scope(caller))
