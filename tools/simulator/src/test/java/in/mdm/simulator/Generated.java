@@ -27,6 +27,8 @@ final class Generated {
         if (tamilNadu == null) {
             try {
                 Path dir = Files.createTempDirectory("simulator-tn");
+                // some 80 MB: gone when the test JVM ends
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 run("--out", dir.toString(), "--seed", "7", "--days", "20", "--end", "2026-11-20");
                 tamilNadu = dir;
             }
@@ -35,6 +37,15 @@ final class Generated {
             }
         }
         return tamilNadu;
+    }
+
+    private static void delete(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            // a temporary folder: the system clears it in the end
+        }
     }
 
     static String run(String... args) {
