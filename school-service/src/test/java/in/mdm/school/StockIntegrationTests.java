@@ -169,6 +169,41 @@ class StockIntegrationTests {
     }
 
     @Test
+    void aKitchensStockReceivesItsDeliveriesAndFeedsTheSchoolsItCooksFor() {
+        String udise = "33060100041";
+        school(udise);
+        String kitchen = (String) admin().post("/api/v1/kitchens", """
+                {"name":"Sarcarsamakulam Kitchen","districtCode":"569","blockCode":"6114","capacityMeals":2000}""").getBody().get("id");
+        admin().put("/api/v1/schools/" + udise, """
+                {"name":"School %s","districtCode":"569","blockCode":"6114","category":"PRIMARY_WITH_UPPER_PRIMARY",
+                 "management":"GOVERNMENT","ruralUrban":"RURAL","kitchenId":"%s"}""".formatted(udise, kitchen));
+        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.school.school.AcademicYear.of(TODAY),
+                "{\"primary\":50,\"upperPrimary\":40}");
+        String delivery = (String) admin().post("/api/v1/deliveries", """
+                {"supplierId":"%s","kitchenId":"%s","commodity":"RICE","quantityKg":200,"promisedDate":"%s"}"""
+                .formatted(supplier(), kitchen, TODAY)).getBody().get("id");
+        assertThat(Api.as(http, TestTokens.officer("569")).post("/api/v1/deliveries/" + delivery + "/receipt",
+                "{\"receivedOn\":\"%s\",\"quantityKg\":200}".formatted(TODAY)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Api.as(http, TestTokens.school(udise)).post("/api/v1/meals/reports", """
+                {"udiseCode":"%s","date":"%s","attendancePrimary":40,"attendanceUpperPrimary":30,"mealsServed":70}"""
+                .formatted(udise, TODAY.minusDays(1)));
+        List<Map<String, Object>> stock = Api.as(http, TestTokens.officer("569"))
+                .exchange(HttpMethod.GET, "/api/v1/stock/kitchens/" + kitchen, null, List.class).getBody();
+        assertThat(stock).singleElement().satisfies(rice -> {
+            assertThat(new BigDecimal(rice.get("quantityKg").toString())).isEqualByComparingTo("191.5"); // 200 - 8.5
+            // 50 × 100 g + 40 × 150 g = 11 kg a day: 191.5 / 11 = 17.4 days
+            assertThat(new BigDecimal(rice.get("daysOfStock").toString())).isEqualByComparingTo("17.4");
+            assertThat(rice).containsEntry("status", "ADEQUATE");
+        });
+        assertThat(jdbc.sql("select count(*) from stock_balances where udise_code = :u").param("u", udise).query(Integer.class).single())
+                .as("the school keeps no stock of its own").isZero();
+        assertProblem(Api.as(http, TestTokens.officer("578")).get("/api/v1/stock/kitchens/" + kitchen), HttpStatus.NOT_FOUND, "kitchen.not-found");
+        assertProblem(Api.as(http, TestTokens.officer("569")).post("/api/v1/stock/kitchens/" + kitchen + "/adjustments",
+                "{\"commodity\":\"RICE\",\"quantityKg\":-200,\"reason\":\"count\"}"), HttpStatus.CONFLICT, "stock.insufficient");
+    }
+
+    @Test
     void normsAreDataThatOnlyAnAdminChanges() {
         assertThat(Api.as(http, TestTokens.officer("569")).put("/api/v1/stock/norms/OTHER",
                 "{\"primaryGrams\":50,\"upperPrimaryGrams\":75}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

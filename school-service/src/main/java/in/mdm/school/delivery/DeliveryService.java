@@ -20,6 +20,7 @@ import in.mdm.events.school.DeliveryDelayed;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.school.stock.Commodity;
+import in.mdm.school.stock.KitchenStockService;
 import in.mdm.school.stock.StockService;
 import in.mdm.school.supply.SupplyService;
 
@@ -35,13 +36,16 @@ public class DeliveryService {
     private final JdbcClient jdbc;
     private final SupplyService supply;
     private final StockService stock;
+    private final KitchenStockService kitchenStock;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    DeliveryService(JdbcClient jdbc, SupplyService supply, StockService stock, ApplicationEventPublisher events) {
+    DeliveryService(JdbcClient jdbc, SupplyService supply, StockService stock, KitchenStockService kitchenStock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.supply = supply;
         this.stock = stock;
+        this.kitchenStock = kitchenStock;
         this.events = events;
     }
 
@@ -92,6 +96,10 @@ public class DeliveryService {
         }
         if (d.udiseCode() != null && r.quantityKg().signum() > 0) {
             stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
+                    "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
+        }
+        else if (d.kitchenId() != null && r.quantityKg().signum() > 0) {
+            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
                     "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         return find(id).orElseThrow();

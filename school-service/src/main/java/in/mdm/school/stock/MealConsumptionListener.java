@@ -1,23 +1,39 @@
 package in.mdm.school.stock;
 
+import java.util.UUID;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import in.mdm.events.school.DailyMealReported;
 
-/** Meals served take food out of the school's stock, in the transaction that stores the report. */
+/**
+ * Meals served take food out of stock, in the transaction that stores the report: the school's own stock, or
+ * that of the centralised kitchen that cooks for it.
+ */
 @Component
 class MealConsumptionListener {
 
     private final StockService stock;
+    private final KitchenStockService kitchens;
+    private final JdbcClient jdbc;
 
-    MealConsumptionListener(StockService stock) {
+    MealConsumptionListener(StockService stock, KitchenStockService kitchens, JdbcClient jdbc) {
         this.stock = stock;
+        this.kitchens = kitchens;
+        this.jdbc = jdbc;
     }
 
     @EventListener
     void on(DailyMealReported report) {
-        if (report.mealsServed() > 0 || report.noMealReason() != null) {
+        UUID kitchen = jdbc.sql("select kitchen_id from schools where udise_code = :u").param("u", report.udiseCode())
+                .query(UUID.class).optional().orElse(null);
+        int[] fed = StockService.fed(report.attendancePrimary(), report.attendanceUpperPrimary(), report.mealsServed());
+        if (kitchen != null) {
+            kitchens.consume(kitchen, report.udiseCode(), report.date(), fed[0], fed[1]);
+        }
+        else {
             stock.consume(report.udiseCode(), report.date(), report.attendancePrimary(), report.attendanceUpperPrimary(),
                     report.mealsServed());
         }

@@ -102,13 +102,9 @@ public class StockService {
      * correction posts the difference). Taken only from what is on hand: the ledger never goes negative.
      */
     void consume(String udise, LocalDate date, int attendancePrimary, int attendanceUpper, int mealsServed) {
-        int attendance = attendancePrimary + attendanceUpper;
-        int primary = attendancePrimary;
-        int upper = attendanceUpper;
-        if (mealsServed < attendance) {
-            primary = attendance == 0 ? 0 : (int) ((long) attendancePrimary * mealsServed / attendance);
-            upper = mealsServed - primary;
-        }
+        int[] fed = fed(attendancePrimary, attendanceUpper, mealsServed);
+        int primary = fed[0];
+        int upper = fed[1];
         String reference = "meal:" + date;
         for (Commodity commodity : stock.stocked(udise)) {
             NormResponse norm = stock.norm(commodity).orElseThrow();
@@ -127,6 +123,16 @@ public class StockService {
             }
             post(udise, commodity, "CONSUMPTION", delta, date, "meals served on " + date, reference, "meal-report");
         }
+    }
+
+    /** Children fed, primary and upper primary: the attendance, scaled down to the meals served. */
+    static int[] fed(int attendancePrimary, int attendanceUpper, int mealsServed) {
+        int attendance = attendancePrimary + attendanceUpper;
+        if (mealsServed >= attendance) {
+            return new int[] {attendancePrimary, attendanceUpper};
+        }
+        int primary = attendance == 0 ? 0 : (int) ((long) attendancePrimary * mealsServed / attendance);
+        return new int[] {primary, mealsServed - primary};
     }
 
     @Transactional
