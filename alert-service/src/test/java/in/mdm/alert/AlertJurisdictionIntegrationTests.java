@@ -84,7 +84,7 @@ class AlertJurisdictionIntegrationTests {
 
     @Test
     void withoutAValidTokenNothingIsRead() {
-        ProblemAssertions.assertProblem(get("/api/v1/alerts", null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
+        ProblemAssertions.assertTokenRequired(token -> get("/api/v1/alerts", token));
         ProblemAssertions.assertProblem(get("/api/v1/alerts", TestTokens.token().subject("x").roles("ADMIN").forged().build()),
                 HttpStatus.UNAUTHORIZED, "auth.token-invalid");
     }
