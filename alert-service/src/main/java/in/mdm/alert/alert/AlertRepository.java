@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
 
+import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.web.PageResponse;
 
@@ -31,7 +32,7 @@ class AlertRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Alert> find(UUID id, AlertScope scope) {
+    Optional<Alert> find(UUID id, SchoolLocations.Condition scope) {
         return jdbc.sql("select * from alerts where id = :id" + scope.and())
                 .param("id", id)
                 .params(scope.params())
@@ -40,7 +41,7 @@ class AlertRepository {
     }
 
     /** Newest first. */
-    PageResponse<Alert> page(AlertFilter filter, AlertScope scope, int page, int size) {
+    PageResponse<Alert> page(AlertFilter filter, SchoolLocations.Condition scope, int page, int size) {
         return PagedQuery.select(jdbc, "*", "alerts " + WHERE + scope.and())
                 .params(scope.params())
                 .param("status", filter.status())

@@ -24,12 +24,20 @@ public class AlertService {
     @Transactional(readOnly = true)
     Alert get(UUID id, Caller caller) {
         // another jurisdiction's alert is not found, exactly like one that does not exist
-        return alerts.find(id, AlertScope.of(caller, locations)).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
+        return alerts.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
+    }
+
+    /**
+     * The alerts a caller may see: the state all; a district those of the district, its blocks and its schools; a
+     * block those of the block and its schools; a headmaster those of the school.
+     */
+    private SchoolLocations.Condition visible(Caller caller) {
+        return locations.scopeCondition(caller, "alerts.scope_level", "alerts.scope_code", "alerts.udise_code", "alert");
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
     PageResponse<Alert> page(AlertFilter filter, Caller caller, int page, int size) {
-        return alerts.page(filter, AlertScope.of(caller, locations), page, size);
+        return alerts.page(filter, visible(caller), page, size);
     }
 }

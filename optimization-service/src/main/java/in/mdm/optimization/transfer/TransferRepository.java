@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +12,6 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -46,7 +43,7 @@ class TransferRepository {
                 .single();
     }
 
-    Optional<TransferPlan> find(UUID id, Visible visible) {
+    Optional<TransferPlan> find(UUID id, SchoolLocations.Condition visible) {
         return jdbc.sql("select * from transfer_plans where id = :id" + visible.and())
                 .param("id", id)
                 .params(visible.params())
@@ -55,7 +52,7 @@ class TransferRepository {
     }
 
     /** Newest first. */
-    PageResponse<TransferPlan> page(TransferFilter filter, Visible visible, int page, int size) {
+    PageResponse<TransferPlan> page(TransferFilter filter, SchoolLocations.Condition visible, int page, int size) {
         return PagedQuery.select(jdbc, "*", "transfer_plans " + WHERE + visible.and())
                 .params(visible.params())
                 .param("status", filter.status())
@@ -63,22 +60,6 @@ class TransferRepository {
                 .param("udise", filter.udiseCode())
                 .orderBy("created_at desc, id")
                 .fetch(page, size, TransferRepository::map);
-    }
-
-    /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */
-    record Visible(String sql, Map<String, Object> params) {
-
-        static Visible to(Caller caller, SchoolLocations locations) {
-            SchoolLocations.Condition from = locations.condition(caller, "from_udise_code", "from");
-            SchoolLocations.Condition to = locations.condition(caller, "to_udise_code", "to");
-            Map<String, Object> params = new HashMap<>(from.params());
-            params.putAll(to.params());
-            return new Visible("(" + from.sql() + ") or (" + to.sql() + ")", params);
-        }
-
-        String and() {
-            return " and (" + sql + ")";
-        }
     }
 
     private static TransferPlan map(ResultSet rs, int row) throws SQLException {

@@ -38,13 +38,18 @@ public class TransferService {
 
     @Transactional(readOnly = true)
     TransferPlan get(UUID id, Caller caller) {
-        return transfers.find(id, TransferRepository.Visible.to(caller, locations))
+        return transfers.find(id, visible(caller))
                 .orElseThrow(() -> ApiException.notFound("optimization.transfer.not-found", "No transfer plan with id " + id));
+    }
+
+    /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */
+    private SchoolLocations.Condition visible(Caller caller) {
+        return locations.condition(caller, "from_udise_code", "from").or(locations.condition(caller, "to_udise_code", "to"));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
     PageResponse<TransferPlan> page(TransferFilter filter, Caller caller, int page, int size) {
-        return transfers.page(filter, TransferRepository.Visible.to(caller, locations), page, size);
+        return transfers.page(filter, visible(caller), page, size);
     }
 }

@@ -72,18 +72,4 @@ public record Caller(String subject, String username, Set<Role> roles, Jurisdict
             case SCHOOL -> code.equals(udiseCode);
         };
     }
-
-    /** Whether the caller's jurisdiction contains all of {@code other} (a district officer contains its blocks only
-     * when the block's district is given, so this compares levels and codes only where they can be decided). */
-    public boolean contains(Jurisdiction other, String otherDistrictCode, String otherBlockCode) {
-        if (jurisdiction == null || other == null) {
-            return false;
-        }
-        return switch (other.level()) {
-            case STATE -> jurisdiction.level() == Jurisdiction.Level.STATE;
-            case DISTRICT -> covers(other.code(), null, null) && jurisdiction.level().ordinal() <= Jurisdiction.Level.DISTRICT.ordinal();
-            case BLOCK -> covers(otherDistrictCode, other.code(), null) && jurisdiction.level().ordinal() <= Jurisdiction.Level.BLOCK.ordinal();
-            case SCHOOL -> covers(otherDistrictCode, otherBlockCode, other.code());
-        };
-    }
 }

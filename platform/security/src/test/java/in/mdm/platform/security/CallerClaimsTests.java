@@ -75,8 +75,6 @@ class CallerClaimsTests {
         assertThat(block.covers("568", null, null)).as("a district-wide record is not inside a block").isFalse();
         assertThat(school.covers("568", "6301", "33020100101")).isTrue();
         assertThat(school.covers("568", "6301", "33020100102")).isFalse();
-        assertThat(district.contains(Jurisdiction.block("6301"), "568", null)).isTrue();
-        assertThat(block.contains(Jurisdiction.district("568"), "568", null)).isFalse();
     }
 
     @Test

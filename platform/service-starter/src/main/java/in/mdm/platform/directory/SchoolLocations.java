@@ -28,6 +28,13 @@ public class SchoolLocations {
         public String and() {
             return " and (" + sql + ")";
         }
+
+        /** Either condition (their parameter names must differ: give them different {@code name}s). */
+        public Condition or(Condition other) {
+            Map<String, Object> both = new LinkedHashMap<>(params);
+            both.putAll(other.params);
+            return new Condition("(" + sql + ") or (" + other.sql + ")", both);
+        }
     }
 
     private final JdbcClient jdbc;
