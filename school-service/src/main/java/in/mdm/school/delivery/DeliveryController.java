@@ -26,10 +26,15 @@ class DeliveryController {
         this.deliveries = deliveries;
     }
 
+    /** 201 with {@code Location} for a new delivery; 200 with the earlier one when its {@code clientReference} comes again. */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
     ResponseEntity<DeliveryResponse> schedule(@Valid @RequestBody DeliveryRequest request, Caller caller) {
-        DeliveryResponse d = deliveries.schedule(request, caller);
+        DeliveryService.Scheduled scheduled = deliveries.schedule(request, caller);
+        DeliveryResponse d = scheduled.delivery();
+        if (!scheduled.created()) {
+            return ResponseEntity.ok().location(URI.create("/api/v1/deliveries/" + d.id())).body(d);
+        }
         return ResponseEntity.created(URI.create("/api/v1/deliveries/" + d.id())).body(d);
     }
 

@@ -7,5 +7,5 @@ import java.util.UUID;
 
 public record DeliveryResponse(UUID id, UUID supplierId, String udiseCode, UUID kitchenId, String commodity,
         BigDecimal quantityKg, LocalDate promisedDate, String status, LocalDate receivedOn, BigDecimal receivedKg,
-        Instant createdAt) {
+        Instant createdAt, String clientReference) {
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,8 +50,17 @@ public class DeliveryService {
         this.events = events;
     }
 
+    /** A delivery scheduled by a request: {@code created} is false when its client reference found an earlier one. */
+    record Scheduled(DeliveryResponse delivery, boolean created) {
+    }
+
+    /**
+     * Schedules a delivery. With a {@code clientReference}, the same request again (same supplier and reference,
+     * same target, commodity, quantity and promised date) answers the delivery it scheduled the first time; the
+     * same reference with other content is a 409 {@code delivery.client-reference-conflict}.
+     */
     @Transactional
-    DeliveryResponse schedule(DeliveryRequest r, Caller caller) {
+    Scheduled schedule(DeliveryRequest r, Caller caller) {
         if ((r.udiseCode() == null) == (r.kitchenId() == null)) {
             throw ApiException.badRequest("delivery.one-target", "udiseCode, kitchenId: give exactly one of them");
         }
@@ -67,14 +77,43 @@ public class DeliveryService {
                 throw ApiException.notFound("kitchen.not-found", "No kitchen " + r.kitchenId());
             }
         }
+        if (r.clientReference() != null) {
+            Optional<DeliveryResponse> earlier = findByReference(r.supplierId(), r.clientReference());
+            if (earlier.isPresent()) {
+                return new Scheduled(sameOrConflict(earlier.get(), r), false);
+            }
+        }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into deliveries (id, supplier_id, udise_code, kitchen_id, commodity, quantity_kg, promised_date, status, created_by)
-                values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, 'SCHEDULED', :by)""")
+        // a concurrent request with the same reference waits here for the other's commit, then inserts nothing
+        int inserted = jdbc.sql("""
+                insert into deliveries (id, supplier_id, udise_code, kitchen_id, commodity, quantity_kg, promised_date, status, created_by, client_reference)
+                values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, 'SCHEDULED', :by, :ref)
+                on conflict do nothing""")
                 .param("id", id).param("supplier", r.supplierId()).param("udise", r.udiseCode()).param("kitchen", r.kitchenId())
                 .param("commodity", r.commodity().name()).param("qty", r.quantityKg()).param("promised", r.promisedDate())
-                .param("by", caller.username()).update();
-        return find(id).orElseThrow();
+                .param("by", caller.username()).param("ref", r.clientReference()).update();
+        if (inserted == 0) {
+            return new Scheduled(sameOrConflict(findByReference(r.supplierId(), r.clientReference()).orElseThrow(), r), false);
+        }
+        return new Scheduled(find(id).orElseThrow(), true);
+    }
+
+    private static DeliveryResponse sameOrConflict(DeliveryResponse earlier, DeliveryRequest r) {
+        boolean same = Objects.equals(earlier.udiseCode(), r.udiseCode())
+                && Objects.equals(earlier.kitchenId(), r.kitchenId())
+                && earlier.commodity().equals(r.commodity().name())
+                && earlier.quantityKg().compareTo(r.quantityKg()) == 0
+                && earlier.promisedDate().equals(r.promisedDate());
+        if (!same) {
+            throw ApiException.conflict("delivery.client-reference-conflict", "clientReference: " + r.clientReference()
+                    + " was already used for another delivery of this supplier");
+        }
+        return earlier;
+    }
+
+    private Optional<DeliveryResponse> findByReference(UUID supplier, String reference) {
+        return jdbc.sql("select * from deliveries where supplier_id = :s and client_reference = :r")
+                .param("s", supplier).param("r", reference).query(DeliveryService::map).optional();
     }
 
     /** Records what arrived; a school's receipt enters its stock. A second receipt is a conflict. */
@@ -145,6 +184,6 @@ public class DeliveryService {
                 rs.getString("udise_code"), rs.getObject("kitchen_id", UUID.class), rs.getString("commodity"),
                 rs.getBigDecimal("quantity_kg"), rs.getObject("promised_date", LocalDate.class), rs.getString("status"),
                 rs.getObject("received_on", LocalDate.class), rs.getBigDecimal("received_kg"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("client_reference"));
     }
 }

@@ -447,14 +447,17 @@ final class LiveLoader {
             request.put("commodity", delivery.get("commodity"));
             request.put("quantityKg", delivery.get("quantityKg"));
             request.put("promisedDate", delivery.get("expectedDate"));
+            // the simulator's own delivery id: a second run finds the delivery the first one scheduled
+            request.put("clientReference", delivery.get("deliveryId"));
             String body = JSON.writeValueAsString(request);
             Object receivedOn = delivery.get("deliveredDate");
             posts.add(CompletableFuture.supplyAsync(() -> {
                 HttpResponse<String> response = exchange("post a delivery", "POST", "/api/v1/deliveries",
                         "application/json", HttpRequest.BodyPublishers.ofString(body), true);
                 expectSuccess("post a delivery", "/api/v1/deliveries", response);
-                if (receivedOn != null) {
-                    String id = JSON.readTree(response.body()).path("id").asString();
+                JsonNode scheduled = JSON.readTree(response.body());
+                if (receivedOn != null && !"RECEIVED".equals(scheduled.path("status").asString())) {
+                    String id = scheduled.path("id").asString();
                     String receipt = JSON.writeValueAsString(Map.of("receivedOn", receivedOn,
                             "quantityKg", delivery.get("quantityKg")));
                     HttpResponse<String> received = exchange("record a delivery's receipt", "POST",
@@ -482,6 +485,7 @@ final class LiveLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 Map<String, Object> delivery = new LinkedHashMap<>();
+                delivery.put("deliveryId", row.get("delivery_id"));
                 delivery.put("kitchenCode", row.get("kitchen_code"));
                 delivery.put("supplierCode", row.get("supplier_code"));
                 delivery.put("commodity", row.get("commodity"));
