@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -67,6 +68,18 @@ public class KitchenStockService {
                 .param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).single();
     }
 
+    /** The kitchen's balance of a commodity locked for this transaction; empty (and nothing created) when it has none. */
+    Optional<BigDecimal> lockExisting(UUID kitchen, Commodity commodity) {
+        return jdbc.sql("select quantity_kg from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
+                .param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).optional();
+    }
+
+    /** Where a kitchen is: {district, block}, or empty. */
+    Optional<String[]> place(UUID kitchen) {
+        return jdbc.sql("select district_code, block_code from kitchens where id = :k").param("k", kitchen)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    }
+
     /** Kilograms a day for the enrollment of the schools the kitchen serves; {@code null} when none is known. */
     BigDecimal dailyNeed(UUID kitchen, Commodity commodity, LocalDate date) {
         int[] children = jdbc.sql("""
@@ -103,8 +116,7 @@ public class KitchenStockService {
 
     /** 404 unless the kitchen lies in the caller's jurisdiction. */
     void requireKitchen(UUID kitchen, Caller caller) {
-        String[] place = jdbc.sql("select district_code, block_code from kitchens where id = :k").param("k", kitchen)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(null);
+        String[] place = place(kitchen).orElse(null);
         if (place == null || !caller.covers(place[0], place[1], null)) {
             throw ApiException.notFound("kitchen.not-found", "No kitchen " + kitchen);
         }

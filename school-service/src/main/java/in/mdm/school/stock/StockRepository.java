@@ -36,9 +36,10 @@ class StockRepository {
                 .query((rs, i) -> new Balance(rs.getBigDecimal(1), StockStatus.valueOf(rs.getString(2)))).single();
     }
 
-    /** Locks several balances in one order (UDISE code, commodity), so that two transfers never deadlock. */
-    void lockInOrder(List<String> udiseCodes, Commodity commodity) {
-        udiseCodes.stream().sorted().forEach(u -> lock(u, commodity));
+    /** The balance of a school and commodity locked for this transaction; empty (and nothing created) when it has none. */
+    Optional<BigDecimal> lockExisting(String udise, Commodity commodity) {
+        return jdbc.sql("select quantity_kg from stock_balances where udise_code = :u and commodity = :c for update")
+                .param("u", udise).param("c", commodity.name()).query(BigDecimal.class).optional();
     }
 
     void setBalance(String udise, Commodity commodity, BigDecimal quantity, StockStatus status) {
