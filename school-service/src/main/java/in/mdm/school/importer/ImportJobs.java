@@ -43,7 +43,7 @@ class ImportJobs {
     ImportJobs(ImportJobRepository jobs, DataSource dataSource, PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
         this.jobs = jobs;
-        this.importer = new SchoolImporter(dataSource, transactions, events::publishEvent);
+        this.importer = new SchoolImporter(dataSource, transactions, batch -> batch.forEach(events::publishEvent));
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
         executor.setVirtualThreads(true);
         executor.setConcurrencyLimit(2);
@@ -100,7 +100,8 @@ class ImportJobs {
         }
         catch (Exception ex) {
             log.error("import {} failed", id, ex);
-            jobs.failed(id, "the import failed and changed nothing after its last completed chunk: " + ex.getClass().getSimpleName());
+            jobs.failed(id, "the import failed; the chunks committed before the failure are kept and importing the file again "
+                    + "completes it: " + ex.getClass().getSimpleName());
         }
         finally {
             try {

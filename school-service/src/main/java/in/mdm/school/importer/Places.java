@@ -15,7 +15,7 @@ import in.mdm.school.masterdata.NameKey;
  * Districts and blocks in memory for one import (about 800 and 7,500 for all of India): matched by LGD code, or
  * by name key (a district within the state of the UDISE code, a block within its district). Blocks the file
  * names that do not exist are made here when the import may create them, and written by
- * {@link #createNewBlocks}.
+ * {@link #createBlocks}.
  */
 final class Places {
 

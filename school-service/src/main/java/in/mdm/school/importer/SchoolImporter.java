@@ -15,17 +15,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -56,14 +59,19 @@ import in.mdm.school.school.SchoolCategory;
  * labels, coordinates, encoding, duplicates), its district and block are matched in memory (LGD code, or name key
  * within the UDISE code's state and then within the district); every {@value #CHUNK} good rows go by PostgreSQL
  * {@code COPY} into a temporary table and one upsert inserts the new schools and updates the changed ones, and
- * publishes SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows it changed, all in the
- * chunk's transaction (the outbox). A row that is already so changes nothing and publishes nothing. A plain
- * class (no Spring wiring), so that a benchmark can run it against a bare data source.
+ * one more the enrollments; SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows they changed
+ * go to the {@link EventSink} in one call, all in the chunk's transaction (the outbox). A row that is already so
+ * changes nothing and publishes nothing. While the file is read, up to {@value #WRITERS} earlier chunks are written
+ * at the same time, each in its own transaction. A plain class (no Spring wiring), so that a benchmark can run it
+ * against a bare data source.
  */
 public class SchoolImporter {
 
     /** Rows per transaction (COPY, upsert and their outbox events). */
-    static final int CHUNK = 20_000;
+    static final int CHUNK = 10_000;
+
+    /** Chunks written at the same time, each in its own transaction on its own connection. */
+    static final int WRITERS = 2;
 
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
     private static final Pattern LGD = Pattern.compile("[0-9]{1,6}");
@@ -73,10 +81,10 @@ public class SchoolImporter {
     private static final BigDecimal LON_MIN = new BigDecimal("68");
     private static final BigDecimal LON_MAX = new BigDecimal("98");
 
-    /** Publishes one event inside the current transaction. */
+    /** Publishes a chunk's events inside the chunk's transaction (the outbox). */
     @FunctionalInterface
     public interface EventSink {
-        void publish(DomainEvent event);
+        void publish(List<DomainEvent> events);
     }
 
     /** One rejected row. */
@@ -88,13 +96,23 @@ public class SchoolImporter {
     private final TransactionTemplate transactions;
     private final EventSink events;
     private final Clock clock;
+    private final int writers;
 
     public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events) {
+        this(dataSource, transactionManager, events, WRITERS);
+    }
+
+    /** @param writers chunks written at the same time (each takes a database connection while it runs) */
+    public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1");
+        }
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = Clock.systemUTC();
+        this.writers = writers;
     }
 
     /** Reads the header row only: 400 {@code school.import.bad-header} when required columns are missing. */
@@ -106,21 +124,23 @@ public class SchoolImporter {
     }
 
     /**
-     * Imports a file.
+     * Imports a file. The file is read and checked in the calling thread while up to {@code writers} earlier
+     * chunks are written, each in a transaction of its own. A chunk that fails stops the import; chunks committed
+     * before it stay, and importing the same file again completes the rest (a re-import changes nothing else).
      *
      * @param jobId the rejects are stored under it
      * @param progress told the number of rows read so far, after each chunk
      */
     public ImportCounts run(UUID jobId, InputStream csv, ImportOptions options, IntConsumer progress) throws IOException {
         Places places = Places.load(jdbc);
+        Labels labels = new Labels();
         Map<String, Integer> seen = new HashMap<>();
         List<Reject> rejects = new ArrayList<>();
         List<String> lines = new ArrayList<>(CHUNK);
         Totals totals = new Totals();
         StringBuilder line = new StringBuilder(256);
-        // reading and checking the file overlaps with writing the previous chunk (one chunk in flight)
-        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("udise-import-writer").factory());
-        Future<?> inFlight = CompletableFuture.completedFuture(null);
+        ExecutorService pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("udise-import-writer-", 1).factory());
+        Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
         try (CSVParser parser = format().parse(reader(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
             ImportHeader header = ImportHeader.of(records.hasNext() ? records.next().toList() : List.of());
@@ -129,7 +149,7 @@ public class SchoolImporter {
                 totals.read++;
                 int lineNo = (int) record.getRecordNumber();
                 line.setLength(0);
-                String reason = row(header, record, lineNo, line, places, options.createMissingBlocks());
+                String reason = row(header, record, lineNo, line, places, labels, options.createMissingBlocks());
                 if (reason == null) {
                     Integer first = seen.putIfAbsent(line.substring(0, 11), lineNo);
                     if (first != null) {
@@ -144,18 +164,30 @@ public class SchoolImporter {
                     lines.add(line.toString());
                 }
                 if (lines.size() == CHUNK) {
-                    await(inFlight);
+                    while (inFlight.size() >= writers) {
+                        totals.add(await(inFlight.removeFirst()));
+                    }
                     progress.accept(totals.read - lines.size());
-                    inFlight = writer.submit(flush(jobId, lines, rejects, places, options, totals));
+                    createNewBlocks(places);
+                    List<String> chunk = lines;
+                    List<Reject> chunkRejects = rejects;
+                    inFlight.addLast(pool.submit(() -> write(jobId, chunk, chunkRejects, options)));
                     lines = new ArrayList<>(CHUNK);
                     rejects = new ArrayList<>();
                 }
             }
-            await(inFlight);
-            flush(jobId, lines, rejects, places, options, totals).run();
+            while (!inFlight.isEmpty()) {
+                totals.add(await(inFlight.removeFirst()));
+            }
+            createNewBlocks(places);
+            totals.add(write(jobId, lines, rejects, options));
         }
         finally {
-            writer.shutdownNow();
+            for (Future<Chunk> chunk : inFlight) {
+                // a chunk that fails stops the import: let the others finish or fail before the caller goes on
+                awaitQuietly(chunk);
+            }
+            pool.shutdownNow();
         }
         progress.accept(totals.read);
         int unchanged = totals.read - totals.rejected - totals.inserted - totals.updated;
@@ -164,9 +196,20 @@ public class SchoolImporter {
                 totals.copyNanos / 1_000_000, totals.schoolsNanos / 1_000_000, totals.enrollmentsNanos / 1_000_000);
     }
 
-    private static void await(Future<?> chunk) {
+    /**
+     * Blocks made for the import so far, committed before any chunk that names them is written (a chunk's foreign
+     * key check cannot see another transaction's uncommitted block).
+     */
+    private void createNewBlocks(Places places) {
+        List<Places.NewBlock> newBlocks = places.takeNewBlocks();
+        if (!newBlocks.isEmpty()) {
+            transactions.executeWithoutResult(status -> Places.createBlocks(jdbc, newBlocks));
+        }
+    }
+
+    private static Chunk await(Future<Chunk> chunk) {
         try {
-            chunk.get();
+            return chunk.get();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -180,40 +223,68 @@ public class SchoolImporter {
         }
     }
 
+    private static void awaitQuietly(Future<Chunk> chunk) {
+        try {
+            chunk.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException ex) {
+            // the first failure is the one reported
+        }
+    }
+
+    /** What one chunk did. */
+    private record Chunk(int inserted, int updated, int enrollments, int rejected, long copyNanos, long schoolsNanos,
+            long enrollmentsNanos) {
+    }
+
+    /** Totals of the chunks, kept by the reading thread. */
     private static final class Totals {
-        volatile int read;
-        volatile int inserted;
-        volatile int updated;
-        volatile int rejected;
-        volatile int enrollments;
-        volatile long copyNanos;
-        volatile long schoolsNanos;
-        volatile long enrollmentsNanos;
+        int read;
+        int inserted;
+        int updated;
+        int rejected;
+        int enrollments;
+        long copyNanos;
+        long schoolsNanos;
+        long enrollmentsNanos;
+
+        void add(Chunk chunk) {
+            inserted += chunk.inserted();
+            updated += chunk.updated();
+            enrollments += chunk.enrollments();
+            rejected += chunk.rejected();
+            copyNanos += chunk.copyNanos();
+            schoolsNanos += chunk.schoolsNanos();
+            enrollmentsNanos += chunk.enrollmentsNanos();
+        }
     }
 
     /**
-     * One transaction: the blocks made so far, the rejects so far, the chunk's rows by COPY, the upserts and
-     * their events. The lists are the chunk's own (the reader goes on with new ones).
+     * One transaction: the chunk's rejects, its rows by COPY, the upserts and their events (one call of the sink).
      */
-    private Runnable flush(UUID jobId, List<String> lines, List<Reject> rejects, Places places, ImportOptions options,
-            Totals totals) {
-        List<Places.NewBlock> newBlocks = places.takeNewBlocks();
-        return () -> {
-            if (lines.isEmpty() && rejects.isEmpty() && newBlocks.isEmpty()) {
-                return;
+    private Chunk write(UUID jobId, List<String> lines, List<Reject> rejects, ImportOptions options) {
+        if (lines.isEmpty() && rejects.isEmpty()) {
+            return new Chunk(0, 0, 0, 0, 0, 0, 0);
+        }
+        return transactions.execute(status -> {
+            storeRejects(jobId, rejects);
+            if (lines.isEmpty()) {
+                return new Chunk(0, 0, 0, rejects.size(), 0, 0, 0);
             }
-            transactions.executeWithoutResult(status -> {
-                Places.createBlocks(jdbc, newBlocks);
-                storeRejects(jobId, rejects);
-                if (!lines.isEmpty()) {
-                    long start = System.nanoTime();
-                    copy(lines);
-                    totals.copyNanos += System.nanoTime() - start;
-                    upsert(options.academicYear(), totals);
-                }
-            });
-            totals.rejected += rejects.size();
-        };
+            long start = System.nanoTime();
+            copy(lines);
+            long copied = System.nanoTime();
+            List<DomainEvent> published = new ArrayList<>(2 * lines.size());
+            int[] counts = upsertSchools(published);
+            long schools = System.nanoTime();
+            int enrollments = upsertEnrollments(options.academicYear(), published);
+            events.publish(published);
+            long end = System.nanoTime();
+            return new Chunk(counts[0], counts[1], enrollments, rejects.size(), copied - start, schools - copied, end - schools);
+        });
     }
 
     private void copy(List<String> lines) {
@@ -253,7 +324,7 @@ public class SchoolImporter {
 
     /** Appends the row's COPY line (UDISE code first), or returns why the row is rejected. */
     private static String row(ImportHeader h, CSVRecord record, int lineNo, StringBuilder out, Places places,
-            boolean createMissingBlocks) {
+            Labels labels, boolean createMissingBlocks) {
         for (String value : record) {
             if (value.indexOf('\uFFFD') >= 0) {
                 return "encoding: not UTF-8";
@@ -287,12 +358,12 @@ public class SchoolImporter {
             return "bad block code: must be an LGD code";
         }
         String categoryText = h.get(record, "category");
-        SchoolCategory category = SchoolCategory.parse(categoryText);
+        SchoolCategory category = labels.category(categoryText);
         if (category == null) {
             return categoryText == null ? "missing category" : "unknown category: " + cut(categoryText, 60);
         }
         String managementText = h.get(record, "management");
-        Management management = Management.parse(managementText);
+        Management management = labels.management(managementText);
         if (management == null) {
             return managementText == null ? "missing management" : "unknown management: " + cut(managementText, 60);
         }
@@ -356,6 +427,36 @@ public class SchoolImporter {
         return null;
     }
 
+    /**
+     * The category and management labels read so far: a file uses a handful of them, and reading one (UDISE's own
+     * wording, abbreviations, codes) is far dearer than looking it up. Up to {@value #MAX} distinct labels each.
+     */
+    private static final class Labels {
+
+        private static final int MAX = 1_000;
+        private final Map<String, Optional<SchoolCategory>> categories = new HashMap<>();
+        private final Map<String, Optional<Management>> managements = new HashMap<>();
+
+        SchoolCategory category(String text) {
+            return text == null ? null : remember(categories, text, SchoolCategory::parse);
+        }
+
+        Management management(String text) {
+            return text == null ? null : remember(managements, text, Management::parse);
+        }
+
+        private static <T> T remember(Map<String, Optional<T>> known, String text, Function<String, T> parse) {
+            Optional<T> value = known.get(text);
+            if (value == null) {
+                value = Optional.ofNullable(parse.apply(text));
+                if (known.size() < MAX) {
+                    known.put(text, value);
+                }
+            }
+            return value.orElse(null);
+        }
+    }
+
     private static Integer count(String text) {
         if (text == null) {
             return null;
@@ -401,10 +502,10 @@ public class SchoolImporter {
         }
     }
 
-    /** The chunk's upserts and their events. */
-    private void upsert(String academicYear, Totals totals) {
-        long start = System.nanoTime();
+    /** The chunk's school upsert; its events are added to {@code published}. @return {inserted, updated} */
+    private int[] upsertSchools(List<DomainEvent> published) {
         Instant now = clock.instant();
+        int[] counts = new int[2];
         jdbc.sql("""
                 insert into schools (udise_code, name, district_code, block_code, category, management, rural_urban,
                                      pm_poshan_eligible, eligible_primary, eligible_upper_primary, pincode, latitude, longitude)
@@ -439,20 +540,20 @@ public class SchoolImporter {
                           pm_poshan_eligible, (xmax = 0) as inserted""")
                 .query(rs -> {
                     boolean inserted = rs.getBoolean(9);
-                    events.publish(inserted
+                    published.add(inserted
                             ? new SchoolRegistered(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
                                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))
                             : new SchoolUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
                                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
-                    if (inserted) {
-                        totals.inserted++;
-                    }
-                    else {
-                        totals.updated++;
-                    }
+                    counts[inserted ? 0 : 1]++;
                 });
-        long enrollmentsStart = System.nanoTime();
-        totals.schoolsNanos += enrollmentsStart - start;
+        return counts;
+    }
+
+    /** The chunk's enrollment upsert; its events are added to {@code published}. @return how many changed */
+    private int upsertEnrollments(String academicYear, List<DomainEvent> published) {
+        Instant now = clock.instant();
+        int[] changed = new int[1];
         jdbc.sql("""
                 with changed as (
                     insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count)
@@ -469,15 +570,15 @@ public class SchoolImporter {
                     where (enrollments.primary_count, enrollments.upper_primary_count)
                           is distinct from (excluded.primary_count, excluded.upper_primary_count)
                     returning udise_code, primary_count, upper_primary_count)
-                select c.udise_code, c.primary_count, c.upper_primary_count, s.district_code, s.block_code
-                from changed c join schools s on s.udise_code = c.udise_code""")
+                select c.udise_code, c.primary_count, c.upper_primary_count, t.district_code, t.block_code
+                from changed c join school_import_rows t on t.udise_code = c.udise_code""")
                 .param("year", academicYear)
                 .query(rs -> {
-                    events.publish(new EnrollmentUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(4),
+                    published.add(new EnrollmentUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(4),
                             rs.getString(5), academicYear, rs.getInt(2), rs.getInt(3)));
-                    totals.enrollments++;
+                    changed[0]++;
                 });
-        totals.enrollmentsNanos += System.nanoTime() - enrollmentsStart;
+        return changed[0];
     }
 
     private static CSVFormat format() {
