@@ -2,8 +2,14 @@ package in.mdm.school;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +102,30 @@ class DeliveryReferenceIntegrationTests {
         assertThat(officer.post("/api/v1/deliveries", delivery(supplier, udise, "10", TODAY, null)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(officer.post("/api/v1/deliveries", delivery(supplier, udise, "10", TODAY, null)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(deliveriesTo(udise)).isEqualTo(3);
+    }
+
+    @Test
+    void theSameRequestSentFourTimesAtOnceSchedulesOneDelivery() throws Exception {
+        String udise = "33080100005";
+        school(udise, "569", "6114");
+        String body = delivery(supplier(), udise, "33.3", TODAY.plusDays(1), UUID.randomUUID().toString());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ResponseEntity<Map>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> admin().post("/api/v1/deliveries", body));
+            }
+            List<ResponseEntity<Map>> answers = new ArrayList<>();
+            for (Future<ResponseEntity<Map>> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(answers).extracting(a -> a.getBody().get("id")).containsOnly(answers.get(0).getBody().get("id"));
+            assertThat(deliveriesTo(udise)).isOne();
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
