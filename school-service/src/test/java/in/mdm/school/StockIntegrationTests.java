@@ -277,6 +277,15 @@ class StockIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 Events.of(SchoolTopics.TRANSFERS, tooMuch.toString(), "in.mdm.school.TransferRefused.v1")).hasSize(1));
         assertThat(Events.of(SchoolTopics.TRANSFERS, transferId.toString(), "in.mdm.school.TransferExecuted.v1")).hasSize(1);
+
+        // both are on record, as hand-entered transfers are
+        assertThat(Api.as(http, TestTokens.officer("569")).get("/api/v1/stock/transfers/" + transferId).getBody())
+                .containsEntry("source", "APPROVED").containsEntry("status", "EXECUTED").containsEntry("createdBy", "deo.569")
+                .containsEntry("fromUdiseCode", from).containsEntry("toUdiseCode", to).containsEntry("refusal", null);
+        assertThat((String) admin().get("/api/v1/stock/transfers/" + tooMuch).getBody().get("refusal"))
+                .isEqualTo("school " + from + " has 59.750 kg of RICE, less than the 59.751 kg to transfer");
+        assertProblem(Api.as(http, TestTokens.officer("578")).get("/api/v1/stock/transfers/" + transferId), HttpStatus.NOT_FOUND,
+                "stock.transfer.not-found");
     }
 
     /** Adjustments answer the school's balances, a list. */
