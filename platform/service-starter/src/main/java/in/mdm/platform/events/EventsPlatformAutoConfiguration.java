@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -45,6 +47,8 @@ import in.mdm.events.EventDescriptor;
  * The event spine of every service. Producing: business code publishes a {@link DomainEvent} with
  * {@code ApplicationEventPublisher} inside its transaction; Spring Modulith stores it in the outbox table
  * and, after commit, sends it to its catalog topic as a binary-mode CloudEvent keyed by aggregate id.
+ * Bulk operations publish thousands of events from one transaction with {@link EventBatches}: one compact outbox entry
+ * per batch, sent by {@link OutboxBatchSender}.
  * Consuming: {@link EventInbox} for idempotency, retries with back-off, then {@code <topic>.DLT}.
  */
 @AutoConfiguration
@@ -114,6 +118,21 @@ public class EventsPlatformAutoConfiguration {
     EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, CloudEventCodec codec,
             ObjectProvider<MeterRegistry> meters) {
         return new EventInbox(jdbc, transactions, codec, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventBatches eventBatches(ApplicationEventPublisher publisher, CloudEventCodec codec,
+            @Value("${mdm.events.batch-size:2000}") int batchSize) {
+        return new EventBatches(publisher, new OutboxBatchCodec(codec.catalog()), batchSize);
+    }
+
+    @Bean
+    OutboxBatchSender outboxBatchSender(CloudEventCodec codec, EventExternalizationConfiguration mdmEventExternalization,
+            KafkaOperations<Object, Object> kafka, @Value("${mdm.events.batch-send-timeout:60s}") Duration timeout,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxBatchSender(new OutboxBatchCodec(codec.catalog()), mdmEventExternalization, kafka, timeout,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package in.mdm.platform.testapp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.SchoolRegistered;
+import in.mdm.platform.events.EventBatches;
 
 /** A minimal service built on the starter, to test the outbox as a service uses it. */
 @SpringBootApplication
@@ -86,6 +88,43 @@ public class ProbeApplication {
                 throw new IllegalStateException("failure after publishing");
             }
             return event;
+        }
+    }
+
+    /** Publishes many events at once, as a bulk import does. */
+    @Service
+    public static class BatchProbeService {
+
+        private final JdbcClient jdbc;
+        private final EventBatches batches;
+        private final ApplicationEventPublisher events;
+
+        BatchProbeService(JdbcClient jdbc, EventBatches batches, ApplicationEventPublisher events) {
+            this.jdbc = jdbc;
+            this.batches = batches;
+            this.events = events;
+        }
+
+        /**
+         * Records a probe row and publishes the events in batches; returns how many outbox entries the transaction
+         * holds whose text contains {@code marker}, counted before it commits and anything is sent.
+         */
+        @Transactional
+        public long publish(String probeCode, List<? extends DomainEvent> published, String marker, boolean failAfterPublishing) {
+            jdbc.sql("insert into probes (udise_code, name) values (?, ?)").params(probeCode, "batch").update();
+            batches.publish(published);
+            long entries = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                    .param("%" + marker + "%").query(Long.class).single();
+            if (failAfterPublishing) {
+                throw new IllegalStateException("failure after publishing");
+            }
+            return entries;
+        }
+
+        /** Publishes one event the ordinary way. */
+        @Transactional
+        public void publishOne(DomainEvent event) {
+            events.publishEvent(event);
         }
     }
 }
