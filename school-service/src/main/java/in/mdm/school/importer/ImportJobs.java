@@ -16,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import in.mdm.platform.events.EventBatches;
 import in.mdm.platform.web.ApiException;
 import in.mdm.school.school.AcademicYear;
 
@@ -41,9 +41,10 @@ class ImportJobs {
     private final TaskExecutor executor;
 
     ImportJobs(ImportJobRepository jobs, DataSource dataSource, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            EventBatches events) {
         this.jobs = jobs;
-        this.importer = new SchoolImporter(dataSource, transactions, batch -> batch.forEach(events::publishEvent));
+        // a chunk's thousands of events go to the outbox as a few compact batches, not one row each
+        this.importer = new SchoolImporter(dataSource, transactions, events::publish);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
         executor.setVirtualThreads(true);
         executor.setConcurrencyLimit(2);
