@@ -113,6 +113,9 @@ class OutboxBatchIntegrationTests {
             }
             assertThat(meters.counter("mdm.events.batched.sent").count() - sentBefore).isEqualTo(5000);
             assertThat(meters.find("mdm.events.batch.send").tag("outcome", "success").timer().count()).isGreaterThanOrEqualTo(3);
+            assertThat(context.getBean(org.springframework.core.task.TaskExecutor.class))
+                    .as("the batch executor leaves the application task executor in place")
+                    .isSameAs(context.getBean("applicationTaskExecutor"));
         }
     }
 

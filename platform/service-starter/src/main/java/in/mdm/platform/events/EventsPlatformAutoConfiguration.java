@@ -36,6 +36,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.CloudEventCodec;
@@ -133,6 +134,23 @@ public class EventsPlatformAutoConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         return new OutboxBatchSender(new OutboxBatchCodec(codec.catalog()), mdmEventExternalization, kafka, timeout,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * Where {@link OutboxBatchSender} sends batches: a few threads and a queue, so a transaction that committed a
+     * hundred batches hands them over and returns; each thread has all events of its batch in flight at once. Not a
+     * default candidate: Boot's application task executor (which backs off for any other executor) stays, and stays
+     * the one plain {@code @Async} methods run on.
+     */
+    @Bean(name = OutboxBatchSender.EXECUTOR, defaultCandidate = false)
+    ThreadPoolTaskExecutor mdmOutboxBatchExecutor(@Value("${mdm.events.batch-send-threads:2}") int threads,
+            ObjectProvider<TaskDecorator> decorator) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("mdm-outbox-batch-");
+        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
+        return executor;
     }
 
     @Bean

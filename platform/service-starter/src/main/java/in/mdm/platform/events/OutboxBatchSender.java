@@ -39,6 +39,10 @@ import in.mdm.events.DomainEvent;
  * outbox entry stays incomplete and the whole batch is sent again by the periodic resubmission or a restart (event ids
  * kept, so consumers' inbox drops what they already had). On success Spring Modulith completes (deletes) the entry.
  * <p>
+ * Batches are sent on an executor of their own ({@code mdm.events.batch-send-threads}, default 2, with a queue), so
+ * the committing thread hands them over and returns at once, and the application task executor (which sends single
+ * events) is not filled by a bulk operation.
+ * <p>
  * Spring Modulith registers this method as a target of the publication registry because it is an after-commit
  * {@link TransactionalEventListener}; its listener id is the method's signature, so neither the class, the method
  * nor its parameter may be renamed while entries may be waiting in an outbox.
@@ -70,7 +74,10 @@ public class OutboxBatchSender {
                 .tag("outcome", "failure").register(meters);
     }
 
-    @Async
+    /** The executor batches are sent on (see {@link EventsPlatformAutoConfiguration}). */
+    public static final String EXECUTOR = "mdmOutboxBatchExecutor";
+
+    @Async(EXECUTOR)
     @TransactionalEventListener
     public void send(OutboxBatch batch) {
         long start = System.nanoTime();
@@ -84,8 +91,10 @@ public class OutboxBatchSender {
                     events.size(), ex.getMessage());
             throw ex;
         }
-        succeeded.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        long took = System.nanoTime() - start;
+        succeeded.record(took, TimeUnit.NANOSECONDS);
         sent.increment(events.size());
+        log.debug("Outbox batch of {} events sent in {} ms", events.size(), took / 1_000_000);
     }
 
     private void sendAll(List<DomainEvent> events, long deadline) {
