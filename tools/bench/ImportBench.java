@@ -4,23 +4,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
+import in.mdm.events.school.SchoolTopics;
+import in.mdm.school.SchoolServiceApplication;
 import in.mdm.school.importer.ImportCounts;
 import in.mdm.school.importer.ImportOptions;
 import in.mdm.school.importer.SchoolImporter;
 import in.mdm.school.masterdata.V202611242011__Lgd_districts_and_blocks;
+import in.mdm.testkit.Infrastructure;
+import in.mdm.testkit.InfrastructureInitializer;
 import in.mdm.testkit.PostgresServer;
+import in.mdm.testkit.TestTokens;
 
 /**
  * Times school-service's UDISE import (SchoolImporter, the same class the import endpoint runs, called without
@@ -31,8 +48,18 @@ import in.mdm.testkit.PostgresServer;
 public class ImportBench {
 
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 110_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> plain = new ArrayList<>(List.of(args));
+        boolean service = plain.remove("--service");
+        // with --service, --name=value arguments are passed to the service as properties
+        List<String> properties = plain.stream().filter(a -> a.startsWith("--")).toList();
+        plain.removeAll(properties);
+        int rows = plain.size() > 0 ? Integer.parseInt(plain.get(0)) : 110_000;
+        int runs = plain.size() > 1 ? Integer.parseInt(plain.get(1)) : 3;
+        if (service) {
+            throughTheService(rows, runs, properties);
+            // the test kit's token issuer serves its keys from a non-daemon thread
+            System.exit(0);
+        }
         try (PostgresServer postgres = PostgresServer.startEphemeral()) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(postgres.jdbcUrl() + "?currentSchema=school");
@@ -82,13 +109,7 @@ public class ImportBench {
                         run == 1 ? "inserts" : "nothing changed", ms, rows * 1000.0 / ms, counts, events.get(), (double) ms / rawMs);
             }
             // every school renamed: all rows update
-            Path renamed = Files.createTempFile("udise-bench-renamed-", ".csv");
-            try (BufferedWriter out = Files.newBufferedWriter(renamed)) {
-                for (String line : Files.readAllLines(file)) {
-                    out.write(line.replace(",GPS ", ",Govt PS "));
-                    out.write('\n');
-                }
-            }
+            Path renamed = renamed(file);
             events.set(0);
             long start = System.nanoTime();
             ImportCounts counts;
@@ -103,6 +124,98 @@ public class ImportBench {
             Files.deleteIfExists(file);
             Files.deleteIfExists(renamed);
         }
+    }
+
+    /**
+     * End to end through the running service: school-service started in this JVM on the test kit's PostgreSQL,
+     * Kafka and Redis, the file POSTed as {@code text/csv} with an ADMIN token, the job polled until SUCCEEDED; then
+     * the time until the outbox is empty (every event acknowledged by Kafka), and the records on the topics.
+     */
+    static void throughTheService(int rows, int runs, List<String> extra) throws Exception {
+        SpringApplication app = new SpringApplication(SchoolServiceApplication.class);
+        app.addInitializers(new InfrastructureInitializer());
+        List<String> properties = new ArrayList<>(List.of("--server.port=0", "--spring.cloud.config.enabled=false",
+                "--spring.config.import=", "--eureka.client.enabled=false", "--spring.cloud.discovery.enabled=false",
+                "--logging.level.root=WARN"));
+        properties.addAll(extra);
+        System.out.printf("service properties: %s%n", extra);
+        try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+            HttpClient http = HttpClient.newHttpClient();
+            String token = TestTokens.admin();
+            Path file = generate(jdbc, rows);
+            Path renamed = renamed(file);
+            System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            System.out.printf("file: %,d rows, %,d bytes; JDK %s, %d cores%n", rows, Files.size(file), Runtime.version(),
+                    Runtime.getRuntime().availableProcessors());
+            try (Admin kafka = Admin.create(Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers()))) {
+                for (int run = 1; run <= runs + 1; run++) {
+                    boolean rename = run == runs + 1;
+                    long before = records(kafka);
+                    long start = System.nanoTime();
+                    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/import"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                            .POST(HttpRequest.BodyPublishers.ofFile(rename ? renamed : file)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (accepted.statusCode() != 202) {
+                        throw new IllegalStateException("import not accepted: " + accepted.statusCode() + " " + accepted.body());
+                    }
+                    URI job = URI.create(base).resolve(accepted.headers().firstValue("Location").orElseThrow());
+                    String status;
+                    String body;
+                    do {
+                        Thread.sleep(50);
+                        body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        status = body.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
+                    } while (status.equals("QUEUED") || status.equals("RUNNING"));
+                    long imported = ms(start);
+                    if (!status.equals("SUCCEEDED")) {
+                        throw new IllegalStateException("import " + status + ": " + body);
+                    }
+                    while (jdbc.sql("select count(*) from event_publication").query(Long.class).single() > 0) {
+                        Thread.sleep(20);
+                    }
+                    long drained = ms(start);
+                    long sent = records(kafka) - before;
+                    System.out.printf("import %s: job SUCCEEDED after %d ms (%,.0f rows/s); outbox empty after %d ms, %,d records on "
+                            + "Kafka; %s%n", rename ? "(every school renamed)" : "run " + run + (run == 1 ? " (inserts)" : " (nothing changed)"),
+                            imported, rows * 1000.0 / imported, drained, sent, body.replaceAll("\\s+", " "));
+                }
+            }
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(renamed);
+        }
+        finally {
+            Infrastructure.stopAll();
+        }
+    }
+
+    /** Records on the school and enrollment topics, all partitions. */
+    static long records(Admin kafka) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : List.of(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS)) {
+            for (var partition : kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+            }
+        }
+        long total = 0;
+        for (var offset : kafka.listOffsets(latest).all().get().values()) {
+            total += offset.offset();
+        }
+        return total;
+    }
+
+    /** The same file with every school renamed, so that every row updates. */
+    static Path renamed(Path file) throws Exception {
+        Path renamed = Files.createTempFile("udise-bench-renamed-", ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(renamed)) {
+            for (String line : Files.readAllLines(file)) {
+                out.write(line.replace(",GPS ", ",Govt PS "));
+                out.write('\n');
+            }
+        }
+        return renamed;
     }
 
     static final String[] CATEGORIES = {"Primary", "Primary with Upper Primary", "Upper Primary only",

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -41,10 +42,10 @@ class ImportJobs {
     private final TaskExecutor executor;
 
     ImportJobs(ImportJobRepository jobs, DataSource dataSource, PlatformTransactionManager transactions,
-            EventBatches events) {
+            EventBatches events, @Value("${mdm.school.import.writers:2}") int writers) {
         this.jobs = jobs;
         // a chunk's thousands of events go to the outbox as a few compact batches, not one row each
-        this.importer = new SchoolImporter(dataSource, transactions, events::publish);
+        this.importer = new SchoolImporter(dataSource, transactions, events::publish, writers);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
         executor.setVirtualThreads(true);
         executor.setConcurrencyLimit(2);

@@ -97,6 +97,7 @@ public class SchoolImporter {
     private final EventSink events;
     private final Clock clock;
     private final int writers;
+    private final int chunkSize;
 
     public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events) {
         this(dataSource, transactionManager, events, WRITERS);
@@ -104,9 +105,15 @@ public class SchoolImporter {
 
     /** @param writers chunks written at the same time (each takes a database connection while it runs) */
     public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events, int writers) {
-        if (writers < 1) {
-            throw new IllegalArgumentException("writers must be at least 1");
+        this(dataSource, transactionManager, events, writers, CHUNK);
+    }
+
+    SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events, int writers,
+            int chunkSize) {
+        if (writers < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("writers and chunk size must be at least 1");
         }
+        this.chunkSize = chunkSize;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -136,7 +143,7 @@ public class SchoolImporter {
         Labels labels = new Labels();
         Map<String, Integer> seen = new HashMap<>();
         List<Reject> rejects = new ArrayList<>();
-        List<String> lines = new ArrayList<>(CHUNK);
+        List<String> lines = new ArrayList<>(chunkSize);
         Totals totals = new Totals();
         StringBuilder line = new StringBuilder(256);
         ExecutorService pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("udise-import-writer-", 1).factory());
@@ -163,7 +170,7 @@ public class SchoolImporter {
                 else {
                     lines.add(line.toString());
                 }
-                if (lines.size() == CHUNK) {
+                if (lines.size() == chunkSize) {
                     while (inFlight.size() >= writers) {
                         totals.add(await(inFlight.removeFirst()));
                     }
@@ -172,7 +179,7 @@ public class SchoolImporter {
                     List<String> chunk = lines;
                     List<Reject> chunkRejects = rejects;
                     inFlight.addLast(pool.submit(() -> write(jobId, chunk, chunkRejects, options)));
-                    lines = new ArrayList<>(CHUNK);
+                    lines = new ArrayList<>(chunkSize);
                     rejects = new ArrayList<>();
                 }
             }
