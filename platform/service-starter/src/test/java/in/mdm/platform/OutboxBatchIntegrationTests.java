@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,6 +242,29 @@ class OutboxBatchIntegrationTests {
         }
     }
 
+    @Test
+    void aBatchLeftUnsentIsSentByThePeriodicResubmissionWithoutARestart() {
+        String marker = marker();
+        List<DomainEvent> events = importEvents(marker, 5);
+        try (ConfigurableApplicationContext offline = start("127.0.0.1:" + FreePorts.next(), true)) {
+            assertThat(offline.getBean(BatchProbeService.class).publish(probeCode(), events, marker, false)).isEqualTo(1);
+            MeterRegistry meters = offline.getBean(MeterRegistry.class);
+            await().atMost(PATIENCE).until(() -> meters.find("mdm.events.batch.send").tag("outcome", "failure").timer() != null);
+        }
+
+        // no republication at start: only OutboxResubmitter, every second, may send the batch
+        try (ConfigurableApplicationContext online = start(kafka.bootstrapServers(), false,
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--mdm.events.resubmit-interval=1s")) {
+            Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
+            CloudEventCodec codec = online.getBean(CloudEventCodec.class);
+            for (DomainEvent event : events) {
+                assertThat(received.get(event.eventId().toString())).as("records of event %s", event.eventId()).hasSize(1);
+                assertSentAsSingleEvent(codec, event, received.get(event.eventId().toString()).getFirst());
+            }
+            await().atMost(PATIENCE).until(() -> entries(online.getBean(JdbcClient.class), marker) == 0L);
+        }
+    }
+
     private static void assertSentAsSingleEvent(CloudEventCodec codec, DomainEvent event, ConsumerRecord<String, byte[]> record) {
         CloudEvent expected = codec.encode(event);
         CloudEvent actual = KafkaMessageFactory.createReader(record).toEvent();
@@ -352,7 +376,7 @@ class OutboxBatchIntegrationTests {
         return start(kafkaBootstrap, false);
     }
 
-    private static ConfigurableApplicationContext start(String kafkaBootstrap, boolean unreachable) {
+    private static ConfigurableApplicationContext start(String kafkaBootstrap, boolean unreachable, String... more) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ProbeApplication.class)
                 .properties(Map.of(
                         "spring.application.name", "probe-service",
@@ -362,18 +386,21 @@ class OutboxBatchIntegrationTests {
                         "eureka.client.enabled", "false",
                         "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
                         "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.admin.fail-fast", "false"))
-                // only a restart may send an outstanding batch: no periodic resubmission during the test
-                .properties("mdm.events.resubmit-interval=10m");
+                        "spring.kafka.admin.fail-fast", "false"));
         List<String> arguments = new ArrayList<>();
         // as arguments: the test broker sets spring.kafka.bootstrap-servers as a system property, which would win
         arguments.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        // unless a test says otherwise, only a restart sends an outstanding batch: no periodic resubmission
+        if (Arrays.stream(more).noneMatch(argument -> argument.startsWith("--mdm.events.resubmit-interval="))) {
+            arguments.add("--mdm.events.resubmit-interval=10m");
+        }
         if (unreachable) {
             // fail fast: the producer waits 2 s for metadata, and no observation asks the unreachable cluster for its id
             arguments.addAll(List.of("--spring.kafka.producer.properties.max.block.ms=2000",
                     "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=1s",
                     "--spring.kafka.template.observation-enabled=false", "--mdm.events.batch-send-timeout=5s"));
         }
+        arguments.addAll(List.of(more));
         return builder.run(arguments.toArray(String[]::new));
     }
 }
