@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,11 +44,14 @@ class OutboxBatchCodecTests {
     void everyCatalogRecordSurvivesTheRoundTripExactly() {
         List<DomainEvent> events = new ArrayList<>();
         for (EventDescriptor descriptor : EventCatalog.events().all()) {
-            assertThat(descriptor.eventClass().isRecord()).as(descriptor.type()).isTrue();
+            if (!descriptor.eventClass().isRecord()) {
+                continue;
+            }
             events.add(EventSamples.sample(descriptor.eventClass(), 1));
             events.add(EventSamples.sample(descriptor.eventClass(), 7));
         }
 
+        assertThat(events).as("every event of the catalog is a record today").hasSize(2 * EventCatalog.events().all().size());
         assertThat(codec.decode(codec.encode(events))).as("in memory").containsExactlyElementsOf(events);
         assertThat(throughStore(stored, codec.encode(events))).as("stored and read back").containsExactlyElementsOf(events);
         assertThat(throughStore(storedWithDecimals, codec.encode(events))).as("read back with decimals")
@@ -144,6 +148,21 @@ class OutboxBatchCodecTests {
         }
         double micros = (System.nanoTime() - start) / 1e3 / (10.0 * mixed.size());
         System.out.printf("outbox batch encoding (compact form and its row text): %.2f microseconds per event%n", micros);
+        // what compressing in Java would cost and leave (it is not done: PostgreSQL's pglz already stores 42 bytes)
+        byte[] text = stored.writeValueAsString(codec.encode(mixed)).getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[text.length];
+        int deflated = 0;
+        long deflateStart = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            deflater.setInput(text);
+            deflater.finish();
+            deflated = deflater.deflate(buffer);
+            deflater.end();
+        }
+        System.out.printf("deflate (BEST_SPEED) of a 2,000-event batch: %.2f microseconds and %.1f bytes per event "
+                + "(%.1f as base64 text)%n", (System.nanoTime() - deflateStart) / 1e3 / (10.0 * mixed.size()),
+                (double) deflated / mixed.size(), Math.ceil(deflated / 3.0) * 4 / mixed.size());
         System.out.printf("outbox bytes per event: SchoolRegistered %.1f in a batch (%.0f as a single event), "
                 + "EnrollmentUpdated %.1f in a batch (%.0f as a single event), mixed batch of 2,000 %.1f%n",
                 school, singleSchool, enrollment, singleEnrollment, both);
