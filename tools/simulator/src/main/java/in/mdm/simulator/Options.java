@@ -38,7 +38,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
               --username NAME       user to log in as (default admin, or MDM_ADMIN_USERNAME)
               --password PW         its password (default: MDM_ADMIN_PASSWORD)
               --batch-size N        daily reports per request (default 500)
-              --import-rows N       schools per import job (default 2000)
+              --import-rows N       schools per import job (default 20000)
               --concurrency N       requests at a time when loading (default 2)
               -h, --help            this text
 
@@ -58,7 +58,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         String username = environment.getOrDefault("MDM_ADMIN_USERNAME", "admin");
         String password = environment.get("MDM_ADMIN_PASSWORD");
         int batchSize = 500;
-        int importRows = 2000;
+        int importRows = 20_000;
         int concurrency = 2;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {

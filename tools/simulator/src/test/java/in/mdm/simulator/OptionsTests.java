@@ -24,7 +24,7 @@ class OptionsTests {
         assertThat(options.live()).isFalse();
         assertThat(options.username()).isEqualTo("admin");
         assertThat(options.concurrency()).isEqualTo(2);
-        assertThat(options.importRows()).isEqualTo(2000);
+        assertThat(options.importRows()).isEqualTo(20_000);
         assertThat(options.batchSize()).isEqualTo(500);
     }
 
