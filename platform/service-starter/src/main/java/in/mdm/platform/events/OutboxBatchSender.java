@@ -49,6 +49,9 @@ import in.mdm.events.DomainEvent;
  */
 public class OutboxBatchSender {
 
+    /** The executor batches are sent on (see {@link EventsPlatformAutoConfiguration}). */
+    public static final String EXECUTOR = "mdmOutboxBatchExecutor";
+
     private static final Logger log = LoggerFactory.getLogger(OutboxBatchSender.class);
 
     private final OutboxBatchCodec codec;
@@ -73,9 +76,6 @@ public class OutboxBatchSender {
         this.failed = Timer.builder("mdm.events.batch.send").description("Sending one outbox batch to Kafka")
                 .tag("outcome", "failure").register(meters);
     }
-
-    /** The executor batches are sent on (see {@link EventsPlatformAutoConfiguration}). */
-    public static final String EXECUTOR = "mdmOutboxBatchExecutor";
 
     @Async(EXECUTOR)
     @TransactionalEventListener
