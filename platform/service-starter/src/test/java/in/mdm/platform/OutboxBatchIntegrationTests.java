@@ -254,7 +254,8 @@ class OutboxBatchIntegrationTests {
 
         // no republication at start: only OutboxResubmitter, every second, may send the batch
         try (ConfigurableApplicationContext online = start(kafka.bootstrapServers(), false,
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--mdm.events.resubmit-interval=1s")) {
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--mdm.events.resubmit-interval=1s",
+                "--mdm.events.resubmit-older-than=1s")) {
             Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
             CloudEventCodec codec = online.getBean(CloudEventCodec.class);
             for (DomainEvent event : events) {

@@ -105,12 +105,13 @@ class OutboxIntegrationTests {
                         "eureka.client.enabled", "false",
                         "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
                         "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.bootstrap-servers", kafkaBootstrap,
                         "spring.kafka.producer.properties.max.block.ms", "2000",
                         "spring.kafka.admin.fail-fast", "false"))
                 .properties("spring.kafka.admin.operation-timeout=2", "spring.kafka.admin.close-timeout=1s",
                         // only a restart may send an outstanding event: no periodic resubmission during the test
                         "mdm.events.resubmit-interval=10m")
-                .run();
+                // as an argument: the test broker sets spring.kafka.bootstrap-servers as a system property, which
+                // would win over a default property and make the "unreachable" start reach it
+                .run("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
     }
 }

@@ -155,7 +155,8 @@ public class EventsPlatformAutoConfiguration {
 
     @Bean
     OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
-            @Value("${mdm.events.resubmit-interval:30s}") Duration interval) {
-        return new OutboxResubmitter(publications, interval);
+            @Value("${mdm.events.resubmit-interval:30s}") Duration interval,
+            @Value("${mdm.events.resubmit-older-than:2m}") Duration olderThan) {
+        return new OutboxResubmitter(publications, interval, olderThan);
     }
 }

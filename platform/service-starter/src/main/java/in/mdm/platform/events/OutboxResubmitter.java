@@ -12,8 +12,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * Sends again, every interval, outbox entries that are older than the interval and still not delivered
- * (Kafka was down, or the send failed). Restarts republish too; this covers a service that keeps running.
+ * Sends again, every interval, outbox entries that are older than a minimum age and still not delivered (Kafka was
+ * down, or the send failed). Restarts republish too; this covers a service that keeps running. The minimum age is
+ * longer than a batch may take to send ({@code mdm.events.batch-send-timeout}) and than single events may wait for
+ * the task executor, so that an entry still being sent is not sent a second time beside it.
  */
 class OutboxResubmitter implements SmartLifecycle {
 
@@ -21,11 +23,13 @@ class OutboxResubmitter implements SmartLifecycle {
 
     private final IncompleteEventPublications publications;
     private final Duration interval;
+    private final Duration minimumAge;
     private ScheduledExecutorService executor;
 
-    OutboxResubmitter(IncompleteEventPublications publications, Duration interval) {
+    OutboxResubmitter(IncompleteEventPublications publications, Duration interval, Duration minimumAge) {
         this.publications = publications;
         this.interval = interval;
+        this.minimumAge = minimumAge.compareTo(interval) < 0 ? interval : minimumAge;
     }
 
     @Override
@@ -41,7 +45,7 @@ class OutboxResubmitter implements SmartLifecycle {
 
     private void resubmit() {
         try {
-            publications.resubmitIncompletePublicationsOlderThan(interval);
+            publications.resubmitIncompletePublicationsOlderThan(minimumAge);
         }
         catch (RuntimeException ex) {
             log.warn("Outbox resubmission failed; will try again in {}", interval, ex);
