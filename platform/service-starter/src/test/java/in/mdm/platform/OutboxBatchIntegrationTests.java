@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -24,13 +23,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,12 +38,10 @@ import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.platform.events.EventBatches;
-import in.mdm.platform.testapp.ProbeApplication;
 import in.mdm.platform.testapp.ProbeApplication.BatchProbeService;
+import in.mdm.platform.testapp.ProbeRuns;
 import in.mdm.testkit.FreePorts;
-import in.mdm.testkit.Infrastructure;
 import in.mdm.testkit.KafkaServer;
-import in.mdm.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,37 +56,12 @@ class OutboxBatchIntegrationTests {
 
     private static final List<String> TOPICS = List.of(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final List<String> BROKER_PROPERTIES = List.of("spring.kafka.bootstrap-servers", "spring.embedded.kafka.brokers");
-
-    /**
-     * A broker of this class's own: its thousands of school events stay away from the topics other tests of the JVM
-     * read from the beginning. Starting it sets the broker's address as system properties, which are put back as they
-     * were, so no other test's context finds this broker (or, once it is stopped, a broker that is gone).
-     */
+    /** A broker of this class's own: its thousands of school events stay away from the topics other tests read. */
     private static KafkaServer kafka;
 
     @BeforeAll
     static void startOwnBroker() {
-        Map<String, String> before = new HashMap<>();
-        BROKER_PROPERTIES.forEach(name -> before.put(name, System.getProperty(name)));
-        kafka = KafkaServer.startInProcess();
-        before.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            }
-            else {
-                System.setProperty(name, value);
-            }
-        });
-        // as a service finds them: created with the platform's three partitions before the first send (a topic the
-        // broker creates on the first send, and the platform then grows, makes the idempotent producer stumble)
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(SchoolTopics.SCHOOLS, 3, (short) 1),
-                    new NewTopic(SchoolTopics.ENROLLMENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("Cannot create the test topics", ex);
-        }
+        kafka = ProbeRuns.ownBroker(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS);
     }
 
     @AfterAll
@@ -378,19 +347,7 @@ class OutboxBatchIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String kafkaBootstrap, boolean unreachable, String... more) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(ProbeApplication.class)
-                .properties(Map.of(
-                        "spring.application.name", "probe-service",
-                        "mdm.service.schema", "probe",
-                        "server.port", "0",
-                        "spring.cloud.config.enabled", "false",
-                        "eureka.client.enabled", "false",
-                        "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
-                        "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.admin.fail-fast", "false"));
         List<String> arguments = new ArrayList<>();
-        // as arguments: the test broker sets spring.kafka.bootstrap-servers as a system property, which would win
-        arguments.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         // unless a test says otherwise, only a restart sends an outstanding batch: no periodic resubmission
         if (Arrays.stream(more).noneMatch(argument -> argument.startsWith("--mdm.events.resubmit-interval="))) {
             arguments.add("--mdm.events.resubmit-interval=10m");
@@ -402,6 +359,6 @@ class OutboxBatchIntegrationTests {
                     "--spring.kafka.template.observation-enabled=false", "--mdm.events.batch-send-timeout=5s"));
         }
         arguments.addAll(List.of(more));
-        return builder.run(arguments.toArray(String[]::new));
+        return ProbeRuns.start(kafkaBootstrap, arguments);
     }
 }

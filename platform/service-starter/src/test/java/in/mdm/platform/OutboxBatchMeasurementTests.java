@@ -3,23 +3,18 @@ package in.mdm.platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,10 +25,8 @@ import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.platform.events.EventBatches;
-import in.mdm.platform.testapp.ProbeApplication;
-import in.mdm.testkit.Infrastructure;
+import in.mdm.platform.testapp.ProbeRuns;
 import in.mdm.testkit.KafkaServer;
-import in.mdm.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,31 +41,11 @@ import static org.awaitility.Awaitility.await;
 class OutboxBatchMeasurementTests {
 
     private static final int SCHOOLS = Integer.getInteger("mdm.measure.schools", 110_000);
-    private static final List<String> BROKER_PROPERTIES = List.of("spring.kafka.bootstrap-servers", "spring.embedded.kafka.brokers");
     private static KafkaServer kafka;
 
     @BeforeAll
     static void startOwnBroker() {
-        Map<String, String> before = new HashMap<>();
-        BROKER_PROPERTIES.forEach(name -> before.put(name, System.getProperty(name)));
-        kafka = KafkaServer.startInProcess();
-        before.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            }
-            else {
-                System.setProperty(name, value);
-            }
-        });
-        // as a service finds them: created with the platform's three partitions before the first send (a topic the
-        // broker creates on the first send, and the platform then grows, makes the idempotent producer stumble)
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(SchoolTopics.SCHOOLS, 3, (short) 1),
-                    new NewTopic(SchoolTopics.ENROLLMENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("Cannot create the test topics", ex);
-        }
+        kafka = ProbeRuns.ownBroker(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS);
     }
 
     @AfterAll
@@ -214,16 +187,6 @@ class OutboxBatchMeasurementTests {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ProbeApplication.class)
-                .properties(Map.of(
-                        "spring.application.name", "probe-service",
-                        "mdm.service.schema", "probe",
-                        "server.port", "0",
-                        "spring.cloud.config.enabled", "false",
-                        "eureka.client.enabled", "false",
-                        "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
-                        "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.admin.fail-fast", "false"))
-                .run("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--mdm.events.resubmit-interval=10m");
+        return ProbeRuns.start(kafka.bootstrapServers(), List.of("--mdm.events.resubmit-interval=10m"));
     }
 }

@@ -1,7 +1,7 @@
 package in.mdm.platform;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -11,18 +11,16 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
-import in.mdm.platform.testapp.ProbeApplication;
 import in.mdm.platform.testapp.ProbeApplication.ProbeService;
+import in.mdm.platform.testapp.ProbeRuns;
 import in.mdm.testkit.FreePorts;
 import in.mdm.testkit.Infrastructure;
 import in.mdm.testkit.KafkaProbe;
-import in.mdm.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,22 +94,9 @@ class OutboxIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String kafkaBootstrap) {
-        return new SpringApplicationBuilder(ProbeApplication.class)
-                .properties(Map.of(
-                        "spring.application.name", "probe-service",
-                        "mdm.service.schema", "probe",
-                        "server.port", "0",
-                        "spring.cloud.config.enabled", "false",
-                        "eureka.client.enabled", "false",
-                        "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
-                        "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.producer.properties.max.block.ms", "2000",
-                        "spring.kafka.admin.fail-fast", "false"))
-                .properties("spring.kafka.admin.operation-timeout=2", "spring.kafka.admin.close-timeout=1s",
-                        // only a restart may send an outstanding event: no periodic resubmission during the test
-                        "mdm.events.resubmit-interval=10m")
-                // as an argument: the test broker sets spring.kafka.bootstrap-servers as a system property, which
-                // would win over a default property and make the "unreachable" start reach it
-                .run("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        return ProbeRuns.start(kafkaBootstrap, List.of("--spring.kafka.producer.properties.max.block.ms=2000",
+                "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=1s",
+                // only a restart may send an outstanding event: no periodic resubmission during the test
+                "--mdm.events.resubmit-interval=10m"));
     }
 }
