@@ -26,6 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InfrastructureTests {
 
     @Test
+    void aBrokerStartedLeavesTheJvmsSystemPropertiesAsTheyWere() {
+        System.setProperty("spring.kafka.bootstrap-servers", "127.0.0.1:1");
+        System.clearProperty("spring.embedded.kafka.brokers");
+        try (KafkaServer kafka = KafkaServer.startInProcess()) {
+            assertThat(kafka.bootstrapServers()).isNotBlank().isNotEqualTo("127.0.0.1:1");
+            assertThat(System.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("127.0.0.1:1");
+            assertThat(System.getProperty("spring.embedded.kafka.brokers")).isNull();
+        }
+        finally {
+            System.clearProperty("spring.kafka.bootstrap-servers");
+        }
+    }
+
+    @Test
     void postgresIsARealServerVersion17() throws Exception {
         try (Connection connection = DriverManager.getConnection(Infrastructure.postgres().jdbcUrl(), PostgresServer.USER, "");
              Statement statement = connection.createStatement()) {

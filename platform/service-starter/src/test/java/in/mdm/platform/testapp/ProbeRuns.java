@@ -1,7 +1,6 @@
 package in.mdm.platform.testapp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +18,10 @@ import in.mdm.testkit.PostgresServer;
 /** Starting {@link ProbeApplication} against the test kit's PostgreSQL and a given Kafka, and a Kafka of a test's own. */
 public final class ProbeRuns {
 
-    private static final List<String> BROKER_PROPERTIES = List.of("spring.kafka.bootstrap-servers", "spring.embedded.kafka.brokers");
-
     private ProbeRuns() {
     }
 
-    /**
-     * The probe service on a free port. The Kafka address goes in as an argument: the test kit's broker sets
-     * {@code spring.kafka.bootstrap-servers} as a system property, which would win over a default property (and make
-     * an "unreachable" start reach it). Further {@code --name=value} arguments are added after it.
-     */
+    /** The probe service on a free port with the given Kafka address, then {@code --name=value} arguments. */
     public static ConfigurableApplicationContext start(String kafkaBootstrap, List<String> arguments) {
         List<String> all = new ArrayList<>();
         all.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
@@ -49,21 +42,9 @@ public final class ProbeRuns {
     /**
      * A Kafka broker of a test class's own, with the given topics made up front with the platform's three partitions
      * (a topic the broker makes on the first send, and the platform then grows, makes the idempotent producer stumble).
-     * Starting a broker sets its address as system properties; they are put back as they were, so no other test's
-     * context finds this broker (or, once it is stopped, a broker that is gone).
      */
     public static KafkaServer ownBroker(String... topics) {
-        Map<String, String> before = new HashMap<>();
-        BROKER_PROPERTIES.forEach(name -> before.put(name, System.getProperty(name)));
         KafkaServer kafka = KafkaServer.startInProcess();
-        before.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            }
-            else {
-                System.setProperty(name, value);
-            }
-        });
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             List<NewTopic> created = new ArrayList<>();
             for (String topic : topics) {
