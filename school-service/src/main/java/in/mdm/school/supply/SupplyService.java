@@ -48,17 +48,9 @@ public class SupplyService {
     @Transactional
     SupplierResponse updateSupplier(UUID id, SupplierRequest request) {
         supplier(id);
-        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
-        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
-        if (repository.countSchools(schools) != schools.size()) {
-            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
-        }
-        if (repository.countKitchens(kitchens) != kitchens.size()) {
-            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
-        }
+        Served served = served(request);
         repository.updateSupplier(id, request);
-        repository.assignSchools(id, schools);
-        repository.assignKitchens(id, kitchens);
+        assign(id, served);
         return repository.supplier(id).orElseThrow();
     }
 
@@ -75,18 +67,10 @@ public class SupplyService {
 
     @Transactional
     SupplierResponse createSupplier(SupplierRequest request) {
-        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
-        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
-        if (repository.countSchools(schools) != schools.size()) {
-            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
-        }
-        if (repository.countKitchens(kitchens) != kitchens.size()) {
-            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
-        }
+        Served served = served(request);
         UUID id = UUID.randomUUID();
         repository.insertSupplier(id, request);
-        repository.assignSchools(id, schools);
-        repository.assignKitchens(id, kitchens);
+        assign(id, served);
         return repository.supplier(id).orElseThrow();
     }
 
@@ -108,5 +92,26 @@ public class SupplyService {
 
     private static SqlScope scope(Caller caller) {
         return SqlScope.of(caller, "k.district_code", "k.block_code", null);
+    }
+
+    /** The schools and kitchens a supplier request names, each once; 400 when one is not registered. */
+    private record Served(List<String> schools, List<UUID> kitchens) {
+    }
+
+    private Served served(SupplierRequest request) {
+        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
+        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
+        if (repository.countSchools(schools) != schools.size()) {
+            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
+        }
+        if (repository.countKitchens(kitchens) != kitchens.size()) {
+            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
+        }
+        return new Served(schools, kitchens);
+    }
+
+    private void assign(UUID id, Served served) {
+        repository.assignSchools(id, served.schools());
+        repository.assignKitchens(id, served.kitchens());
     }
 }
