@@ -1,6 +1,7 @@
 package in.mdm.school.school;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Who runs the school; government, aided and local-body schools are eligible for PM POSHAN. */
 public enum Management {
@@ -9,6 +10,8 @@ public enum Management {
     public boolean pmPoshanEligible() {
         return this == GOVERNMENT || this == AIDED || this == LOCAL_BODY;
     }
+
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
 
     /**
      * A UDISE+ management label ("Department of Education", "Government Aided", "Local body", "Private
@@ -29,7 +32,7 @@ public enum Management {
             case "6", "8", "98", "99": return OTHER;
             default: break;
         }
-        String s = t.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+        String s = NOT_LETTERS.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         switch (s) {
             case "government", "govt", "gov", "g": return GOVERNMENT;
             case "aided", "a", "govt aided": return AIDED;

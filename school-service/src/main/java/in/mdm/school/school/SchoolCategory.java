@@ -1,6 +1,7 @@
 package in.mdm.school.school;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The classes a school teaches (UDISE+ school categories); PM POSHAN covers its primary (I-V) and upper
@@ -32,6 +33,13 @@ public enum SchoolCategory {
         return upperPrimary;
     }
 
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
+    /** UDISE's spellings of the levels, in order, and the word each becomes. */
+    private static final Pattern[] WORDS = {Pattern.compile(" h(igher)? ?sec(ondary)? "), Pattern.compile(" hr sec(ondary)? "),
+            Pattern.compile(" up(per)? ?pr(i|imary)? "), Pattern.compile(" u ?p "), Pattern.compile(" pr(i|imary)? "),
+            Pattern.compile(" sec(ondary)? ")};
+    private static final String[] WORD_KEYS = {" hsec ", " hsec ", " upri ", " upri ", " pri ", " sec "};
+
     /**
      * A UDISE+ category label ("Primary with Upper Primary", "Upper Pri. and Secondary", "Pr. with Up.Pr. Sec.
      * and H.Sec."), its code (1-11) or our own name.
@@ -60,13 +68,10 @@ public enum SchoolCategory {
                 return c;
             }
         }
-        String s = " " + t.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        s = s.replaceAll(" h(igher)? ?sec(ondary)? ", " hsec ")
-                .replaceAll(" hr sec(ondary)? ", " hsec ")
-                .replaceAll(" up(per)? ?pr(i|imary)? ", " upri ")
-                .replaceAll(" u ?p ", " upri ")
-                .replaceAll(" pr(i|imary)? ", " pri ")
-                .replaceAll(" sec(ondary)? ", " sec ");
+        String s = " " + NOT_LETTERS.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        for (int i = 0; i < WORDS.length; i++) {
+            s = WORDS[i].matcher(s).replaceAll(WORD_KEYS[i]);
+        }
         boolean pri = s.contains(" pri ");
         boolean upri = s.contains(" upri ");
         boolean sec = s.contains(" sec ");
