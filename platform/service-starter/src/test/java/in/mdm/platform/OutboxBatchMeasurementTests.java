@@ -66,9 +66,10 @@ class OutboxBatchMeasurementTests {
             EventBatches batches = context.getBean(EventBatches.class);
             ApplicationEventPublisher publisher = context;
 
-            // -Dmdm.measure.storage=external: the text stored uncompressed (no pglz), to compare
-            String storage = System.getProperty("mdm.measure.storage", "extended");
-            jdbc.sql("alter table event_publication alter column serialized_event set storage " + ("external".equals(storage) ? "external" : "extended")).update();
+            // the platform stores the text uncompressed (storage external); -Dmdm.measure.storage=extended compresses it
+            // with pglz, to compare
+            String storage = System.getProperty("mdm.measure.storage", "external");
+            jdbc.sql("alter table event_publication alter column serialized_event set storage " + ("extended".equals(storage) ? "extended" : "external")).update();
             // warm up both paths once (class loading, JIT), then measure
             String warm = marker();
             transactions.executeWithoutResult(status -> batches.publish(events(warm, 5_000)));
@@ -108,7 +109,7 @@ class OutboxBatchMeasurementTests {
             await().atMost(Duration.ofMinutes(1)).until(() -> rows(jdbc, marker) == 0L);
             assertThat(recordsOnKafka()).as("every event once").isEqualTo(expected);
 
-            jdbc.sql("alter table event_publication alter column serialized_event set storage extended").update();
+            jdbc.sql("alter table event_publication alter column serialized_event set storage external").update();
             assertThat(batchStats[0]).isEqualTo((all.size() + batches.batchSize() - 1) / batches.batchSize());
             System.out.printf("""
                     outbox measurement, %,d events (%,d schools) in one transaction through EventBatches (storage %s):
