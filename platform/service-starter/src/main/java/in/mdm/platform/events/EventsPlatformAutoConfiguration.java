@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,14 +19,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -36,6 +42,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +62,9 @@ import in.mdm.events.EventDescriptor;
 @AutoConfiguration
 public class EventsPlatformAutoConfiguration {
 
+    /** The executor on which the outcome of a single event's send is recorded. */
+    public static final String COMPLETION_EXECUTOR = "mdmOutboxCompletionExecutor";
+
     @Bean
     @ConditionalOnMissingBean
     CloudEventCodec cloudEventCodec(@Value("${mdm.events.source}") URI source) {
@@ -70,6 +80,54 @@ public class EventsPlatformAutoConfiguration {
                         .andKey(((DomainEvent) event).aggregateId()))
                 .mapping(event -> codec.encode((DomainEvent) event))
                 .build();
+    }
+
+    /**
+     * Sends each single outbox event to Kafka (Spring Modulith's own Kafka externalizer is kept out by
+     * {@link ModulithKafkaExternalizerFilter}; this one is the same listener class, so entries already waiting in an
+     * outbox keep their listener id). The send's outcome is handed to {@code mdmOutboxCompletionExecutor} before Spring
+     * Modulith records it: Kafka's producer I/O thread, which completes the send, never runs outbox code and so never
+     * waits for a database connection. The sending task itself only encodes and hands the record to the producer.
+     */
+    @Bean
+    DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration externalization,
+            KafkaOperations<Object, Object> kafka, @Qualifier(COMPLETION_EXECUTOR) Executor completions) {
+        StandardEvaluationContext routingContext = new StandardEvaluationContext();
+        return new DelegatingEventExternalizer(externalization, (target, payload) -> {
+            CompletableFuture<?> acknowledgement;
+            try {
+                acknowledgement = kafka.send(OutboxMessages.forPayload(externalization, target, payload, routingContext));
+            }
+            catch (RuntimeException ex) {
+                return CompletableFuture.failedFuture(ex);
+            }
+            return acknowledgement.handleAsync((result, failure) -> {
+                if (failure != null) {
+                    throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+                }
+                return result;
+            }, completions);
+        });
+    }
+
+    /** Where send outcomes are recorded: off Kafka's I/O thread (a queue, so the producer never waits either). */
+    @Bean(name = COMPLETION_EXECUTOR, defaultCandidate = false)
+    ThreadPoolTaskExecutor mdmOutboxCompletionExecutor(@Value("${mdm.events.outcome-threads:2}") int threads,
+            ObjectProvider<TaskDecorator> decorator) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("mdm-outbox-outcome-");
+        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    /** Completed outbox entries are deleted in batches by one thread (see {@link OutboxCompletions}). */
+    @Bean
+    static OutboxCompletionsPostProcessor mdmOutboxCompletionsPostProcessor(Environment environment) {
+        return new OutboxCompletionsPostProcessor(environment);
     }
 
     @Bean
