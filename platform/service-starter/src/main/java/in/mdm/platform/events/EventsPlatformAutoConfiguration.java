@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -32,13 +33,11 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -57,7 +56,8 @@ import in.mdm.events.EventDescriptor;
  * and, after commit, sends it to its catalog topic as a binary-mode CloudEvent keyed by aggregate id.
  * Bulk operations publish thousands of events from one transaction with {@link EventBatches}: one compact outbox entry
  * per batch, sent by {@link OutboxBatchSender}.
- * Consuming: {@link EventInbox} for idempotency, retries with back-off, then {@code <topic>.DLT}.
+ * Consuming: {@link EventConsumer} beans with {@link EventHandler} methods, a poll per transaction on the
+ * {@link EventInbox}, a failing event alone to {@code <topic>.DLT} ({@link EventConsumers}, {@link BatchEventListener}).
  */
 @AutoConfiguration
 public class EventsPlatformAutoConfiguration {
@@ -143,23 +143,32 @@ public class EventsPlatformAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** Where records that cannot be handled go: a producer of its own, bytes as they came. */
     @Bean
-    @ConditionalOnMissingBean
-    DefaultErrorHandler mdmKafkaErrorHandler(KafkaProperties properties,
-            @Value("${mdm.kafka.retries:3}") int retries,
-            @Value("${mdm.kafka.retry-initial-interval:500ms}") Duration initialInterval) {
+    DeadLetters mdmDeadLetters(KafkaProperties properties,
+            @Value("${mdm.events.dead-letter-timeout:10s}") Duration timeout) {
         Map<String, Object> producer = new HashMap<>(properties.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
-        backOff.setInitialInterval(initialInterval.toMillis());
-        backOff.setMultiplier(2.0);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(CloudEventCodec.EventEncodingException.class, IllegalArgumentException.class);
-        return handler;
+        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(producer)), timeout);
+    }
+
+    /** Runs the application's {@link EventConsumer}s (see there and {@link BatchEventListener}). */
+    @Bean
+    @SuppressWarnings("unchecked")
+    EventConsumers mdmEventConsumers(ApplicationContext context, ConsumerFactory<?, ?> consumerFactory,
+            CloudEventCodec codec, EventInbox inbox, TransactionTemplate transactions, DeadLetters deadLetters,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations,
+            @Value("${spring.application.name}") String applicationName,
+            @Value("${mdm.events.consumer.max-poll-records:2000}") int maxPollRecords,
+            @Value("${mdm.events.consumer.concurrency:1}") int concurrency,
+            @Value("${mdm.events.consumer.retries:3}") int retries,
+            @Value("${mdm.events.consumer.retry-interval:200ms}") Duration retryInterval,
+            @Value("${mdm.events.consumer.max-back-off:30s}") Duration maxBackOff) {
+        return new EventConsumers(context, (ConsumerFactory<String, byte[]>) consumerFactory, codec, inbox, transactions,
+                deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), new EventConsumers.Settings(applicationName,
+                        maxPollRecords, concurrency, retries, retryInterval, maxBackOff));
     }
 
     /**
@@ -174,9 +183,8 @@ public class EventsPlatformAutoConfiguration {
     }
 
     @Bean
-    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, CloudEventCodec codec,
-            ObjectProvider<MeterRegistry> meters) {
-        return new EventInbox(jdbc, transactions, codec, meters.getIfAvailable(SimpleMeterRegistry::new));
+    EventInbox eventInbox(JdbcClient jdbc) {
+        return new EventInbox(jdbc);
     }
 
     @Bean
