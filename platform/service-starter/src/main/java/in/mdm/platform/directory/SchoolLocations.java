@@ -130,19 +130,7 @@ public class SchoolLocations {
 
     /** Records a school's place unless a newer event has already done so; returns whether it changed. */
     public boolean record(String udiseCode, String districtCode, String blockCode, Instant occurredAt, UUID eventId) {
-        return jdbc.sql("""
-                insert into school_locations (udise_code, district_code, block_code, occurred_at, event_id)
-                values (:udise, :district, :block, :occurredAt, :eventId)
-                on conflict (udise_code) do update
-                   set district_code = excluded.district_code, block_code = excluded.block_code,
-                       occurred_at = excluded.occurred_at, event_id = excluded.event_id, updated_at = now()
-                 where school_locations.occurred_at < excluded.occurred_at""")
-                .param("udise", udiseCode)
-                .param("district", districtCode)
-                .param("block", blockCode)
-                .param("occurredAt", java.sql.Timestamp.from(occurredAt))
-                .param("eventId", eventId)
-                .update() == 1;
+        return recordAll(List.of(new Placed(udiseCode, districtCode, blockCode, occurredAt, eventId))) == 1;
     }
 
     /** A school's place as an event gave it. */
