@@ -67,12 +67,7 @@ public class ImportBench {
             System.exit(0);
         }
         try (PostgresServer postgres = PostgresServer.startEphemeral()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(postgres.jdbcUrl() + "?currentSchema=school");
-            dataSource.setUser(PostgresServer.USER);
-            Flyway.configure().dataSource(dataSource).schemas("school").defaultSchema("school")
-                    .locations("classpath:db/migration", "classpath:db/platform")
-                    .javaMigrations(new V202611242011__Lgd_districts_and_blocks()).load().migrate();
+            PGSimpleDataSource dataSource = schoolDatabase(postgres);
             JdbcClient jdbc = JdbcClient.create(dataSource);
 
             Path file = generate(jdbc, rows);
@@ -229,18 +224,8 @@ public class ImportBench {
                         throw new IllegalStateException("import not accepted: " + accepted.statusCode() + " " + accepted.body());
                     }
                     URI job = URI.create(base).resolve(accepted.headers().firstValue("Location").orElseThrow());
-                    String status;
-                    String body;
-                    do {
-                        Thread.sleep(50);
-                        body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
-                                HttpResponse.BodyHandlers.ofString()).body();
-                        status = body.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
-                    } while (status.equals("QUEUED") || status.equals("RUNNING"));
+                    String body = awaitJob(http, job, token);
                     long imported = ms(start);
-                    if (!status.equals("SUCCEEDED")) {
-                        throw new IllegalStateException("import " + status + ": " + body);
-                    }
                     while (jdbc.sql("select count(*) from event_publication").query(Long.class).single() > 0) {
                         Thread.sleep(20);
                     }
@@ -278,12 +263,7 @@ public class ImportBench {
         String token = login.body().replaceAll(".*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         Path file;
         try (PostgresServer postgres = PostgresServer.startEphemeral()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(postgres.jdbcUrl() + "?currentSchema=school");
-            dataSource.setUser(PostgresServer.USER);
-            Flyway.configure().dataSource(dataSource).schemas("school").defaultSchema("school")
-                    .locations("classpath:db/migration", "classpath:db/platform")
-                    .javaMigrations(new V202611242011__Lgd_districts_and_blocks()).load().migrate();
+            PGSimpleDataSource dataSource = schoolDatabase(postgres);
             // new UDISE codes on every run, so that a suite that imported before still registers them all
             file = generate(JdbcClient.create(dataSource), rows, (System.currentTimeMillis() / 1000 % 900) * 1_000_000L);
         }
@@ -299,22 +279,12 @@ public class ImportBench {
                 throw new IllegalStateException("import not accepted: " + accepted.statusCode() + " " + accepted.body());
             }
             URI job = URI.create(gateway).resolve(accepted.headers().firstValue("Location").orElseThrow());
-            String status;
-            String body;
-            do {
-                Thread.sleep(50);
-                body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                status = body.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
-            } while (status.equals("QUEUED") || status.equals("RUNNING"));
+            String body = awaitJob(http, job, token);
             long imported = System.nanoTime();
-            if (!status.equals("SUCCEEDED")) {
-                throw new IllegalStateException("import " + status + ": " + body);
-            }
             System.out.printf("import job SUCCEEDED after %d ms: %s%n", (imported - start) / 1_000_000, body.replaceAll("\\s+", " "));
             Map<String, Long> caughtUp = new java.util.TreeMap<>();
             List<String> groups = new ArrayList<>();
-            for (var listing : kafka.listConsumerGroups().all().get()) {
+            for (var listing : kafka.listGroups(org.apache.kafka.clients.admin.ListGroupsOptions.forConsumerGroups()).all().get()) {
                 var offsets = kafka.listConsumerGroupOffsets(listing.groupId()).partitionsToOffsetAndMetadata().get();
                 if (offsets.keySet().stream().anyMatch(p -> p.topic().equals(SchoolTopics.SCHOOLS))) {
                     groups.add(listing.groupId());
@@ -359,24 +329,46 @@ public class ImportBench {
         Files.deleteIfExists(file);
     }
 
-    /** Records on the school topic, all partitions. */
-    static long schoolRecords(Admin kafka) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (var partition : kafka.describeTopics(List.of(SchoolTopics.SCHOOLS)).allTopicNames().get()
-                .get(SchoolTopics.SCHOOLS).partitions()) {
-            latest.put(new TopicPartition(SchoolTopics.SCHOOLS, partition.partition()), OffsetSpec.latest());
+    /** The {@code school} schema migrated with school-service's own Flyway scripts (LGD districts and blocks loaded). */
+    static PGSimpleDataSource schoolDatabase(PostgresServer postgres) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(postgres.jdbcUrl() + "?currentSchema=school");
+        dataSource.setUser(PostgresServer.USER);
+        Flyway.configure().dataSource(dataSource).schemas("school").defaultSchema("school")
+                .locations("classpath:db/migration", "classpath:db/platform")
+                .javaMigrations(new V202611242011__Lgd_districts_and_blocks()).load().migrate();
+        return dataSource;
+    }
+
+    /** Polls an import job until it has finished; its last answer, or an exception unless it SUCCEEDED. */
+    static String awaitJob(HttpClient http, URI job, String token) throws Exception {
+        String status;
+        String body;
+        do {
+            Thread.sleep(50);
+            body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            status = body.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
+        } while (status.equals("QUEUED") || status.equals("RUNNING"));
+        if (!status.equals("SUCCEEDED")) {
+            throw new IllegalStateException("import " + status + ": " + body);
         }
-        long total = 0;
-        for (var offset : kafka.listOffsets(latest).all().get().values()) {
-            total += offset.offset();
-        }
-        return total;
+        return body;
     }
 
     /** Records on the school and enrollment topics, all partitions. */
     static long records(Admin kafka) throws Exception {
+        return records(kafka, SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS);
+    }
+
+    /** Records on the school topic, all partitions. */
+    static long schoolRecords(Admin kafka) throws Exception {
+        return records(kafka, SchoolTopics.SCHOOLS);
+    }
+
+    static long records(Admin kafka, String... topics) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : List.of(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS)) {
+        for (String topic : topics) {
             for (var partition : kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
                 latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
             }

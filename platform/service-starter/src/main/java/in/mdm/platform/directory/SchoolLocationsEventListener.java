@@ -1,6 +1,5 @@
 package in.mdm.platform.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import in.mdm.events.school.SchoolRegistered;
@@ -22,19 +21,13 @@ class SchoolLocationsEventListener {
 
     @EventHandler
     void registered(List<SchoolRegistered> events) {
-        List<SchoolLocations.Placed> placed = new ArrayList<>(events.size());
-        for (SchoolRegistered r : events) {
-            placed.add(new SchoolLocations.Placed(r.udiseCode(), r.districtCode(), r.blockCode(), r.occurredAt(), r.eventId()));
-        }
-        locations.recordAll(placed);
+        locations.recordAll(events.stream().map(r -> new SchoolLocations.Placed(r.udiseCode(), r.districtCode(),
+                r.blockCode(), r.occurredAt(), r.eventId())).toList());
     }
 
     @EventHandler
     void updated(List<SchoolUpdated> events) {
-        List<SchoolLocations.Placed> placed = new ArrayList<>(events.size());
-        for (SchoolUpdated u : events) {
-            placed.add(new SchoolLocations.Placed(u.udiseCode(), u.districtCode(), u.blockCode(), u.occurredAt(), u.eventId()));
-        }
-        locations.recordAll(placed);
+        locations.recordAll(events.stream().map(u -> new SchoolLocations.Placed(u.udiseCode(), u.districtCode(),
+                u.blockCode(), u.occurredAt(), u.eventId())).toList());
     }
 }

@@ -114,14 +114,7 @@ public class EventsPlatformAutoConfiguration {
     @Bean(name = COMPLETION_EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor mdmOutboxCompletionExecutor(@Value("${mdm.events.outcome-threads:2}") int threads,
             ObjectProvider<TaskDecorator> decorator) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("mdm-outbox-outcome-");
-        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return OutboxExecutors.queued("mdm-outbox-outcome-", threads, decorator);
     }
 
     /** Completed outbox entries are deleted in batches by one thread (see {@link OutboxCompletions}). */
@@ -205,18 +198,12 @@ public class EventsPlatformAutoConfiguration {
     /**
      * Where {@link OutboxBatchSender} sends batches: a few threads and a queue, so a transaction that committed a
      * hundred batches hands them over and returns; each thread has all events of its batch in flight at once. Not a
-     * default candidate: Boot's application task executor (which backs off for any other executor) stays, and stays
-     * the one plain {@code @Async} methods run on.
+     * default candidate: Boot's application task executor (which backs off for any other executor) stays.
      */
     @Bean(name = OutboxBatchSender.EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor mdmOutboxBatchExecutor(@Value("${mdm.events.batch-send-threads:2}") int threads,
             ObjectProvider<TaskDecorator> decorator) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("mdm-outbox-batch-");
-        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
-        return executor;
+        return OutboxExecutors.queued("mdm-outbox-batch-", threads, decorator);
     }
 
     @Bean

@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -31,14 +30,7 @@ public class OutboxSendAutoConfiguration {
     @Bean(name = SEND_EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor mdmOutboxSendExecutor(@Value("${mdm.events.send-threads:2}") int threads,
             ObjectProvider<TaskDecorator> decorator) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("mdm-outbox-send-");
-        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return OutboxExecutors.queued("mdm-outbox-send-", threads, decorator);
     }
 
     @Bean
