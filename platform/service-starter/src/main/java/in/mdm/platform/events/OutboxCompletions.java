@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +30,9 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * deletes the queued ids in batches, a few times a second. So recording an outcome never waits for a connection, and a
  * burst of thousands of sends costs a handful of statements.
  * <p>
+ * Entries completed and not yet deleted are left out of the lookups of incomplete entries, so the periodic
+ * resubmission does not send them again meanwhile.
+ * <p>
  * If the service stops before a batch is deleted (a crash; a graceful stop deletes what is queued), those entries are
  * sent again at the next start and consumers' inboxes drop the repeats: the outbox stays at-least-once. Everything
  * else goes straight to the repository it wraps.
@@ -40,6 +45,8 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
     private final EventPublicationRepository delegate;
     private final Duration interval;
     private final LinkedBlockingQueue<UUID> completed = new LinkedBlockingQueue<>();
+    /** Completed and not yet deleted: hidden from the lookups of incomplete entries, so none is sent again. */
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final Thread writer;
     private final Counter deleted;
     private volatile boolean running = true;
@@ -57,6 +64,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
+        pending.add(identifier);
         completed.add(identifier);
     }
 
@@ -74,6 +82,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
                 completed.drainTo(batch, MAX_BATCH - batch.size());
                 delegate.deletePublications(batch);
                 deleted.increment(batch.size());
+                batch.forEach(pending::remove);
                 batch.clear();
             }
             catch (InterruptedException ex) {
@@ -140,18 +149,26 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     @Override
     public List<TargetEventPublication> findIncompletePublications() {
-        return delegate.findIncompletePublications();
+        return withoutPending(delegate.findIncompletePublications());
     }
 
     @Override
     public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
-        return delegate.findIncompletePublicationsPublishedBefore(instant);
+        return withoutPending(delegate.findIncompletePublicationsPublishedBefore(instant));
+    }
+
+    private List<TargetEventPublication> withoutPending(List<TargetEventPublication> publications) {
+        if (pending.isEmpty()) {
+            return publications;
+        }
+        return publications.stream().filter(p -> !pending.contains(p.getIdentifier())).toList();
     }
 
     @Override
     public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
             PublicationTargetIdentifier targetIdentifier) {
-        return delegate.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier);
+        return delegate.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier)
+                .filter(p -> !pending.contains(p.getIdentifier()));
     }
 
     @Override
