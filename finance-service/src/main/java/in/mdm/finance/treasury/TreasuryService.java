@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,14 @@ class TreasuryService {
     private final ReleaseService releases;
     private final AuditTrail audit;
     private final Duration reconcileAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TreasuryService(TreasuryRepository instructions, ReleaseService releases, AuditTrail audit,
+    TreasuryService(TreasuryRepository instructions, ReleaseService releases, AuditTrail audit, Clock clock,
             @Value("${mdm.finance.treasury.reconcile-after:PT24H}") Duration reconcileAfter) {
         this.instructions = instructions;
         this.releases = releases;
         this.audit = audit;
+        this.clock = clock;
         this.reconcileAfter = reconcileAfter;
     }
 
@@ -83,6 +85,7 @@ class TreasuryService {
 
     /** The daily reconciliation: records (and logs) the instructions still unconfirmed a day after they were written. */
     @Scheduled(cron = "${mdm.finance.treasury.reconciliation-cron:0 0 7 * * *}", zone = "Asia/Kolkata")
+    @SchedulerLock(name = "finance.treasury-reconciliation", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     @Transactional
     public void reconcile() {
         Instant now = clock.instant();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,9 +50,9 @@ class UtilizationService {
     private final BigDecimal bandLow;
     private final BigDecimal bandHigh;
     private final Duration idleAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit,
+    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
             @Value("${mdm.finance.utilization.thresholds:80,90,100}") List<Integer> thresholds,
             @Value("${mdm.finance.utilization.band-low-percent:96}") BigDecimal bandLow,
             @Value("${mdm.finance.utilization.band-high-percent:100}") BigDecimal bandHigh,
@@ -58,6 +60,7 @@ class UtilizationService {
         this.utilization = utilization;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
         this.thresholds = thresholds.stream().sorted().toList();
         this.bandLow = bandLow;
         this.bandHigh = bandHigh;
@@ -122,6 +125,7 @@ class UtilizationService {
 
     /** Releases with nothing spent since for the configured time: signalled once each. */
     @Scheduled(cron = "${mdm.finance.utilization.idle-check-cron:0 30 7 * * *}", zone = "Asia/Kolkata")
+    @SchedulerLock(name = "finance.idle-releases", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     @Transactional
     public int signalIdleReleases() {
         Instant now = clock.instant();
