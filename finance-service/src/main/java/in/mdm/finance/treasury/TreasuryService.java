@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,9 +81,10 @@ class TreasuryService {
                 .toList();
     }
 
-    /** The daily reconciliation: records (and logs) the instructions still unconfirmed a day after they were written. */
-    @Scheduled(cron = "${mdm.finance.treasury.reconciliation-cron:0 0 7 * * *}", zone = "Asia/Kolkata")
-    @SchedulerLock(name = "finance.treasury-reconciliation", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    /**
+     * The daily reconciliation ({@link TreasuryReconciliationJob}): records (and logs) the instructions still
+     * unconfirmed a day after they were written.
+     */
     @Transactional
     public void reconcile() {
         Instant now = clock.instant();

@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,9 +120,7 @@ class UtilizationService {
                 page, size);
     }
 
-    /** Releases with nothing spent since for the configured time: signalled once each. */
-    @Scheduled(cron = "${mdm.finance.utilization.idle-check-cron:0 30 7 * * *}", zone = "Asia/Kolkata")
-    @SchedulerLock(name = "finance.idle-releases", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    /** Releases with nothing spent since for the configured time: signalled once each (daily, {@link IdleReleaseJob}). */
     @Transactional
     public int signalIdleReleases() {
         Instant now = clock.instant();
