@@ -176,12 +176,19 @@ public final class ArchitectureRules {
 
     /**
      * Every {@code @Scheduled} method also holds a ShedLock {@code @SchedulerLock} (the starter provides the lock
-     * provider), so that a job runs on one replica at a time.
+     * provider), so that a job runs on one replica at a time; and no locked method returns a primitive, which ShedLock
+     * refuses when the method is called.
      */
     public static ArchRule scheduledJobsAreLocked() {
-        return methods().that().areAnnotatedWith(Scheduled.class).or().areAnnotatedWith(Schedules.class)
+        ArchRule locked = methods().that().areAnnotatedWith(Scheduled.class).or().areAnnotatedWith(Schedules.class)
                 .should().beAnnotatedWith(SCHEDULER_LOCK)
-                .as("every @Scheduled method is also annotated @SchedulerLock")
+                .allowEmptyShould(true);
+        ArchRule lockable = methods().that().areAnnotatedWith(SCHEDULER_LOCK)
+                .should(notReturn(PRIMITIVE))
+                .allowEmptyShould(true);
+        return CompositeArchRule.of(locked).and(lockable)
+                .as("every @Scheduled method is also annotated @SchedulerLock, and no @SchedulerLock method returns a "
+                        + "primitive")
                 .because("every replica runs the schedule; the lock lets one of them do the job")
                 .allowEmptyShould(true);
     }
@@ -229,6 +236,10 @@ public final class ArchitectureRules {
                         || raw.isAnnotatedWith("jakarta.persistence.Table")
                         || DATABASE_ACCESS.test(raw);
             });
+
+    private static final DescribedPredicate<JavaClass> PRIMITIVE = DescribedPredicate.describe(
+            "a primitive (a locked method returns void or an object)",
+            type -> type.isPrimitive() && !type.getName().equals("void"));
 
     private static final DescribedPredicate<JavaAccess<?>> READS_SYSTEM_CLOCK = DescribedPredicate.describe(
             "read the system clock (Clock.systemUTC(), Clock.systemDefaultZone(), Clock.system(zone), Instant.now(), "

@@ -65,9 +65,10 @@ class ArchitectureRulesTests {
     }
 
     @Test
-    void aScheduledJobWithoutALockIsReported() {
+    void aScheduledJobWithoutALockAndALockedMethodReturningAPrimitiveAreReported() {
         assertThatThrownBy(() -> ArchitectureRules.scheduledJobsAreLocked().check(bad))
-                .hasMessageContaining("Violations$UnlockedJob.run()");
+                .hasMessageContaining("Violations$UnlockedJob.run()")
+                .hasMessageContaining("Violations$LockedCount.count() returns int");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +85,15 @@ final class Violations {
     static class UnlockedJob {
         @Scheduled(fixedDelay = 1000)
         void run() {
+        }
+    }
+
+    /** A lock ShedLock refuses when the method is called. */
+    static class LockedCount {
+        @Scheduled(fixedDelay = 1000)
+        @SchedulerLock(name = "count", lockAtMostFor = "PT1M")
+        int count() {
+            return 1;
         }
     }
 
