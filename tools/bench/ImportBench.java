@@ -59,6 +59,10 @@ public class ImportBench {
         plain.removeAll(properties);
         int rows = plain.size() > 0 ? Integer.parseInt(plain.get(0)) : 110_000;
         int runs = plain.size() > 1 ? Integer.parseInt(plain.get(1)) : 3;
+        if (System.getProperty("suite") != null) {
+            throughTheSuite(rows, System.getProperty("suite"));
+            System.exit(0);
+        }
         if (service) {
             throughTheService(rows, runs, properties);
             // the test kit's token issuer serves its keys from a non-daemon thread
@@ -257,6 +261,120 @@ public class ImportBench {
         }
     }
 
+    /**
+     * The import through the gateway of a running suite ({@code ./run}), then the fan-out: how long after the job
+     * succeeded every consumer group of the school topic has caught up (no lag). Properties: {@code suite} (the gateway
+     * URL), {@code kafka} (the suite's broker, default localhost:19092), {@code admin.user} / {@code admin.password}.
+     */
+    static void throughTheSuite(int rows, String gateway) throws Exception {
+        String bootstrap = System.getProperty("kafka", "localhost:19092");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + System.getProperty("admin.user", "admin")
+                        + "\",\"password\":\"" + System.getProperty("admin.password", "") + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login: " + login.statusCode() + " " + login.body());
+        }
+        String token = login.body().replaceAll(".*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        Path file;
+        try (PostgresServer postgres = PostgresServer.startEphemeral()) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(postgres.jdbcUrl() + "?currentSchema=school");
+            dataSource.setUser(PostgresServer.USER);
+            Flyway.configure().dataSource(dataSource).schemas("school").defaultSchema("school")
+                    .locations("classpath:db/migration", "classpath:db/platform")
+                    .javaMigrations(new V202611242011__Lgd_districts_and_blocks()).load().migrate();
+            // new UDISE codes on every run, so that a suite that imported before still registers them all
+            file = generate(JdbcClient.create(dataSource), rows, (System.currentTimeMillis() / 1000 % 900) * 1_000_000L);
+        }
+        System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf("file: %,d rows, %,d bytes; suite at %s, Kafka at %s%n", rows, Files.size(file), gateway, bootstrap);
+        try (Admin kafka = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            long schoolsBefore = schoolRecords(kafka);
+            long start = System.nanoTime();
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/schools/import"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("import not accepted: " + accepted.statusCode() + " " + accepted.body());
+            }
+            URI job = URI.create(gateway).resolve(accepted.headers().firstValue("Location").orElseThrow());
+            String status;
+            String body;
+            do {
+                Thread.sleep(50);
+                body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                status = body.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
+            } while (status.equals("QUEUED") || status.equals("RUNNING"));
+            long imported = System.nanoTime();
+            if (!status.equals("SUCCEEDED")) {
+                throw new IllegalStateException("import " + status + ": " + body);
+            }
+            System.out.printf("import job SUCCEEDED after %d ms: %s%n", (imported - start) / 1_000_000, body.replaceAll("\\s+", " "));
+            Map<String, Long> caughtUp = new java.util.TreeMap<>();
+            List<String> groups = new ArrayList<>();
+            for (var listing : kafka.listConsumerGroups().all().get()) {
+                var offsets = kafka.listConsumerGroupOffsets(listing.groupId()).partitionsToOffsetAndMetadata().get();
+                if (offsets.keySet().stream().anyMatch(p -> p.topic().equals(SchoolTopics.SCHOOLS))) {
+                    groups.add(listing.groupId());
+                }
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var partition : kafka.describeTopics(List.of(SchoolTopics.SCHOOLS)).allTopicNames().get()
+                    .get(SchoolTopics.SCHOOLS).partitions()) {
+                latest.put(new TopicPartition(SchoolTopics.SCHOOLS, partition.partition()), OffsetSpec.latest());
+            }
+            // the outbox may still be sending when the job ends: a group has caught up once it has consumed all of the
+            // import's SchoolRegistered events, that is when the topic holds them all and the group has no lag
+            long sentAll = 0;
+            while (caughtUp.size() < groups.size()) {
+                if (sentAll == 0 && schoolRecords(kafka) - schoolsBefore >= rows) {
+                    sentAll = (System.nanoTime() - imported) / 1_000_000;
+                }
+                if (System.nanoTime() - imported > 600_000_000_000L) {
+                    throw new IllegalStateException("not caught up after 10 minutes: " + caughtUp);
+                }
+                Map<TopicPartition, Long> end = new HashMap<>();
+                kafka.listOffsets(latest).all().get().forEach((p, o) -> end.put(p, o.offset()));
+                for (String group : groups) {
+                    if (caughtUp.containsKey(group)) {
+                        continue;
+                    }
+                    var committed = kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    long lag = 0;
+                    for (var partition : end.entrySet()) {
+                        var offset = committed.get(partition.getKey());
+                        lag += partition.getValue() - (offset == null ? 0 : offset.offset());
+                    }
+                    if (lag == 0 && sentAll > 0) {
+                        caughtUp.put(group, (System.nanoTime() - imported) / 1_000_000);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            System.out.printf("all %,d SchoolRegistered on %s %d ms after the job succeeded; every consumer group caught up, "
+                    + "ms after the job succeeded: %s%n", rows, SchoolTopics.SCHOOLS, sentAll, caughtUp);
+        }
+        Files.deleteIfExists(file);
+    }
+
+    /** Records on the school topic, all partitions. */
+    static long schoolRecords(Admin kafka) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var partition : kafka.describeTopics(List.of(SchoolTopics.SCHOOLS)).allTopicNames().get()
+                .get(SchoolTopics.SCHOOLS).partitions()) {
+            latest.put(new TopicPartition(SchoolTopics.SCHOOLS, partition.partition()), OffsetSpec.latest());
+        }
+        long total = 0;
+        for (var offset : kafka.listOffsets(latest).all().get().values()) {
+            total += offset.offset();
+        }
+        return total;
+    }
+
     /** Records on the school and enrollment topics, all partitions. */
     static long records(Admin kafka) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -291,6 +409,11 @@ public class ImportBench {
 
     /** Schools spread over Tamil Nadu's real LGD blocks. */
     static Path generate(JdbcClient jdbc, int rows) throws Exception {
+        return generate(jdbc, rows, 0);
+    }
+
+    /** Schools spread over Tamil Nadu's real LGD blocks, UDISE codes from 33 followed by {@code first}. */
+    static Path generate(JdbcClient jdbc, int rows, long first) throws Exception {
         List<String[]> blocks = jdbc.sql("""
                 select b.district_code, b.code from blocks b join districts d on d.code = b.district_code
                 where d.state_code = '33' order by 1, 2""")
@@ -302,7 +425,7 @@ public class ImportBench {
                     + "latitude,longitude,enrollment_primary,enrollment_upper_primary\n");
             for (int i = 0; i < rows; i++) {
                 String[] block = blocks.get(i % blocks.size());
-                out.write("33%09d".formatted(i));
+                out.write("33%09d".formatted(first + i));
                 out.write(",GPS School No. " + i + ",");
                 out.write(block[0] + "," + block[1] + ",");
                 String category = CATEGORIES[random.nextInt(CATEGORIES.length)];

@@ -145,7 +145,7 @@ class MealReportIntegrationTests {
     void dataQualityFlagsMarkMealsBeyondEnrollmentOutliersAndHolidays() {
         String udise = "33050100031";
         school(udise, "569", "6116", "+919800000031");
-        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.school.school.AcademicYear.of(TODAY.minusDays(20)),
+        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.events.AcademicYear.of(TODAY.minusDays(20)),
                 "{\"primary\":60,\"upperPrimary\":40}");
         Api headmaster = Api.as(http, TestTokens.school(udise));
         for (int day = 20; day >= 15; day--) {

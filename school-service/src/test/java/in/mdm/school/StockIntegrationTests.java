@@ -139,7 +139,7 @@ class StockIntegrationTests {
     void adjustmentsNeedAReasonNeverGoNegativeAndACrossingIntoLowOrOutPublishesStockLow() {
         String udise = "33060100011";
         school(udise);
-        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.school.school.AcademicYear.of(TODAY),
+        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.events.AcademicYear.of(TODAY),
                 "{\"primary\":100,\"upperPrimary\":0}");
         deliver(udise, "RICE", "50"); // 10 kg a day for 100 primary children: 5 days: LOW at once
         assertThat(jdbc.sql("select status from stock_balances where udise_code = :u").param("u", udise).query(String.class).single())
@@ -178,7 +178,7 @@ class StockIntegrationTests {
         admin().put("/api/v1/schools/" + udise, """
                 {"name":"School %s","districtCode":"569","blockCode":"6114","category":"PRIMARY_WITH_UPPER_PRIMARY",
                  "management":"GOVERNMENT","ruralUrban":"RURAL","kitchenId":"%s"}""".formatted(udise, kitchen));
-        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.school.school.AcademicYear.of(TODAY),
+        admin().put("/api/v1/schools/" + udise + "/enrollments/" + in.mdm.events.AcademicYear.of(TODAY),
                 "{\"primary\":50,\"upperPrimary\":40}");
         String delivery = (String) admin().post("/api/v1/deliveries", """
                 {"supplierId":"%s","kitchenId":"%s","commodity":"RICE","quantityKg":200,"promisedDate":"%s"}"""

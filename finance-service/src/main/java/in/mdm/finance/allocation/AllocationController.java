@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ValidAcademicYear;
 
 @RestController
 @RequestMapping("/api/v1/financial/allocations")
@@ -38,7 +39,7 @@ class AllocationController {
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     SchoolAllocationResponse school(
             @PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
-            @RequestParam @NotNull @AcademicYear String academicYear, Caller caller) {
+            @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
         return allocations.school(udiseCode, academicYear, caller);
     }
 
@@ -46,7 +47,7 @@ class AllocationController {
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     AllocationTotalsResponse block(
             @PathVariable @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
-            @RequestParam @NotNull @AcademicYear String academicYear, Caller caller) {
+            @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
         return allocations.block(blockCode, academicYear, caller);
     }
 
@@ -54,7 +55,7 @@ class AllocationController {
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     AllocationTotalsResponse district(
             @PathVariable @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam @NotNull @AcademicYear String academicYear, Caller caller) {
+            @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
         return allocations.district(districtCode, academicYear, caller);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.finance.AllocationCalculated;
@@ -203,11 +204,11 @@ public class AllocationService {
     /** Both categories' norms in force on the year's first day; they must agree on the centre's share. */
     private CostNorms normsFor(String academicYear) {
         return findNormsFor(academicYear).orElseThrow(() -> ApiException.conflict("finance.norm.missing",
-                "No cost norms in force on " + AcademicYear.Validator.start(academicYear) + " for " + academicYear));
+                "No cost norms in force on " + AcademicYear.start(academicYear) + " for " + academicYear));
     }
 
     private Optional<CostNorms> findNormsFor(String academicYear) {
-        LocalDate start = AcademicYear.Validator.start(academicYear);
+        LocalDate start = AcademicYear.start(academicYear);
         Map<String, AllocationRepository.Norm> byCategory = allocations.normsOn(start).stream()
                 .collect(Collectors.toMap(AllocationRepository.Norm::category, n -> n));
         AllocationRepository.Norm primary = byCategory.get("PRIMARY");

@@ -1,39 +1,38 @@
 package in.mdm.finance.school;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import in.mdm.events.school.SchoolRegistered;
-import in.mdm.events.school.SchoolTopics;
 import in.mdm.events.school.SchoolUpdated;
-import in.mdm.platform.events.EventInbox;
+import in.mdm.platform.events.EventConsumer;
+import in.mdm.platform.events.EventHandler;
 
-/** Keeps finance-service's copy of the school register current; each event is applied once. */
+/** Keeps finance-service's copy of the school register current, a poll of events in one statement. */
 @Component
+@EventConsumer(SchoolDirectoryEventListener.CONSUMER)
 class SchoolDirectoryEventListener {
 
     static final String CONSUMER = "finance.school-directory";
 
-    private final EventInbox inbox;
     private final SchoolDirectoryRepository directory;
 
-    SchoolDirectoryEventListener(EventInbox inbox, SchoolDirectoryRepository directory) {
-        this.inbox = inbox;
+    SchoolDirectoryEventListener(SchoolDirectoryRepository directory) {
         this.directory = directory;
     }
 
-    @KafkaListener(topics = SchoolTopics.SCHOOLS, groupId = "finance-service.school-directory")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, event -> {
-            switch (event) {
-                case SchoolRegistered registered -> directory.upsert(registered);
-                case SchoolUpdated updated -> directory.upsert(updated);
-                default -> {
-                    // other events of the topic are not needed here
-                }
-            }
-        });
+    @EventHandler
+    void registered(List<SchoolRegistered> events) {
+        directory.upsertAll(events.stream().map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(),
+                e.districtCode(), e.blockCode(), e.category(), e.management(), e.pmPoshanEligible(),
+                e.eventId().toString(), e.occurredAt())).toList());
+    }
+
+    @EventHandler
+    void updated(List<SchoolUpdated> events) {
+        directory.upsertAll(events.stream().map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(),
+                e.districtCode(), e.blockCode(), e.category(), e.management(), e.pmPoshanEligible(),
+                e.eventId().toString(), e.occurredAt())).toList());
     }
 }

@@ -3,13 +3,17 @@ package in.mdm.finance.school;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-import in.mdm.events.school.SchoolRegistered;
-import in.mdm.events.school.SchoolUpdated;
 
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.SqlScope;
@@ -24,33 +28,46 @@ class SchoolDirectoryRepository {
         this.jdbc = jdbc;
     }
 
-    void upsert(SchoolRegistered e) {
-        upsert(e.udiseCode(), e.name(), e.districtCode(), e.blockCode(), e.category(), e.management(),
-                e.pmPoshanEligible(), e.eventId().toString(), Timestamp.from(e.occurredAt()));
+    /** A school as SchoolRegistered or SchoolUpdated gives it. */
+    record Listed(String udiseCode, String name, String districtCode, String blockCode, String category,
+            String management, boolean pmPoshanEligible, String eventId, Instant eventAt) {
     }
 
-    void upsert(SchoolUpdated e) {
-        upsert(e.udiseCode(), e.name(), e.districtCode(), e.blockCode(), e.category(), e.management(),
-                e.pmPoshanEligible(), e.eventId().toString(), Timestamp.from(e.occurredAt()));
-    }
-
-    /** Applies the newer of the stored state and the event (events of one school arrive in order, but may repeat). */
-    private void upsert(String udise, String name, String district, String block, String category, String management,
-            boolean eligible, String eventId, Timestamp eventAt) {
+    /**
+     * Applies many schools in one statement, each unless the stored state is newer (of several events of one school
+     * here, the newest counts).
+     */
+    void upsertAll(List<Listed> schools) {
+        Map<String, Listed> newest = new LinkedHashMap<>();
+        for (Listed school : schools) {
+            newest.merge(school.udiseCode(), school, (a, b) -> b.eventAt().isBefore(a.eventAt()) ? a : b);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<Listed> rows = List.copyOf(newest.values());
         jdbc.sql("""
                 insert into school_directory (udise_code, name, district_code, block_code, category, management,
                                               pm_poshan_eligible, last_event_id, last_event_at)
-                values (:udise, :name, :district, :block, :category, :management, :eligible, :eventId, :eventAt)
+                select * from unnest(:udise, :name, :district, :block, :category, :management,
+                                     cast(:eligible as boolean[]), :eventId, cast(:eventAt as timestamptz[]))
                 on conflict (udise_code) do update set
                     name = excluded.name, district_code = excluded.district_code, block_code = excluded.block_code,
                     category = excluded.category, management = excluded.management,
                     pm_poshan_eligible = excluded.pm_poshan_eligible, last_event_id = excluded.last_event_id,
                     last_event_at = excluded.last_event_at, updated_at = now()
                 where school_directory.last_event_at <= excluded.last_event_at""")
-                .param("udise", udise).param("name", name).param("district", district).param("block", block)
-                .param("category", category).param("management", management).param("eligible", eligible)
-                .param("eventId", eventId).param("eventAt", eventAt)
+                .param("udise", text(rows, Listed::udiseCode)).param("name", text(rows, Listed::name))
+                .param("district", text(rows, Listed::districtCode)).param("block", text(rows, Listed::blockCode))
+                .param("category", text(rows, Listed::category)).param("management", text(rows, Listed::management))
+                .param("eligible", text(rows, l -> String.valueOf(l.pmPoshanEligible())))
+                .param("eventId", text(rows, Listed::eventId))
+                .param("eventAt", text(rows, l -> l.eventAt().toString()))
                 .update();
+    }
+
+    private static SqlArrayValue text(List<Listed> rows, Function<Listed, String> column) {
+        return new SqlArrayValue("text", rows.stream().map(column).toArray());
     }
 
     Optional<FundedSchool> find(String udiseCode, SqlScope scope) {

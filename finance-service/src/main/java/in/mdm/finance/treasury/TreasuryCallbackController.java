@@ -1,16 +1,8 @@
 package in.mdm.finance.treasury;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -32,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.WebhookSignature;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,14 +42,14 @@ class TreasuryCallbackController {
     private final TreasuryService treasury;
     private final JsonMapper json;
     private final Validator validator;
-    private final byte[] secret;
+    private final WebhookSignature signature;
 
     TreasuryCallbackController(TreasuryService treasury, JsonMapper json, Validator validator,
             @Value("${mdm.finance.treasury.hmac-secret:${MDM_TREASURY_HMAC_SECRET:}}") String secret) {
         this.treasury = treasury;
         this.json = json;
         this.validator = validator;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(secret);
     }
 
     @PostMapping("/callbacks")
@@ -90,7 +83,7 @@ class TreasuryCallbackController {
     /** The signature when there is one (a wrong one is refused even with a token), else the machine token's scope. */
     private String authenticate(byte[] body, String signature) {
         if (signature != null) {
-            if (secret.length == 0 || !MessageDigest.isEqual(expected(body), presented(signature))) {
+            if (!this.signature.matches(body, signature)) {
                 throw new ApiException(HttpStatus.UNAUTHORIZED, "finance.treasury.bad-signature",
                         "The callback's signature does not match its body");
             }
@@ -105,27 +98,5 @@ class TreasuryCallbackController {
         }
         throw new ApiException(HttpStatus.UNAUTHORIZED, "finance.treasury.unauthenticated",
                 "Sign the callback (" + SIGNATURE_HEADER + ") or send a token with scope " + SCOPE);
-    }
-
-    private byte[] expected(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code sha256=<hex>} or bare hex; anything else matches nothing. */
-    private static byte[] presented(String signature) {
-        String hex = signature.startsWith("sha256=") ? signature.substring(7) : signature;
-        try {
-            return HexFormat.of().parseHex(hex.trim().toLowerCase());
-        }
-        catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }

@@ -3,41 +3,40 @@ package in.mdm.finance.utilization;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import in.mdm.events.school.DailyMealReported;
-import in.mdm.events.school.SchoolTopics;
-import in.mdm.platform.events.EventInbox;
+import in.mdm.platform.events.EventConsumer;
+import in.mdm.platform.events.EventHandler;
 
 /**
  * Meals actually served, per school and day, from school-service's daily reports; each event applied once, a later
  * report of the same day replacing an earlier one.
  */
 @Component
+@EventConsumer(DailyMealEventListener.CONSUMER)
 class DailyMealEventListener {
 
     static final String CONSUMER = "finance.daily-meals";
 
-    private final EventInbox inbox;
     private final UtilizationRepository utilization;
 
-    DailyMealEventListener(EventInbox inbox, UtilizationRepository utilization) {
-        this.inbox = inbox;
+    DailyMealEventListener(UtilizationRepository utilization) {
         this.utilization = utilization;
     }
 
-    @KafkaListener(topics = SchoolTopics.MEALS, groupId = "finance-service.daily-meals")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, event -> {
-            if (event instanceof DailyMealReported report) {
-                int primary = primaryMeals(report.mealsServed(), report.attendancePrimary(), report.attendanceUpperPrimary());
-                utilization.upsertMeals(report.udiseCode(), report.date(), primary, Math.max(0, report.mealsServed()) - primary,
-                        report.occurredAt());
-            }
-        });
+    @EventHandler
+    void on(List<DailyMealReported> reports) {
+        List<UtilizationRepository.Meals> meals = new ArrayList<>(reports.size());
+        for (DailyMealReported report : reports) {
+            int primary = primaryMeals(report.mealsServed(), report.attendancePrimary(), report.attendanceUpperPrimary());
+            meals.add(new UtilizationRepository.Meals(report.udiseCode(), report.date(), primary,
+                    Math.max(0, report.mealsServed()) - primary, report.occurredAt()));
+        }
+        utilization.upsertMealsAll(meals);
     }
 
     /**

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
@@ -140,16 +143,33 @@ class UtilizationRepository {
     }
 
     /** Applies a day's meal report unless a later report of that day was applied already. */
-    void upsertMeals(String udiseCode, LocalDate day, int primary, int upperPrimary, Instant eventAt) {
+    /** A school's meals of a day, split by stage, as of a report made at {@code eventAt}. */
+    record Meals(String udiseCode, LocalDate day, int primary, int upperPrimary, Instant eventAt) {
+    }
+
+    /** Applies many schools' days in one statement, each unless a later report is stored (the latest here counts). */
+    void upsertMealsAll(List<Meals> meals) {
+        Map<String, Meals> newest = new LinkedHashMap<>();
+        for (Meals m : meals) {
+            newest.merge(m.udiseCode() + "/" + m.day(), m, (a, b) -> b.eventAt().isBefore(a.eventAt()) ? a : b);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<Meals> rows = List.copyOf(newest.values());
         jdbc.sql("""
                 insert into daily_meals (udise_code, served_on, meals_primary, meals_upper_primary, last_event_at)
-                values (:udise, :day, :primary, :upper, :at)
+                select * from unnest(:udise, cast(:day as date[]), cast(:primary as int[]), cast(:upper as int[]),
+                                     cast(:at as timestamptz[]))
                 on conflict (udise_code, served_on) do update set
                     meals_primary = excluded.meals_primary, meals_upper_primary = excluded.meals_upper_primary,
                     last_event_at = excluded.last_event_at
                 where daily_meals.last_event_at <= excluded.last_event_at""")
-                .param("udise", udiseCode).param("day", day).param("primary", primary).param("upper", upperPrimary)
-                .param("at", Timestamp.from(eventAt))
+                .param("udise", new SqlArrayValue("text", rows.stream().map(Meals::udiseCode).toArray()))
+                .param("day", new SqlArrayValue("text", rows.stream().map(m -> m.day().toString()).toArray()))
+                .param("primary", new SqlArrayValue("text", rows.stream().map(m -> String.valueOf(m.primary())).toArray()))
+                .param("upper", new SqlArrayValue("text", rows.stream().map(m -> String.valueOf(m.upperPrimary())).toArray()))
+                .param("at", new SqlArrayValue("text", rows.stream().map(m -> m.eventAt().toString()).toArray()))
                 .update();
     }
 

@@ -70,11 +70,11 @@ class CostNormsTests {
 
     @Test
     void academicYearsMustBeConsecutive() {
-        assertThat(AcademicYear.Validator.isValidYear("2026-27")).isTrue();
-        assertThat(AcademicYear.Validator.isValidYear("2099-00")).isTrue();
-        assertThat(AcademicYear.Validator.isValidYear("2026-28")).isFalse();
-        assertThat(AcademicYear.Validator.isValidYear("2026-2027")).isFalse();
-        assertThat(AcademicYear.Validator.isValidYear("26-27")).isFalse();
-        assertThat(AcademicYear.Validator.start("2026-27")).hasToString("2026-06-01");
+        assertThat(in.mdm.events.AcademicYear.isValid("2026-27")).isTrue();
+        assertThat(in.mdm.events.AcademicYear.isValid("2099-00")).isTrue();
+        assertThat(in.mdm.events.AcademicYear.isValid("2026-28")).isFalse();
+        assertThat(in.mdm.events.AcademicYear.isValid("2026-2027")).isFalse();
+        assertThat(in.mdm.events.AcademicYear.isValid("26-27")).isFalse();
+        assertThat(in.mdm.events.AcademicYear.start("2026-27")).hasToString("2026-06-01");
     }
 }

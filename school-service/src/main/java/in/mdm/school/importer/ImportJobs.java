@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import in.mdm.platform.events.EventBatches;
 import in.mdm.platform.web.ApiException;
-import in.mdm.school.school.AcademicYear;
+import in.mdm.events.AcademicYear;
 
 /**
  * UDISE import jobs: the upload is kept in a temporary file, the job runs in the background and its status,

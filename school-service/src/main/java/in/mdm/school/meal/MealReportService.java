@@ -24,7 +24,7 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
-import in.mdm.school.school.AcademicYear;
+import in.mdm.events.AcademicYear;
 
 /**
  * Daily meal reports: one per school and school day, from the app or web (single or batch, idempotent by the

@@ -1,20 +1,12 @@
 package in.mdm.school.meal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.WebhookSignature;
 
 /**
  * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>} and
@@ -48,7 +41,7 @@ class SmsService {
     private final MealReportService meals;
     private final MealReportRepository reports;
     private final TransactionTemplate transactions;
-    private final byte[] secret;
+    private final WebhookSignature signature;
     private final Clock clock;
 
     SmsService(MealReportService meals, MealReportRepository reports, PlatformTransactionManager transactionManager,
@@ -57,7 +50,7 @@ class SmsService {
         this.clock = clock;
         this.reports = reports;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(secret);
         if (secret.isEmpty()) {
             log.warn("mdm.school.sms.hmac-secret (MDM_SMS_HMAC_SECRET) is not set: every SMS webhook call is refused");
         }
@@ -65,29 +58,8 @@ class SmsService {
 
     /** 401 {@code meal.sms.bad-signature} unless the header is {@code sha256=<hex HMAC-SHA256 of the body>}. */
     void verify(byte[] body, String signature) {
-        if (secret.length == 0 || signature == null || !signature.startsWith("sha256=")) {
+        if (!this.signature.matches(body, signature)) {
             throw unauthorized();
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(signature.substring("sha256=".length()).strip().toLowerCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
-            throw unauthorized();
-        }
-        if (!MessageDigest.isEqual(hmac(body), given)) {
-            throw unauthorized();
-        }
-    }
-
-    byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-            throw new IllegalStateException(ex);
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
-import in.mdm.school.school.AcademicYear;
+import in.mdm.events.AcademicYear;
 
 /**
  * The stock of a centralised kitchen: receipts from deliveries, adjustments, and the consumption of the schools

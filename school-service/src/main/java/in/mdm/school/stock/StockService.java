@@ -18,7 +18,7 @@ import in.mdm.events.school.StockLow;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
-import in.mdm.school.school.AcademicYear;
+import in.mdm.events.AcademicYear;
 
 /**
  * The food stock ledger of each school and commodity: receipts (deliveries), consumption (meals served × the

@@ -2,14 +2,11 @@ package in.mdm.school.stock;
 
 import java.util.List;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import in.mdm.events.optimization.OptimizationTopics;
 import in.mdm.events.optimization.TransferApproved;
-import in.mdm.platform.events.EventInbox;
+import in.mdm.platform.events.EventConsumer;
+import in.mdm.platform.events.EventHandler;
 
 /**
  * Carries out transfers approved by optimization-service: both schools' stock moves in one transaction
@@ -17,29 +14,20 @@ import in.mdm.platform.events.EventInbox;
  * redelivered event changes nothing (the inbox, and the transfer's own row).
  */
 @Component
+@EventConsumer(TransferEventListener.CONSUMER)
 class TransferEventListener {
 
     static final String CONSUMER = "school.transfers";
 
-    private final EventInbox inbox;
     private final TransferService transfers;
     private final StockRepository balances;
 
-    TransferEventListener(EventInbox inbox, TransferService transfers, StockRepository balances) {
-        this.inbox = inbox;
+    TransferEventListener(TransferService transfers, StockRepository balances) {
         this.transfers = transfers;
         this.balances = balances;
     }
 
-    @KafkaListener(topics = OptimizationTopics.TRANSFERS, groupId = "school-service.transfers")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, event -> {
-            if (event instanceof TransferApproved approved) {
-                apply(approved);
-            }
-        });
-    }
-
+    @EventHandler
     void apply(TransferApproved t) {
         if (transfers.known(t.transferId())) {
             return;

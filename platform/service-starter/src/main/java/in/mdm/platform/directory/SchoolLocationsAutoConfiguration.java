@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import in.mdm.platform.events.EventInbox;
 import in.mdm.platform.events.EventsPlatformAutoConfiguration;
 
 /**
@@ -22,7 +21,7 @@ public class SchoolLocationsAutoConfiguration {
     }
 
     @Bean
-    SchoolLocationsEventListener schoolLocationsEventListener(EventInbox inbox, SchoolLocations locations) {
-        return new SchoolLocationsEventListener(inbox, locations);
+    SchoolLocationsEventListener schoolLocationsEventListener(SchoolLocations locations) {
+        return new SchoolLocationsEventListener(locations);
     }
 }

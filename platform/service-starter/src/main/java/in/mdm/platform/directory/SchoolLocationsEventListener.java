@@ -1,37 +1,40 @@
 package in.mdm.platform.directory;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import org.springframework.kafka.annotation.KafkaListener;
+import java.util.ArrayList;
+import java.util.List;
 
 import in.mdm.events.school.SchoolRegistered;
-import in.mdm.events.school.SchoolTopics;
 import in.mdm.events.school.SchoolUpdated;
-import in.mdm.platform.events.EventInbox;
+import in.mdm.platform.events.EventConsumer;
+import in.mdm.platform.events.EventHandler;
 
-/** Applies SchoolRegistered and SchoolUpdated to {@link SchoolLocations}, each event once, newer event wins. */
+/** Applies SchoolRegistered and SchoolUpdated to {@link SchoolLocations}, a poll at a time; the newer event wins. */
+@EventConsumer(SchoolLocationsEventListener.CONSUMER)
 class SchoolLocationsEventListener {
 
     static final String CONSUMER = "platform.school-locations";
 
-    private final EventInbox inbox;
     private final SchoolLocations locations;
 
-    SchoolLocationsEventListener(EventInbox inbox, SchoolLocations locations) {
-        this.inbox = inbox;
+    SchoolLocationsEventListener(SchoolLocations locations) {
         this.locations = locations;
     }
 
-    @KafkaListener(topics = SchoolTopics.SCHOOLS, groupId = "${spring.application.name}.school-locations")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, event -> {
-            switch (event) {
-                case SchoolRegistered r -> locations.record(r.udiseCode(), r.districtCode(), r.blockCode(), r.occurredAt(), r.eventId());
-                case SchoolUpdated u -> locations.record(u.udiseCode(), u.districtCode(), u.blockCode(), u.occurredAt(), u.eventId());
-                default -> {
-                    // other school events carry no location
-                }
-            }
-        });
+    @EventHandler
+    void registered(List<SchoolRegistered> events) {
+        List<SchoolLocations.Placed> placed = new ArrayList<>(events.size());
+        for (SchoolRegistered r : events) {
+            placed.add(new SchoolLocations.Placed(r.udiseCode(), r.districtCode(), r.blockCode(), r.occurredAt(), r.eventId()));
+        }
+        locations.recordAll(placed);
+    }
+
+    @EventHandler
+    void updated(List<SchoolUpdated> events) {
+        List<SchoolLocations.Placed> placed = new ArrayList<>(events.size());
+        for (SchoolUpdated u : events) {
+            placed.add(new SchoolLocations.Placed(u.udiseCode(), u.districtCode(), u.blockCode(), u.occurredAt(), u.eventId()));
+        }
+        locations.recordAll(placed);
     }
 }

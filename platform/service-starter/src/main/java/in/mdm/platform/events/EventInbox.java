@@ -1,69 +1,46 @@
 package in.mdm.platform.events;
 
-import java.util.function.Consumer;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import in.mdm.events.CloudEventCodec;
-import in.mdm.events.DomainEvent;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
- * Idempotent consumption. {@link #handle} decodes a Kafka record's CloudEvent and, in one transaction,
- * records {@code (consumer, event id)} in {@code processed_events} and applies the handler's effect. A
- * redelivered event finds its row and changes nothing; a handler that fails rolls back both, and the
- * listener's error handler retries and finally dead-letters the record.
+ * Idempotent consumption: the events a consumer has handled, as rows {@code (consumer, event id)} of
+ * {@code processed_events}, written in the same transaction as the handler's effect. {@link EventConsumer}s use it
+ * through the platform; a redelivered event finds its row and is not handed to the handler again.
  */
 public class EventInbox {
 
-    private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
-
-    public enum Outcome {
-        APPLIED, DUPLICATE, UNKNOWN_TYPE
-    }
-
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final CloudEventCodec codec;
-    private final MeterRegistry meters;
 
-    public EventInbox(JdbcClient jdbc, TransactionTemplate transactions, CloudEventCodec codec, MeterRegistry meters) {
+    public EventInbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.codec = codec;
-        this.meters = meters;
     }
 
     /**
-     * @param consumer a stable name of the consuming component, e.g. {@code finance.school-directory}
+     * Records that {@code consumer} handles these events, in one statement; returns the ids it had not handled before
+     * (an id given twice counts once). Call it inside the transaction of the effect.
      */
-    public Outcome handle(String consumer, ConsumerRecord<String, byte[]> record, Consumer<DomainEvent> handler) {
-        CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
-        Outcome outcome;
-        if (codec.catalog().forType(envelope.getType()).isEmpty()) {
-            log.warn("{} skips event {} of unknown type {}", consumer, envelope.getId(), envelope.getType());
-            outcome = Outcome.UNKNOWN_TYPE;
+    public Set<String> markAll(String consumer, List<String> eventIds, List<String> eventTypes) {
+        if (eventIds.size() != eventTypes.size()) {
+            throw new IllegalArgumentException("one type per event id");
         }
-        else {
-            DomainEvent event = codec.decode(envelope);
-            outcome = transactions.execute(status -> {
-                if (!markProcessed(consumer, envelope.getId(), envelope.getType())) {
-                    return Outcome.DUPLICATE;
-                }
-                handler.accept(event);
-                return Outcome.APPLIED;
-            });
+        if (eventIds.isEmpty()) {
+            return Set.of();
         }
-        meters.counter("mdm.events.consumed", "consumer", consumer, "type", envelope.getType(),
-                "outcome", outcome.name().toLowerCase()).increment();
-        return outcome;
+        return new HashSet<>(jdbc.sql("""
+                insert into processed_events (consumer, event_id, event_type)
+                select :consumer, e.id, e.type from unnest(:ids, :types) as e(id, type)
+                on conflict do nothing
+                returning event_id""")
+                .param("consumer", consumer)
+                .param("ids", new SqlArrayValue("text", eventIds.toArray()))
+                .param("types", new SqlArrayValue("text", eventTypes.toArray()))
+                .query(String.class)
+                .list());
     }
 
     /**
@@ -71,12 +48,6 @@ public class EventInbox {
      * transaction of the effect.
      */
     public boolean markProcessed(String consumer, String eventId, String eventType) {
-        return jdbc.sql("""
-                insert into processed_events (consumer, event_id, event_type) values (:consumer, :eventId, :eventType)
-                on conflict do nothing""")
-                .param("consumer", consumer)
-                .param("eventId", eventId)
-                .param("eventType", eventType)
-                .update() == 1;
+        return !markAll(consumer, List.of(eventId), List.of(eventType)).isEmpty();
     }
 }

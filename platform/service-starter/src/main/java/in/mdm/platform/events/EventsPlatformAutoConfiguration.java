@@ -6,36 +6,42 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,10 +56,14 @@ import in.mdm.events.EventDescriptor;
  * and, after commit, sends it to its catalog topic as a binary-mode CloudEvent keyed by aggregate id.
  * Bulk operations publish thousands of events from one transaction with {@link EventBatches}: one compact outbox entry
  * per batch, sent by {@link OutboxBatchSender}.
- * Consuming: {@link EventInbox} for idempotency, retries with back-off, then {@code <topic>.DLT}.
+ * Consuming: {@link EventConsumer} beans with {@link EventHandler} methods, a poll per transaction on the
+ * {@link EventInbox}, a failing event alone to {@code <topic>.DLT} ({@link EventConsumers}, {@link BatchEventListener}).
  */
 @AutoConfiguration
 public class EventsPlatformAutoConfiguration {
+
+    /** The executor on which the outcome of a single event's send is recorded. */
+    public static final String COMPLETION_EXECUTOR = "mdmOutboxCompletionExecutor";
 
     @Bean
     @ConditionalOnMissingBean
@@ -72,6 +82,54 @@ public class EventsPlatformAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Sends each single outbox event to Kafka (Spring Modulith's own Kafka externalizer is kept out by
+     * {@link ModulithKafkaExternalizerFilter}; this one is the same listener class, so entries already waiting in an
+     * outbox keep their listener id). The send's outcome is handed to {@code mdmOutboxCompletionExecutor} before Spring
+     * Modulith records it: Kafka's producer I/O thread, which completes the send, never runs outbox code and so never
+     * waits for a database connection. The sending task itself only encodes and hands the record to the producer.
+     */
+    @Bean
+    DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration externalization,
+            KafkaOperations<Object, Object> kafka, @Qualifier(COMPLETION_EXECUTOR) Executor completions) {
+        StandardEvaluationContext routingContext = new StandardEvaluationContext();
+        return new DelegatingEventExternalizer(externalization, (target, payload) -> {
+            CompletableFuture<?> acknowledgement;
+            try {
+                acknowledgement = kafka.send(OutboxMessages.forPayload(externalization, target, payload, routingContext));
+            }
+            catch (RuntimeException ex) {
+                return CompletableFuture.failedFuture(ex);
+            }
+            return acknowledgement.handleAsync((result, failure) -> {
+                if (failure != null) {
+                    throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+                }
+                return result;
+            }, completions);
+        });
+    }
+
+    /** Where send outcomes are recorded: off Kafka's I/O thread (a queue, so the producer never waits either). */
+    @Bean(name = COMPLETION_EXECUTOR, defaultCandidate = false)
+    ThreadPoolTaskExecutor mdmOutboxCompletionExecutor(@Value("${mdm.events.outcome-threads:2}") int threads,
+            ObjectProvider<TaskDecorator> decorator) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("mdm-outbox-outcome-");
+        executor.setTaskDecorator(decorator.getIfAvailable(ContextPropagatingTaskDecorator::new));
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    /** Completed outbox entries are deleted in batches by one thread (see {@link OutboxCompletions}). */
+    @Bean
+    static OutboxCompletionsPostProcessor mdmOutboxCompletionsPostProcessor(Environment environment) {
+        return new OutboxCompletionsPostProcessor(environment);
+    }
+
     @Bean
     KafkaAdmin.NewTopics mdmTopics(CloudEventCodec codec, @Value("${mdm.kafka.partitions:3}") int partitions,
             @Value("${mdm.kafka.replicas:1}") int replicas) {
@@ -85,23 +143,32 @@ public class EventsPlatformAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** Where records that cannot be handled go: a producer of its own, bytes as they came. */
     @Bean
-    @ConditionalOnMissingBean
-    DefaultErrorHandler mdmKafkaErrorHandler(KafkaProperties properties,
-            @Value("${mdm.kafka.retries:3}") int retries,
-            @Value("${mdm.kafka.retry-initial-interval:500ms}") Duration initialInterval) {
+    DeadLetters mdmDeadLetters(KafkaProperties properties,
+            @Value("${mdm.events.dead-letter-timeout:10s}") Duration timeout) {
         Map<String, Object> producer = new HashMap<>(properties.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
-        backOff.setInitialInterval(initialInterval.toMillis());
-        backOff.setMultiplier(2.0);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(CloudEventCodec.EventEncodingException.class, IllegalArgumentException.class);
-        return handler;
+        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(producer)), timeout);
+    }
+
+    /** Runs the application's {@link EventConsumer}s (see there and {@link BatchEventListener}). */
+    @Bean
+    @SuppressWarnings("unchecked")
+    EventConsumers mdmEventConsumers(ApplicationContext context, ConsumerFactory<?, ?> consumerFactory,
+            CloudEventCodec codec, EventInbox inbox, TransactionTemplate transactions, DeadLetters deadLetters,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations,
+            @Value("${spring.application.name}") String applicationName,
+            @Value("${mdm.events.consumer.max-poll-records:2000}") int maxPollRecords,
+            @Value("${mdm.events.consumer.concurrency:1}") int concurrency,
+            @Value("${mdm.events.consumer.retries:3}") int retries,
+            @Value("${mdm.events.consumer.retry-interval:200ms}") Duration retryInterval,
+            @Value("${mdm.events.consumer.max-back-off:30s}") Duration maxBackOff) {
+        return new EventConsumers(context, (ConsumerFactory<String, byte[]>) consumerFactory, codec, inbox, transactions,
+                deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), new EventConsumers.Settings(applicationName,
+                        maxPollRecords, concurrency, retries, retryInterval, maxBackOff));
     }
 
     /**
@@ -116,9 +183,8 @@ public class EventsPlatformAutoConfiguration {
     }
 
     @Bean
-    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, CloudEventCodec codec,
-            ObjectProvider<MeterRegistry> meters) {
-        return new EventInbox(jdbc, transactions, codec, meters.getIfAvailable(SimpleMeterRegistry::new));
+    EventInbox eventInbox(JdbcClient jdbc) {
+        return new EventInbox(jdbc);
     }
 
     @Bean

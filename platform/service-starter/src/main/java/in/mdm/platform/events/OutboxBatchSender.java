@@ -17,12 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.modulith.events.support.BrokerRouting;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,7 +28,7 @@ import in.mdm.events.DomainEvent;
  * Sends the events of an {@link OutboxBatch} to Kafka after the transaction that stored it committed. Each event
  * becomes the Kafka record the single-event outbox would send for it: the application's externalization
  * configuration gives topic, key, payload (the CloudEvent) and headers, and the application's {@link KafkaOperations}
- * sends it as a message, as Spring Modulith's Kafka externalizer does.
+ * sends it as a message, exactly as the platform's single-event externalizer does ({@link OutboxMessages}).
  * <p>
  * All sends of a batch are in flight together (the producer batches them); the method returns when every one is
  * acknowledged. If one fails, or not all are acknowledged within {@code mdm.events.batch-send-timeout}, it throws: the
@@ -148,16 +144,9 @@ public class OutboxBatchSender {
                 + (root == cause ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")"), cause);
     }
 
-    /** The message Spring Modulith's Kafka externalizer builds for the event. */
+    /** The message the single-event externalizer builds for the event. */
     private Message<?> message(DomainEvent event) {
-        RoutingTarget target = externalization.determineTarget(event);
-        Object payload = externalization.map(event);
-        BrokerRouting routing = BrokerRouting.of(target, routingContext);
-        return MessageBuilder.withPayload(payload)
-                .copyHeaders(externalization.getHeadersFor(event))
-                .setHeaderIfAbsent(KafkaHeaders.KEY, routing.getKey(payload))
-                .setHeaderIfAbsent(KafkaHeaders.TOPIC, routing.getTarget(payload))
-                .build();
+        return OutboxMessages.forEvent(externalization, event, routingContext);
     }
 
     /** A batch was not sent whole; it stays in the outbox. */

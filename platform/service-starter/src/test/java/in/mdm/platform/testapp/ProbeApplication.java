@@ -67,6 +67,46 @@ public class ProbeApplication {
         }
     }
 
+    /** Writes a row and publishes many single events in one transaction, as a batch of meal reports does. */
+    @RestController
+    @RequestMapping("/probe/burst")
+    static class BurstController {
+
+        private final BurstService burst;
+
+        BurstController(BurstService burst) {
+            this.burst = burst;
+        }
+
+        @PostMapping("/{prefix}/{count}")
+        Map<String, Object> publish(@PathVariable String prefix, @PathVariable int count) {
+            return Map.of("published", burst.publish(prefix, count));
+        }
+    }
+
+    @Service
+    public static class BurstService {
+
+        private final JdbcClient jdbc;
+        private final ApplicationEventPublisher events;
+
+        BurstService(JdbcClient jdbc, ApplicationEventPublisher events) {
+            this.jdbc = jdbc;
+            this.events = events;
+        }
+
+        /** Publishes {@code count} SchoolRegistered events, UDISE codes {@code prefix} + a 4-digit number. */
+        @Transactional
+        public int publish(String prefix, int count) {
+            jdbc.sql("insert into probes (udise_code, name) values (?, ?)").params(prefix + "0000", "burst").update();
+            for (int i = 0; i < count; i++) {
+                events.publishEvent(new SchoolRegistered(DomainEvent.newId(), Instant.now(), prefix + String.format("%04d", i),
+                        "Burst " + i, "568", "6301", "PRIMARY", "GOVERNMENT", "RURAL", true));
+            }
+            return count;
+        }
+    }
+
     @Service
     public static class ProbeService {
 
