@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import in.mdm.events.school.SchoolTopics;
 import in.mdm.school.SchoolServiceApplication;
 import in.mdm.school.importer.ImportCounts;
 import in.mdm.school.importer.ImportOptions;
+import in.mdm.school.importer.SchoolImportRepository;
 import in.mdm.school.importer.SchoolImporter;
 import in.mdm.school.masterdata.V202611242011__Lgd_districts_and_blocks;
 import in.mdm.testkit.Infrastructure;
@@ -95,8 +97,8 @@ public class ImportBench {
             AtomicLong events = new AtomicLong();
             int writers = Integer.getInteger("writers", 2);
             System.out.printf("writers: %d%n", writers);
-            SchoolImporter importer = new SchoolImporter(dataSource, new JdbcTransactionManager(dataSource),
-                    batch -> events.addAndGet(batch.size()), writers);
+            SchoolImporter importer = new SchoolImporter(new SchoolImportRepository(dataSource),
+                    new JdbcTransactionManager(dataSource), batch -> events.addAndGet(batch.size()), Clock.systemUTC(), writers);
             ImportOptions options = new ImportOptions("2026-27", false);
             long firstMs = 0;
             for (int run = 1; run <= runs; run++) {

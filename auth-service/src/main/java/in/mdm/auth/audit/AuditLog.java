@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +18,10 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
-    private final JdbcClient jdbc;
+    private final AuditRepository entries;
 
-    AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditLog(AuditRepository entries) {
+        this.entries = entries;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -48,16 +47,7 @@ public class AuditLog {
     }
 
     private void write(AuditAction action, String outcome, UUID userId, String username, String address, String detail) {
-        jdbc.sql("""
-                insert into audit_events (user_id, username, action, outcome, address, detail)
-                values (:userId, :username, :action, :outcome, :address, :detail)""")
-                .param("userId", userId)
-                .param("username", cut(username, 254))
-                .param("action", action.name())
-                .param("outcome", outcome)
-                .param("address", cut(address, 64))
-                .param("detail", cut(detail, 255))
-                .update();
+        entries.insert(userId, cut(username, 254), action, outcome, cut(address, 64), cut(detail, 255));
         log.info("audit {} {} user={} address={} {}", action, outcome, cut(username, 64), address, detail == null ? "" : detail);
     }
 

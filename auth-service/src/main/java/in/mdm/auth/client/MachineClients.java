@@ -1,7 +1,6 @@
 package in.mdm.auth.client;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +26,14 @@ class MachineClients {
 
     private static final Logger log = LoggerFactory.getLogger(MachineClients.class);
 
-    private final JdbcClient jdbc;
+    private final MachineClientRepository clients;
     private final PasswordEncoder encoder;
     private final ClientProperties properties;
     private final SecureRandom random = new SecureRandom();
     private final String decoyHash;
 
-    MachineClients(JdbcClient jdbc, PasswordEncoder encoder, ClientProperties properties) {
-        this.jdbc = jdbc;
+    MachineClients(MachineClientRepository clients, PasswordEncoder encoder, ClientProperties properties) {
+        this.clients = clients;
         this.encoder = encoder;
         this.properties = properties;
         this.decoyHash = encoder.encode("decoy-" + random.nextLong());
@@ -57,19 +55,12 @@ class MachineClients {
 
     @Transactional
     void upsert(String clientId, String secret, Set<String> scopes, String description) {
-        Optional<String> hash = jdbc.sql("select secret_hash from machine_clients where client_id = :id for update")
-                .param("id", clientId).query(String.class).optional();
+        Optional<String> hash = clients.lockSecretHash(clientId);
         if (hash.isPresent() && encoder.matches(secret, hash.get())) {
-            jdbc.sql("update machine_clients set scopes = :scopes, description = :description, updated_at = now() where client_id = :id")
-                    .param("scopes", String.join(" ", scopes)).param("description", description).param("id", clientId).update();
+            clients.updateScopes(clientId, scopes, description);
             return;
         }
-        jdbc.sql("""
-                insert into machine_clients (client_id, secret_hash, scopes, description) values (:id, :hash, :scopes, :description)
-                on conflict (client_id) do update set secret_hash = excluded.secret_hash, scopes = excluded.scopes,
-                    description = excluded.description, updated_at = now()""")
-                .param("id", clientId).param("hash", encoder.encode(secret)).param("scopes", String.join(" ", scopes))
-                .param("description", description).update();
+        clients.upsert(clientId, encoder.encode(secret), scopes, description);
         log.info("Machine client '{}' registered from the configuration with scopes {}", clientId, scopes);
     }
 
@@ -79,34 +70,20 @@ class MachineClients {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("insert into machine_clients (client_id, secret_hash, scopes, description) values (:id, :hash, :scopes, :description)")
-                .param("id", clientId).param("hash", encoder.encode(secret)).param("scopes", String.join(" ", scopes))
-                .param("description", description).update();
+        clients.insert(clientId, encoder.encode(secret), scopes, description);
         return secret;
     }
 
     List<Client> list() {
-        return jdbc.sql("select client_id, scopes, description, enabled from machine_clients order by client_id")
-                .query((rs, row) -> new Client(rs.getString("client_id"), scopes(rs.getString("scopes")),
-                        rs.getString("description"), rs.getBoolean("enabled")))
-                .list();
+        return clients.list();
     }
 
     /** The client, if the secret is its own and it is enabled (the same bcrypt work for an unknown id). */
     Optional<Client> authenticate(String clientId, String secret) {
-        record Row(Client client, String hash) {
-        }
-        Optional<Row> row = clientId == null || clientId.length() > 64 ? Optional.empty()
-                : jdbc.sql("select client_id, secret_hash, scopes, description, enabled from machine_clients where client_id = :id")
-                        .param("id", clientId)
-                        .query((rs, n) -> new Row(new Client(rs.getString("client_id"), scopes(rs.getString("scopes")),
-                                rs.getString("description"), rs.getBoolean("enabled")), rs.getString("secret_hash")))
-                        .optional();
-        boolean matches = encoder.matches(secret == null ? "" : secret, row.map(Row::hash).orElse(decoyHash));
-        return row.filter(r -> matches && r.client().enabled()).map(Row::client);
-    }
-
-    private static Set<String> scopes(String value) {
-        return new LinkedHashSet<>(Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        Optional<MachineClientRepository.Stored> row = clientId == null || clientId.length() > 64 ? Optional.empty()
+                : clients.find(clientId);
+        boolean matches = encoder.matches(secret == null ? "" : secret,
+                row.map(MachineClientRepository.Stored::secretHash).orElse(decoyHash));
+        return row.filter(r -> matches && r.client().enabled()).map(MachineClientRepository.Stored::client);
     }
 }

@@ -4,7 +4,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.security.SecureRandom;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +43,7 @@ public class SigningKeys {
     private static final long MISS_RELOAD_MILLIS = 5_000;
     private static final DateTimeFormatter KID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-    private final JdbcClient jdbc;
+    private final SigningKeyRepository keys;
     private final TokenProperties properties;
     private final Clock clock;
     private final SecretBox box;
@@ -64,9 +61,9 @@ public class SigningKeys {
     public record KeyInfo(String kid, Instant createdAt, Instant retiredAt, boolean current) {
     }
 
-    SigningKeys(JdbcClient jdbc, TokenProperties properties, Clock clock, SecretBox box) {
+    SigningKeys(SigningKeyRepository keys, TokenProperties properties, Clock clock, SecretBox box) {
         this.box = box;
-        this.jdbc = jdbc;
+        this.keys = keys;
         this.properties = properties;
         this.clock = clock;
     }
@@ -93,7 +90,7 @@ public class SigningKeys {
     /** The key that signs now. */
     RSAKey current() {
         Snapshot s = snapshot;
-        if (s == null || s.current() == null || System.currentTimeMillis() - s.loadedAt() > RELOAD_MILLIS) {
+        if (s == null || s.current() == null || clock.millis() - s.loadedAt() > RELOAD_MILLIS) {
             s = reload();
             if (s.current() == null) {
                 createFirst();
@@ -106,7 +103,7 @@ public class SigningKeys {
     /** The public keys that verify tokens: the signing one and retired ones whose tokens may still be valid. */
     public JWKSet publicKeys() {
         Snapshot s = snapshot;
-        if (s == null || System.currentTimeMillis() - s.loadedAt() > RELOAD_MILLIS) {
+        if (s == null || clock.millis() - s.loadedAt() > RELOAD_MILLIS) {
             s = reload();
         }
         Instant stillValid = clock.instant().minus(retiredKeyLife());
@@ -120,7 +117,7 @@ public class SigningKeys {
     JWKSet publicKeysWith(String kid) {
         JWKSet set = publicKeys();
         if (kid != null && set.getKeyByKeyId(kid) == null
-                && System.currentTimeMillis() - snapshot.loadedAt() > MISS_RELOAD_MILLIS) {
+                && clock.millis() - snapshot.loadedAt() > MISS_RELOAD_MILLIS) {
             reload();
             set = publicKeys();
         }
@@ -142,12 +139,10 @@ public class SigningKeys {
     @Transactional
     public String rotate() {
         Instant now = clock.instant();
-        jdbc.sql("update signing_keys set retired_at = :now where retired_at is null").param("now", Timestamp.from(now)).update();
+        keys.retireCurrent(now);
         RSAKey key = generate(now);
         insert(key, now);
-        jdbc.sql("delete from signing_keys where retired_at < :before")
-                .param("before", Timestamp.from(now.minus(retiredKeyLife())))
-                .update();
+        keys.deleteRetiredBefore(now.minus(retiredKeyLife()));
         snapshot = null;
         log.info("Signing key rotated: {} signs from now on", key.getKeyID());
         return key.getKeyID();
@@ -171,20 +166,15 @@ public class SigningKeys {
     }
 
     private void insert(RSAKey key, Instant now) {
-        jdbc.sql("insert into signing_keys (kid, jwk, created_at) values (:kid, :jwk, :now)")
-                .param("kid", key.getKeyID())
-                .param("jwk", box.seal(key.toJSONString()))
-                .param("now", Timestamp.from(now))
-                .update();
+        keys.insert(key.getKeyID(), box.seal(key.toJSONString()), now);
     }
 
     private synchronized Snapshot reload() {
-        List<StoredKey> keys = jdbc.sql("select kid, jwk, created_at, retired_at from signing_keys order by created_at desc, kid")
-                .query((rs, row) -> new StoredKey(parse(box.open(rs.getString("jwk"))), rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("retired_at")).map(Timestamp::toInstant).orElse(null)))
-                .list();
-        RSAKey current = keys.stream().filter(k -> k.retiredAt() == null).map(StoredKey::key).findFirst().orElse(null);
-        Snapshot s = new Snapshot(current, keys, System.currentTimeMillis());
+        List<StoredKey> stored = keys.all().stream()
+                .map(k -> new StoredKey(parse(box.open(k.sealedJwk())), k.createdAt(), k.retiredAt()))
+                .toList();
+        RSAKey current = stored.stream().filter(k -> k.retiredAt() == null).map(StoredKey::key).findFirst().orElse(null);
+        Snapshot s = new Snapshot(current, stored, clock.millis());
         snapshot = s;
         return s;
     }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +28,18 @@ class AccountService {
     private final Sessions sessions;
     private final AccountProperties properties;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
     private final Clock clock;
 
     AccountService(UserRepository users, AccountTokens tokens, Credentials credentials, Sessions sessions,
-            AccountProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            AccountProperties properties, ApplicationEventPublisher events, AccountRepository accounts, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
         this.sessions = sessions;
         this.properties = properties;
         this.events = events;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -105,11 +104,7 @@ class AccountService {
                         "The activation token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(password, user.username(), "password");
-        int updated = jdbc.sql("""
-                update users set password_hash = :hash, status = 'ACTIVE', activated_at = now(), password_changed_at = now(),
-                                 updated_at = now()
-                where id = :id and status = 'PENDING_ACTIVATION'""")
-                .param("hash", credentials.hash(password)).param("id", id).update();
+        int updated = accounts.activate(id, credentials.hash(password));
         if (updated == 0) {
             throw ApiException.conflict("auth.activation.not-pending", "The account is not waiting for activation");
         }
@@ -129,8 +124,7 @@ class AccountService {
         if (username != null && !username.isBlank()) {
             found = users.findByUsername(username.trim());
         } else if (email != null && !email.isBlank()) {
-            found = jdbc.sql("select username from users where lower(email) = lower(:email)").param("email", email.trim())
-                    .query(String.class).optional().flatMap(users::findByUsername);
+            found = accounts.usernameByEmail(email.trim()).flatMap(users::findByUsername);
         }
         Optional<User> eligible = found.filter(u -> u.status() == UserStatus.ACTIVE || u.status() == UserStatus.LOCKED);
         eligible.ifPresent(user -> {
@@ -151,12 +145,7 @@ class AccountService {
                         "The reset token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(newPassword, user.username(), "newPassword");
-        int updated = jdbc.sql("""
-                update users set password_hash = :hash, password_changed_at = now(), updated_at = now(),
-                                 failed_logins = 0, first_failed_at = null, locked_until = null,
-                                 status = case when status = 'LOCKED' then 'ACTIVE' else status end
-                where id = :id and status in ('ACTIVE', 'LOCKED')""")
-                .param("hash", credentials.hash(newPassword)).param("id", id).update();
+        int updated = accounts.resetPassword(id, credentials.hash(newPassword));
         if (updated == 0) {
             throw ApiException.badRequest("auth.reset.token-invalid", "The reset token is unknown, expired or already used");
         }
@@ -173,8 +162,7 @@ class AccountService {
             throw Credentials.invalidCredentials();
         }
         checkPolicy(newPassword, user.username(), "newPassword");
-        jdbc.sql("update users set password_hash = :hash, password_changed_at = now(), updated_at = now() where id = :id")
-                .param("hash", credentials.hash(newPassword)).param("id", user.id()).update();
+        accounts.changePassword(user.id(), credentials.hash(newPassword));
         sessions.endAll(user.id());
         return user;
     }

@@ -4,14 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +23,11 @@ class AccountTokens {
         ACTIVATION, PASSWORD_RESET
     }
 
-    private final JdbcClient jdbc;
+    private final AccountTokenRepository tokens;
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AccountTokens(AccountTokenRepository tokens) {
+        this.tokens = tokens;
     }
 
     /** A new token (call inside the transaction that needs it). */
@@ -37,14 +35,8 @@ class AccountTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("delete from account_tokens where user_id = :user and purpose = :purpose and used_at is null")
-                .param("user", userId).param("purpose", purpose.name()).update();
-        jdbc.sql("insert into account_tokens (token_hash, user_id, purpose, expires_at) values (:hash, :user, :purpose, :expires)")
-                .param("hash", digest(token))
-                .param("user", userId)
-                .param("purpose", purpose.name())
-                .param("expires", Timestamp.from(expiresAt))
-                .update();
+        tokens.deleteUnused(userId, purpose);
+        tokens.insert(digest(token), userId, purpose, expiresAt);
         return token;
     }
 
@@ -56,15 +48,7 @@ class AccountTokens {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update account_tokens set used_at = :now
-                where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
-                returning user_id""")
-                .param("hash", digest(token))
-                .param("purpose", purpose.name())
-                .param("now", Timestamp.from(now))
-                .query(UUID.class)
-                .optional();
+        return tokens.use(digest(token), purpose, now);
     }
 
     static String digest(String value) {

@@ -1,7 +1,6 @@
 package in.mdm.auth.user;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,14 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
 import in.mdm.auth.token.TokenService;
-import in.mdm.events.Jurisdiction;
 import in.mdm.platform.web.ApiException;
 
 /**
@@ -27,7 +24,7 @@ import in.mdm.platform.web.ApiException;
 @Service
 public class Credentials {
 
-    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final LoginAttempts attempts;
     private final MfaService mfa;
@@ -36,8 +33,9 @@ public class Credentials {
     /** Checked against when there is no real hash, so that an unknown user costs the same bcrypt time. */
     private final String decoyHash;
 
-    Credentials(JdbcClient jdbc, PasswordEncoder encoder, LoginAttempts attempts, MfaService mfa, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    Credentials(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts, MfaService mfa, AuditLog audit,
+            Clock clock) {
+        this.accounts = accounts;
         this.encoder = encoder;
         this.attempts = attempts;
         this.mfa = mfa;
@@ -46,10 +44,6 @@ public class Credentials {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.decoyHash = encoder.encode(Base64.getEncoder().encodeToString(random));
-    }
-
-    private record Account(UUID id, String username, String role, Jurisdiction jurisdiction, UserStatus status,
-            String passwordHash, Instant lockedUntil, boolean mfaEnabled) {
     }
 
     public static ApiException invalidCredentials() {
@@ -62,13 +56,13 @@ public class Credentials {
      */
     public TokenService.Person signIn(String username, String givenPassword, String otp, String address) {
         String password = givenPassword == null ? "" : givenPassword;
-        Optional<Account> found = find(username);
+        Optional<AccountRepository.Account> found = find(username);
         if (found.isEmpty()) {
             encoder.matches(password, decoyHash);
             audit.failure(AuditAction.LOGIN, null, username, address, "unknown user");
             throw invalidCredentials();
         }
-        Account account = found.get();
+        AccountRepository.Account account = found.get();
         Instant now = clock.instant();
         if (account.status() == UserStatus.LOCKED && account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
             audit.failure(AuditAction.LOGIN, account.id(), username, address, "account locked");
@@ -103,7 +97,7 @@ public class Credentials {
 
     /** The current role and jurisdiction of an active user, for a refreshed access token; empty if it may no longer sign in. */
     public Optional<TokenService.Person> activePerson(UUID userId) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", userId).query(Credentials::account).optional()
+        return accounts.find(userId)
                 .filter(a -> a.status() == UserStatus.ACTIVE
                         || (a.status() == UserStatus.LOCKED && a.lockedUntil() != null && !a.lockedUntil().isAfter(clock.instant())))
                 .map(Credentials::person);
@@ -111,8 +105,7 @@ public class Credentials {
 
     /** Whether the password is the user's (for changing it or turning the second factor off). */
     boolean passwordMatches(UUID userId, String password) {
-        String hash = jdbc.sql("select password_hash from users where id = :id").param("id", userId)
-                .query(String.class).optional().orElse(null);
+        String hash = accounts.passwordHash(userId).orElse(null);
         return encoder.matches(password == null ? "" : password, hash != null ? hash : decoyHash) && hash != null;
     }
 
@@ -121,33 +114,20 @@ public class Credentials {
         return encoder.encode(password);
     }
 
-    private void failed(Account account, String address, String why) {
+    private void failed(AccountRepository.Account account, String address, String why) {
         audit.failure(AuditAction.LOGIN, account.id(), account.username(), address, why);
         attempts.failed(account.id(), account.username()).ifPresent(until ->
                 audit.failure(AuditAction.ACCOUNT_LOCKED, account.id(), account.username(), address, "locked until " + until));
     }
 
-    private static final String SELECT = """
-            select id, username, role, jurisdiction_level, jurisdiction_code, status, password_hash, locked_until,
-                   mfa_enabled_at from users""";
-
-    private Optional<Account> find(String username) {
+    private Optional<AccountRepository.Account> find(String username) {
         if (username == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " where username = :username").param("username", username)
-                .query(Credentials::account).optional();
+        return accounts.findByUsername(username);
     }
 
-    private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
-        return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("role"),
-                new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")), rs.getString("jurisdiction_code")),
-                UserStatus.valueOf(rs.getString("status")), rs.getString("password_hash"),
-                locked == null ? null : locked.toInstant(), rs.getTimestamp("mfa_enabled_at") != null);
-    }
-
-    private static TokenService.Person person(Account account) {
+    private static TokenService.Person person(AccountRepository.Account account) {
         return new TokenService.Person(account.id(), account.username(), account.role(), account.jurisdiction());
     }
 }

@@ -1,13 +1,11 @@
 package in.mdm.auth.user;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,13 +18,13 @@ import in.mdm.events.auth.UserLocked;
 @Component
 class LoginAttempts {
 
-    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
     private final AccountProperties.Lockout lockout;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LoginAttempts(JdbcClient jdbc, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    LoginAttempts(AccountRepository accounts, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
         this.lockout = properties.lockout();
         this.events = events;
         this.clock = clock;
@@ -36,30 +34,12 @@ class LoginAttempts {
     @Transactional
     Optional<Instant> failed(UUID userId, String username) {
         Instant now = clock.instant();
-        Timestamp windowStart = Timestamp.from(now.minus(lockout.window()));
-        Optional<Integer> count = jdbc.sql("""
-                update users set
-                    failed_logins = case when first_failed_at is null or first_failed_at < :windowStart then 1 else failed_logins + 1 end,
-                    first_failed_at = case when first_failed_at is null or first_failed_at < :windowStart then :now else first_failed_at end
-                where id = :id and status in ('ACTIVE', 'LOCKED')
-                returning failed_logins""")
-                .param("windowStart", windowStart)
-                .param("now", Timestamp.from(now))
-                .param("id", userId)
-                .query(Integer.class)
-                .optional();
+        Optional<Integer> count = accounts.countFailure(userId, now.minus(lockout.window()), now);
         if (count.isEmpty() || count.get() < lockout.maxFailures()) {
             return Optional.empty();
         }
         Instant until = now.plus(lockout.duration());
-        jdbc.sql("""
-                update users set status = 'LOCKED', locked_until = :until, failed_logins = 0, first_failed_at = null,
-                                 updated_at = :now
-                where id = :id""")
-                .param("until", Timestamp.from(until))
-                .param("now", Timestamp.from(now))
-                .param("id", userId)
-                .update();
+        accounts.lock(userId, until, now);
         events.publishEvent(new UserLocked(UUID.randomUUID(), now, userId, username, count.get(), until));
         return Optional.of(until);
     }
@@ -67,11 +47,6 @@ class LoginAttempts {
     /** A successful sign-in clears the count and ends an expired lock. */
     @Transactional
     void succeeded(UUID userId) {
-        jdbc.sql("""
-                update users set failed_logins = 0, first_failed_at = null, locked_until = null,
-                                 status = case when status = 'LOCKED' then 'ACTIVE' else status end
-                where id = :id""")
-                .param("id", userId)
-                .update();
+        accounts.clearFailures(userId);
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import com.warrenstrange.googleauth.GoogleAuthenticator;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,16 +26,16 @@ class MfaService {
     private static final long STEP_MILLIS = 30_000;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private final JdbcClient jdbc;
+    private final MfaRepository mfa;
     private final GoogleAuthenticator totp;
     private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     private final in.mdm.auth.token.SecretBox box;
 
-    MfaService(JdbcClient jdbc, GoogleAuthenticator totp, java.time.Clock clock, in.mdm.auth.token.SecretBox box) {
+    MfaService(MfaRepository mfa, GoogleAuthenticator totp, java.time.Clock clock, in.mdm.auth.token.SecretBox box) {
         this.box = box;
-        this.jdbc = jdbc;
+        this.mfa = mfa;
         this.totp = totp;
         this.clock = clock;
     }
@@ -46,14 +45,12 @@ class MfaService {
 
     @Transactional
     Enrolment enroll(UUID userId, String username) {
-        boolean enabled = jdbc.sql("select mfa_enabled_at is not null from users where id = :id for update")
-                .param("id", userId).query(Boolean.class).single();
+        boolean enabled = mfa.lockEnabled(userId);
         if (enabled) {
             throw ApiException.conflict("auth.mfa.already-enabled", "The second factor is already on; disable it first");
         }
         String secret = totp.createCredentials().getKey();
-        jdbc.sql("update users set mfa_pending_secret = :secret, updated_at = now() where id = :id")
-                .param("secret", box.seal(secret)).param("id", userId).update();
+        mfa.setPendingSecret(userId, box.seal(secret));
         String label = URLEncoder.encode("MDM Twin:" + username, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret
                 + "&issuer=MDM%20Twin&algorithm=SHA1&digits=6&period=30";
@@ -63,8 +60,7 @@ class MfaService {
     /** Turns the second factor on with a first code from the app; gives out fresh recovery codes. */
     @Transactional
     List<String> confirm(UUID userId, String code) {
-        String pending = box.open(jdbc.sql("select mfa_pending_secret from users where id = :id for update")
-                .param("id", userId).query(String.class).optional().orElse(null));
+        String pending = box.open(mfa.lockPendingSecret(userId).orElse(null));
         if (pending == null) {
             throw ApiException.conflict("auth.mfa.not-enrolling", "Start with POST /api/v1/auth/mfa/enroll");
         }
@@ -73,28 +69,21 @@ class MfaService {
         if (step < 0) {
             throw ApiException.badRequest("auth.mfa.code-invalid", "The code does not match the new secret");
         }
-        jdbc.sql("""
-                update users set mfa_secret = mfa_pending_secret, mfa_pending_secret = null, mfa_enabled_at = now(),
-                                 mfa_last_step = :step, updated_at = now()
-                where id = :id""").param("id", userId).param("step", step).update();
-        jdbc.sql("delete from mfa_recovery_codes where user_id = :id").param("id", userId).update();
+        mfa.enable(userId, step);
+        mfa.deleteRecoveryCodes(userId);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String recovery = recoveryCode();
             codes.add(recovery);
-            jdbc.sql("insert into mfa_recovery_codes (user_id, code_hash) values (:id, :hash)")
-                    .param("id", userId).param("hash", AccountTokens.digest(normalize(recovery))).update();
+            mfa.insertRecoveryCode(userId, AccountTokens.digest(normalize(recovery)));
         }
         return codes;
     }
 
     @Transactional
     void disable(UUID userId) {
-        jdbc.sql("""
-                update users set mfa_secret = null, mfa_pending_secret = null, mfa_enabled_at = null, mfa_last_step = null,
-                                 updated_at = now()
-                where id = :id""").param("id", userId).update();
-        jdbc.sql("delete from mfa_recovery_codes where user_id = :id").param("id", userId).update();
+        mfa.disable(userId);
+        mfa.deleteRecoveryCodes(userId);
     }
 
     /** A current TOTP code, or an unused recovery code (which is used up). */
@@ -106,33 +95,24 @@ class MfaService {
         if (code.matches("[0-9]{6}")) {
             // a code is good once: its time step must be later than the last one used
             long step = matchingStep(secret, Integer.parseInt(code));
-            return step >= 0 && jdbc.sql("""
-                    update users set mfa_last_step = :step
-                    where id = :id and (mfa_last_step is null or mfa_last_step < :step)""")
-                    .param("step", step).param("id", userId).update() == 1;
+            return step >= 0 && mfa.useStep(userId, step);
         }
         if (code.length() != 10) {
             return false;
         }
-        return jdbc.sql("""
-                update mfa_recovery_codes set used_at = now()
-                where user_id = :id and code_hash = :hash and used_at is null""")
-                .param("id", userId).param("hash", AccountTokens.digest(code)).update() == 1;
+        return mfa.useRecoveryCode(userId, AccountTokens.digest(code));
     }
 
     boolean isEnabled(UUID userId) {
-        return jdbc.sql("select mfa_enabled_at is not null from users where id = :id").param("id", userId)
-                .query(Boolean.class).optional().orElse(false);
+        return mfa.isEnabled(userId);
     }
 
     String secret(UUID userId) {
-        return box.open(jdbc.sql("select mfa_secret from users where id = :id").param("id", userId).query(String.class)
-                .optional().orElse(null));
+        return box.open(mfa.secret(userId).orElse(null));
     }
 
     int unusedRecoveryCodes(UUID userId) {
-        return jdbc.sql("select count(*) from mfa_recovery_codes where user_id = :id and used_at is null")
-                .param("id", userId).query(Integer.class).single();
+        return mfa.unusedRecoveryCodes(userId);
     }
 
     /** The 30-second step (the previous, current or next one) whose code this is, or -1. */

@@ -3,6 +3,7 @@ package in.mdm.auth.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +33,11 @@ class UserRepository {
               and (cast(:code as varchar) is null or jurisdiction_code = :code)""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The caller's jurisdiction over the users table: a user lies where its district, block or school is. */
@@ -98,8 +101,8 @@ class UserRepository {
                 .param("status", status.name())
                 .param("language", user.preferredLanguage())
                 .param("hash", passwordHash)
-                .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(Instant.now()))
-                .param("activatedAt", status == UserStatus.ACTIVE ? Timestamp.from(Instant.now()) : null)
+                .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(clock.instant()))
+                .param("activatedAt", status == UserStatus.ACTIVE ? Timestamp.from(clock.instant()) : null)
                 .update();
     }
 

@@ -40,7 +40,7 @@ public class AllocationService {
     private final List<BigDecimal> sharingPatterns;
     private final Clock clock;
 
-    AllocationService(AllocationRepository allocations, ApplicationEventPublisher events, AuditTrail audit,
+    AllocationService(AllocationRepository allocations, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
             @Value("${mdm.finance.state-code:33}") String stateCode,
             @Value("${mdm.finance.sharing-patterns:60,90,100}") List<BigDecimal> sharingPatterns) {
         this.allocations = allocations;
@@ -48,7 +48,7 @@ public class AllocationService {
         this.audit = audit;
         this.stateCode = stateCode;
         this.sharingPatterns = List.copyOf(sharingPatterns);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

@@ -1,9 +1,8 @@
 package in.mdm.finance.audit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,29 +20,22 @@ public class AuditTrail {
     public record Location(String districtCode, String blockCode, String udiseCode) {
     }
 
-    private final JdbcClient jdbc;
+    private final AuditRepository entries;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    AuditTrail(AuditRepository entries, JsonMapper json, Clock clock) {
+        this.entries = entries;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String entity, String entityId, Location where, Object before,
             Object after, String reason) {
-        jdbc.sql("""
-                insert into audit_log (at, actor, action, entity, entity_id, district_code, block_code, udise_code,
-                                       before, after, reason)
-                values (:at, :actor, :action, :entity, :entityId, :district, :block, :udise,
-                        cast(:before as jsonb), cast(:after as jsonb), :reason)""")
-                .param("at", java.sql.Timestamp.from(Instant.now()))
-                .param("actor", actor).param("action", action).param("entity", entity).param("entityId", entityId)
-                .param("district", where.districtCode()).param("block", where.blockCode()).param("udise", where.udiseCode())
-                .param("before", before == null ? null : json.writeValueAsString(before))
-                .param("after", after == null ? null : json.writeValueAsString(after))
-                .param("reason", reason)
-                .update();
+        entries.insert(clock.instant(), actor, action, entity, entityId, where,
+                before == null ? null : json.writeValueAsString(before),
+                after == null ? null : json.writeValueAsString(after), reason);
     }
 
     /** Shorthand for a map of named values, for before/after snapshots. */

@@ -44,10 +44,10 @@ public class ReleaseService {
     private final BigDecimal defaultReleasePercent;
     private final BigDecimal minReleasePercent;
     private final BigDecimal maxReleasePercent;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReleaseService(ReleaseRepository releases, AllocationService allocations, ApplicationEventPublisher events,
-            AuditTrail audit,
+            AuditTrail audit, Clock clock,
             @Value("${mdm.finance.release.tranche-percent:25}") BigDecimal tranchePercent,
             @Value("${mdm.finance.release.release-percent:95}") BigDecimal defaultReleasePercent,
             @Value("${mdm.finance.release.min-release-percent:93}") BigDecimal minReleasePercent,
@@ -56,6 +56,7 @@ public class ReleaseService {
         this.allocations = allocations;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
         this.tranchePercent = tranchePercent;
         this.defaultReleasePercent = defaultReleasePercent;
         this.minReleasePercent = minReleasePercent;

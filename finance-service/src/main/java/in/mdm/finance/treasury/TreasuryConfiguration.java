@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -26,7 +25,6 @@ import org.springframework.web.client.ResourceAccessException;
  * answer is the treasury refusing the instruction and is neither retried nor held against the breaker.
  */
 @Configuration
-@EnableScheduling
 class TreasuryConfiguration {
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +35,16 @@ class TreasuryInstructionSender {
     private final TransactionTemplate transactions;
     private final boolean enabled;
     private final int batch;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     TreasuryInstructionSender(TreasuryRepository instructions, TreasuryClient treasury, TransactionTemplate transactions,
+            Clock clock,
             @Value("${mdm.finance.treasury.sender-enabled:true}") boolean enabled,
             @Value("${mdm.finance.treasury.batch:50}") int batch) {
         this.instructions = instructions;
         this.treasury = treasury;
         this.transactions = transactions;
+        this.clock = clock;
         this.enabled = enabled;
         this.batch = batch;
     }
@@ -53,6 +56,7 @@ class TreasuryInstructionSender {
     }
 
     @Scheduled(fixedDelayString = "${mdm.finance.treasury.send-interval:PT5S}", initialDelayString = "PT10S")
+    @SchedulerLock(name = "finance.treasury-sender", lockAtMostFor = "PT5M")
     void scheduled() {
         if (enabled) {
             sendPending();

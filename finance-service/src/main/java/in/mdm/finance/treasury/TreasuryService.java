@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +36,14 @@ class TreasuryService {
     private final ReleaseService releases;
     private final AuditTrail audit;
     private final Duration reconcileAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TreasuryService(TreasuryRepository instructions, ReleaseService releases, AuditTrail audit,
+    TreasuryService(TreasuryRepository instructions, ReleaseService releases, AuditTrail audit, Clock clock,
             @Value("${mdm.finance.treasury.reconcile-after:PT24H}") Duration reconcileAfter) {
         this.instructions = instructions;
         this.releases = releases;
         this.audit = audit;
+        this.clock = clock;
         this.reconcileAfter = reconcileAfter;
     }
 
@@ -81,8 +81,10 @@ class TreasuryService {
                 .toList();
     }
 
-    /** The daily reconciliation: records (and logs) the instructions still unconfirmed a day after they were written. */
-    @Scheduled(cron = "${mdm.finance.treasury.reconciliation-cron:0 0 7 * * *}", zone = "Asia/Kolkata")
+    /**
+     * The daily reconciliation ({@link TreasuryReconciliationJob}): records (and logs) the instructions still
+     * unconfirmed a day after they were written.
+     */
     @Transactional
     public void reconcile() {
         Instant now = clock.instant();

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +47,9 @@ class UtilizationService {
     private final BigDecimal bandLow;
     private final BigDecimal bandHigh;
     private final Duration idleAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit,
+    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
             @Value("${mdm.finance.utilization.thresholds:80,90,100}") List<Integer> thresholds,
             @Value("${mdm.finance.utilization.band-low-percent:96}") BigDecimal bandLow,
             @Value("${mdm.finance.utilization.band-high-percent:100}") BigDecimal bandHigh,
@@ -58,6 +57,7 @@ class UtilizationService {
         this.utilization = utilization;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
         this.thresholds = thresholds.stream().sorted().toList();
         this.bandLow = bandLow;
         this.bandHigh = bandHigh;
@@ -120,8 +120,7 @@ class UtilizationService {
                 page, size);
     }
 
-    /** Releases with nothing spent since for the configured time: signalled once each. */
-    @Scheduled(cron = "${mdm.finance.utilization.idle-check-cron:0 30 7 * * *}", zone = "Asia/Kolkata")
+    /** Releases with nothing spent since for the configured time: signalled once each (daily, {@link IdleReleaseJob}). */
     @Transactional
     public int signalIdleReleases() {
         Instant now = clock.instant();

@@ -98,9 +98,11 @@ class OutboxBatchIntegrationTests {
             }
             assertThat(meters.counter("mdm.events.batched.sent").count() - sentBefore).isGreaterThanOrEqualTo(5000);
             assertThat(meters.find("mdm.events.batch.send").tag("outcome", "success").timer().count()).isGreaterThanOrEqualTo(3);
-            assertThat(context.getBean(org.springframework.core.task.TaskExecutor.class))
+            // Boot's executor backs off for any other executor that is a default candidate (by type, TaskExecutor also
+            // finds the task scheduler the platform enables for scheduled jobs)
+            assertThat(context.containsBean("applicationTaskExecutor"))
                     .as("the batch executor leaves the application task executor in place")
-                    .isSameAs(context.getBean("applicationTaskExecutor"));
+                    .isTrue();
         }
     }
 

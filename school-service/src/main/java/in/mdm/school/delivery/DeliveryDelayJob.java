@@ -1,5 +1,6 @@
 package in.mdm.school.delivery;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -20,15 +21,17 @@ class DeliveryDelayJob {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDelayJob.class);
 
     private final DeliveryService deliveries;
+    private final Clock clock;
 
-    DeliveryDelayJob(DeliveryService deliveries) {
+    DeliveryDelayJob(DeliveryService deliveries, Clock clock) {
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${mdm.school.deliveries.delay-check-cron:0 5 * * * *}", zone = "Asia/Kolkata")
     @SchedulerLock(name = "school.delivery-delays", lockAtMostFor = "PT30M")
     void flagDelayed() {
-        int late = deliveries.flagDelayed(LocalDate.now(DeliveryService.INDIA));
+        int late = deliveries.flagDelayed(LocalDate.now(clock.withZone(DeliveryService.INDIA)));
         if (late > 0) {
             log.info("{} deliveries are past their promised date", late);
         }

@@ -1,7 +1,5 @@
 package in.mdm.school.delivery;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,20 +31,21 @@ public class DeliveryService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
-    private final JdbcClient jdbc;
+    private final DeliveryRepository deliveries;
     private final SupplyService supply;
     private final StockService stock;
     private final KitchenStockService kitchenStock;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DeliveryService(JdbcClient jdbc, SupplyService supply, StockService stock, KitchenStockService kitchenStock,
-            ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    DeliveryService(DeliveryRepository deliveries, SupplyService supply, StockService stock, KitchenStockService kitchenStock,
+            ApplicationEventPublisher events, Clock clock) {
+        this.deliveries = deliveries;
         this.supply = supply;
         this.stock = stock;
         this.kitchenStock = kitchenStock;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A delivery scheduled by a request: {@code created} is false when its client reference found an earlier one. */
@@ -71,9 +69,8 @@ public class DeliveryService {
             stock.requireSchool(r.udiseCode(), caller);
         }
         else {
-            String[] place = jdbc.sql("select district_code, block_code from kitchens where id = :id").param("id", r.kitchenId())
-                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(null);
-            if (place == null || !caller.covers(place[0], place[1], null)) {
+            DeliveryRepository.Place place = deliveries.findKitchenPlace(r.kitchenId()).orElse(null);
+            if (place == null || !caller.covers(place.districtCode(), place.blockCode(), null)) {
                 throw ApiException.notFound("kitchen.not-found", "No kitchen " + r.kitchenId());
             }
         }
@@ -85,13 +82,7 @@ public class DeliveryService {
         }
         UUID id = UUID.randomUUID();
         // a concurrent request with the same reference waits here for the other's commit, then inserts nothing
-        int inserted = jdbc.sql("""
-                insert into deliveries (id, supplier_id, udise_code, kitchen_id, commodity, quantity_kg, promised_date, status, created_by, client_reference)
-                values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, 'SCHEDULED', :by, :ref)
-                on conflict do nothing""")
-                .param("id", id).param("supplier", r.supplierId()).param("udise", r.udiseCode()).param("kitchen", r.kitchenId())
-                .param("commodity", r.commodity().name()).param("qty", r.quantityKg()).param("promised", r.promisedDate())
-                .param("by", caller.username()).param("ref", r.clientReference()).update();
+        int inserted = deliveries.insert(id, r, caller.username());
         if (inserted == 0) {
             return new Scheduled(sameOrConflict(findByReference(r.supplierId(), r.clientReference()).orElseThrow(), r), false);
         }
@@ -112,8 +103,7 @@ public class DeliveryService {
     }
 
     private Optional<DeliveryResponse> findByReference(UUID supplier, String reference) {
-        return jdbc.sql("select * from deliveries where supplier_id = :s and client_reference = :r")
-                .param("s", supplier).param("r", reference).query(DeliveryService::map).optional();
+        return deliveries.findByReference(supplier, reference);
     }
 
     /** Records what arrived; a school's receipt enters its stock. A second receipt is a conflict. */
@@ -123,13 +113,10 @@ public class DeliveryService {
         if (d.status().equals("RECEIVED")) {
             throw ApiException.conflict("delivery.already-received", "Delivery " + id + " was received on " + d.receivedOn());
         }
-        if (r.receivedOn().isAfter(LocalDate.now(INDIA))) {
+        if (r.receivedOn().isAfter(LocalDate.now(clock.withZone(INDIA)))) {
             throw ApiException.badRequest("delivery.future-receipt", "receivedOn: after today");
         }
-        int changed = jdbc.sql("""
-                update deliveries set status = 'RECEIVED', received_on = :on, received_kg = :kg
-                where id = :id and status <> 'RECEIVED'""")
-                .param("id", id).param("on", r.receivedOn()).param("kg", r.quantityKg()).update();
+        int changed = deliveries.receive(id, r.receivedOn(), r.quantityKg());
         if (changed == 0) {
             throw ApiException.conflict("delivery.already-received", "Delivery " + id + " was received already");
         }
@@ -146,12 +133,10 @@ public class DeliveryService {
 
     DeliveryResponse get(UUID id, Caller caller) {
         DeliveryResponse d = find(id).orElseThrow(() -> ApiException.notFound("delivery.not-found", "No delivery " + id));
-        String[] place = d.udiseCode() != null
-                ? jdbc.sql("select district_code, block_code from schools where udise_code = :u").param("u", d.udiseCode())
-                        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single()
-                : jdbc.sql("select district_code, block_code from kitchens where id = :k").param("k", d.kitchenId())
-                        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-        if (!caller.covers(place[0], place[1], d.udiseCode())) {
+        DeliveryRepository.Place place = d.udiseCode() != null
+                ? deliveries.schoolPlace(d.udiseCode())
+                : deliveries.kitchenPlace(d.kitchenId());
+        if (!caller.covers(place.districtCode(), place.blockCode(), d.udiseCode())) {
             throw ApiException.notFound("delivery.not-found", "No delivery " + id);
         }
         return d;
@@ -160,14 +145,9 @@ public class DeliveryService {
     /** Marks deliveries past their promise and not received as DELAYED, publishing DeliveryDelayed once each. */
     @Transactional
     public int flagDelayed(LocalDate today) {
-        List<DeliveryResponse> late = jdbc.sql("""
-                update deliveries set status = 'DELAYED', delay_notified = true
-                where status = 'SCHEDULED' and promised_date < :today and not delay_notified
-                returning *""")
-                .param("today", today).query(DeliveryService::map).list();
+        List<DeliveryResponse> late = deliveries.markDelayed(today);
         for (DeliveryResponse d : late) {
-            String supplierCode = jdbc.sql("select code from suppliers where id = :id").param("id", d.supplierId())
-                    .query(String.class).single();
+            String supplierCode = deliveries.supplierCode(d.supplierId());
             events.publishEvent(new DeliveryDelayed(DomainEvent.newId(), clock.instant(), d.id(),
                     d.udiseCode() != null ? d.udiseCode() : String.valueOf(d.kitchenId()), supplierCode, d.commodity(),
                     d.promisedDate(), (int) ChronoUnit.DAYS.between(d.promisedDate(), today)));
@@ -176,14 +156,6 @@ public class DeliveryService {
     }
 
     Optional<DeliveryResponse> find(UUID id) {
-        return jdbc.sql("select * from deliveries where id = :id").param("id", id).query(DeliveryService::map).optional();
-    }
-
-    static DeliveryResponse map(ResultSet rs, int row) throws SQLException {
-        return new DeliveryResponse(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
-                rs.getString("udise_code"), rs.getObject("kitchen_id", UUID.class), rs.getString("commodity"),
-                rs.getBigDecimal("quantity_kg"), rs.getObject("promised_date", LocalDate.class), rs.getString("status"),
-                rs.getObject("received_on", LocalDate.class), rs.getBigDecimal("received_kg"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("client_reference"));
+        return deliveries.find(id);
     }
 }

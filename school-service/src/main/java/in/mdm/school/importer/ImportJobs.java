@@ -6,11 +6,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +39,14 @@ class ImportJobs {
     private final ImportJobRepository jobs;
     private final SchoolImporter importer;
     private final TaskExecutor executor;
+    private final Clock clock;
 
-    ImportJobs(ImportJobRepository jobs, DataSource dataSource, PlatformTransactionManager transactions,
-            EventBatches events, @Value("${mdm.school.import.writers:2}") int writers) {
+    ImportJobs(ImportJobRepository jobs, SchoolImportRepository rows, PlatformTransactionManager transactions,
+            EventBatches events, Clock clock, @Value("${mdm.school.import.writers:2}") int writers) {
         this.jobs = jobs;
+        this.clock = clock;
         // a chunk's thousands of events go to the outbox as a few compact batches, not one row each
-        this.importer = new SchoolImporter(dataSource, transactions, events::publish, writers);
+        this.importer = new SchoolImporter(rows, transactions, events::publish, clock, writers);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
         executor.setVirtualThreads(true);
         executor.setConcurrencyLimit(2);
@@ -63,7 +64,7 @@ class ImportJobs {
     /** Checks the header, queues the job and returns it (QUEUED). */
     ImportJobResponse submit(InputStream body, String fileName, String academicYear, boolean createMissingBlocks,
             String requestedBy) throws IOException {
-        String year = academicYear == null ? AcademicYear.of(LocalDate.now(INDIA)) : academicYear;
+        String year = academicYear == null ? AcademicYear.of(LocalDate.now(clock.withZone(INDIA))) : academicYear;
         if (!AcademicYear.isValid(year)) {
             throw ApiException.badRequest("school.import.bad-year", "academicYear: must be like 2026-27");
         }

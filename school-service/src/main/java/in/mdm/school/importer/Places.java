@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import in.mdm.school.masterdata.NameKey;
 
 /**
  * Districts and blocks in memory for one import (about 800 and 7,500 for all of India): matched by LGD code, or
  * by name key (a district within the state of the UDISE code, a block within its district). Blocks the file
  * names that do not exist are made here when the import may create them, and written by
- * {@link #createBlocks}.
+ * {@link SchoolImportRepository#createBlocks}.
  */
 final class Places {
 
@@ -27,22 +25,22 @@ final class Places {
     private final Set<String> blocks = new HashSet<>();
     private final Map<String, String> blocksByName = new HashMap<>();
     private final List<NewBlock> newBlocks = new ArrayList<>();
-    private final JdbcClient jdbc;
+    private final SchoolImportRepository repository;
 
-    private Places(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private Places(SchoolImportRepository repository) {
+        this.repository = repository;
     }
 
-    static Places load(JdbcClient jdbc) {
-        Places places = new Places(jdbc);
-        jdbc.sql("select code, state_code, name_key from districts").query(rs -> {
-            places.districts.add(rs.getString(1));
-            places.districtsByName.putIfAbsent(rs.getString(2) + "|" + rs.getString(3), rs.getString(1));
-        });
-        jdbc.sql("select district_code, code, name_key from blocks order by district_code, code").query(rs -> {
-            places.blocks.add(rs.getString(1) + "|" + rs.getString(2));
-            places.blocksByName.putIfAbsent(rs.getString(1) + "|" + rs.getString(3), rs.getString(2));
-        });
+    static Places load(SchoolImportRepository repository) {
+        Places places = new Places(repository);
+        for (SchoolImportRepository.District d : repository.districts()) {
+            places.districts.add(d.code());
+            places.districtsByName.putIfAbsent(d.stateCode() + "|" + d.nameKey(), d.code());
+        }
+        for (SchoolImportRepository.Block b : repository.blocks()) {
+            places.blocks.add(b.districtCode() + "|" + b.code());
+            places.blocksByName.putIfAbsent(b.districtCode() + "|" + b.nameKey(), b.code());
+        }
         return places;
     }
 
@@ -72,29 +70,17 @@ final class Places {
         if (found != null || !create) {
             return found;
         }
-        String made = String.valueOf(jdbc.sql("select nextval('import_block_codes')").query(Long.class).single());
+        String made = String.valueOf(repository.nextBlockCode());
         blocks.add(districtCode + "|" + made);
         blocksByName.put(districtCode + "|" + key, made);
         newBlocks.add(new NewBlock(districtCode, made, SchoolImporter.cut(name, 100)));
         return made;
     }
 
-    /** The blocks made since the last call, for {@link #createBlocks}. */
+    /** The blocks made since the last call, for {@link SchoolImportRepository#createBlocks}. */
     List<NewBlock> takeNewBlocks() {
         List<NewBlock> taken = List.copyOf(newBlocks);
         newBlocks.clear();
         return taken;
-    }
-
-    /** Writes blocks made for the import (inside the caller's transaction). */
-    static void createBlocks(JdbcClient jdbc, List<NewBlock> newBlocks) {
-        for (NewBlock b : newBlocks) {
-            jdbc.sql("""
-                    insert into blocks (district_code, code, name, name_key, source) values (:d, :c, :n, :k, 'IMPORT')
-                    on conflict do nothing""")
-                    .param("d", b.districtCode()).param("c", b.code()).param("n", b.name())
-                    .param("k", NameKey.of(b.name()))
-                    .update();
-        }
     }
 }

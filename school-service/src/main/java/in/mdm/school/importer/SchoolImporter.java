@@ -1,18 +1,13 @@
 package in.mdm.school.importer;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,16 +27,10 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,8 +51,8 @@ import in.mdm.school.school.SchoolCategory;
  * one more the enrollments; SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows they changed
  * go to the {@link EventSink} in one call, all in the chunk's transaction (the outbox). A row that is already so
  * changes nothing and publishes nothing. While the file is read, up to {@value #WRITERS} earlier chunks are written
- * at the same time, each in its own transaction. A plain class (no Spring wiring), so that a benchmark can run it
- * against a bare data source.
+ * at the same time, each in its own transaction. The SQL is {@link SchoolImportRepository}'s. A plain class (no Spring
+ * wiring), so that a benchmark can run it against a bare data source.
  */
 public class SchoolImporter {
 
@@ -91,34 +80,34 @@ public class SchoolImporter {
     public record Reject(int line, String udiseCode, String schoolName, String reason) {
     }
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final SchoolImportRepository repository;
     private final TransactionTemplate transactions;
     private final EventSink events;
     private final Clock clock;
     private final int writers;
     private final int chunkSize;
 
-    public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events) {
-        this(dataSource, transactionManager, events, WRITERS);
+    public SchoolImporter(SchoolImportRepository repository, PlatformTransactionManager transactionManager,
+            EventSink events, Clock clock) {
+        this(repository, transactionManager, events, clock, WRITERS);
     }
 
     /** @param writers chunks written at the same time (each takes a database connection while it runs) */
-    public SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events, int writers) {
-        this(dataSource, transactionManager, events, writers, CHUNK);
+    public SchoolImporter(SchoolImportRepository repository, PlatformTransactionManager transactionManager,
+            EventSink events, Clock clock, int writers) {
+        this(repository, transactionManager, events, clock, writers, CHUNK);
     }
 
-    SchoolImporter(DataSource dataSource, PlatformTransactionManager transactionManager, EventSink events, int writers,
-            int chunkSize) {
+    SchoolImporter(SchoolImportRepository repository, PlatformTransactionManager transactionManager, EventSink events,
+            Clock clock, int writers, int chunkSize) {
         if (writers < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("writers and chunk size must be at least 1");
         }
         this.chunkSize = chunkSize;
-        this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.repository = repository;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.writers = writers;
     }
 
@@ -139,7 +128,7 @@ public class SchoolImporter {
      * @param progress told the number of rows read so far, after each chunk
      */
     public ImportCounts run(UUID jobId, InputStream csv, ImportOptions options, IntConsumer progress) throws IOException {
-        Places places = Places.load(jdbc);
+        Places places = Places.load(repository);
         Labels labels = new Labels();
         Map<String, Integer> seen = new HashMap<>();
         List<Reject> rejects = new ArrayList<>();
@@ -210,7 +199,7 @@ public class SchoolImporter {
     private void createNewBlocks(Places places) {
         List<Places.NewBlock> newBlocks = places.takeNewBlocks();
         if (!newBlocks.isEmpty()) {
-            transactions.executeWithoutResult(status -> Places.createBlocks(jdbc, newBlocks));
+            transactions.executeWithoutResult(status -> repository.createBlocks(newBlocks));
         }
     }
 
@@ -277,12 +266,12 @@ public class SchoolImporter {
             return new Chunk(0, 0, 0, 0, 0, 0, 0);
         }
         return transactions.execute(status -> {
-            storeRejects(jobId, rejects);
+            repository.storeRejects(jobId, rejects);
             if (lines.isEmpty()) {
                 return new Chunk(0, 0, 0, rejects.size(), 0, 0, 0);
             }
             long start = System.nanoTime();
-            copy(lines);
+            repository.copy(lines);
             long copied = System.nanoTime();
             List<DomainEvent> published = new ArrayList<>(2 * lines.size());
             int[] counts = upsertSchools(published);
@@ -292,32 +281,6 @@ public class SchoolImporter {
             long end = System.nanoTime();
             return new Chunk(counts[0], counts[1], enrollments, rejects.size(), copied - start, schools - copied, end - schools);
         });
-    }
-
-    private void copy(List<String> lines) {
-        jdbc.sql("""
-                create temporary table if not exists school_import_rows
-                (udise_code char(11) not null, line_no integer not null, name varchar(200) not null,
-                 district_code varchar(6) not null, block_code varchar(6) not null, category varchar(40) not null,
-                 management varchar(40) not null, rural_urban varchar(10), pincode char(6), latitude numeric(9, 6),
-                 longitude numeric(9, 6), enrollment_primary integer, enrollment_upper_primary integer,
-                 eligible_primary boolean not null, eligible_upper_primary boolean not null) on commit delete rows""").update();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    "copy school_import_rows from stdin", 1 << 16);
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
-                for (String line : lines) {
-                    out.write(line);
-                }
-            }
-        }
-        catch (SQLException | IOException ex) {
-            throw new IllegalStateException("COPY of the import rows failed", ex);
-        }
-        finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 
     private static boolean hasNext(Iterator<CSVRecord> records) {
@@ -493,99 +456,30 @@ public class SchoolImporter {
         return out;
     }
 
-    private void storeRejects(UUID jobId, List<Reject> rejects) {
-        for (int i = 0; i < rejects.size(); i += 1000) {
-            List<Reject> batch = rejects.subList(i, Math.min(rejects.size(), i + 1000));
-            jdbc.sql("""
-                    insert into school_import_rejects (job_id, line_no, udise_code, school_name, reason)
-                    select :job, * from unnest(cast(:lines as integer[]), cast(:codes as varchar[]),
-                                               cast(:names as varchar[]), cast(:reasons as varchar[]))""")
-                    .param("job", jobId)
-                    .param("lines", batch.stream().map(Reject::line).toArray(Integer[]::new))
-                    .param("codes", batch.stream().map(Reject::udiseCode).toArray(String[]::new))
-                    .param("names", batch.stream().map(Reject::schoolName).toArray(String[]::new))
-                    .param("reasons", batch.stream().map(Reject::reason).toArray(String[]::new))
-                    .update();
-        }
-    }
-
     /** The chunk's school upsert; its events are added to {@code published}. @return {inserted, updated} */
     private int[] upsertSchools(List<DomainEvent> published) {
         Instant now = clock.instant();
         int[] counts = new int[2];
-        jdbc.sql("""
-                insert into schools (udise_code, name, district_code, block_code, category, management, rural_urban,
-                                     pm_poshan_eligible, eligible_primary, eligible_upper_primary, pincode, latitude, longitude)
-                select t.udise_code, t.name, t.district_code, t.block_code, t.category, t.management, t.rural_urban,
-                       t.eligible_primary or t.eligible_upper_primary, t.eligible_primary, t.eligible_upper_primary, t.pincode,
-                       t.latitude, t.longitude
-                from school_import_rows t left join schools s on s.udise_code = t.udise_code
-                -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
-                where s.udise_code is null
-                   or (s.name, s.district_code, s.block_code, s.category, s.management, s.rural_urban, s.pincode,
-                       s.latitude, s.longitude)
-                      is distinct from
-                      (t.name, t.district_code, t.block_code, t.category, t.management,
-                       coalesce(t.rural_urban, s.rural_urban), coalesce(t.pincode, s.pincode),
-                       coalesce(t.latitude, s.latitude), coalesce(t.longitude, s.longitude))
-                on conflict (udise_code) do update set
-                    name = excluded.name, district_code = excluded.district_code, block_code = excluded.block_code,
-                    category = excluded.category, management = excluded.management,
-                    rural_urban = coalesce(excluded.rural_urban, schools.rural_urban),
-                    pm_poshan_eligible = excluded.pm_poshan_eligible, eligible_primary = excluded.eligible_primary,
-                    eligible_upper_primary = excluded.eligible_upper_primary,
-                    pincode = coalesce(excluded.pincode, schools.pincode),
-                    latitude = coalesce(excluded.latitude, schools.latitude),
-                    longitude = coalesce(excluded.longitude, schools.longitude), updated_at = now()
-                where (schools.name, schools.district_code, schools.block_code, schools.category, schools.management,
-                       schools.rural_urban, schools.pincode, schools.latitude, schools.longitude)
-                      is distinct from
-                      (excluded.name, excluded.district_code, excluded.block_code, excluded.category, excluded.management,
-                       coalesce(excluded.rural_urban, schools.rural_urban), coalesce(excluded.pincode, schools.pincode),
-                       coalesce(excluded.latitude, schools.latitude), coalesce(excluded.longitude, schools.longitude))
-                returning udise_code, name, district_code, block_code, category, management, rural_urban,
-                          pm_poshan_eligible, (xmax = 0) as inserted""")
-                .query(rs -> {
-                    boolean inserted = rs.getBoolean(9);
-                    published.add(inserted
-                            ? new SchoolRegistered(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
-                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8))
-                            : new SchoolUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(2), rs.getString(3),
-                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
-                    counts[inserted ? 0 : 1]++;
-                });
+        for (SchoolImportRepository.UpsertedSchool s : repository.upsertSchools()) {
+            published.add(s.inserted()
+                    ? new SchoolRegistered(DomainEvent.newId(), now, s.udiseCode(), s.name(), s.districtCode(),
+                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible())
+                    : new SchoolUpdated(DomainEvent.newId(), now, s.udiseCode(), s.name(), s.districtCode(),
+                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible()));
+            counts[s.inserted() ? 0 : 1]++;
+        }
         return counts;
     }
 
     /** The chunk's enrollment upsert; its events are added to {@code published}. @return how many changed */
     private int upsertEnrollments(String academicYear, List<DomainEvent> published) {
         Instant now = clock.instant();
-        int[] changed = new int[1];
-        jdbc.sql("""
-                with changed as (
-                    insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count)
-                    select t.udise_code, :year, coalesce(t.enrollment_primary, 0), coalesce(t.enrollment_upper_primary, 0)
-                    from school_import_rows t
-                    left join enrollments e on e.udise_code = t.udise_code and e.academic_year = :year
-                    where (t.enrollment_primary is not null or t.enrollment_upper_primary is not null)
-                      and (e.udise_code is null
-                           or (e.primary_count, e.upper_primary_count)
-                              <> (coalesce(t.enrollment_primary, 0), coalesce(t.enrollment_upper_primary, 0)))
-                    on conflict (udise_code, academic_year) do update set
-                        primary_count = excluded.primary_count, upper_primary_count = excluded.upper_primary_count,
-                        updated_at = now()
-                    where (enrollments.primary_count, enrollments.upper_primary_count)
-                          is distinct from (excluded.primary_count, excluded.upper_primary_count)
-                    returning udise_code, primary_count, upper_primary_count)
-                select c.udise_code, c.primary_count, c.upper_primary_count, t.district_code, t.block_code
-                from changed c join school_import_rows t on t.udise_code = c.udise_code""")
-                .param("year", academicYear)
-                .query(rs -> {
-                    published.add(new EnrollmentUpdated(DomainEvent.newId(), now, rs.getString(1), rs.getString(4),
-                            rs.getString(5), academicYear, rs.getInt(2), rs.getInt(3)));
-                    changed[0]++;
-                });
-        return changed[0];
+        List<SchoolImportRepository.ChangedEnrollment> changed = repository.upsertEnrollments(academicYear);
+        for (SchoolImportRepository.ChangedEnrollment e : changed) {
+            published.add(new EnrollmentUpdated(DomainEvent.newId(), now, e.udiseCode(), e.districtCode(),
+                    e.blockCode(), academicYear, e.primaryCount(), e.upperPrimaryCount()));
+        }
+        return changed.size();
     }
 
     private static CSVFormat format() {

@@ -1,5 +1,6 @@
 package in.mdm.school.inspection;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -17,15 +18,17 @@ class InspectionOverdueJob {
     private static final Logger log = LoggerFactory.getLogger(InspectionOverdueJob.class);
 
     private final InspectionService inspections;
+    private final Clock clock;
 
-    InspectionOverdueJob(InspectionService inspections) {
+    InspectionOverdueJob(InspectionService inspections, Clock clock) {
         this.inspections = inspections;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${mdm.school.inspections.overdue-cron:0 30 6 * * *}", zone = "Asia/Kolkata")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void publishOverdue() {
-        int overdue = inspections.publishOverdue(LocalDate.now(InspectionService.INDIA));
+        int overdue = inspections.publishOverdue(LocalDate.now(clock.withZone(InspectionService.INDIA)));
         log.info("{} schools newly overdue for inspection", overdue);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,27 +23,21 @@ import in.mdm.platform.web.ApiException;
 @RestController
 class HolidayController {
 
-    record HolidayResponse(UUID id, LocalDate date, String districtCode, String name) {
-    }
+    private final HolidayRepository holidays;
 
-    private final JdbcClient jdbc;
-
-    HolidayController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HolidayController(HolidayRepository holidays) {
+        this.holidays = holidays;
     }
 
     @PostMapping("/api/v1/meals/holidays")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<HolidayResponse> add(@Valid @RequestBody HolidayRequest request) {
-        if (request.districtCode() != null && !jdbc.sql("select exists (select 1 from districts where code = :d)")
-                .param("d", request.districtCode()).query(Boolean.class).single()) {
+        if (request.districtCode() != null && !holidays.districtExists(request.districtCode())) {
             throw ApiException.badRequest("school.unknown-district", "districtCode: no district " + request.districtCode());
         }
         UUID id = UUID.randomUUID();
         try {
-            jdbc.sql("insert into holidays (id, holiday_date, district_code, name) values (:id, :d, :district, :name)")
-                    .param("id", id).param("d", request.date()).param("district", request.districtCode())
-                    .param("name", request.name().strip()).update();
+            holidays.insert(id, request.date(), request.districtCode(), request.name().strip());
         }
         catch (DuplicateKeyException ex) {
             throw ApiException.conflict("meal.holiday.duplicate", "A holiday is already set for this date and district");
@@ -60,10 +53,6 @@ class HolidayController {
         if (to.isBefore(from) || from.plusDays(400).isBefore(to)) {
             throw ApiException.badRequest("meal.holiday.bad-range", "from, to: at most 400 days, from before to");
         }
-        return jdbc.sql("select * from holidays where holiday_date between :f and :t order by holiday_date, district_code nulls first")
-                .param("f", from).param("t", to)
-                .query((rs, i) -> new HolidayResponse(rs.getObject("id", UUID.class), rs.getObject("holiday_date", LocalDate.class),
-                        rs.getString("district_code"), rs.getString("name")))
-                .list();
+        return holidays.between(from, to);
     }
 }

@@ -47,12 +47,12 @@ public class MealReportService {
     private final Clock clock;
 
     MealReportService(MealReportRepository reports, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, JsonMapper json) {
+            PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
         this.reports = reports;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** One report, in its own transaction. */

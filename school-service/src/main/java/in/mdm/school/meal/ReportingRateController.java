@@ -2,7 +2,6 @@ package in.mdm.school.meal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,16 +11,13 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -29,17 +25,12 @@ import in.mdm.platform.web.PageResponse;
 @RestController
 class ReportingRateController {
 
-    private static final String AREA = """
-            schools s
-            where s.pm_poshan_eligible
-              and (cast(:district as varchar) is null or s.district_code = :district)
-              and (cast(:block as varchar) is null or s.block_code = :block)""";
-
-    private final JdbcClient jdbc;
+    private final ReportingRateRepository reports;
     private final int cutoffHour;
 
-    ReportingRateController(JdbcClient jdbc, @Value("${mdm.school.meals.on-time-cutoff-hour:14}") int cutoffHour) {
-        this.jdbc = jdbc;
+    ReportingRateController(ReportingRateRepository reports,
+            @Value("${mdm.school.meals.on-time-cutoff-hour:14}") int cutoffHour) {
+        this.reports = reports;
         this.cutoffHour = cutoffHour;
     }
 
@@ -55,26 +46,13 @@ class ReportingRateController {
             throw ApiException.badRequest("meal.rate.one-area", "districtCode, blockCode: give one of them, or neither for the state");
         }
         Instant cutoff = date.atTime(cutoffHour, 0).atZone(MealReportService.INDIA).toInstant();
-        SqlScope scope = SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code");
-        long[] counts = jdbc.sql("""
-                select count(*), count(m.id), count(m.id) filter (where m.received_at <= :cutoff)
-                from %s %s
-                """.formatted(AREA.replace("schools s\n", "schools s left join meal_reports m on m.udise_code = s.udise_code and m.report_date = :date\n"), scope.and()))
-                .params(scope.params()).param("district", districtCode).param("block", blockCode)
-                .param("date", date).param("cutoff", Timestamp.from(cutoff))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-        PageResponse<ReportingRateResponse.NonReporter> nonReporters = PagedQuery.select(jdbc,
-                        "s.udise_code, s.name, s.district_code, s.block_code, s.headmaster_name, s.headmaster_phone",
-                        AREA + " and not exists (select 1 from meal_reports m where m.udise_code = s.udise_code and m.report_date = :date)"
-                                + scope.and())
-                .param("district", districtCode).param("block", blockCode).param("date", date)
-                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
-                .orderBy("s.district_code, s.block_code, s.udise_code")
-                .fetch(page, size, (rs, i) -> new ReportingRateResponse.NonReporter(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-        long schools = counts[0];
-        return new ReportingRateResponse(date, districtCode, blockCode, cutoff, schools, counts[1], counts[2],
-                counts[1] - counts[2], schools - counts[1], share(counts[1], schools), share(counts[2], schools), nonReporters);
+        ReportingRateRepository.Counts counts = reports.counts(date, districtCode, blockCode, cutoff, caller);
+        PageResponse<ReportingRateResponse.NonReporter> nonReporters = reports.nonReporters(date, districtCode, blockCode,
+                caller, page, size);
+        long schools = counts.schools();
+        return new ReportingRateResponse(date, districtCode, blockCode, cutoff, schools, counts.reported(), counts.onTime(),
+                counts.reported() - counts.onTime(), schools - counts.reported(), share(counts.reported(), schools),
+                share(counts.onTime(), schools), nonReporters);
     }
 
     private static BigDecimal share(long part, long whole) {

@@ -42,11 +42,12 @@ class SmsService {
     private final MealReportRepository reports;
     private final TransactionTemplate transactions;
     private final WebhookSignature signature;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     SmsService(MealReportService meals, MealReportRepository reports, PlatformTransactionManager transactionManager,
-            @Value("${mdm.school.sms.hmac-secret:}") String secret) {
+            Clock clock, @Value("${mdm.school.sms.hmac-secret:}") String secret) {
         this.meals = meals;
+        this.clock = clock;
         this.reports = reports;
         this.transactions = new TransactionTemplate(transactionManager);
         this.signature = new WebhookSignature(secret);

@@ -26,12 +26,12 @@ public class SchoolService {
     private final Clock clock;
 
     SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.schools = schools;
         this.enrollments = enrollments;
         this.masterData = masterData;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Registers a school and publishes SchoolRegistered in the same transaction (outbox). */

@@ -2,6 +2,7 @@ package in.mdm.school.stock;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +26,17 @@ import in.mdm.events.AcademicYear;
 @Service
 public class KitchenStockService {
 
-    private final JdbcClient jdbc;
+    private final KitchenStockRepository kitchens;
     private final StockRepository norms;
+    private final Clock clock;
     private final int lowDays;
     private final int overDays;
 
-    KitchenStockService(JdbcClient jdbc, StockRepository norms,
+    KitchenStockService(KitchenStockRepository kitchens, StockRepository norms, Clock clock,
             @Value("${mdm.school.stock.low-days:7}") int lowDays, @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
-        this.jdbc = jdbc;
+        this.kitchens = kitchens;
         this.norms = norms;
+        this.clock = clock;
         this.lowDays = lowDays;
         this.overDays = overDays;
     }
@@ -48,46 +50,29 @@ public class KitchenStockService {
             throw ApiException.conflict("stock.insufficient", "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of "
                     + commodity + "; " + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
-        jdbc.sql("""
-                insert into kitchen_stock_ledger (id, kitchen_id, commodity, entry_date, kind, quantity_kg, balance_kg, reason, reference, created_by)
-                values (:id, :k, :c, :d, :kind, :q, :b, :reason, :ref, :by)""")
-                .param("id", UUID.randomUUID()).param("k", kitchen).param("c", commodity.name()).param("d", date)
-                .param("kind", kind).param("q", quantityKg.setScale(3, RoundingMode.HALF_EVEN)).param("b", after)
-                .param("reason", reason).param("ref", reference).param("by", by).update();
+        kitchens.insertLedgerEntry(kitchen, commodity, date, kind, quantityKg, after, reason, reference, by);
         StockStatus status = StockStatus.of(after, StockService.days(after, dailyNeed(kitchen, commodity, date)), lowDays, overDays);
-        jdbc.sql("update kitchen_stock_balances set quantity_kg = :q, status = :s, updated_at = now() where kitchen_id = :k and commodity = :c")
-                .param("k", kitchen).param("c", commodity.name()).param("q", after).param("s", status.name()).update();
+        kitchens.updateBalance(kitchen, commodity, after, status);
         return after;
     }
 
     private BigDecimal lock(UUID kitchen, Commodity commodity) {
-        jdbc.sql("""
-                insert into kitchen_stock_balances (kitchen_id, commodity, quantity_kg, status) values (:k, :c, 0, 'STOCK_OUT')
-                on conflict do nothing""").param("k", kitchen).param("c", commodity.name()).update();
-        return jdbc.sql("select quantity_kg from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
-                .param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).single();
+        return kitchens.lock(kitchen, commodity);
     }
 
     /** The kitchen's balance of a commodity locked for this transaction; empty (and nothing created) when it has none. */
     Optional<BigDecimal> lockExisting(UUID kitchen, Commodity commodity) {
-        return jdbc.sql("select quantity_kg from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
-                .param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).optional();
+        return kitchens.lockExisting(kitchen, commodity);
     }
 
     /** Where a kitchen is: {district, block}, or empty. */
     Optional<String[]> place(UUID kitchen) {
-        return jdbc.sql("select district_code, block_code from kitchens where id = :k").param("k", kitchen)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        return kitchens.place(kitchen);
     }
 
     /** Kilograms a day for the enrollment of the schools the kitchen serves; {@code null} when none is known. */
     BigDecimal dailyNeed(UUID kitchen, Commodity commodity, LocalDate date) {
-        int[] children = jdbc.sql("""
-                select count(*), coalesce(sum(e.primary_count), 0), coalesce(sum(e.upper_primary_count), 0)
-                from enrollments e join schools s on s.udise_code = e.udise_code
-                where s.kitchen_id = :k and e.academic_year = :y""")
-                .param("k", kitchen).param("y", AcademicYear.of(date))
-                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+        int[] children = kitchens.enrolled(kitchen, AcademicYear.of(date));
         if (children[0] == 0) {
             return null;
         }
@@ -97,12 +82,10 @@ public class KitchenStockService {
     /** A meal day of a school the kitchen cooks for: like a school's own consumption (the difference on a correction). */
     void consume(UUID kitchen, String udise, LocalDate date, int primary, int upper) {
         String reference = "meal:" + udise + ":" + date;
-        List<Commodity> stocked = jdbc.sql("select commodity from kitchen_stock_balances where kitchen_id = :k order by commodity")
-                .param("k", kitchen).query((rs, i) -> Commodity.valueOf(rs.getString(1))).list();
+        List<Commodity> stocked = kitchens.stocked(kitchen);
         for (Commodity commodity : stocked) {
             BigDecimal wanted = StockService.kilograms(norms.norm(commodity).orElseThrow(), primary, upper).negate();
-            BigDecimal already = jdbc.sql("select coalesce(sum(quantity_kg), 0) from kitchen_stock_ledger where reference = :r and kitchen_id = :k and commodity = :c")
-                    .param("r", reference).param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).single();
+            BigDecimal already = kitchens.postedWith(reference, kitchen, commodity);
             BigDecimal delta = wanted.subtract(already);
             BigDecimal onHand = lock(kitchen, commodity);
             if (delta.signum() < 0 && onHand.add(delta).signum() < 0) {
@@ -125,16 +108,13 @@ public class KitchenStockService {
     @Transactional(readOnly = true)
     List<KitchenStockResponse> balances(UUID kitchen, Caller caller) {
         requireKitchen(kitchen, caller);
-        LocalDate today = LocalDate.now(StockService.INDIA);
+        LocalDate today = LocalDate.now(clock.withZone(StockService.INDIA));
         List<KitchenStockResponse> out = new ArrayList<>();
-        jdbc.sql("select commodity, quantity_kg, status from kitchen_stock_balances where kitchen_id = :k order by commodity")
-                .param("k", kitchen)
-                .query(rs -> {
-                    Commodity c = Commodity.valueOf(rs.getString(1));
-                    BigDecimal need = dailyNeed(kitchen, c, today);
-                    out.add(new KitchenStockResponse(kitchen, c, rs.getBigDecimal(2), need, StockService.days(rs.getBigDecimal(2), need),
-                            StockStatus.valueOf(rs.getString(3))));
-                });
+        for (KitchenStockRepository.Balance b : kitchens.balances(kitchen)) {
+            BigDecimal need = dailyNeed(kitchen, b.commodity(), today);
+            out.add(new KitchenStockResponse(kitchen, b.commodity(), b.quantityKg(), need,
+                    StockService.days(b.quantityKg(), need), b.status()));
+        }
         return out;
     }
 
@@ -144,7 +124,7 @@ public class KitchenStockService {
         if (request.quantityKg().signum() == 0) {
             throw ApiException.badRequest("stock.adjustment.zero", "quantityKg: must not be zero");
         }
-        post(kitchen, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(StockService.INDIA),
+        post(kitchen, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(StockService.INDIA)),
                 request.reason().strip(), null, caller.username());
         return balances(kitchen, caller);
     }
@@ -152,13 +132,6 @@ public class KitchenStockService {
     @Transactional(readOnly = true)
     List<LedgerEntryResponse> ledger(UUID kitchen, Caller caller) {
         requireKitchen(kitchen, caller);
-        return jdbc.sql("select * from kitchen_stock_ledger where kitchen_id = :k order by created_at desc, id limit 500")
-                .param("k", kitchen)
-                .query((rs, i) -> new LedgerEntryResponse(rs.getObject("id", UUID.class), null,
-                        Commodity.valueOf(rs.getString("commodity")), rs.getObject("entry_date", LocalDate.class),
-                        rs.getString("kind"), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),
-                        rs.getString("reason"), rs.getString("reference"), rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
+        return kitchens.ledger(kitchen);
     }
 }

@@ -3,7 +3,6 @@ package in.mdm.school.stock;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import in.mdm.events.school.DailyMealReported;
@@ -17,18 +16,17 @@ class MealConsumptionListener {
 
     private final StockService stock;
     private final KitchenStockService kitchens;
-    private final JdbcClient jdbc;
+    private final KitchenStockRepository kitchenStock;
 
-    MealConsumptionListener(StockService stock, KitchenStockService kitchens, JdbcClient jdbc) {
+    MealConsumptionListener(StockService stock, KitchenStockService kitchens, KitchenStockRepository kitchenStock) {
         this.stock = stock;
         this.kitchens = kitchens;
-        this.jdbc = jdbc;
+        this.kitchenStock = kitchenStock;
     }
 
     @EventListener
     void on(DailyMealReported report) {
-        UUID kitchen = jdbc.sql("select kitchen_id from schools where udise_code = :u").param("u", report.udiseCode())
-                .query(UUID.class).optional().orElse(null);
+        UUID kitchen = kitchenStock.kitchenOf(report.udiseCode()).orElse(null);
         int[] fed = StockService.fed(report.attendancePrimary(), report.attendanceUpperPrimary(), report.mealsServed());
         if (kitchen != null) {
             kitchens.consume(kitchen, report.udiseCode(), report.date(), fed[0], fed[1]);

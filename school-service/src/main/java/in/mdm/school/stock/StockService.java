@@ -36,11 +36,12 @@ public class StockService {
     private final ApplicationEventPublisher events;
     private final int lowDays;
     private final int overDays;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    StockService(StockRepository stock, ApplicationEventPublisher events,
+    StockService(StockRepository stock, ApplicationEventPublisher events, Clock clock,
             @Value("${mdm.school.stock.low-days:7}") int lowDays, @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.stock = stock;
+        this.clock = clock;
         this.events = events;
         this.lowDays = lowDays;
         this.overDays = overDays;
@@ -141,7 +142,7 @@ public class StockService {
         if (request.quantityKg().signum() == 0) {
             throw ApiException.badRequest("stock.adjustment.zero", "quantityKg: must not be zero");
         }
-        post(udise, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(INDIA), request.reason().strip(),
+        post(udise, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(INDIA)), request.reason().strip(),
                 null, caller.username());
         return balances(udise, caller);
     }
@@ -149,7 +150,7 @@ public class StockService {
     @Transactional(readOnly = true)
     List<StockBalanceResponse> balances(String udise, Caller caller) {
         requireSchool(udise, caller);
-        LocalDate today = LocalDate.now(INDIA);
+        LocalDate today = LocalDate.now(clock.withZone(INDIA));
         List<StockBalanceResponse> out = new ArrayList<>();
         for (StockRepository.StockBalanceRow row : stock.balances(udise)) {
             BigDecimal need = dailyNeed(udise, row.commodity(), today);

@@ -2,8 +2,6 @@ package in.mdm.school.stock;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,17 +60,18 @@ class TransferService {
     private final StockService schools;
     private final StockRepository schoolBalances;
     private final KitchenStockService kitchens;
-    private final JdbcClient jdbc;
+    private final StockTransferRepository transfers;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TransferService(StockService schools, StockRepository schoolBalances, KitchenStockService kitchens, JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+    TransferService(StockService schools, StockRepository schoolBalances, KitchenStockService kitchens,
+            StockTransferRepository transfers, ApplicationEventPublisher events, Clock clock) {
         this.schools = schools;
         this.schoolBalances = schoolBalances;
         this.kitchens = kitchens;
-        this.jdbc = jdbc;
+        this.transfers = transfers;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -99,7 +97,7 @@ class TransferService {
 
     /** Posts both ledger entries (after {@link #lockAndCheck} found enough stock), in the caller's transaction. */
     void move(UUID transferId, Site from, Site to, Commodity commodity, BigDecimal quantityKg, String note, String by) {
-        LocalDate today = LocalDate.now(StockService.INDIA);
+        LocalDate today = LocalDate.now(clock.withZone(StockService.INDIA));
         String reference = "transfer:" + transferId;
         String why = note == null ? "" : ": " + note;
         post(from, commodity, "TRANSFER_OUT", quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
@@ -141,21 +139,12 @@ class TransferService {
      */
     boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, String status,
             String refusal, String by, String source, String note, String clientReference) {
-        return jdbc.sql("""
-                insert into stock_transfers (transfer_id, from_udise, from_kitchen, to_udise, to_kitchen, commodity, quantity_kg,
-                                             status, reason, approved_by, source, note, client_reference)
-                values (:id, :fromUdise, :fromKitchen, :toUdise, :toKitchen, :commodity, :qty, :status, :reason, :by, :source,
-                        :note, :ref)
-                on conflict do nothing""")
-                .param("id", transferId).param("fromUdise", from.udiseCode()).param("fromKitchen", from.kitchenId())
-                .param("toUdise", to.udiseCode()).param("toKitchen", to.kitchenId()).param("commodity", commodity)
-                .param("qty", quantityKg == null ? BigDecimal.ZERO : quantityKg).param("status", status).param("reason", refusal)
-                .param("by", by).param("source", source).param("note", note).param("ref", clientReference).update() == 1;
+        return transfers.insert(transferId, from, to, commodity, quantityKg, status, refusal, by, source, note,
+                clientReference);
     }
 
     boolean known(UUID transferId) {
-        return jdbc.sql("select exists (select 1 from stock_transfers where transfer_id = :id)").param("id", transferId)
-                .query(Boolean.class).single();
+        return transfers.exists(transferId);
     }
 
     /**
@@ -186,7 +175,7 @@ class TransferService {
         }
         String refusal = lockAndCheck(from, to, r.commodity(), r.quantityKg());
         if (refusal != null) {
-            jdbc.sql("delete from stock_transfers where transfer_id = :id").param("id", id).update();
+            transfers.delete(id);
             refused(id, from.udiseCode(), to.udiseCode(), r.commodity().name(), r.quantityKg(), refusal);
             return new Outcome(null, false, refusal);
         }
@@ -241,25 +230,10 @@ class TransferService {
     }
 
     private Optional<TransferResponse> findByReference(String by, String reference) {
-        return jdbc.sql("select * from stock_transfers where approved_by = :by and client_reference = :ref")
-                .param("by", by).param("ref", reference).query(TransferService::map).optional();
+        return transfers.findByReference(by, reference);
     }
 
     Optional<TransferResponse> find(UUID transferId) {
-        return jdbc.sql("select * from stock_transfers where transfer_id = :id").param("id", transferId)
-                .query(TransferService::map).optional();
-    }
-
-    private static TransferResponse map(ResultSet rs, int row) throws SQLException {
-        String source = rs.getString("source");
-        return new TransferResponse(rs.getObject("transfer_id", UUID.class), trim(rs.getString("from_udise")),
-                rs.getObject("from_kitchen", UUID.class), trim(rs.getString("to_udise")), rs.getObject("to_kitchen", UUID.class),
-                rs.getString("commodity"), rs.getBigDecimal("quantity_kg"), rs.getString("status"), source,
-                rs.getString("note"), rs.getString("reason"), rs.getString("client_reference"), rs.getString("approved_by"),
-                rs.getTimestamp("processed_at").toInstant());
-    }
-
-    private static String trim(String text) {
-        return text == null ? null : text.strip();
+        return transfers.find(transferId);
     }
 }

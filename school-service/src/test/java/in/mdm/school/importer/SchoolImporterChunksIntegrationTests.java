@@ -2,13 +2,12 @@ package in.mdm.school.importer;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchoolImporterChunksIntegrationTests {
 
     @Autowired
-    DataSource dataSource;
+    SchoolImportRepository rows;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -67,7 +69,7 @@ class SchoolImporterChunksIntegrationTests {
     }
 
     SchoolImporter importer(Sink sink) {
-        return new SchoolImporter(dataSource, transactions, sink, 2, 100);
+        return new SchoolImporter(rows, transactions, sink, clock, 2, 100);
     }
 
     /** Tamil Nadu's blocks, as "district,block". */

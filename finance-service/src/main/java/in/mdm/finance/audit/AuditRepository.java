@@ -1,0 +1,54 @@
+package in.mdm.finance.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.PageResponse;
+
+/** The {@code audit_log} table; before and after are stored as {@code jsonb}. */
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Instant at, String actor, String action, String entity, String entityId, AuditTrail.Location where,
+            String beforeJson, String afterJson, String reason) {
+        jdbc.sql("""
+                insert into audit_log (at, actor, action, entity, entity_id, district_code, block_code, udise_code,
+                                       before, after, reason)
+                values (:at, :actor, :action, :entity, :entityId, :district, :block, :udise,
+                        cast(:before as jsonb), cast(:after as jsonb), :reason)""")
+                .param("at", Timestamp.from(at))
+                .param("actor", actor).param("action", action).param("entity", entity).param("entityId", entityId)
+                .param("district", where.districtCode()).param("block", where.blockCode()).param("udise", where.udiseCode())
+                .param("before", beforeJson)
+                .param("after", afterJson)
+                .param("reason", reason)
+                .update();
+    }
+
+    /** A page of the entries inside the caller's jurisdiction, newest first; a {@code null} filter matches all. */
+    PageResponse<AuditEntryResponse> page(String entity, String entityId, Caller caller, int page, int size) {
+        SqlScope scope = SqlScope.of(caller, "district_code", "block_code", "udise_code");
+        return PagedQuery.select(jdbc, "id, at, actor, action, entity, entity_id, district_code, block_code, udise_code, "
+                        + "cast(before as text) as before, cast(after as text) as after, reason", """
+                        audit_log where (cast(:entity as varchar) is null or entity = :entity)
+                          and (cast(:entityId as varchar) is null or entity_id = :entityId)""" + scope.and())
+                .param("entity", entity).param("entityId", entityId).params(scope.params())
+                .orderBy("id desc")
+                .fetch(page, size, (rs, row) -> new AuditEntryResponse(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
+                        rs.getString("district_code"), rs.getString("block_code"), rs.getString("udise_code"),
+                        rs.getString("before"), rs.getString("after"), rs.getString("reason")));
+    }
+}

@@ -1,0 +1,65 @@
+package in.mdm.school.meal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.web.PageResponse;
+
+/** Who reported a day's meals, and when, among the PM POSHAN schools of an area inside the caller's jurisdiction. */
+@Repository
+class ReportingRateRepository {
+
+    /** For an area: its schools, those that reported, and those that reported by the cut-off. */
+    record Counts(long schools, long reported, long onTime) {
+    }
+
+    private static final String AREA = """
+            schools s
+            where s.pm_poshan_eligible
+              and (cast(:district as varchar) is null or s.district_code = :district)
+              and (cast(:block as varchar) is null or s.block_code = :block)""";
+
+    private final JdbcClient jdbc;
+
+    ReportingRateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The area is the district, the block, or (both null) the state. */
+    Counts counts(LocalDate date, String districtCode, String blockCode, Instant cutoff, Caller caller) {
+        SqlScope scope = scope(caller);
+        return jdbc.sql("""
+                select count(*), count(m.id), count(m.id) filter (where m.received_at <= :cutoff)
+                from %s %s
+                """.formatted(AREA.replace("schools s\n", "schools s left join meal_reports m on m.udise_code = s.udise_code and m.report_date = :date\n"), scope.and()))
+                .params(scope.params()).param("district", districtCode).param("block", blockCode)
+                .param("date", date).param("cutoff", Timestamp.from(cutoff))
+                .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** The area's schools with no report for the day. */
+    PageResponse<ReportingRateResponse.NonReporter> nonReporters(LocalDate date, String districtCode, String blockCode,
+            Caller caller, int page, int size) {
+        SqlScope scope = scope(caller);
+        return PagedQuery.select(jdbc,
+                        "s.udise_code, s.name, s.district_code, s.block_code, s.headmaster_name, s.headmaster_phone",
+                        AREA + " and not exists (select 1 from meal_reports m where m.udise_code = s.udise_code and m.report_date = :date)"
+                                + scope.and())
+                .param("district", districtCode).param("block", blockCode).param("date", date)
+                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
+                .orderBy("s.district_code, s.block_code, s.udise_code")
+                .fetch(page, size, (rs, i) -> new ReportingRateResponse.NonReporter(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+
+    private static SqlScope scope(Caller caller) {
+        return SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code");
+    }
+}
