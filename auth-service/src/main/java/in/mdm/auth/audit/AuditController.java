@@ -40,7 +40,7 @@ class AuditController {
             @RequestParam(required = false) @Pattern(regexp = "SUCCESS|FAILURE", message = "must be SUCCESS or FAILURE") String outcome,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PagedQuery.select(jdbc, "id, occurred_at, user_id, username, action, outcome, address, detail", """
+        return PagedQuery.selectUnscoped(jdbc, "id, occurred_at, user_id, username, action, outcome, address, detail", """
                 audit_events
                 where (cast(:userId as uuid) is null or user_id = :userId)
                   and (cast(:username as varchar) is null or username = :username)

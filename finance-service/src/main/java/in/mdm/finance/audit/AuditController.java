@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 /** The audit trail of finance changes inside the caller's jurisdiction, newest first. */
@@ -27,6 +27,10 @@ class AuditController {
     record AuditEntryResponse(long id, Instant at, String actor, String action, String entity, String entityId,
             String districtCode, String blockCode, String udiseCode, String before, String after, String reason) {
     }
+
+    /** An entry lies where the changed thing is. */
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code",
+            "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -43,12 +47,13 @@ class AuditController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             Caller caller) {
-        SqlScope scope = SqlScope.of(caller, "district_code", "block_code", "udise_code");
         return PagedQuery.select(jdbc, "id, at, actor, action, entity, entity_id, district_code, block_code, udise_code, "
-                        + "cast(before as text) as before, cast(after as text) as after, reason", """
-                        audit_log where (cast(:entity as varchar) is null or entity = :entity)
-                          and (cast(:entityId as varchar) is null or entity_id = :entityId)""" + scope.and())
-                .param("entity", entity).param("entityId", entityId).params(scope.params())
+                        + "cast(before as text) as before, cast(after as text) as after, reason", "audit_log",
+                        JurisdictionScope.of(caller).where(PLACE))
+                .where("""
+                        (cast(:entity as varchar) is null or entity = :entity)
+                          and (cast(:entityId as varchar) is null or entity_id = :entityId)""")
+                .param("entity", entity).param("entityId", entityId)
                 .orderBy("id desc")
                 .fetch(page, size, (rs, row) -> new AuditEntryResponse(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),

@@ -16,7 +16,7 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.school.InspectionOverdue;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -29,6 +29,10 @@ import in.mdm.platform.web.PageResponse;
 public class InspectionService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+    /** An inspection lies where its school ({@code s}, joined) is. */
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("s.district_code", "s.block_code",
+            "s.udise_code");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -85,11 +89,10 @@ public class InspectionService {
 
     @Transactional(readOnly = true)
     PageResponse<InspectionResponse> page(String udiseCode, Caller caller, int page, int size) {
-        SqlScope scope = SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code");
-        return PagedQuery.select(jdbc, "i.id", """
-                        inspections i join schools s on s.udise_code = i.udise_code
-                        where (cast(:u as varchar) is null or i.udise_code = :u)""" + scope.and())
-                .param("u", udiseCode).param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
+        return PagedQuery.select(jdbc, "i.id", "inspections i join schools s on s.udise_code = i.udise_code",
+                        JurisdictionScope.of(caller).where(PLACE))
+                .where("cast(:u as varchar) is null or i.udise_code = :u")
+                .param("u", udiseCode)
                 .orderBy("i.inspected_on desc, i.id")
                 .fetch(page, size, (rs, i) -> find(rs.getObject(1, UUID.class)));
     }

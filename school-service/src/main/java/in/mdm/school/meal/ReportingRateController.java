@@ -21,25 +21,36 @@ import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.masterdata.MasterData;
 
-/** Reporting rate and timeliness of daily meal reports. */
+/**
+ * Reporting rate and timeliness of daily meal reports, in an area (a district or a block, which must lie inside the
+ * caller's jurisdiction: another's is a 404 like an unknown one) or, with neither, the caller's whole jurisdiction.
+ */
 @RestController
 class ReportingRateController {
 
-    private static final String AREA = """
-            schools s
-            where s.pm_poshan_eligible
+    /** A school lies in its district and block. */
+    private static final JurisdictionScope.Columns SCHOOL = JurisdictionScope.Columns.located("s.district_code", "s.block_code",
+            "s.udise_code");
+
+    private static final String AREA_FILTERS = """
+            s.pm_poshan_eligible
               and (cast(:district as varchar) is null or s.district_code = :district)
               and (cast(:block as varchar) is null or s.block_code = :block)""";
+    private static final String AREA = "schools s\nwhere " + AREA_FILTERS;
 
     private final JdbcClient jdbc;
+    private final MasterData masterData;
     private final int cutoffHour;
 
-    ReportingRateController(JdbcClient jdbc, @Value("${mdm.school.meals.on-time-cutoff-hour:14}") int cutoffHour) {
+    ReportingRateController(JdbcClient jdbc, MasterData masterData,
+            @Value("${mdm.school.meals.on-time-cutoff-hour:14}") int cutoffHour) {
         this.jdbc = jdbc;
+        this.masterData = masterData;
         this.cutoffHour = cutoffHour;
     }
 
@@ -54,21 +65,22 @@ class ReportingRateController {
         if (districtCode != null && blockCode != null) {
             throw ApiException.badRequest("meal.rate.one-area", "districtCode, blockCode: give one of them, or neither for the state");
         }
+        JurisdictionScope jurisdiction = JurisdictionScope.of(caller);
+        masterData.requireArea(districtCode, blockCode, jurisdiction);
         Instant cutoff = date.atTime(cutoffHour, 0).atZone(MealReportService.INDIA).toInstant();
-        SqlScope scope = SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code");
+        JurisdictionScope.Condition within = jurisdiction.where(SCHOOL);
         long[] counts = jdbc.sql("""
                 select count(*), count(m.id), count(m.id) filter (where m.received_at <= :cutoff)
-                from %s %s
-                """.formatted(AREA.replace("schools s\n", "schools s left join meal_reports m on m.udise_code = s.udise_code and m.report_date = :date\n"), scope.and()))
-                .params(scope.params()).param("district", districtCode).param("block", blockCode)
+                from %s and %s
+                """.formatted(AREA.replace("schools s\n", "schools s left join meal_reports m on m.udise_code = s.udise_code and m.report_date = :date\n"), within.sql()))
+                .params(within.params()).param("district", districtCode).param("block", blockCode)
                 .param("date", date).param("cutoff", Timestamp.from(cutoff))
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         PageResponse<ReportingRateResponse.NonReporter> nonReporters = PagedQuery.select(jdbc,
                         "s.udise_code, s.name, s.district_code, s.block_code, s.headmaster_name, s.headmaster_phone",
-                        AREA + " and not exists (select 1 from meal_reports m where m.udise_code = s.udise_code and m.report_date = :date)"
-                                + scope.and())
+                        "schools s", within)
+                .where(AREA_FILTERS + " and not exists (select 1 from meal_reports m where m.udise_code = s.udise_code and m.report_date = :date)")
                 .param("district", districtCode).param("block", blockCode).param("date", date)
-                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
                 .orderBy("s.district_code, s.block_code, s.udise_code")
                 .fetch(page, size, (rs, i) -> new ReportingRateResponse.NonReporter(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
