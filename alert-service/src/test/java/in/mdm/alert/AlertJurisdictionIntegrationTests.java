@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.testkit.JurisdictionContract;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.ProblemAssertions;
 import in.mdm.testkit.TestTokens;
@@ -41,6 +44,9 @@ class AlertJurisdictionIntegrationTests {
 
     @Autowired
     SchoolLocations locations;
+
+    @LocalServerPort
+    int port;
 
     UUID state;
     UUID chennai;
@@ -74,12 +80,33 @@ class AlertJurisdictionIntegrationTests {
     }
 
     @Test
-    void anotherJurisdictionsAlertIsNotFound() {
-        assertThat(get("/api/v1/alerts/" + school6301, TestTokens.officer("568")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + school6301, TestTokens.officer("569")), HttpStatus.NOT_FOUND, "alert.not-found");
+    void anotherDistrictReadsNoneOfADistrictsAlertsAndListsOnlyItsOwn() {
+        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
+                .read("/api/v1/alerts/" + chennai)
+                .read("/api/v1/alerts/" + block6301)
+                .read("/api/v1/alerts/" + school6301)
+                .read("/api/v1/alerts/" + school6302)
+                .list("/api/v1/alerts?size=100", "$.items[*].id", ids(chennai, block6301, school6301, school6302), ids(coimbatoreSchool))
+                .list("/api/v1/alerts?size=100&scopeLevel=SCHOOL", "$.items[*].id", ids(school6301, school6302), ids(coimbatoreSchool))
+                .verify();
+    }
+
+    @Test
+    void insideADistrictABlockAndASchoolReadOnlyTheirOwnAlerts() {
+        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
+                .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
+                .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+                .outsider("the headmaster of 33020200201", TestTokens.school("33020200201"))
+                .read("/api/v1/alerts/" + block6301)
+                .read("/api/v1/alerts/" + school6301)
+                .list("/api/v1/alerts?size=100", "$.items[*].id", ids(block6301, school6301), ids(coimbatoreSchool))
+                .verify();
         ProblemAssertions.assertProblem(get("/api/v1/alerts/" + chennai, TestTokens.blockOfficer("6301")), HttpStatus.NOT_FOUND, "alert.not-found");
         ProblemAssertions.assertProblem(get("/api/v1/alerts/" + state, TestTokens.officer("568")), HttpStatus.NOT_FOUND, "alert.not-found");
-        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + school6302, TestTokens.school("33020100101")), HttpStatus.NOT_FOUND, "alert.not-found");
+    }
+
+    private static Set<String> ids(UUID... alerts) {
+        return java.util.Arrays.stream(alerts).map(UUID::toString).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -3,6 +3,7 @@ package in.mdm.optimization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -18,13 +20,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.testkit.JurisdictionContract;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.ProblemAssertions;
 import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may propose and see which transfer plan: schools 1 and 2 in Chennai (568), school 3 in Coimbatore (569). */
+/**
+ * Who may propose and see which transfer plan: schools 1 and 2 in Chennai (568, blocks 6301 and 6302), schools 3
+ * and 4 in Coimbatore (569, block 6401).
+ */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
 class TransferJurisdictionIntegrationTests {
@@ -32,6 +38,7 @@ class TransferJurisdictionIntegrationTests {
     static final String CHENNAI_1 = "33020100201";
     static final String CHENNAI_2 = "33020200202";
     static final String COIMBATORE = "33120100203";
+    static final String COIMBATORE_2 = "33120100204";
 
     @Autowired
     TestRestTemplate http;
@@ -42,6 +49,9 @@ class TransferJurisdictionIntegrationTests {
     @Autowired
     SchoolLocations locations;
 
+    @LocalServerPort
+    int port;
+
     @BeforeEach
     void schools() {
         http.getRestTemplate().setInterceptors(List.of());
@@ -49,6 +59,27 @@ class TransferJurisdictionIntegrationTests {
         locations.record(CHENNAI_1, "568", "6301", Instant.now(), UUID.randomUUID());
         locations.record(CHENNAI_2, "568", "6302", Instant.now(), UUID.randomUUID());
         locations.record(COIMBATORE, "569", "6401", Instant.now(), UUID.randomUUID());
+        locations.record(COIMBATORE_2, "569", "6401", Instant.now(), UUID.randomUUID());
+    }
+
+    @Test
+    void anotherDistrictReadsNoneOfADistrictsPlansAndListsOnlyItsOwn() {
+        String chennai = created(propose(TestTokens.officer("568"), CHENNAI_1, CHENNAI_2));
+        String coimbatore = created(propose(TestTokens.officer("569"), COIMBATORE, COIMBATORE_2));
+        String across = created(propose(TestTokens.admin(), CHENNAI_2, COIMBATORE));
+
+        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
+                .insider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+                .insider("the headmaster of the sending school", TestTokens.school(CHENNAI_1))
+                .outsider("the officer of block 6401", TestTokens.blockOfficer("6401"))
+                .outsider("the headmaster of " + COIMBATORE, TestTokens.school(COIMBATORE))
+                .read("/api/v1/optimization/transfers/" + chennai)
+                .list("/api/v1/optimization/transfers?size=100", "$.items[*].id", Set.of(chennai), Set.of(coimbatore))
+                .list("/api/v1/optimization/transfers?size=100&udiseCode=" + CHENNAI_1, "$.items[*].id", Set.of(chennai), Set.of())
+                .verify();
+        // a plan across two districts is each district's
+        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("568")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("569")).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -86,6 +117,11 @@ class TransferJurisdictionIntegrationTests {
                 {"fromUdiseCode":"%s","toUdiseCode":"%s","commodity":"RICE","quantityKg":25.5,"reason":"cover a shortage"}"""
                 .formatted(from, to);
         return http.exchange("/api/v1/optimization/transfers", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)), Map.class);
+    }
+
+    private static String created(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) response.getBody().get("id");
     }
 
     private ResponseEntity<Map> get(String path, String token) {

@@ -3,6 +3,7 @@ package in.mdm.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -18,18 +20,23 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.testkit.JurisdictionContract;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.ProblemAssertions;
 import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may request and read which report: Chennai (568) with block 6301 and a school in it; Coimbatore (569). */
+/**
+ * Who may request and read which report: Chennai (568) with a school in block 6301 and one in block 6302; Coimbatore
+ * (569) with a school in block 6401.
+ */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
 class ReportJurisdictionIntegrationTests {
 
     static final String SCHOOL = "33020100301";
+    static final String OTHER_BLOCKS_SCHOOL = "33020200302";
 
     @Autowired
     TestRestTemplate http;
@@ -40,11 +47,41 @@ class ReportJurisdictionIntegrationTests {
     @Autowired
     SchoolLocations locations;
 
+    @LocalServerPort
+    int port;
+
     @BeforeEach
     void places() {
         http.getRestTemplate().setInterceptors(List.of());
         jdbc.sql("delete from report_jobs").update();
         locations.record(SCHOOL, "568", "6301", Instant.now(), UUID.randomUUID());
+        locations.record(OTHER_BLOCKS_SCHOOL, "568", "6302", Instant.now(), UUID.randomUUID());
+        locations.record("33120100303", "569", "6401", Instant.now(), UUID.randomUUID());
+    }
+
+    @Test
+    void anotherDistrictReadsNoneOfADistrictsReportsAndListsOnlyItsOwn() {
+        String deo = TestTokens.officer("568");
+        String district = created(request(deo, "DISTRICT", "568"));
+        String block = created(request(deo, "BLOCK", "6301"));
+        String school = created(request(deo, "SCHOOL", SCHOOL));
+        String coimbatore = created(request(TestTokens.officer("569"), "DISTRICT", "569"));
+        String coimbatoreBlock = created(request(TestTokens.officer("569"), "BLOCK", "6401"));
+
+        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
+                .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+                .outsider("the headmaster of " + OTHER_BLOCKS_SCHOOL, TestTokens.school(OTHER_BLOCKS_SCHOOL))
+                .read("/api/v1/reports/" + district)
+                .read("/api/v1/reports/" + block)
+                .read("/api/v1/reports/" + school)
+                .list("/api/v1/reports?size=100", "$.items[*].id", Set.of(district, block, school), Set.of(coimbatore, coimbatoreBlock))
+                .verify();
+        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
+                .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
+                .read("/api/v1/reports/" + block)
+                .read("/api/v1/reports/" + school)
+                .list("/api/v1/reports?size=100&reportType=MEAL_COVERAGE", "$.items[*].id", Set.of(block, school), Set.of(coimbatoreBlock))
+                .verify();
     }
 
     @Test

@@ -245,8 +245,17 @@ class MealReportIntegrationTests {
         assertThat((List<Map<String, Object>>) missing.get("items")).singleElement().satisfies(s -> assertThat(s)
                 .containsEntry("udiseCode", "33050100063").containsEntry("headmasterPhone", "+919800000063"));
 
-        Map<String, Object> elsewhere = Api.as(http, TestTokens.officer("578")).get("/api/v1/meals/reporting-rate?date=" + day + "&blockCode=6115").getBody();
-        assertThat(elsewhere).containsEntry("schools", 0);
+        // another district's block, the district a block officer lies in, and a block nobody has, are not found
+        assertProblem(Api.as(http, TestTokens.officer("578")).get("/api/v1/meals/reporting-rate?date=" + day + "&blockCode=6115"),
+                HttpStatus.NOT_FOUND, "school.block-not-found");
+        assertProblem(Api.as(http, TestTokens.officer("578")).get("/api/v1/meals/reporting-rate?date=" + day + "&districtCode=569"),
+                HttpStatus.NOT_FOUND, "school.district-not-found");
+        assertProblem(Api.as(http, TestTokens.blockOfficer("6115")).get("/api/v1/meals/reporting-rate?date=" + day + "&districtCode=569"),
+                HttpStatus.NOT_FOUND, "school.district-not-found");
+        assertProblem(Api.as(http, TestTokens.admin()).get("/api/v1/meals/reporting-rate?date=" + day + "&blockCode=999999"),
+                HttpStatus.NOT_FOUND, "school.block-not-found");
+        assertThat(Api.as(http, TestTokens.blockOfficer("6115")).get("/api/v1/meals/reporting-rate?date=" + day + "&blockCode=6115")
+                .getBody()).containsEntry("schools", 3);
         assertProblem(Api.as(http, TestTokens.admin()).get("/api/v1/meals/reporting-rate?date=" + day + "&blockCode=6115&districtCode=569"),
                 HttpStatus.BAD_REQUEST, "meal.rate.one-area");
     }

@@ -12,15 +12,19 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
 
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class AlertRepository {
 
-    private static final String WHERE = """
-            where (cast(:status as varchar) is null or status = :status)
+    /** Where an alert lies: its scope, and the school it concerns, if any. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.scoped("alerts.scope_level", "alerts.scope_code",
+            "alerts.udise_code");
+
+    private static final String FILTERS = """
+            (cast(:status as varchar) is null or status = :status)
               and (cast(:severity as varchar) is null or severity = :severity)
               and (cast(:scopeLevel as varchar) is null or scope_level = :scopeLevel)
               and (cast(:scopeCode as varchar) is null or scope_code = :scopeCode)
@@ -32,18 +36,18 @@ class AlertRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Alert> find(UUID id, SchoolLocations.Condition scope) {
-        return jdbc.sql("select * from alerts where id = :id" + scope.and())
+    Optional<Alert> find(UUID id, JurisdictionScope.Condition within) {
+        return jdbc.sql("select * from alerts where id = :id and " + within.sql())
                 .param("id", id)
-                .params(scope.params())
+                .params(within.params())
                 .query(AlertRepository::map)
                 .optional();
     }
 
     /** Newest first. */
-    PageResponse<Alert> page(AlertFilter filter, SchoolLocations.Condition scope, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "alerts " + WHERE + scope.and())
-                .params(scope.params())
+    PageResponse<Alert> page(AlertFilter filter, JurisdictionScope.Condition within, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "alerts", within)
+                .where(FILTERS)
                 .param("status", filter.status())
                 .param("severity", filter.severity())
                 .param("scopeLevel", filter.scopeLevel())

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -14,11 +14,9 @@ import in.mdm.platform.web.PageResponse;
 public class AlertService {
 
     private final AlertRepository alerts;
-    private final SchoolLocations locations;
 
-    AlertService(AlertRepository alerts, SchoolLocations locations) {
+    AlertService(AlertRepository alerts) {
         this.alerts = alerts;
-        this.locations = locations;
     }
 
     @Transactional(readOnly = true)
@@ -31,8 +29,8 @@ public class AlertService {
      * The alerts a caller may see: the state all; a district those of the district, its blocks and its schools; a
      * block those of the block and its schools; a headmaster those of the school.
      */
-    private SchoolLocations.Condition visible(Caller caller) {
-        return locations.scopeCondition(caller, "alerts.scope_level", "alerts.scope_code", "alerts.udise_code", "alert");
+    private static JurisdictionScope.Condition visible(Caller caller) {
+        return JurisdictionScope.of(caller).where(AlertRepository.PLACE);
     }
 
     /** A page and the total, in one read-only transaction. */

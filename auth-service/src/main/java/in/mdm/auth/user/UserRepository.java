@@ -15,7 +15,7 @@ import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -26,8 +26,8 @@ class UserRepository {
             id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code, district_code,
             block_code, status, preferred_language, mfa_enabled_at, created_at, updated_at, activated_at""";
 
-    private static final String WHERE = """
-            where (cast(:role as varchar) is null or role = :role)
+    private static final String FILTERS = """
+            (cast(:role as varchar) is null or role = :role)
               and (cast(:status as varchar) is null or status = :status)
               and (cast(:level as varchar) is null or jurisdiction_level = :level)
               and (cast(:code as varchar) is null or jurisdiction_code = :code)""";
@@ -40,10 +40,8 @@ class UserRepository {
         this.clock = clock;
     }
 
-    /** The caller's jurisdiction over the users table: a user lies where its district, block or school is. */
-    static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
-    }
+    /** A user lies where its district, block or school is. */
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
 
     Optional<User> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id")
@@ -54,9 +52,9 @@ class UserRepository {
 
     /** The user, if it lies inside the caller's jurisdiction. */
     Optional<User> find(UUID id, Caller caller) {
-        SqlScope scope = scope(caller);
-        return jdbc.sql("select " + COLUMNS + " from users where id = :id" + scope.and())
-                .params(scope.params())
+        JurisdictionScope.Condition within = JurisdictionScope.of(caller).where(PLACE);
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id and " + within.sql())
+                .params(within.params())
                 .param("id", id)
                 .query(UserRepository::map)
                 .optional();
@@ -70,9 +68,8 @@ class UserRepository {
     }
 
     PageResponse<User> page(UserFilter filter, Caller caller, int page, int size) {
-        SqlScope scope = scope(caller);
-        return PagedQuery.select(jdbc, COLUMNS, "users " + WHERE + scope.and())
-                .params(scope.params())
+        return PagedQuery.select(jdbc, COLUMNS, "users", JurisdictionScope.of(caller).where(PLACE))
+                .where(FILTERS)
                 .param("role", filter.role())
                 .param("status", filter.status())
                 .param("level", filter.jurisdictionLevel())

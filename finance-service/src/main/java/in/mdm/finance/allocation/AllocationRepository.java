@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 
 @Repository
 class AllocationRepository {
@@ -31,6 +31,9 @@ class AllocationRepository {
             id, udise_code, academic_year, district_code, block_code, enrolled_primary, enrolled_upper_primary,
             rate_primary, rate_upper_primary, school_days_primary, school_days_upper_primary, centre_share_percent,
             calculated_amount, adjustment, amount, centre_share, state_share, released, calculated_at, adjusted_at""";
+
+    /** A row lies where its district, block and school are. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -152,18 +155,18 @@ class AllocationRepository {
                 .param("udise", udiseCode).param("year", academicYear).query(Long.class).single() > 0;
     }
 
-    Optional<SchoolAllocationResponse> findSchool(String udiseCode, String academicYear, SqlScope scope) {
+    Optional<SchoolAllocationResponse> findSchool(String udiseCode, String academicYear, JurisdictionScope.Condition within) {
         return jdbc.sql("select " + SCHOOL_COLUMNS + " from allocations where udise_code = :udise and academic_year = :year"
-                        + scope.and())
-                .param("udise", udiseCode).param("year", academicYear).params(scope.params())
+                        + " and " + within.sql())
+                .param("udise", udiseCode).param("year", academicYear).params(within.params())
                 .query(AllocationRepository::mapSchool)
                 .optional();
     }
 
     /** The allocation, locked until the end of the transaction; empty when unknown or outside the scope. */
-    Optional<SchoolAllocationResponse> lock(UUID id, SqlScope scope) {
-        return jdbc.sql("select " + SCHOOL_COLUMNS + " from allocations where id = :id" + scope.and() + " for update")
-                .param("id", id).params(scope.params())
+    Optional<SchoolAllocationResponse> lock(UUID id, JurisdictionScope.Condition within) {
+        return jdbc.sql("select " + SCHOOL_COLUMNS + " from allocations where id = :id and " + within.sql() + " for update")
+                .param("id", id).params(within.params())
                 .query(AllocationRepository::mapSchool)
                 .optional();
     }
@@ -184,16 +187,17 @@ class AllocationRepository {
     }
 
     /** Totals of the year's allocations in a district or block (exactly one of the two codes given), in scope. */
-    Totals totals(String academicYear, String districtCode, String blockCode, SqlScope scope) {
+    Totals totals(String academicYear, String districtCode, String blockCode, JurisdictionScope.Condition within) {
         return jdbc.sql("""
                 select count(*) as schools, coalesce(sum(amount), 0.00) as total,
                        coalesce(sum(centre_share), 0.00) as centre_share, coalesce(sum(state_share), 0.00) as state_share
                 from allocations
                 where academic_year = :year
                   and (cast(:district as varchar) is null or district_code = :district)
-                  and (cast(:block as varchar) is null or block_code = :block)""" + scope.and())
+                  and (cast(:block as varchar) is null or block_code = :block)
+                  and %s""".formatted(within.sql()))
                 .param("year", academicYear).param("district", districtCode).param("block", blockCode)
-                .params(scope.params())
+                .params(within.params())
                 .query(AllocationRepository::mapTotals)
                 .single();
     }

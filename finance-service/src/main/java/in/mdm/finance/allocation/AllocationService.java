@@ -24,7 +24,7 @@ import in.mdm.events.Jurisdiction;
 import in.mdm.events.finance.AllocationCalculated;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 
 /** The allocation engine: a year's cooking-cost allocation per school from its enrollment and the cost norms. */
@@ -98,11 +98,16 @@ public class AllocationService {
                 "finance.allocation.not-found", "No allocation for school " + udiseCode + " in " + academicYear));
     }
 
+    /** A district's totals, for a caller whose jurisdiction holds the whole district; 404 otherwise. */
     @Transactional(readOnly = true)
     AllocationTotalsResponse district(String districtCode, String academicYear, Caller caller) {
+        if (!JurisdictionScope.of(caller).covers(districtCode, null, null)) {
+            throw ApiException.notFound("finance.allocation.not-found", "No allocations in district " + districtCode + " for " + academicYear);
+        }
         return area(academicYear, districtCode, null, "district " + districtCode, caller);
     }
 
+    /** A block's totals; another jurisdiction's block has none inside the caller's, a 404. */
     @Transactional(readOnly = true)
     AllocationTotalsResponse block(String blockCode, String academicYear, Caller caller) {
         return area(academicYear, null, blockCode, "block " + blockCode, caller);
@@ -124,8 +129,7 @@ public class AllocationService {
         }
         CostNorms.Split split = CostNorms.split(amount, before.centreSharePercent());
         allocations.adjust(allocationId, amount.subtract(before.calculatedAmount()), split, clock.instant());
-        SchoolAllocationResponse after = allocations.lock(allocationId, SqlScope.of(caller, "district_code", "block_code",
-                "udise_code")).orElseThrow();
+        SchoolAllocationResponse after = allocations.lock(allocationId, scope(caller)).orElseThrow();
         audit.record(caller.username(), "allocation.adjusted", "allocation", allocationId.toString(),
                 new AuditTrail.Location(before.districtCode(), before.blockCode(), before.udiseCode()),
                 AuditTrail.values("amount", before.amount(), "adjustment", before.adjustment(), "centreShare",
@@ -197,8 +201,8 @@ public class AllocationService {
         return AllocationTotalsResponse.of(academicYear, totals);
     }
 
-    private static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    private static JurisdictionScope.Condition scope(Caller caller) {
+        return JurisdictionScope.of(caller).where(AllocationRepository.PLACE);
     }
 
     /** Both categories' norms in force on the year's first day; they must agree on the centre's share. */

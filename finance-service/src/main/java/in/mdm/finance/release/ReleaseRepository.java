@@ -13,11 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class ReleaseRepository {
+
+    /** A row lies where its district, block and school are. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -54,9 +57,9 @@ class ReleaseRepository {
                 .update();
     }
 
-    Optional<ReleaseResponse> find(UUID id, SqlScope scope, boolean lock) {
-        return jdbc.sql("select * from fund_releases where id = :id" + scope.and() + (lock ? " for update" : ""))
-                .param("id", id).params(scope.params())
+    Optional<ReleaseResponse> find(UUID id, JurisdictionScope.Condition within, boolean lock) {
+        return jdbc.sql("select * from fund_releases where id = :id and " + within.sql() + (lock ? " for update" : ""))
+                .param("id", id).params(within.params())
                 .query(ReleaseRepository::map).optional()
                 .map(r -> r.withApprovals(approvals(id)));
     }
@@ -104,27 +107,27 @@ class ReleaseRepository {
     }
 
     PageResponse<ReleaseResponse> page(UUID allocationId, String udiseCode, String status, String pendingLevel,
-            SqlScope scope, int page, int size) {
-        return PagedQuery.select(jdbc, "*", """
-                        fund_releases
-                        where (cast(:allocation as uuid) is null or allocation_id = :allocation)
+            JurisdictionScope.Condition within, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "fund_releases", within)
+                .where("""
+                        (cast(:allocation as uuid) is null or allocation_id = :allocation)
                           and (cast(:udise as varchar) is null or udise_code = :udise)
                           and (cast(:status as varchar) is null or status = :status)
-                          and (cast(:pendingLevel as varchar) is null or pending_level = :pendingLevel)""" + scope.and())
+                          and (cast(:pendingLevel as varchar) is null or pending_level = :pendingLevel)""")
                 .param("allocation", allocationId).param("udise", udiseCode).param("status", status)
-                .param("pendingLevel", pendingLevel).params(scope.params())
+                .param("pendingLevel", pendingLevel)
                 .orderBy("requested_at desc, id")
                 .fetch(page, size, ReleaseRepository::map);
     }
 
-    List<PendingLevelResponse> pending(SqlScope scope) {
+    List<PendingLevelResponse> pending(JurisdictionScope.Condition within) {
         return jdbc.sql("""
                 select pending_level, count(*) as releases, coalesce(sum(amount), 0.00) as amount,
                        min(requested_at) as oldest
-                from fund_releases where status = 'PENDING'""" + scope.and() + """
-                 group by pending_level
-                order by case pending_level when 'DISTRICT' then 1 when 'BLOCK' then 2 else 3 end""")
-                .params(scope.params())
+                from fund_releases where status = 'PENDING' and %s
+                group by pending_level
+                order by case pending_level when 'DISTRICT' then 1 when 'BLOCK' then 2 else 3 end""".formatted(within.sql()))
+                .params(within.params())
                 .query((rs, row) -> new PendingLevelResponse(rs.getString("pending_level"), rs.getLong("releases"),
                         rs.getBigDecimal("amount"), rs.getTimestamp("oldest").toInstant()))
                 .list();

@@ -22,7 +22,7 @@ import in.mdm.finance.allocation.AllocationService;
 import in.mdm.finance.allocation.ReleasableAllocation;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -151,8 +151,7 @@ public class ReleaseService {
         if (next == null) {
             release(release, caller, now);
         }
-        ReleaseResponse after = releases.find(releaseId, SqlScope.of(caller, "district_code", "block_code", "udise_code"),
-                false).orElseThrow();
+        ReleaseResponse after = releases.find(releaseId, scope(caller), false).orElseThrow();
         audit.record(caller.username(), "release.approved", "release", releaseId.toString(), where(release),
                 AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
                 AuditTrail.values("status", after.status(), "pendingLevel", after.pendingLevel(), "level", level), null);
@@ -176,7 +175,7 @@ public class ReleaseService {
         audit.record(caller.username(), "release.rejected", "release", releaseId.toString(), where(release),
                 AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
                 AuditTrail.values("status", "REJECTED"), request.reason());
-        return releases.find(releaseId, SqlScope.of(caller, "district_code", "block_code", "udise_code"), false).orElseThrow();
+        return releases.find(releaseId, scope(caller), false).orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -233,8 +232,8 @@ public class ReleaseService {
         return level.name();
     }
 
-    private static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    private static JurisdictionScope.Condition scope(Caller caller) {
+        return JurisdictionScope.of(caller).where(ReleaseRepository.PLACE);
     }
 
     private static AuditTrail.Location where(ReleaseResponse r) {

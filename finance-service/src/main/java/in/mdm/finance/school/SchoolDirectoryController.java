@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -47,7 +47,7 @@ class SchoolDirectoryController {
         return directory.page(districtCode, blockCode, scope(caller), page, size).map(FundedSchoolResponse::of);
     }
 
-    private static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    private static JurisdictionScope.Condition scope(Caller caller) {
+        return JurisdictionScope.of(caller).where(SchoolDirectoryRepository.PLACE);
     }
 }

@@ -16,11 +16,14 @@ import org.springframework.stereotype.Repository;
 
 
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class SchoolDirectoryRepository {
+
+    /** A row lies where its district, block and school are. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -70,19 +73,18 @@ class SchoolDirectoryRepository {
         return new SqlArrayValue("text", rows.stream().map(column).toArray());
     }
 
-    Optional<FundedSchool> find(String udiseCode, SqlScope scope) {
-        return jdbc.sql("select * from school_directory where udise_code = :udise" + scope.and())
-                .param("udise", udiseCode).params(scope.params())
+    Optional<FundedSchool> find(String udiseCode, JurisdictionScope.Condition within) {
+        return jdbc.sql("select * from school_directory where udise_code = :udise and " + within.sql())
+                .param("udise", udiseCode).params(within.params())
                 .query(SchoolDirectoryRepository::map)
                 .optional();
     }
 
-    PageResponse<FundedSchool> page(String districtCode, String blockCode, SqlScope scope, int page, int size) {
-        return PagedQuery.select(jdbc, "*", """
-                        school_directory
-                        where (cast(:district as varchar) is null or district_code = :district)
-                          and (cast(:block as varchar) is null or block_code = :block)""" + scope.and())
-                .params(scope.params())
+    PageResponse<FundedSchool> page(String districtCode, String blockCode, JurisdictionScope.Condition within, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "school_directory", within)
+                .where("""
+                        (cast(:district as varchar) is null or district_code = :district)
+                          and (cast(:block as varchar) is null or block_code = :block)""")
                 .param("district", districtCode)
                 .param("block", blockCode)
                 .orderBy("udise_code")

@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -33,15 +33,18 @@ class UtilizationRepository {
     record IdleRelease(UUID releaseId, String udiseCode, String academicYear, BigDecimal released, BigDecimal utilized) {
     }
 
+    /** A row lies where its district, block and school are. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
+
     private final JdbcClient jdbc;
 
     UtilizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<School> school(String udiseCode, SqlScope scope) {
-        return jdbc.sql("select udise_code, district_code, block_code from school_directory where udise_code = :udise" + scope.and())
-                .param("udise", udiseCode).params(scope.params())
+    Optional<School> school(String udiseCode, JurisdictionScope.Condition within) {
+        return jdbc.sql("select udise_code, district_code, block_code from school_directory where udise_code = :udise and " + within.sql())
+                .param("udise", udiseCode).params(within.params())
                 .query((rs, row) -> new School(rs.getString("udise_code"), rs.getString("district_code"), rs.getString("block_code")))
                 .optional();
     }
@@ -105,7 +108,7 @@ class UtilizationRepository {
      * those outside the band when {@code flaggedOnly}.
      */
     PageResponse<UtilizationSummaryResponse> summaries(String year, String districtCode, String blockCode,
-            boolean flaggedOnly, BigDecimal bandLow, BigDecimal bandHigh, SqlScope scope, int page, int size) {
+            boolean flaggedOnly, BigDecimal bandLow, BigDecimal bandHigh, JurisdictionScope.Condition within, int page, int size) {
         return PagedQuery.select(jdbc, "*", """
                         (select a.udise_code, a.district_code, a.block_code, a.released, coalesce(u.utilized, 0.00) as utilized,
                                 case when a.released = 0 then null
@@ -115,12 +118,13 @@ class UtilizationRepository {
                                     where academic_year = :year group by udise_code) u on u.udise_code = a.udise_code
                          where a.academic_year = :year
                            and (cast(:district as varchar) is null or a.district_code = :district)
-                           and (cast(:block as varchar) is null or a.block_code = :block)) s
-                        where (not cast(:flaggedOnly as boolean)
+                           and (cast(:block as varchar) is null or a.block_code = :block)) s""", within)
+                .where("""
+                        not cast(:flaggedOnly as boolean)
                                or (utilized_percent is null and utilized > 0)
-                               or utilized_percent < :low or utilized_percent > :high)""" + scope.and())
+                               or utilized_percent < :low or utilized_percent > :high""")
                 .param("year", year).param("district", districtCode).param("block", blockCode)
-                .param("flaggedOnly", flaggedOnly).param("low", bandLow).param("high", bandHigh).params(scope.params())
+                .param("flaggedOnly", flaggedOnly).param("low", bandLow).param("high", bandHigh)
                 .orderBy("udise_code")
                 .fetch(page, size, (rs, row) -> {
                     BigDecimal percent = rs.getBigDecimal("utilized_percent");

@@ -25,7 +25,7 @@ import in.mdm.events.finance.BudgetThresholdCrossed;
 import in.mdm.events.finance.UtilizationRecorded;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 
 /**
@@ -183,7 +183,7 @@ class UtilizationService {
         return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_EVEN);
     }
 
-    private static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "district_code", "block_code", "udise_code");
+    private static JurisdictionScope.Condition scope(Caller caller) {
+        return JurisdictionScope.of(caller).where(UtilizationRepository.PLACE);
     }
 }

@@ -43,7 +43,7 @@ class ModelRepository {
 
     /** Newest first within each model name. */
     PageResponse<Model> page(String name, ModelStatus status, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "models " + WHERE)
+        return PagedQuery.selectUnscoped(jdbc, "*", "models " + WHERE)
                 .param("name", name)
                 .param("status", status)
                 .orderBy("name, trained_at desc, version")

@@ -35,7 +35,7 @@ class TemplateRepository {
     }
 
     PageResponse<Template> page(Channel channel, String language, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "notification_templates " + WHERE)
+        return PagedQuery.selectUnscoped(jdbc, "*", "notification_templates " + WHERE)
                 .param("channel", channel)
                 .param("language", language)
                 .orderBy(ORDER_COLUMNS)

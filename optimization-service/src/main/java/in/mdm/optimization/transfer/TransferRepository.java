@@ -10,15 +10,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class TransferRepository {
 
-    private static final String WHERE = """
-            where (cast(:status as varchar) is null or status = :status)
+    /** The sending and the receiving school, each placed through the platform's school locations. */
+    static final JurisdictionScope.Columns FROM = JurisdictionScope.Columns.school("from_udise_code");
+    static final JurisdictionScope.Columns TO = JurisdictionScope.Columns.school("to_udise_code");
+
+    private static final String FILTERS = """
+            (cast(:status as varchar) is null or status = :status)
               and (cast(:commodity as varchar) is null or commodity = :commodity)
               and (cast(:udise as varchar) is null or from_udise_code = :udise or to_udise_code = :udise)""";
 
@@ -43,8 +47,8 @@ class TransferRepository {
                 .single();
     }
 
-    Optional<TransferPlan> find(UUID id, SchoolLocations.Condition visible) {
-        return jdbc.sql("select * from transfer_plans where id = :id" + visible.and())
+    Optional<TransferPlan> find(UUID id, JurisdictionScope.Condition visible) {
+        return jdbc.sql("select * from transfer_plans where id = :id and " + visible.sql())
                 .param("id", id)
                 .params(visible.params())
                 .query(TransferRepository::map)
@@ -52,9 +56,9 @@ class TransferRepository {
     }
 
     /** Newest first. */
-    PageResponse<TransferPlan> page(TransferFilter filter, SchoolLocations.Condition visible, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "transfer_plans " + WHERE + visible.and())
-                .params(visible.params())
+    PageResponse<TransferPlan> page(TransferFilter filter, JurisdictionScope.Condition visible, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "transfer_plans", visible)
+                .where(FILTERS)
                 .param("status", filter.status())
                 .param("commodity", filter.commodity())
                 .param("udise", filter.udiseCode())

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -28,8 +29,9 @@ public class TransferService {
             throw ApiException.badRequest("optimization.transfer.same-school", "A transfer must be between two different schools");
         }
         // both schools must be known and inside the proposer's jurisdiction; outside it they do not exist
+        JurisdictionScope scope = JurisdictionScope.of(caller);
         for (String udise : new String[] { request.fromUdiseCode(), request.toUdiseCode() }) {
-            if (!locations.visibleTo(caller, udise)) {
+            if (!locations.find(udise).map(l -> scope.covers(l.districtCode(), l.blockCode(), l.udiseCode())).orElse(false)) {
                 throw ApiException.notFound("optimization.school.not-found", "No school " + udise);
             }
         }
@@ -43,8 +45,9 @@ public class TransferService {
     }
 
     /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */
-    private SchoolLocations.Condition visible(Caller caller) {
-        return locations.condition(caller, "from_udise_code", "from").or(locations.condition(caller, "to_udise_code", "to"));
+    private static JurisdictionScope.Condition visible(Caller caller) {
+        JurisdictionScope scope = JurisdictionScope.of(caller);
+        return scope.where(TransferRepository.FROM).or(scope.where(TransferRepository.TO));
     }
 
     /** A page and the total, in one read-only transaction. */

@@ -13,15 +13,18 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
 
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
 class ReportJobRepository {
 
-    private static final String WHERE = """
-            where (cast(:status as varchar) is null or status = :status)
+    /** Where a report lies: the scope it covers. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.scoped("scope_level", "scope_code", null);
+
+    private static final String FILTERS = """
+            (cast(:status as varchar) is null or status = :status)
               and (cast(:type as varchar) is null or report_type = :type)
               and (cast(:requestedBy as varchar) is null or requested_by = :requestedBy)""";
 
@@ -48,8 +51,20 @@ class ReportJobRepository {
                 .single();
     }
 
-    Optional<ReportJob> find(UUID id, SchoolLocations.Condition visible) {
-        return jdbc.sql("select * from report_jobs where id = :id" + visible.and())
+    /** Whether a report on this scope would lie inside {@code visible}, by the same condition as every read. */
+    boolean wouldBeVisible(Jurisdiction scope, JurisdictionScope.Condition visible) {
+        return jdbc.sql("""
+                select exists (select 1 from (select cast(:level as varchar) as scope_level, cast(:code as varchar) as scope_code) asked
+                               where %s)""".formatted(visible.sql()))
+                .param("level", scope.level().name())
+                .param("code", scope.code())
+                .params(visible.params())
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<ReportJob> find(UUID id, JurisdictionScope.Condition visible) {
+        return jdbc.sql("select * from report_jobs where id = :id and " + visible.sql())
                 .param("id", id)
                 .params(visible.params())
                 .query(ReportJobRepository::map)
@@ -57,9 +72,9 @@ class ReportJobRepository {
     }
 
     /** Newest first. */
-    PageResponse<ReportJob> page(ReportJobFilter filter, SchoolLocations.Condition visible, int page, int size) {
-        return PagedQuery.select(jdbc, "*", "report_jobs " + WHERE + visible.and())
-                .params(visible.params())
+    PageResponse<ReportJob> page(ReportJobFilter filter, JurisdictionScope.Condition visible, int page, int size) {
+        return PagedQuery.select(jdbc, "*", "report_jobs", visible)
+                .where(FILTERS)
                 .param("status", filter.status())
                 .param("type", filter.reportType())
                 .param("requestedBy", filter.requestedBy())

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.Jurisdiction.Level;
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -22,11 +22,9 @@ public class ReportJobService {
     static final long MAX_PERIOD_DAYS = 366;
 
     private final ReportJobRepository jobs;
-    private final SchoolLocations locations;
 
-    ReportJobService(ReportJobRepository jobs, SchoolLocations locations) {
+    ReportJobService(ReportJobRepository jobs) {
         this.jobs = jobs;
-        this.locations = locations;
     }
 
     /** Queues a report; generation picks it up later. */
@@ -42,8 +40,8 @@ public class ReportJobService {
             throw invalid("report.invalid-scope", "scopeCode", "does not fit scope level " + request.scopeLevel());
         }
         Jurisdiction scope = new Jurisdiction(request.scopeLevel(), request.scopeCode());
-        if (!locations.covers(caller, scope)) {
-            // another jurisdiction's data does not exist for this caller
+        if (!jobs.wouldBeVisible(scope, visible(caller))) {
+            // another jurisdiction's data does not exist for this caller; a report is asked for only where it could be read
             throw ApiException.notFound("report.scope.not-found",
                     "No " + request.scopeLevel().name().toLowerCase(java.util.Locale.ROOT) + " " + request.scopeCode());
         }
@@ -62,9 +60,8 @@ public class ReportJobService {
     }
 
     /** Reports whose scope lies inside the caller's jurisdiction. */
-    private SchoolLocations.Condition visible(Caller caller) {
-        return locations.scopeCondition(caller, "scope_level", "scope_code",
-                "(case when scope_level = 'SCHOOL' then scope_code end)", "report");
+    private static JurisdictionScope.Condition visible(Caller caller) {
+        return JurisdictionScope.of(caller).where(ReportJobRepository.PLACE);
     }
 
     /** State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school codes exactly 11. */

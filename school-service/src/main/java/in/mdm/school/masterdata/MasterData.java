@@ -3,6 +3,7 @@ package in.mdm.school.masterdata;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -21,6 +22,20 @@ public class MasterData {
         if (!repository.blockExists(districtCode, blockCode)) {
             throw ApiException.badRequest("school.unknown-block",
                     "blockCode: no block " + blockCode + " in district " + districtCode);
+        }
+    }
+
+    /**
+     * 404 unless the district, or with a block code the block, exists and lies inside the jurisdiction: an area
+     * another jurisdiction reports on answers like one that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public void requireArea(String districtCode, String blockCode, JurisdictionScope scope) {
+        if (blockCode != null && !repository.blockWithin(blockCode, scope)) {
+            throw ApiException.notFound("school.block-not-found", "No block with LGD code " + blockCode);
+        }
+        if (districtCode != null && !repository.districtWithin(districtCode, scope)) {
+            throw ApiException.notFound("school.district-not-found", "No district with LGD code " + districtCode);
         }
     }
 

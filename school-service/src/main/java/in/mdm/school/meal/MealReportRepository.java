@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -23,6 +23,9 @@ class MealReportRepository {
     /** Where a school is, for jurisdiction checks and flags. */
     record SchoolPlace(String udiseCode, String name, String districtCode, String blockCode, String headmasterPhone) {
     }
+
+    /** A report lies where its school ({@code s}, joined) is. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("s.district_code", "s.block_code", "s.udise_code");
 
     private final JdbcClient jdbc;
 
@@ -119,14 +122,14 @@ class MealReportRepository {
     record CorrectionRow(UUID id, UUID reportId, String by, Instant at, String before, String after, String reason) {
     }
 
-    PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, SqlScope scope, int page, int size) {
-        return PagedQuery.select(jdbc, "m.*", """
-                        meal_reports m join schools s on s.udise_code = m.udise_code
-                        where (cast(:udise as varchar) is null or m.udise_code = :udise)
+    PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, JurisdictionScope.Condition within,
+            int page, int size) {
+        return PagedQuery.select(jdbc, "m.*", "meal_reports m join schools s on s.udise_code = m.udise_code", within)
+                .where("""
+                        (cast(:udise as varchar) is null or m.udise_code = :udise)
                           and (cast(:from as date) is null or m.report_date >= :from)
-                          and (cast(:to as date) is null or m.report_date <= :to)""" + scope.and())
+                          and (cast(:to as date) is null or m.report_date <= :to)""")
                 .param("udise", udiseCode).param("from", from).param("to", to)
-                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
                 .orderBy("m.report_date desc, m.udise_code, m.id")
                 .fetch(page, size, MealReportRepository::map);
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.events.AcademicYear;
@@ -201,6 +201,6 @@ public class MealReportService {
 
     PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, Caller caller, int page, int size) {
         return transactions.execute(status -> reports.page(udiseCode, from, to,
-                SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code"), page, size));
+                JurisdictionScope.of(caller).where(MealReportRepository.PLACE), page, size));
     }
 }

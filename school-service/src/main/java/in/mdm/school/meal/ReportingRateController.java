@@ -18,19 +18,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.masterdata.MasterData;
 
-/** Reporting rate and timeliness of daily meal reports. */
+/**
+ * Reporting rate and timeliness of daily meal reports, in an area (a district or a block, which must lie inside the
+ * caller's jurisdiction: another's is a 404 like an unknown one) or, with neither, the caller's whole jurisdiction.
+ */
 @RestController
 class ReportingRateController {
 
     private final ReportingRateRepository reports;
+    private final MasterData masterData;
     private final int cutoffHour;
 
-    ReportingRateController(ReportingRateRepository reports,
+    ReportingRateController(ReportingRateRepository reports, MasterData masterData,
             @Value("${mdm.school.meals.on-time-cutoff-hour:14}") int cutoffHour) {
         this.reports = reports;
+        this.masterData = masterData;
         this.cutoffHour = cutoffHour;
     }
 
@@ -45,10 +52,12 @@ class ReportingRateController {
         if (districtCode != null && blockCode != null) {
             throw ApiException.badRequest("meal.rate.one-area", "districtCode, blockCode: give one of them, or neither for the state");
         }
+        JurisdictionScope jurisdiction = JurisdictionScope.of(caller);
+        masterData.requireArea(districtCode, blockCode, jurisdiction);
         Instant cutoff = date.atTime(cutoffHour, 0).atZone(MealReportService.INDIA).toInstant();
-        ReportingRateRepository.Counts counts = reports.counts(date, districtCode, blockCode, cutoff, caller);
+        ReportingRateRepository.Counts counts = reports.counts(date, districtCode, blockCode, cutoff, jurisdiction);
         PageResponse<ReportingRateResponse.NonReporter> nonReporters = reports.nonReporters(date, districtCode, blockCode,
-                caller, page, size);
+                jurisdiction, page, size);
         long schools = counts.schools();
         return new ReportingRateResponse(date, districtCode, blockCode, cutoff, schools, counts.reported(), counts.onTime(),
                 counts.reported() - counts.onTime(), schools - counts.reported(), share(counts.reported(), schools),

@@ -49,13 +49,13 @@ class SchoolController {
     @PreAuthorize("hasRole('ADMIN')")
     SchoolResponse update(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
             @Valid @RequestBody UpdateSchoolRequest request, Caller caller) {
-        return SchoolResponse.of(schools.update(udiseCode, request, Scope.of(caller)));
+        return SchoolResponse.of(schools.update(udiseCode, request, caller));
     }
 
     @GetMapping("/{udiseCode}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     SchoolResponse get(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode, Caller caller) {
-        return SchoolResponse.of(schools.get(udiseCode, Scope.of(caller)));
+        return SchoolResponse.of(schools.get(udiseCode, caller));
     }
 
     /**
@@ -83,20 +83,20 @@ class SchoolController {
         String direction = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "ASC";
         String orderBy = column + " " + direction + (column.equals("udise_code") ? "" : ", udise_code");
         return schools.page(new SchoolFilter(districtCode, blockCode, category, management, q, pmPoshanEligible),
-                Scope.of(caller), orderBy, page, size).map(SchoolResponse::of);
+                caller, orderBy, page, size).map(SchoolResponse::of);
     }
 
     @PutMapping("/{udiseCode}/enrollments/{academicYear}")
     @PreAuthorize("hasRole('ADMIN')")
     EnrollmentResponse setEnrollment(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
             @PathVariable String academicYear, @Valid @RequestBody EnrollmentRequest request, Caller caller) {
-        return schools.setEnrollment(udiseCode, academicYear, request, Scope.of(caller));
+        return schools.setEnrollment(udiseCode, academicYear, request, caller);
     }
 
     @GetMapping("/{udiseCode}/enrollments")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     List<EnrollmentResponse> enrollments(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
             Caller caller) {
-        return schools.enrollments(udiseCode, Scope.of(caller));
+        return schools.enrollments(udiseCode, caller);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -19,6 +20,9 @@ class SchoolRepository {
     static final Map<String, String> SORTS = Map.of("udiseCode", "udise_code", "name", "lower(name)",
             "districtCode", "district_code", "blockCode", "block_code", "category", "category",
             "management", "management", "updatedAt", "updated_at");
+
+    /** A school lies in its district and block. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -90,29 +94,22 @@ class SchoolRepository {
                 .query(Boolean.class).single();
     }
 
-    PageResponse<School> page(SchoolFilter f, String scopeDistrict, String scopeBlock, String scopeSchool,
-            String orderBy, int page, int size) {
+    PageResponse<School> page(SchoolFilter f, JurisdictionScope.Condition within, String orderBy, int page, int size) {
         String like = f.q() == null ? null : f.q().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return PagedQuery.select(jdbc, "*", """
-                        schools
-                        where (cast(:district as varchar) is null or district_code = :district)
+        return PagedQuery.select(jdbc, "*", "schools", within)
+                .where("""
+                        (cast(:district as varchar) is null or district_code = :district)
                           and (cast(:block as varchar) is null or block_code = :block)
                           and (cast(:category as varchar) is null or category = :category)
                           and (cast(:management as varchar) is null or management = :management)
                           and (cast(:eligible as boolean) is null or pm_poshan_eligible = :eligible)
-                          and (cast(:q as varchar) is null or lower(name) like '%' || :q || '%' or udise_code like :q || '%')
-                          and (cast(:scopeDistrict as varchar) is null or district_code = :scopeDistrict)
-                          and (cast(:scopeBlock as varchar) is null or block_code = :scopeBlock)
-                          and (cast(:scopeSchool as varchar) is null or udise_code = :scopeSchool)""")
+                          and (cast(:q as varchar) is null or lower(name) like '%' || :q || '%' or udise_code like :q || '%')""")
                 .param("district", f.districtCode())
                 .param("block", f.blockCode())
                 .param("category", f.category())
                 .param("management", f.management())
                 .param("eligible", f.eligible())
                 .param("q", like)
-                .param("scopeDistrict", scopeDistrict)
-                .param("scopeBlock", scopeBlock)
-                .param("scopeSchool", scopeSchool)
                 .orderBy(orderBy)
                 .fetch(page, size, SchoolRepository::map);
     }

@@ -12,6 +12,8 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.school.masterdata.MasterData;
@@ -48,8 +50,8 @@ public class SchoolService {
 
     /** Replaces a school's master data; SchoolUpdated only when something changed. */
     @Transactional
-    School update(String udiseCode, UpdateSchoolRequest request, Scope scope) {
-        get(udiseCode, scope);
+    School update(String udiseCode, UpdateSchoolRequest request, Caller caller) {
+        get(udiseCode, caller);
         SchoolDetails details = request.details();
         check(details);
         return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
@@ -77,22 +79,23 @@ public class SchoolService {
     }
 
     @Transactional(readOnly = true)
-    School get(String udiseCode, Scope scope) {
+    School get(String udiseCode, Caller caller) {
+        JurisdictionScope scope = JurisdictionScope.of(caller);
         return schools.find(udiseCode)
-                .filter(scope::covers)
+                .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
                 .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
     }
 
     /** A page and the total, in one read-only transaction. */
     @Transactional(readOnly = true)
-    PageResponse<School> page(SchoolFilter filter, Scope scope, String orderBy, int page, int size) {
-        return schools.page(filter, scope.districtCode(), scope.blockCode(), scope.udiseCode(), orderBy, page, size);
+    PageResponse<School> page(SchoolFilter filter, Caller caller, String orderBy, int page, int size) {
+        return schools.page(filter, JurisdictionScope.of(caller).where(SchoolRepository.PLACE), orderBy, page, size);
     }
 
     /** Sets a school's enrollment for an academic year; EnrollmentUpdated only when it changed. */
     @Transactional
-    EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Scope scope) {
-        School school = get(udiseCode, scope);
+    EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Caller caller) {
+        School school = get(udiseCode, caller);
         if (!AcademicYear.isValid(academicYear)) {
             throw ApiException.badRequest("school.enrollment.bad-year", "academicYear: must be like 2026-27");
         }
@@ -106,8 +109,8 @@ public class SchoolService {
     }
 
     @Transactional(readOnly = true)
-    List<EnrollmentResponse> enrollments(String udiseCode, Scope scope) {
-        get(udiseCode, scope);
+    List<EnrollmentResponse> enrollments(String udiseCode, Caller caller) {
+        get(udiseCode, caller);
         return enrollments.all(udiseCode);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -19,6 +20,9 @@ class StockRepository {
 
     record Balance(BigDecimal quantityKg, StockStatus status) {
     }
+
+    /** A ledger entry lies where its school ({@code s}, joined) is. */
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("s.district_code", "s.block_code", "s.udise_code");
 
     private final JdbcClient jdbc;
 
@@ -116,11 +120,12 @@ class StockRepository {
     record StockBalanceRow(Commodity commodity, BigDecimal quantityKg, StockStatus status, java.time.Instant updatedAt) {
     }
 
-    PageResponse<LedgerEntryResponse> ledgerPage(String udise, Commodity commodity, int page, int size) {
-        return PagedQuery.select(jdbc, "*", """
-                        stock_ledger where udise_code = :u and (cast(:c as varchar) is null or commodity = :c)""")
+    PageResponse<LedgerEntryResponse> ledgerPage(String udise, Commodity commodity, JurisdictionScope.Condition within,
+            int page, int size) {
+        return PagedQuery.select(jdbc, "l.*", "stock_ledger l join schools s on s.udise_code = l.udise_code", within)
+                .where("l.udise_code = :u and (cast(:c as varchar) is null or l.commodity = :c)")
                 .param("u", udise).param("c", commodity)
-                .orderBy("created_at desc, id")
+                .orderBy("l.created_at desc, l.id")
                 .fetch(page, size, (rs, i) -> new LedgerEntryResponse(rs.getObject("id", UUID.class), rs.getString("udise_code"),
                         Commodity.valueOf(rs.getString("commodity")), rs.getObject("entry_date", LocalDate.class),
                         rs.getString("kind"), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.StockLow;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.events.AcademicYear;
@@ -163,7 +164,7 @@ public class StockService {
     @Transactional(readOnly = true)
     PageResponse<LedgerEntryResponse> ledger(String udise, Commodity commodity, Caller caller, int page, int size) {
         requireSchool(udise, caller);
-        return stock.ledgerPage(udise, commodity, page, size);
+        return stock.ledgerPage(udise, commodity, JurisdictionScope.of(caller).where(StockRepository.PLACE), page, size);
     }
 
     @Transactional(readOnly = true)

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -18,6 +18,9 @@ class SupplyRepository {
 
     private static final String KITCHEN_COLUMNS =
             "k.*, (select count(*) from schools s where s.kitchen_id = k.id) as schools_served";
+
+    /** A kitchen lies in its district and block; it serves several schools and belongs to none of them. */
+    static final JurisdictionScope.Columns KITCHEN = JurisdictionScope.Columns.located("k.district_code", "k.block_code", null);
 
     private final JdbcClient jdbc;
 
@@ -60,19 +63,24 @@ class SupplyRepository {
         jdbc.sql("delete from supplier_assignments where supplier_id = :id").param("id", id).update();
     }
 
-    Optional<KitchenResponse> kitchen(UUID id, SqlScope scope) {
-        return jdbc.sql("select " + KITCHEN_COLUMNS + " from kitchens k where k.id = :id" + scope.and())
-                .params(scope.params()).param("id", id)
+    Optional<KitchenResponse> kitchen(UUID id, JurisdictionScope.Condition within) {
+        return jdbc.sql("select " + KITCHEN_COLUMNS + " from kitchens k where k.id = :id and " + within.sql())
+                .params(within.params()).param("id", id)
                 .query(SupplyRepository::kitchen).optional();
     }
 
-    PageResponse<KitchenResponse> kitchens(String district, String block, SqlScope scope, int page, int size) {
-        return PagedQuery.select(jdbc, KITCHEN_COLUMNS, """
-                        kitchens k
-                        where (cast(:district as varchar) is null or k.district_code = :district)
-                          and (cast(:block as varchar) is null or k.block_code = :block)""" + scope.and())
+    /** A kitchen just written, read back for the ADMIN who wrote it. */
+    Optional<KitchenResponse> kitchen(UUID id) {
+        return jdbc.sql("select " + KITCHEN_COLUMNS + " from kitchens k where k.id = :id").param("id", id)
+                .query(SupplyRepository::kitchen).optional();
+    }
+
+    PageResponse<KitchenResponse> kitchens(String district, String block, JurisdictionScope.Condition within, int page, int size) {
+        return PagedQuery.select(jdbc, KITCHEN_COLUMNS, "kitchens k", within)
+                .where("""
+                        (cast(:district as varchar) is null or k.district_code = :district)
+                          and (cast(:block as varchar) is null or k.block_code = :block)""")
                 .param("district", district).param("block", block)
-                .param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
                 .orderBy("k.name, k.id")
                 .fetch(page, size, SupplyRepository::kitchen);
     }
@@ -122,8 +130,9 @@ class SupplyRepository {
                 .query((rs, i) -> supplier(rs)).optional();
     }
 
+    /** The state's register of suppliers, the same for every officer (a supplier serves across districts). */
     PageResponse<SupplierResponse> suppliers(String district, SupplierKind kind, int page, int size) {
-        return PagedQuery.select(jdbc, "*", """
+        return PagedQuery.selectUnscoped(jdbc, "*", """
                         suppliers
                         where (cast(:district as varchar) is null or district_code = :district)
                           and (cast(:kind as varchar) is null or kind = :kind)""")

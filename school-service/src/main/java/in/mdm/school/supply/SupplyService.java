@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -29,7 +29,7 @@ public class SupplyService {
         }
         UUID id = UUID.randomUUID();
         repository.insertKitchen(id, request);
-        return repository.kitchen(id, new SqlScope("true", java.util.Map.of())).orElseThrow();
+        return repository.kitchen(id).orElseThrow();
     }
 
     /** Replaces a kitchen's details (within the caller's jurisdiction). */
@@ -41,7 +41,7 @@ public class SupplyService {
                     "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
         }
         repository.updateKitchen(id, request);
-        return repository.kitchen(id, new SqlScope("true", java.util.Map.of())).orElseThrow();
+        return repository.kitchen(id).orElseThrow();
     }
 
     /** Replaces a supplier's details and the schools and kitchens it serves. */
@@ -90,8 +90,8 @@ public class SupplyService {
         return repository.suppliers(district, kind, page, size);
     }
 
-    private static SqlScope scope(Caller caller) {
-        return SqlScope.of(caller, "k.district_code", "k.block_code", null);
+    private static JurisdictionScope.Condition scope(Caller caller) {
+        return JurisdictionScope.of(caller).where(SupplyRepository.KITCHEN);
     }
 
     /** The schools and kitchens a supplier request names, each once; 400 when one is not registered. */

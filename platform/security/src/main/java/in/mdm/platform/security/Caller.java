@@ -56,20 +56,11 @@ public record Caller(String subject, String username, Set<Role> roles, Jurisdict
     }
 
     /**
-     * Whether something located in this district, block and school lies inside the caller's jurisdiction.
-     * Any of the three may be {@code null} when the thing has no such location (a district-wide record has no
-     * school); a caller whose level needs the missing part is not covered.
+     * Whether something located in this district, block and school lies inside the caller's jurisdiction
+     * ({@link JurisdictionScope#covers}). Any of the three may be {@code null} when the thing has no such location (a
+     * district-wide record has no school); a caller whose level needs the missing part is not covered.
      */
     public boolean covers(String districtCode, String blockCode, String udiseCode) {
-        if (jurisdiction == null) {
-            return false;
-        }
-        String code = jurisdiction.code();
-        return switch (jurisdiction.level()) {
-            case STATE -> true;
-            case DISTRICT -> code.equals(districtCode);
-            case BLOCK -> code.equals(blockCode);
-            case SCHOOL -> code.equals(udiseCode);
-        };
+        return JurisdictionScope.of(this).covers(districtCode, blockCode, udiseCode);
     }
 }

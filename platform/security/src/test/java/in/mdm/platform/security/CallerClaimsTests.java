@@ -43,7 +43,7 @@ class CallerClaimsTests {
         Caller officer = claims.caller(Map.of("sub", "o", "roles", List.of("OFFICER")));
         assertThat(officer.jurisdiction()).isNull();
         assertThat(officer.covers("568", "6301", "33020100101")).isFalse();
-        assertThat(SqlScope.of(officer, "d", "b", "u").condition()).isEqualTo("false");
+        assertThat(JurisdictionScope.of(officer).where(JurisdictionScope.Columns.located("d", "b", "u")).sql()).isEqualTo("false");
     }
 
     @Test
@@ -75,15 +75,6 @@ class CallerClaimsTests {
         assertThat(block.covers("568", null, null)).as("a district-wide record is not inside a block").isFalse();
         assertThat(school.covers("568", "6301", "33020100101")).isTrue();
         assertThat(school.covers("568", "6301", "33020100102")).isFalse();
-    }
-
-    @Test
-    void sqlScopeBindsTheCodeOfTheCallersLevel() {
-        SqlScope district = SqlScope.of(caller(Jurisdiction.district("568")), "s.district_code", "s.block_code", "s.udise_code");
-        assertThat(district.condition()).isEqualTo("s.district_code = :jurisdictionCode");
-        assertThat(district.params()).containsEntry("jurisdictionCode", "568");
-        assertThat(SqlScope.of(caller(Jurisdiction.state("33")), "d", "b", "u").and()).isEqualTo(" and (true)");
-        assertThat(SqlScope.of(caller(Jurisdiction.school("33020100101")), "d", "b", null).condition()).isEqualTo("false");
     }
 
     private static Caller caller(Jurisdiction jurisdiction) {

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.security.Role;
 import in.mdm.platform.testapp.ProbeApplication.ProbeService;
 import in.mdm.testkit.MdmIntegrationTest;
@@ -23,7 +24,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A service's copy of school locations, fed by SchoolRegistered over Kafka, and the jurisdiction conditions on it. */
+/**
+ * A service's copy of school locations, fed by SchoolRegistered over Kafka, places schools for the jurisdiction checks
+ * (what each condition selects is tested in {@code JurisdictionScopeSqlTests}).
+ */
 @MdmIntegrationTest
 class SchoolLocationsIntegrationTests {
 
@@ -53,10 +57,10 @@ class SchoolLocationsIntegrationTests {
         assertThat(locations.find("33020100777")).get()
                 .isEqualTo(new SchoolLocations.Location("33020100777", "568", "6301"));
 
-        assertThat(locations.visibleTo(officer(Jurisdiction.district("568")), "33020100777")).isTrue();
-        assertThat(locations.visibleTo(officer(Jurisdiction.block("6301")), "33020100777")).isTrue();
-        assertThat(locations.visibleTo(officer(Jurisdiction.district("569")), "33020100777")).isFalse();
-        assertThat(locations.visibleTo(officer(Jurisdiction.district("568")), "33999999999")).as("unknown school").isFalse();
+        assertThat(placedWithin(Jurisdiction.district("568"), "33020100777")).isTrue();
+        assertThat(placedWithin(Jurisdiction.block("6301"), "33020100777")).isTrue();
+        assertThat(placedWithin(Jurisdiction.district("569"), "33020100777")).isFalse();
+        assertThat(placedWithin(Jurisdiction.district("568"), "33999999999")).as("unknown school").isFalse();
 
         assertThat(countVisible(officer(Jurisdiction.district("568")))).isEqualTo(1);
         assertThat(countVisible(officer(Jurisdiction.block("6302")))).isZero();
@@ -74,34 +78,14 @@ class SchoolLocationsIntegrationTests {
         assertThat(locations.find("33020100888").orElseThrow().districtCode()).isEqualTo("571");
     }
 
-    @Test
-    void rowsScopedToALevelAreSeenDownTheTree() {
-        locations.record("33020100901", "568", "6301", Instant.now(), UUID.randomUUID());
-        assertThat(scopedVisible(officer(Jurisdiction.state("33")))).isEqualTo(5);
-        assertThat(scopedVisible(officer(Jurisdiction.district("568")))).as("own district, its block and school").isEqualTo(3);
-        assertThat(scopedVisible(officer(Jurisdiction.block("6301")))).as("own block and its school").isEqualTo(2);
-        assertThat(scopedVisible(officer(Jurisdiction.school("33020100901")))).isEqualTo(1);
-        assertThat(scopedVisible(officer(Jurisdiction.district("569")))).isEqualTo(1);
-
-        assertThat(locations.covers(officer(Jurisdiction.district("568")), Jurisdiction.block("6301"))).isTrue();
-        assertThat(locations.covers(officer(Jurisdiction.district("569")), Jurisdiction.block("6301"))).isFalse();
-        assertThat(locations.covers(officer(Jurisdiction.block("6301")), Jurisdiction.district("568"))).isFalse();
-        assertThat(locations.covers(officer(Jurisdiction.district("568")), Jurisdiction.state("33"))).isFalse();
-        assertThat(locations.covers(officer(Jurisdiction.block("6301")), Jurisdiction.school("33020100901"))).isTrue();
-        assertThat(locations.covers(officer(Jurisdiction.school("33020100901")), Jurisdiction.school("33020100902"))).isFalse();
-    }
-
-    private long scopedVisible(Caller caller) {
-        SchoolLocations.Condition condition = locations.scopeCondition(caller, "r.level", "r.code",
-                "(case when r.level = 'SCHOOL' then r.code end)", "r");
-        return jdbc.sql("select count(*) from (values ('STATE', '33'), ('DISTRICT', '568'), ('BLOCK', '6301'),"
-                        + " ('SCHOOL', '33020100901'), ('DISTRICT', '569')) as r(level, code) where true" + condition.and())
-                .params(condition.params()).query(Long.class).single();
+    private boolean placedWithin(Jurisdiction jurisdiction, String udise) {
+        return locations.find(udise).map(l -> JurisdictionScope.of(jurisdiction).covers(l.districtCode(), l.blockCode(), l.udiseCode()))
+                .orElse(false);
     }
 
     private long countVisible(Caller caller) {
-        SchoolLocations.Condition condition = locations.condition(caller, "p.udise_code", "p");
-        return jdbc.sql("select count(*) from probes p where p.udise_code = '33020100777'" + condition.and())
+        JurisdictionScope.Condition condition = JurisdictionScope.of(caller).where(JurisdictionScope.Columns.school("p.udise_code"));
+        return jdbc.sql("select count(*) from probes p where p.udise_code = '33020100777' and " + condition.sql())
                 .params(condition.params()).query(Long.class).single();
     }
 
