@@ -36,7 +36,7 @@ class AuditRepository {
     /** A page of the trail, newest first; a {@code null} filter value matches everything. */
     PageResponse<AuditEntryResponse> page(UUID userId, String username, AuditAction action, String outcome, int page,
             int size) {
-        return PagedQuery.select(jdbc, "id, occurred_at, user_id, username, action, outcome, address, detail", """
+        return PagedQuery.selectUnscoped(jdbc, "id, occurred_at, user_id, username, action, outcome, address, detail", """
                 audit_events
                 where (cast(:userId as uuid) is null or user_id = :userId)
                   and (cast(:username as varchar) is null or username = :username)

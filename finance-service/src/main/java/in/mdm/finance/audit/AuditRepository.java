@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 /** The {@code audit_log} table; before and after are stored as {@code jsonb}. */
@@ -37,14 +37,19 @@ class AuditRepository {
                 .update();
     }
 
+    /** An entry lies where the changed thing is. */
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code",
+            "udise_code");
+
     /** A page of the entries inside the caller's jurisdiction, newest first; a {@code null} filter matches all. */
     PageResponse<AuditEntryResponse> page(String entity, String entityId, Caller caller, int page, int size) {
-        SqlScope scope = SqlScope.of(caller, "district_code", "block_code", "udise_code");
         return PagedQuery.select(jdbc, "id, at, actor, action, entity, entity_id, district_code, block_code, udise_code, "
-                        + "cast(before as text) as before, cast(after as text) as after, reason", """
-                        audit_log where (cast(:entity as varchar) is null or entity = :entity)
-                          and (cast(:entityId as varchar) is null or entity_id = :entityId)""" + scope.and())
-                .param("entity", entity).param("entityId", entityId).params(scope.params())
+                        + "cast(before as text) as before, cast(after as text) as after, reason", "audit_log",
+                        JurisdictionScope.of(caller).where(PLACE))
+                .where("""
+                        (cast(:entity as varchar) is null or entity = :entity)
+                          and (cast(:entityId as varchar) is null or entity_id = :entityId)""")
+                .param("entity", entity).param("entityId", entityId)
                 .orderBy("id desc")
                 .fetch(page, size, (rs, row) -> new AuditEntryResponse(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.security.SqlScope;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 /** The {@code inspections}, {@code inspection_findings} and {@code inspection_overdue_notices} tables. */
@@ -77,12 +77,15 @@ class InspectionRepository {
     }
 
     /** Inspections of schools inside the caller's jurisdiction, latest first; all schools when udiseCode is null. */
+    /** An inspection lies where its school ({@code s}, joined) is. */
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("s.district_code", "s.block_code",
+            "s.udise_code");
+
     PageResponse<InspectionResponse> page(String udiseCode, Caller caller, int page, int size) {
-        SqlScope scope = SqlScope.of(caller, "s.district_code", "s.block_code", "s.udise_code");
-        return PagedQuery.select(jdbc, "i.id", """
-                        inspections i join schools s on s.udise_code = i.udise_code
-                        where (cast(:u as varchar) is null or i.udise_code = :u)""" + scope.and())
-                .param("u", udiseCode).param(SqlScope.PARAM, scope.params().get(SqlScope.PARAM))
+        return PagedQuery.select(jdbc, "i.id", "inspections i join schools s on s.udise_code = i.udise_code",
+                        JurisdictionScope.of(caller).where(PLACE))
+                .where("cast(:u as varchar) is null or i.udise_code = :u")
+                .param("u", udiseCode)
                 .orderBy("i.inspected_on desc, i.id")
                 .fetch(page, size, (rs, i) -> get(rs.getObject(1, UUID.class)));
     }
