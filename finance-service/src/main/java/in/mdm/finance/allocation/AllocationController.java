@@ -32,7 +32,7 @@ class AllocationController {
     @PostMapping("/calculate")
     @PreAuthorize("hasRole('ADMIN')")
     AllocationTotalsResponse calculate(@Valid @RequestBody CalculateAllocationRequest request, Caller caller) {
-        return allocations.calculate(request, caller);
+        return AllocationTotalsResponse.of(allocations.calculate(request, caller));
     }
 
     @GetMapping("/school/{udiseCode}")
@@ -40,7 +40,7 @@ class AllocationController {
     SchoolAllocationResponse school(
             @PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
-        return allocations.school(udiseCode, academicYear, caller);
+        return SchoolAllocationResponse.of(allocations.school(udiseCode, academicYear, caller));
     }
 
     @GetMapping("/block/{blockCode}")
@@ -48,7 +48,7 @@ class AllocationController {
     AllocationTotalsResponse block(
             @PathVariable @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
             @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
-        return allocations.block(blockCode, academicYear, caller);
+        return AllocationTotalsResponse.of(allocations.block(blockCode, academicYear, caller));
     }
 
     @GetMapping("/{districtCode}")
@@ -56,13 +56,13 @@ class AllocationController {
     AllocationTotalsResponse district(
             @PathVariable @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
             @RequestParam @NotNull @ValidAcademicYear String academicYear, Caller caller) {
-        return allocations.district(districtCode, academicYear, caller);
+        return AllocationTotalsResponse.of(allocations.district(districtCode, academicYear, caller));
     }
 
     @PutMapping("/{allocationId}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     SchoolAllocationResponse adjust(@PathVariable UUID allocationId, @Valid @RequestBody AdjustAllocationRequest request,
             Caller caller) {
-        return allocations.adjust(allocationId, request, caller);
+        return SchoolAllocationResponse.of(allocations.adjust(allocationId, request, caller));
     }
 }

@@ -18,15 +18,6 @@ import in.mdm.platform.security.JurisdictionScope;
 @Repository
 class AllocationRepository {
 
-    /** A cost norm row: one category's rate, days and centre share effective from a date. */
-    record Norm(String category, BigDecimal ratePerChildDay, int schoolDays,
-            BigDecimal centreSharePercent, LocalDate effectiveFrom) {
-    }
-
-    /** Totals of a set of allocations. */
-    record Totals(int schools, BigDecimal total, BigDecimal centreShare, BigDecimal stateShare) {
-    }
-
     private static final String SCHOOL_COLUMNS = """
             id, udise_code, academic_year, district_code, block_code, enrolled_primary, enrolled_upper_primary,
             rate_primary, rate_upper_primary, school_days_primary, school_days_upper_primary, centre_share_percent,
@@ -42,38 +33,35 @@ class AllocationRepository {
     }
 
     /** The norm of each category in force on a day (the latest effective on or before it). */
-    List<Norm> normsOn(LocalDate day) {
+    List<CostNorm> normsOn(LocalDate day) {
         return jdbc.sql("""
-                select distinct on (category) category, rate_per_child_day, school_days, centre_share_percent, effective_from
+                select distinct on (category) category, rate_per_child_day, school_days, centre_share_percent, effective_from,
+                                              created_by, created_at
                 from cost_norms where effective_from <= :day
                 order by category, effective_from desc""")
                 .param("day", day)
-                .query((rs, row) -> new Norm(rs.getString("category"), rs.getBigDecimal("rate_per_child_day"),
-                        rs.getInt("school_days"), rs.getBigDecimal("centre_share_percent"),
-                        rs.getDate("effective_from").toLocalDate()))
+                .query(AllocationRepository::mapNorm)
                 .list();
     }
 
-    List<NormResponse> allNorms() {
+    List<CostNorm> allNorms() {
         return jdbc.sql("""
                 select category, rate_per_child_day, school_days, centre_share_percent, effective_from, created_by, created_at
                 from cost_norms order by effective_from desc, category""")
-                .query((rs, row) -> new NormResponse(rs.getString("category"), rs.getBigDecimal("rate_per_child_day"),
-                        rs.getInt("school_days"), rs.getBigDecimal("centre_share_percent"),
-                        rs.getDate("effective_from").toLocalDate(), rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(AllocationRepository::mapNorm)
                 .list();
     }
 
     /** Adds one category's norm; false when that category already has a norm from that date. */
-    boolean insertNorm(String category, BigDecimal rate, int days, BigDecimal centre, LocalDate from, String by, Instant at) {
+    boolean insertNorm(CostNorm norm) {
         return jdbc.sql("""
                 insert into cost_norms (category, rate_per_child_day, school_days, centre_share_percent, effective_from,
                                         created_by, created_at)
                 values (:category, :rate, :days, :centre, :from, :by, :at)
                 on conflict (category, effective_from) do nothing""")
-                .param("category", category).param("rate", rate).param("days", days).param("centre", centre)
-                .param("from", from).param("by", by).param("at", Timestamp.from(at))
+                .param("category", norm.category().name()).param("rate", norm.ratePerChildDay())
+                .param("days", norm.schoolDays()).param("centre", norm.centreSharePercent())
+                .param("from", norm.effectiveFrom()).param("by", norm.createdBy()).param("at", Timestamp.from(norm.createdAt()))
                 .update() == 1;
     }
 
@@ -82,7 +70,7 @@ class AllocationRepository {
      * arithmetic runs in PostgreSQL on exact numerics (centre share rounded half-even to the paisa, state share
      * the rest). Answers the totals of the rows written.
      */
-    Totals calculate(String academicYear, String districtCode, String blockCode, CostNorms norms, Instant at) {
+    AllocationTotals calculate(String academicYear, String districtCode, String blockCode, CostNorms norms, Instant at) {
         return calculate(academicYear, districtCode, blockCode, null, norms, at);
     }
 
@@ -90,7 +78,7 @@ class AllocationRepository {
      * The same for one school or area. A recalculated allocation keeps its adjustment and never falls below what has
      * been released: amount = greatest(calculated + adjustment, released), split again at the norms' centre share.
      */
-    Totals calculate(String academicYear, String districtCode, String blockCode, String udiseCode, CostNorms norms,
+    AllocationTotals calculate(String academicYear, String districtCode, String blockCode, String udiseCode, CostNorms norms,
             Instant at) {
         return jdbc.sql("""
                 with calculated as (
@@ -146,7 +134,7 @@ class AllocationRepository {
                 .param("daysPrimary", norms.schoolDaysPrimary()).param("daysUpperPrimary", norms.schoolDaysUpperPrimary())
                 .param("centre", norms.centreSharePercent())
                 .param("at", Timestamp.from(at))
-                .query(AllocationRepository::mapTotals)
+                .query((rs, row) -> mapTotals(academicYear, rs))
                 .single();
     }
 
@@ -155,19 +143,19 @@ class AllocationRepository {
                 .param("udise", udiseCode).param("year", academicYear).query(Long.class).single() > 0;
     }
 
-    Optional<SchoolAllocationResponse> findSchool(String udiseCode, String academicYear, JurisdictionScope.Condition within) {
+    Optional<Allocation> findSchool(String udiseCode, String academicYear, JurisdictionScope.Condition within) {
         return jdbc.sql("select " + SCHOOL_COLUMNS + " from allocations where udise_code = :udise and academic_year = :year"
                         + " and " + within.sql())
                 .param("udise", udiseCode).param("year", academicYear).params(within.params())
-                .query(AllocationRepository::mapSchool)
+                .query(AllocationRepository::map)
                 .optional();
     }
 
     /** The allocation, locked until the end of the transaction; empty when unknown or outside the scope. */
-    Optional<SchoolAllocationResponse> lock(UUID id, JurisdictionScope.Condition within) {
+    Optional<Allocation> lock(UUID id, JurisdictionScope.Condition within) {
         return jdbc.sql("select " + SCHOOL_COLUMNS + " from allocations where id = :id and " + within.sql() + " for update")
                 .param("id", id).params(within.params())
-                .query(AllocationRepository::mapSchool)
+                .query(AllocationRepository::map)
                 .optional();
     }
 
@@ -187,7 +175,7 @@ class AllocationRepository {
     }
 
     /** Totals of the year's allocations in a district or block (exactly one of the two codes given), in scope. */
-    Totals totals(String academicYear, String districtCode, String blockCode, JurisdictionScope.Condition within) {
+    AllocationTotals totals(String academicYear, String districtCode, String blockCode, JurisdictionScope.Condition within) {
         return jdbc.sql("""
                 select count(*) as schools, coalesce(sum(amount), 0.00) as total,
                        coalesce(sum(centre_share), 0.00) as centre_share, coalesce(sum(state_share), 0.00) as state_share
@@ -198,18 +186,25 @@ class AllocationRepository {
                   and %s""".formatted(within.sql()))
                 .param("year", academicYear).param("district", districtCode).param("block", blockCode)
                 .params(within.params())
-                .query(AllocationRepository::mapTotals)
+                .query((rs, row) -> mapTotals(academicYear, rs))
                 .single();
     }
 
-    private static Totals mapTotals(ResultSet rs, int row) throws SQLException {
-        return new Totals(rs.getInt("schools"), rs.getBigDecimal("total"), rs.getBigDecimal("centre_share"),
-                rs.getBigDecimal("state_share"));
+    private static AllocationTotals mapTotals(String academicYear, ResultSet rs) throws SQLException {
+        return new AllocationTotals(academicYear, rs.getInt("schools"), rs.getBigDecimal("total"),
+                rs.getBigDecimal("centre_share"), rs.getBigDecimal("state_share"));
     }
 
-    private static SchoolAllocationResponse mapSchool(ResultSet rs, int row) throws SQLException {
+    private static CostNorm mapNorm(ResultSet rs, int row) throws SQLException {
+        return new CostNorm(NormCategory.valueOf(rs.getString("category")), rs.getBigDecimal("rate_per_child_day"),
+                rs.getInt("school_days"), rs.getBigDecimal("centre_share_percent"),
+                rs.getDate("effective_from").toLocalDate(), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Allocation map(ResultSet rs, int row) throws SQLException {
         Timestamp adjusted = rs.getTimestamp("adjusted_at");
-        return new SchoolAllocationResponse(rs.getObject("id", UUID.class), rs.getString("udise_code"),
+        return new Allocation(rs.getObject("id", UUID.class), rs.getString("udise_code"),
                 rs.getString("academic_year"), rs.getString("district_code"), rs.getString("block_code"),
                 rs.getInt("enrolled_primary"), rs.getInt("enrolled_upper_primary"), rs.getBigDecimal("rate_primary"),
                 rs.getBigDecimal("rate_upper_primary"), rs.getInt("school_days_primary"),

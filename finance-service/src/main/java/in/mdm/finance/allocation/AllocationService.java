@@ -22,6 +22,8 @@ import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.finance.AllocationCalculated;
+import in.mdm.finance.FinanceProblems;
+import in.mdm.finance.audit.AuditAction;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -57,26 +59,25 @@ public class AllocationService {
      * transaction).
      */
     @Transactional
-    AllocationTotalsResponse calculate(CalculateAllocationRequest request, Caller caller) {
+    AllocationTotals calculate(CalculateAllocationRequest request, Caller caller) {
         if (request.districtCode() != null && request.blockCode() != null) {
-            throw ApiException.badRequest("finance.allocation.one-scope",
+            throw ApiException.badRequest(FinanceProblems.ALLOCATION_ONE_SCOPE,
                     "Give districtCode or blockCode, not both (neither: the whole state)");
         }
         CostNorms norms = normsFor(request.academicYear());
         Instant now = clock.instant();
-        AllocationRepository.Totals totals = allocations.calculate(request.academicYear(), request.districtCode(),
+        AllocationTotals totals = allocations.calculate(request.academicYear(), request.districtCode(),
                 request.blockCode(), norms, now);
         Jurisdiction scope = request.districtCode() != null ? Jurisdiction.district(request.districtCode())
                 : request.blockCode() != null ? Jurisdiction.block(request.blockCode()) : Jurisdiction.state(stateCode);
-        AllocationTotalsResponse answer = AllocationTotalsResponse.of(request.academicYear(), totals);
         UUID runId = UUID.randomUUID();
-        audit.record(caller.username(), "allocation.calculated", "allocation-run", runId.toString(),
+        audit.record(caller.username(), AuditAction.ALLOCATION_CALCULATED, runId.toString(),
                 new AuditTrail.Location(request.districtCode(), request.blockCode(), null), null,
-                AuditTrail.values("academicYear", request.academicYear(), "schools", answer.schools(), "total", answer.total()),
+                AuditTrail.values("academicYear", request.academicYear(), "schools", totals.schools(), "total", totals.total()),
                 null);
         events.publishEvent(new AllocationCalculated(DomainEvent.newId(), now, runId, request.academicYear(),
-                scope, answer.schools(), answer.total(), answer.centreShare(), answer.stateShare()));
-        return answer;
+                scope, totals.schools(), totals.total(), totals.centreShare(), totals.stateShare()));
+        return totals;
     }
 
     /**
@@ -93,23 +94,23 @@ public class AllocationService {
     }
 
     @Transactional(readOnly = true)
-    SchoolAllocationResponse school(String udiseCode, String academicYear, Caller caller) {
+    Allocation school(String udiseCode, String academicYear, Caller caller) {
         return allocations.findSchool(udiseCode, academicYear, scope(caller)).orElseThrow(() -> ApiException.notFound(
-                "finance.allocation.not-found", "No allocation for school " + udiseCode + " in " + academicYear));
+                FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation for school " + udiseCode + " in " + academicYear));
     }
 
     /** A district's totals, for a caller whose jurisdiction holds the whole district; 404 otherwise. */
     @Transactional(readOnly = true)
-    AllocationTotalsResponse district(String districtCode, String academicYear, Caller caller) {
+    AllocationTotals district(String districtCode, String academicYear, Caller caller) {
         if (!JurisdictionScope.of(caller).covers(districtCode, null, null)) {
-            throw ApiException.notFound("finance.allocation.not-found", "No allocations in district " + districtCode + " for " + academicYear);
+            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocations in district " + districtCode + " for " + academicYear);
         }
         return area(academicYear, districtCode, null, "district " + districtCode, caller);
     }
 
     /** A block's totals; another jurisdiction's block has none inside the caller's, a 404. */
     @Transactional(readOnly = true)
-    AllocationTotalsResponse block(String blockCode, String academicYear, Caller caller) {
+    AllocationTotals block(String blockCode, String academicYear, Caller caller) {
         return area(academicYear, null, blockCode, "block " + blockCode, caller);
     }
 
@@ -119,18 +120,18 @@ public class AllocationService {
      * why, before and after. The amount can never go below what has been released.
      */
     @Transactional
-    SchoolAllocationResponse adjust(UUID allocationId, AdjustAllocationRequest request, Caller caller) {
-        SchoolAllocationResponse before = allocations.lock(allocationId, scope(caller)).orElseThrow(() ->
-                ApiException.notFound("finance.allocation.not-found", "No allocation " + allocationId));
+    Allocation adjust(UUID allocationId, AdjustAllocationRequest request, Caller caller) {
+        Allocation before = allocations.lock(allocationId, scope(caller)).orElseThrow(() ->
+                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + allocationId));
         BigDecimal amount = request.amount().setScale(2);
         if (amount.compareTo(before.released()) < 0) {
-            throw ApiException.conflict("finance.allocation.below-released", "The allocation cannot go below the "
+            throw ApiException.conflict(FinanceProblems.ALLOCATION_BELOW_RELEASED, "The allocation cannot go below the "
                     + before.released() + " already released");
         }
         CostNorms.Split split = CostNorms.split(amount, before.centreSharePercent());
         allocations.adjust(allocationId, amount.subtract(before.calculatedAmount()), split, clock.instant());
-        SchoolAllocationResponse after = allocations.lock(allocationId, scope(caller)).orElseThrow();
-        audit.record(caller.username(), "allocation.adjusted", "allocation", allocationId.toString(),
+        Allocation after = allocations.lock(allocationId, scope(caller)).orElseThrow();
+        audit.record(caller.username(), AuditAction.ALLOCATION_ADJUSTED, allocationId.toString(),
                 new AuditTrail.Location(before.districtCode(), before.blockCode(), before.udiseCode()),
                 AuditTrail.values("amount", before.amount(), "adjustment", before.adjustment(), "centreShare",
                         before.centreShare(), "stateShare", before.stateShare()),
@@ -143,8 +144,7 @@ public class AllocationService {
     /** The allocation locked for a release decision; empty when unknown or outside the caller's jurisdiction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ReleasableAllocation> lockForRelease(UUID allocationId, Caller caller) {
-        return allocations.lock(allocationId, scope(caller)).map(a -> new ReleasableAllocation(a.allocationId(),
-                a.udiseCode(), a.academicYear(), a.districtCode(), a.blockCode(), a.amount(), a.released()));
+        return allocations.lock(allocationId, scope(caller)).map(Allocation::releasable);
     }
 
     /** Adds a released amount to the allocation (the database refuses more than the allocation). */
@@ -154,7 +154,7 @@ public class AllocationService {
     }
 
     @Transactional(readOnly = true)
-    List<NormResponse> norms() {
+    List<CostNorm> norms() {
         return allocations.allNorms();
     }
 
@@ -163,28 +163,29 @@ public class AllocationService {
      * rewrites the norms of a day that has passed, and allocations keep the rates they were calculated with.
      */
     @Transactional
-    List<NormResponse> revise(NormRevisionRequest request, Caller caller) {
+    List<CostNorm> revise(NormRevisionRequest request, Caller caller) {
         LocalDate today = LocalDate.now(clock.withZone(INDIA));
         if (request.effectiveFrom().isBefore(today)) {
-            throw ApiException.badRequest("finance.norm.retroactive",
+            throw ApiException.badRequest(FinanceProblems.NORM_RETROACTIVE,
                     "effectiveFrom must be today (" + today + ") or later: a revision never rewrites the past");
         }
         if (sharingPatterns.stream().noneMatch(p -> p.compareTo(request.centreSharePercent()) == 0)) {
-            throw ApiException.badRequest("finance.norm.sharing-pattern", "centreSharePercent must be one of "
+            throw ApiException.badRequest(FinanceProblems.NORM_SHARING_PATTERN, "centreSharePercent must be one of "
                     + sharingPatterns + " (centre:state 60:40, 90:10, 100:0)");
         }
         Instant now = clock.instant();
-        boolean primary = allocations.insertNorm("PRIMARY", request.primary().ratePerChildDay(),
-                request.primary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now);
-        boolean upper = allocations.insertNorm("UPPER_PRIMARY", request.upperPrimary().ratePerChildDay(),
-                request.upperPrimary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now);
+        boolean primary = allocations.insertNorm(new CostNorm(NormCategory.PRIMARY, request.primary().ratePerChildDay(),
+                request.primary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now));
+        boolean upper = allocations.insertNorm(new CostNorm(NormCategory.UPPER_PRIMARY,
+                request.upperPrimary().ratePerChildDay(), request.upperPrimary().schoolDays(), request.centreSharePercent(),
+                request.effectiveFrom(), caller.username(), now));
         if (!primary || !upper) {
-            throw ApiException.conflict("finance.norm.exists", "Norms from " + request.effectiveFrom() + " exist already");
+            throw ApiException.conflict(FinanceProblems.NORM_EXISTS, "Norms from " + request.effectiveFrom() + " exist already");
         }
-        audit.record(caller.username(), "norm.revised", "norm", request.effectiveFrom().toString(),
+        audit.record(caller.username(), AuditAction.NORM_REVISED, request.effectiveFrom().toString(),
                 new AuditTrail.Location(null, null, null), null, request, null);
-        List<NormResponse> added = new ArrayList<>();
-        for (NormResponse norm : allocations.allNorms()) {
+        List<CostNorm> added = new ArrayList<>();
+        for (CostNorm norm : allocations.allNorms()) {
             if (norm.effectiveFrom().equals(request.effectiveFrom())) {
                 added.add(norm);
             }
@@ -192,13 +193,13 @@ public class AllocationService {
         return added;
     }
 
-    private AllocationTotalsResponse area(String academicYear, String districtCode, String blockCode, String name,
+    private AllocationTotals area(String academicYear, String districtCode, String blockCode, String name,
             Caller caller) {
-        AllocationRepository.Totals totals = allocations.totals(academicYear, districtCode, blockCode, scope(caller));
+        AllocationTotals totals = allocations.totals(academicYear, districtCode, blockCode, scope(caller));
         if (totals.schools() == 0) {
-            throw ApiException.notFound("finance.allocation.not-found", "No allocations in " + name + " for " + academicYear);
+            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocations in " + name + " for " + academicYear);
         }
-        return AllocationTotalsResponse.of(academicYear, totals);
+        return totals;
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {
@@ -207,21 +208,21 @@ public class AllocationService {
 
     /** Both categories' norms in force on the year's first day; they must agree on the centre's share. */
     private CostNorms normsFor(String academicYear) {
-        return findNormsFor(academicYear).orElseThrow(() -> ApiException.conflict("finance.norm.missing",
+        return findNormsFor(academicYear).orElseThrow(() -> ApiException.conflict(FinanceProblems.NORM_MISSING,
                 "No cost norms in force on " + AcademicYear.start(academicYear) + " for " + academicYear));
     }
 
     private Optional<CostNorms> findNormsFor(String academicYear) {
         LocalDate start = AcademicYear.start(academicYear);
-        Map<String, AllocationRepository.Norm> byCategory = allocations.normsOn(start).stream()
-                .collect(Collectors.toMap(AllocationRepository.Norm::category, n -> n));
-        AllocationRepository.Norm primary = byCategory.get("PRIMARY");
-        AllocationRepository.Norm upper = byCategory.get("UPPER_PRIMARY");
+        Map<NormCategory, CostNorm> byCategory = allocations.normsOn(start).stream()
+                .collect(Collectors.toMap(CostNorm::category, n -> n));
+        CostNorm primary = byCategory.get(NormCategory.PRIMARY);
+        CostNorm upper = byCategory.get(NormCategory.UPPER_PRIMARY);
         if (primary == null || upper == null) {
             return Optional.empty();
         }
         if (primary.centreSharePercent().compareTo(upper.centreSharePercent()) != 0) {
-            throw ApiException.conflict("finance.norm.inconsistent", "The norms in force on " + start
+            throw ApiException.conflict(FinanceProblems.NORM_INCONSISTENT, "The norms in force on " + start
                     + " differ in the centre's share between primary and upper primary");
         }
         return Optional.of(new CostNorms(primary.ratePerChildDay(), upper.ratePerChildDay(), primary.schoolDays(),

@@ -29,13 +29,13 @@ class NormController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     List<NormResponse> list() {
-        return allocations.norms();
+        return allocations.norms().stream().map(NormResponse::of).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     List<NormResponse> revise(@Valid @RequestBody NormRevisionRequest request, Caller caller) {
-        return allocations.revise(request, caller);
+        return allocations.revise(request, caller).stream().map(NormResponse::of).toList();
     }
 }

@@ -13,4 +13,12 @@ public record SchoolAllocationResponse(UUID allocationId, String udiseCode, Stri
         int schoolDaysPrimary, int schoolDaysUpperPrimary, BigDecimal centreSharePercent, BigDecimal calculatedAmount,
         BigDecimal adjustment, BigDecimal amount, BigDecimal centreShare, BigDecimal stateShare, BigDecimal released,
         Instant calculatedAt, Instant adjustedAt) {
+
+    static SchoolAllocationResponse of(Allocation a) {
+        return new SchoolAllocationResponse(a.id(), a.udiseCode(), a.academicYear(), a.districtCode(), a.blockCode(),
+                a.enrolledPrimary(), a.enrolledUpperPrimary(), a.ratePrimary(), a.rateUpperPrimary(),
+                a.schoolDaysPrimary(), a.schoolDaysUpperPrimary(), a.centreSharePercent(), a.calculatedAmount(),
+                a.adjustment(), a.amount(), a.centreShare(), a.stateShare(), a.released(), a.calculatedAt(),
+                a.adjustedAt());
+    }
 }

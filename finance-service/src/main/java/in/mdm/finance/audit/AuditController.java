@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,21 +18,20 @@ import in.mdm.platform.web.PageResponse;
 @RequestMapping("/api/v1/financial/audit")
 class AuditController {
 
-    private final AuditRepository audit;
+    private final AuditTrail audit;
 
-    AuditController(AuditRepository audit) {
+    AuditController(AuditTrail audit) {
         this.audit = audit;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
-    @Transactional(readOnly = true)
     PageResponse<AuditEntryResponse> list(
             @RequestParam(required = false) @Pattern(regexp = "[a-z-]{1,40}", message = "must be an entity name") String entity,
             @RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,60}", message = "must be an id") String entityId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             Caller caller) {
-        return audit.page(entity, entityId, caller, page, size);
+        return audit.entries(entity, entityId, caller, page, size).map(AuditEntryResponse::of);
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.PageResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,12 +32,19 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** Records a change of the thing {@code entityId} (of the action's kind) in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String actor, String action, String entity, String entityId, Location where, Object before,
-            Object after, String reason) {
-        entries.insert(clock.instant(), actor, action, entity, entityId, where,
+    public void record(String actor, AuditAction action, String entityId, Location where, Object before, Object after,
+            String reason) {
+        entries.insert(clock.instant(), actor, action, entityId, where,
                 before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after), reason);
+    }
+
+    /** A page of the entries inside the caller's jurisdiction, newest first; a {@code null} filter matches all. */
+    @Transactional(readOnly = true)
+    PageResponse<AuditEntry> entries(String entity, String entityId, Caller caller, int page, int size) {
+        return entries.page(entity, entityId, caller, page, size);
     }
 
     /** Shorthand for a map of named values, for before/after snapshots. */

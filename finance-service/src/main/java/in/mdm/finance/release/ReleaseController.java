@@ -36,25 +36,25 @@ class ReleaseController {
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     ReleaseResponse request(@Valid @RequestBody RequestReleaseRequest request, Caller caller) {
-        return releases.request(request, caller);
+        return ReleaseResponse.of(releases.request(request, caller));
     }
 
     @PostMapping("/{releaseId}/approve")
     @PreAuthorize("hasAnyRole('OFFICER','SCHOOL')")
     ReleaseResponse approve(@PathVariable UUID releaseId, Caller caller) {
-        return releases.approve(releaseId, caller);
+        return ReleaseResponse.of(releases.approve(releaseId, caller));
     }
 
     @PostMapping("/{releaseId}/reject")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     ReleaseResponse reject(@PathVariable UUID releaseId, @Valid @RequestBody RejectReleaseRequest request, Caller caller) {
-        return releases.reject(releaseId, request, caller);
+        return ReleaseResponse.of(releases.reject(releaseId, request, caller));
     }
 
     @GetMapping("/{releaseId}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     ReleaseResponse get(@PathVariable UUID releaseId, Caller caller) {
-        return releases.get(releaseId, caller);
+        return ReleaseResponse.of(releases.get(releaseId, caller));
     }
 
     @GetMapping
@@ -67,13 +67,14 @@ class ReleaseController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             Caller caller) {
-        return releases.history(allocationId, udiseCode, status, pendingLevel, caller, page, size);
+        return releases.history(allocationId, udiseCode, status == null ? null : ReleaseStatus.valueOf(status),
+                pendingLevel == null ? null : ApprovalLevel.valueOf(pendingLevel), caller, page, size).map(ReleaseResponse::of);
     }
 
     /** The pending-release dashboard of the caller's jurisdiction: per level, count, amount and the oldest request. */
     @GetMapping("/pending")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     List<PendingLevelResponse> pending(Caller caller) {
-        return releases.pending(caller);
+        return releases.pending(caller).stream().map(PendingLevelResponse::of).toList();
     }
 }

@@ -41,46 +41,45 @@ class ReleaseRepository {
                 .param("id", allocationId).param("quarter", quarter).query(Long.class).single() > 0;
     }
 
-    void insert(ReleaseResponse r) {
+    void insert(FundRelease r) {
         jdbc.sql("""
                 insert into fund_releases (id, allocation_id, udise_code, academic_year, district_code, block_code, kind,
                                            quarter, tranche_amount, release_percent, amount, status, pending_level, reason,
                                            requested_by, requested_at)
                 values (:id, :allocation, :udise, :year, :district, :block, :kind, :quarter, :tranche, :percent, :amount,
                         :status, :pendingLevel, :reason, :requestedBy, :requestedAt)""")
-                .param("id", r.releaseId()).param("allocation", r.allocationId()).param("udise", r.udiseCode())
+                .param("id", r.id()).param("allocation", r.allocationId()).param("udise", r.udiseCode())
                 .param("year", r.academicYear()).param("district", r.districtCode()).param("block", r.blockCode())
-                .param("kind", r.kind()).param("quarter", r.quarter()).param("tranche", r.trancheAmount())
-                .param("percent", r.releasePercent()).param("amount", r.amount()).param("status", r.status())
-                .param("pendingLevel", r.pendingLevel()).param("reason", r.reason())
+                .param("kind", r.kind().name()).param("quarter", r.quarter()).param("tranche", r.trancheAmount())
+                .param("percent", r.releasePercent()).param("amount", r.amount()).param("status", r.status().name())
+                .param("pendingLevel", name(r.pendingLevel())).param("reason", r.reason())
                 .param("requestedBy", r.requestedBy()).param("requestedAt", Timestamp.from(r.requestedAt()))
                 .update();
     }
 
-    Optional<ReleaseResponse> find(UUID id, JurisdictionScope.Condition within, boolean lock) {
+    Optional<FundRelease> find(UUID id, JurisdictionScope.Condition within, boolean lock) {
         return jdbc.sql("select * from fund_releases where id = :id and " + within.sql() + (lock ? " for update" : ""))
                 .param("id", id).params(within.params())
                 .query(ReleaseRepository::map).optional()
                 .map(r -> r.withApprovals(approvals(id)));
     }
 
-    List<ReleaseResponse.Approval> approvals(UUID releaseId) {
+    List<FundRelease.Approval> approvals(UUID releaseId) {
         return jdbc.sql("""
                 select level, approved_by, approved_at from fund_release_approvals where release_id = :id
                 order by approved_at, case level when 'DISTRICT' then 1 when 'BLOCK' then 2 else 3 end""")
                 .param("id", releaseId)
-                .query((rs, row) -> new ReleaseResponse.Approval(rs.getString("level"), rs.getString("approved_by"),
+                .query((rs, row) -> new FundRelease.Approval(ApprovalLevel.valueOf(rs.getString("level")), rs.getString("approved_by"),
                         rs.getTimestamp("approved_at").toInstant()))
                 .list();
     }
 
-    void approve(UUID releaseId, String level, String by, Instant at, String nextLevel) {
+    /** Records a level's approval; the release then waits for the next level's, if there is one. */
+    void approve(UUID releaseId, ApprovalLevel level, String by, Instant at) {
         jdbc.sql("insert into fund_release_approvals (release_id, level, approved_by, approved_at) values (:id, :level, :by, :at)")
-                .param("id", releaseId).param("level", level).param("by", by).param("at", Timestamp.from(at)).update();
-        if (nextLevel != null) {
-            jdbc.sql("update fund_releases set pending_level = :next where id = :id")
-                    .param("id", releaseId).param("next", nextLevel).update();
-        }
+                .param("id", releaseId).param("level", level.name()).param("by", by).param("at", Timestamp.from(at)).update();
+        level.next().ifPresent(next -> jdbc.sql("update fund_releases set pending_level = :next where id = :id")
+                .param("id", releaseId).param("next", next.name()).update());
     }
 
     void markReleased(UUID releaseId, Instant at) {
@@ -106,7 +105,7 @@ class ReleaseRepository {
                 .param("id", releaseId).param("reference", reference).param("at", Timestamp.from(at)).update() == 1;
     }
 
-    PageResponse<ReleaseResponse> page(UUID allocationId, String udiseCode, String status, String pendingLevel,
+    PageResponse<FundRelease> page(UUID allocationId, String udiseCode, ReleaseStatus status, ApprovalLevel pendingLevel,
             JurisdictionScope.Condition within, int page, int size) {
         return PagedQuery.select(jdbc, "*", "fund_releases", within)
                 .where("""
@@ -114,13 +113,13 @@ class ReleaseRepository {
                           and (cast(:udise as varchar) is null or udise_code = :udise)
                           and (cast(:status as varchar) is null or status = :status)
                           and (cast(:pendingLevel as varchar) is null or pending_level = :pendingLevel)""")
-                .param("allocation", allocationId).param("udise", udiseCode).param("status", status)
-                .param("pendingLevel", pendingLevel)
+                .param("allocation", allocationId).param("udise", udiseCode).param("status", name(status))
+                .param("pendingLevel", name(pendingLevel))
                 .orderBy("requested_at desc, id")
                 .fetch(page, size, ReleaseRepository::map);
     }
 
-    List<PendingLevelResponse> pending(JurisdictionScope.Condition within) {
+    List<PendingReleases> pending(JurisdictionScope.Condition within) {
         return jdbc.sql("""
                 select pending_level, count(*) as releases, coalesce(sum(amount), 0.00) as amount,
                        min(requested_at) as oldest
@@ -128,20 +127,26 @@ class ReleaseRepository {
                 group by pending_level
                 order by case pending_level when 'DISTRICT' then 1 when 'BLOCK' then 2 else 3 end""".formatted(within.sql()))
                 .params(within.params())
-                .query((rs, row) -> new PendingLevelResponse(rs.getString("pending_level"), rs.getLong("releases"),
+                .query((rs, row) -> new PendingReleases(ApprovalLevel.valueOf(rs.getString("pending_level")), rs.getLong("releases"),
                         rs.getBigDecimal("amount"), rs.getTimestamp("oldest").toInstant()))
                 .list();
     }
 
-    private static ReleaseResponse map(ResultSet rs, int row) throws SQLException {
-        return new ReleaseResponse(rs.getObject("id", UUID.class), rs.getObject("allocation_id", UUID.class),
+    private static FundRelease map(ResultSet rs, int row) throws SQLException {
+        String pendingLevel = rs.getString("pending_level");
+        return new FundRelease(rs.getObject("id", UUID.class), rs.getObject("allocation_id", UUID.class),
                 rs.getString("udise_code"), rs.getString("academic_year"), rs.getString("district_code"),
-                rs.getString("block_code"), rs.getString("kind"), (Integer) rs.getObject("quarter", Integer.class),
-                rs.getBigDecimal("tranche_amount"), rs.getBigDecimal("release_percent"), rs.getBigDecimal("amount"),
-                rs.getString("status"), rs.getString("pending_level"), rs.getString("reason"), rs.getString("requested_by"),
-                instant(rs, "requested_at"), rs.getString("rejected_by"), rs.getString("rejection_reason"),
-                instant(rs, "decided_at"), instant(rs, "released_at"), instant(rs, "credited_at"),
-                rs.getString("treasury_reference"), List.of());
+                rs.getString("block_code"), ReleaseKind.valueOf(rs.getString("kind")),
+                (Integer) rs.getObject("quarter", Integer.class), rs.getBigDecimal("tranche_amount"),
+                rs.getBigDecimal("release_percent"), rs.getBigDecimal("amount"), ReleaseStatus.valueOf(rs.getString("status")),
+                pendingLevel == null ? null : ApprovalLevel.valueOf(pendingLevel), rs.getString("reason"),
+                rs.getString("requested_by"), instant(rs, "requested_at"), rs.getString("rejected_by"),
+                rs.getString("rejection_reason"), instant(rs, "decided_at"), instant(rs, "released_at"),
+                instant(rs, "credited_at"), rs.getString("treasury_reference"), List.of());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,17 +7,23 @@ import java.util.UUID;
 
 /** A fund release with its approvals so far; {@code pendingLevel} is the level whose approval it waits for. */
 public record ReleaseResponse(UUID releaseId, UUID allocationId, String udiseCode, String academicYear, String districtCode,
-        String blockCode, String kind, Integer quarter, BigDecimal trancheAmount, BigDecimal releasePercent,
-        BigDecimal amount, String status, String pendingLevel, String reason, String requestedBy, Instant requestedAt,
-        String rejectedBy, String rejectionReason, Instant decidedAt, Instant releasedAt, Instant creditedAt,
-        String treasuryReference, List<Approval> approvals) {
+        String blockCode, ReleaseKind kind, Integer quarter, BigDecimal trancheAmount, BigDecimal releasePercent,
+        BigDecimal amount, ReleaseStatus status, ApprovalLevel pendingLevel, String reason, String requestedBy,
+        Instant requestedAt, String rejectedBy, String rejectionReason, Instant decidedAt, Instant releasedAt,
+        Instant creditedAt, String treasuryReference, List<Approval> approvals) {
 
-    public record Approval(String level, String approvedBy, Instant approvedAt) {
+    public record Approval(ApprovalLevel level, String approvedBy, Instant approvedAt) {
+
+        static Approval of(FundRelease.Approval a) {
+            return new Approval(a.level(), a.approvedBy(), a.approvedAt());
+        }
     }
 
-    ReleaseResponse withApprovals(List<Approval> list) {
-        return new ReleaseResponse(releaseId, allocationId, udiseCode, academicYear, districtCode, blockCode, kind, quarter,
-                trancheAmount, releasePercent, amount, status, pendingLevel, reason, requestedBy, requestedAt, rejectedBy,
-                rejectionReason, decidedAt, releasedAt, creditedAt, treasuryReference, list);
+    static ReleaseResponse of(FundRelease r) {
+        return new ReleaseResponse(r.id(), r.allocationId(), r.udiseCode(), r.academicYear(), r.districtCode(),
+                r.blockCode(), r.kind(), r.quarter(), r.trancheAmount(), r.releasePercent(), r.amount(), r.status(),
+                r.pendingLevel(), r.reason(), r.requestedBy(), r.requestedAt(), r.rejectedBy(), r.rejectionReason(),
+                r.decidedAt(), r.releasedAt(), r.creditedAt(), r.treasuryReference(),
+                r.approvals().stream().map(Approval::of).toList());
     }
 }

@@ -18,8 +18,10 @@ import in.mdm.events.finance.FundReleaseApproved;
 import in.mdm.events.finance.FundReleaseRejected;
 import in.mdm.events.finance.FundReleaseRequested;
 import in.mdm.events.finance.FundReleased;
+import in.mdm.finance.FinanceProblems;
 import in.mdm.finance.allocation.AllocationService;
 import in.mdm.finance.allocation.ReleasableAllocation;
+import in.mdm.finance.audit.AuditAction;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -33,8 +35,6 @@ import in.mdm.platform.web.PageResponse;
  */
 @Service
 public class ReleaseService {
-
-    static final List<String> LEVELS = List.of("DISTRICT", "BLOCK", "SCHOOL");
 
     private final ReleaseRepository releases;
     private final AllocationService allocations;
@@ -64,37 +64,37 @@ public class ReleaseService {
     }
 
     @Transactional
-    ReleaseResponse request(RequestReleaseRequest request, Caller caller) {
+    FundRelease request(RequestReleaseRequest request, Caller caller) {
         ReleasableAllocation allocation = allocations.lockForRelease(request.allocationId(), caller).orElseThrow(() ->
-                ApiException.notFound("finance.allocation.not-found", "No allocation " + request.allocationId()));
+                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + request.allocationId()));
         BigDecimal tranche;
         BigDecimal percent;
-        if (request.kind() == RequestReleaseRequest.Kind.QUARTERLY) {
+        if (request.kind() == ReleaseKind.QUARTERLY) {
             if (request.quarter() == null) {
-                throw ApiException.badRequest("finance.release.quarter-required", "A quarterly release names its quarter (1-4)");
+                throw ApiException.badRequest(FinanceProblems.RELEASE_QUARTER_REQUIRED, "A quarterly release names its quarter (1-4)");
             }
             if (request.amount() != null) {
-                throw ApiException.badRequest("finance.release.amount-not-allowed",
+                throw ApiException.badRequest(FinanceProblems.RELEASE_AMOUNT_NOT_ALLOWED,
                         "A quarterly release is the quarter's tranche; only an emergency release names an amount");
             }
             if (releases.trancheTaken(allocation.id(), request.quarter())) {
-                throw ApiException.conflict("finance.release.tranche-exists",
+                throw ApiException.conflict(FinanceProblems.RELEASE_TRANCHE_EXISTS,
                         "Quarter " + request.quarter() + " of this allocation has a release already");
             }
             percent = request.releasePercent() == null ? defaultReleasePercent : request.releasePercent();
             if (percent.compareTo(minReleasePercent) < 0 || percent.compareTo(maxReleasePercent) > 0) {
-                throw ApiException.badRequest("finance.release.percent-out-of-band", "releasePercent must lie between "
+                throw ApiException.badRequest(FinanceProblems.RELEASE_PERCENT_OUT_OF_BAND, "releasePercent must lie between "
                         + minReleasePercent + " and " + maxReleasePercent + " % of the tranche");
             }
             tranche = Tranches.tranche(allocation.amount(), tranchePercent, request.quarter());
         }
         else {
             if (request.amount() == null || request.reason() == null || request.reason().isBlank()) {
-                throw ApiException.badRequest("finance.release.emergency-needs-amount-and-reason",
+                throw ApiException.badRequest(FinanceProblems.RELEASE_EMERGENCY_NEEDS_AMOUNT_AND_REASON,
                         "An emergency release names its amount and its reason");
             }
             if (request.quarter() != null || request.releasePercent() != null) {
-                throw ApiException.badRequest("finance.release.quarter-not-allowed",
+                throw ApiException.badRequest(FinanceProblems.RELEASE_QUARTER_NOT_ALLOWED,
                         "An emergency release has no quarter and no release percent");
             }
             tranche = request.amount().setScale(2);
@@ -102,23 +102,21 @@ public class ReleaseService {
         }
         BigDecimal amount = Tranches.release(tranche, percent);
         if (amount.signum() <= 0) {
-            throw ApiException.conflict("finance.release.nothing-to-release", "The tranche of this allocation is zero");
+            throw ApiException.conflict(FinanceProblems.RELEASE_NOTHING_TO_RELEASE, "The tranche of this allocation is zero");
         }
         BigDecimal committed = releases.committed(allocation.id());
         if (committed.add(amount).compareTo(allocation.amount()) > 0) {
-            throw ApiException.conflict("finance.release.exceeds-allocation", "Releasing " + amount + " on top of "
+            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION, "Releasing " + amount + " on top of "
                     + committed + " pending or released would exceed the allocation of " + allocation.amount());
         }
         Instant now = clock.instant();
-        ReleaseResponse release = new ReleaseResponse(UUID.randomUUID(), allocation.id(), allocation.udiseCode(),
-                allocation.academicYear(), allocation.districtCode(), allocation.blockCode(), request.kind().name(),
-                request.quarter(), tranche, percent, amount, "PENDING", LEVELS.get(0), request.reason(), caller.subject(),
-                now, null, null, null, null, null, null, List.of());
+        FundRelease release = FundRelease.requested(UUID.randomUUID(), allocation, request.kind(), request.quarter(),
+                tranche, percent, amount, request.reason(), caller.subject(), now);
         releases.insert(release);
-        audit.record(caller.username(), "release.requested", "release", release.releaseId().toString(), where(release),
-                null, AuditTrail.values("kind", release.kind(), "quarter", release.quarter(), "amount", amount), request.reason());
-        events.publishEvent(new FundReleaseRequested(DomainEvent.newId(), now, release.releaseId(), allocation.id(),
-                Jurisdiction.school(allocation.udiseCode()), release.kind(), amount, caller.subject()));
+        audit.record(caller.username(), AuditAction.RELEASE_REQUESTED, release.id().toString(), where(release), null,
+                AuditTrail.values("kind", release.kind(), "quarter", release.quarter(), "amount", amount), request.reason());
+        events.publishEvent(new FundReleaseRequested(DomainEvent.newId(), now, release.id(), allocation.id(),
+                Jurisdiction.school(allocation.udiseCode()), release.kind().name(), amount, caller.subject()));
         return release;
     }
 
@@ -127,71 +125,69 @@ public class ReleaseService {
      * release as it is.
      */
     @Transactional
-    ReleaseResponse approve(UUID releaseId, Caller caller) {
-        ReleaseResponse release = lock(releaseId, caller);
-        String level = approvalLevel(caller);
-        if (release.approvals().stream().anyMatch(a -> a.level().equals(level))) {
+    FundRelease approve(UUID releaseId, Caller caller) {
+        FundRelease release = lock(releaseId, caller);
+        ApprovalLevel level = approvalLevel(caller);
+        if (release.approvedBy(level)) {
             return release;
         }
-        if (!release.status().equals("PENDING")) {
-            throw ApiException.conflict("finance.release.not-pending", "The release is " + release.status());
+        if (!release.isPending()) {
+            throw ApiException.conflict(FinanceProblems.RELEASE_NOT_PENDING, "The release is " + release.status());
         }
-        if (!level.equals(release.pendingLevel())) {
-            throw ApiException.conflict("finance.release.out-of-order", "The release waits for the "
+        if (level != release.pendingLevel()) {
+            throw ApiException.conflict(FinanceProblems.RELEASE_OUT_OF_ORDER, "The release waits for the "
                     + release.pendingLevel() + " level's approval, not the " + level + " level's");
         }
         if (release.requestedBy().equals(caller.subject())) {
-            throw ApiException.conflict("finance.release.own-request", "Nobody approves their own request");
+            throw ApiException.conflict(FinanceProblems.RELEASE_OWN_REQUEST, "Nobody approves their own request");
         }
         Instant now = clock.instant();
-        int index = LEVELS.indexOf(level);
-        String next = index + 1 < LEVELS.size() ? LEVELS.get(index + 1) : null;
-        releases.approve(releaseId, level, caller.subject(), now, next);
-        events.publishEvent(new FundReleaseApproved(DomainEvent.newId(), now, releaseId, level, caller.subject()));
-        if (next == null) {
+        releases.approve(releaseId, level, caller.subject(), now);
+        events.publishEvent(new FundReleaseApproved(DomainEvent.newId(), now, releaseId, level.name(), caller.subject()));
+        if (level.next().isEmpty()) {
             release(release, caller, now);
         }
-        ReleaseResponse after = releases.find(releaseId, scope(caller), false).orElseThrow();
-        audit.record(caller.username(), "release.approved", "release", releaseId.toString(), where(release),
+        FundRelease after = releases.find(releaseId, scope(caller), false).orElseThrow();
+        audit.record(caller.username(), AuditAction.RELEASE_APPROVED, releaseId.toString(), where(release),
                 AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
                 AuditTrail.values("status", after.status(), "pendingLevel", after.pendingLevel(), "level", level), null);
         return after;
     }
 
     @Transactional
-    ReleaseResponse reject(UUID releaseId, RejectReleaseRequest request, Caller caller) {
-        ReleaseResponse release = lock(releaseId, caller);
-        if (!release.status().equals("PENDING")) {
-            throw ApiException.conflict("finance.release.not-pending", "The release is " + release.status());
+    FundRelease reject(UUID releaseId, RejectReleaseRequest request, Caller caller) {
+        FundRelease release = lock(releaseId, caller);
+        if (!release.isPending()) {
+            throw ApiException.conflict(FinanceProblems.RELEASE_NOT_PENDING, "The release is " + release.status());
         }
-        if (!caller.isAdmin() && !approvalLevel(caller).equals(release.pendingLevel())) {
-            throw ApiException.conflict("finance.release.out-of-order", "The release waits for the "
+        if (!caller.isAdmin() && approvalLevel(caller) != release.pendingLevel()) {
+            throw ApiException.conflict(FinanceProblems.RELEASE_OUT_OF_ORDER, "The release waits for the "
                     + release.pendingLevel() + " level's decision");
         }
         Instant now = clock.instant();
         releases.reject(releaseId, caller.subject(), request.reason(), now);
-        events.publishEvent(new FundReleaseRejected(DomainEvent.newId(), now, releaseId, release.pendingLevel(),
+        events.publishEvent(new FundReleaseRejected(DomainEvent.newId(), now, releaseId, release.pendingLevel().name(),
                 caller.subject(), request.reason()));
-        audit.record(caller.username(), "release.rejected", "release", releaseId.toString(), where(release),
+        audit.record(caller.username(), AuditAction.RELEASE_REJECTED, releaseId.toString(), where(release),
                 AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
-                AuditTrail.values("status", "REJECTED"), request.reason());
+                AuditTrail.values("status", ReleaseStatus.REJECTED), request.reason());
         return releases.find(releaseId, scope(caller), false).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    ReleaseResponse get(UUID releaseId, Caller caller) {
+    FundRelease get(UUID releaseId, Caller caller) {
         return releases.find(releaseId, scope(caller), false).orElseThrow(() ->
-                ApiException.notFound("finance.release.not-found", "No release " + releaseId));
+                ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
     }
 
     @Transactional(readOnly = true)
-    PageResponse<ReleaseResponse> history(UUID allocationId, String udiseCode, String status, String pendingLevel,
+    PageResponse<FundRelease> history(UUID allocationId, String udiseCode, ReleaseStatus status, ApprovalLevel pendingLevel,
             Caller caller, int page, int size) {
         return releases.page(allocationId, udiseCode, status, pendingLevel, scope(caller), page, size);
     }
 
     @Transactional(readOnly = true)
-    List<PendingLevelResponse> pending(Caller caller) {
+    List<PendingReleases> pending(Caller caller) {
         return releases.pending(scope(caller));
     }
 
@@ -204,39 +200,35 @@ public class ReleaseService {
         return releases.markCredited(releaseId, treasuryReference, at);
     }
 
-    private void release(ReleaseResponse release, Caller caller, Instant now) {
+    private void release(FundRelease release, Caller caller, Instant now) {
         ReleasableAllocation allocation = allocations.lockForRelease(release.allocationId(), caller).orElseThrow(() ->
-                ApiException.notFound("finance.allocation.not-found", "No allocation " + release.allocationId()));
+                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + release.allocationId()));
         if (allocation.released().add(release.amount()).compareTo(allocation.amount()) > 0) {
-            throw ApiException.conflict("finance.release.exceeds-allocation", "Releasing " + release.amount()
+            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION, "Releasing " + release.amount()
                     + " on top of " + allocation.released() + " released would exceed the allocation of " + allocation.amount());
         }
         allocations.recordRelease(allocation.id(), release.amount());
-        releases.markReleased(release.releaseId(), now);
-        events.publishEvent(new FundReleased(DomainEvent.newId(), now, release.releaseId(), release.allocationId(),
+        releases.markReleased(release.id(), now);
+        events.publishEvent(new FundReleased(DomainEvent.newId(), now, release.id(), release.allocationId(),
                 Jurisdiction.school(release.udiseCode()), release.amount()));
     }
 
-    private ReleaseResponse lock(UUID releaseId, Caller caller) {
+    private FundRelease lock(UUID releaseId, Caller caller) {
         return releases.find(releaseId, scope(caller), true).orElseThrow(() ->
-                ApiException.notFound("finance.release.not-found", "No release " + releaseId));
+                ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
     }
 
     /** The approval level a caller acts at: a district or block officer, or a school's headmaster. */
-    private static String approvalLevel(Caller caller) {
-        Jurisdiction.Level level = caller.level();
-        if (level == null || level == Jurisdiction.Level.STATE) {
-            throw ApiException.conflict("finance.release.no-approval-level",
-                    "Releases are approved by the district, the block and the school");
-        }
-        return level.name();
+    private static ApprovalLevel approvalLevel(Caller caller) {
+        return ApprovalLevel.of(caller.level()).orElseThrow(() -> ApiException.conflict(
+                FinanceProblems.RELEASE_NO_APPROVAL_LEVEL, "Releases are approved by the district, the block and the school"));
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {
         return JurisdictionScope.of(caller).where(ReleaseRepository.PLACE);
     }
 
-    private static AuditTrail.Location where(ReleaseResponse r) {
+    private static AuditTrail.Location where(FundRelease r) {
         return new AuditTrail.Location(r.districtCode(), r.blockCode(), r.udiseCode());
     }
 }

@@ -17,13 +17,9 @@ import jakarta.validation.constraints.Size;
  */
 public record RequestReleaseRequest(
         @NotNull UUID allocationId,
-        @NotNull Kind kind,
+        @NotNull ReleaseKind kind,
         @Min(1) @Max(4) Integer quarter,
         @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
         @DecimalMin("0.00") @Digits(integer = 3, fraction = 2) BigDecimal releasePercent,
         @Size(max = 500) String reason) {
-
-    public enum Kind {
-        QUARTERLY, EMERGENCY
-    }
 }

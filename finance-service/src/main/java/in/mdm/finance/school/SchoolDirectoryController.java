@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
+import in.mdm.finance.FinanceProblems;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -33,7 +34,7 @@ class SchoolDirectoryController {
     FundedSchoolResponse get(@PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
             Caller caller) {
         return directory.find(udiseCode, scope(caller)).map(FundedSchoolResponse::of)
-                .orElseThrow(() -> ApiException.notFound("finance.school.not-found", "No funded school with UDISE code " + udiseCode));
+                .orElseThrow(() -> ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + udiseCode));
     }
 
     @GetMapping

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.finance.FinanceProblems;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.WebhookSignature;
@@ -53,7 +54,7 @@ class TreasuryCallbackController {
     }
 
     @PostMapping("/callbacks")
-    TreasuryService.CallbackResponse callback(@RequestBody byte[] body,
+    TreasuryCallbackResponse callback(@RequestBody byte[] body,
             @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature) {
         String by = authenticate(body, signature);
         TreasuryCallbackRequest callback;
@@ -61,30 +62,30 @@ class TreasuryCallbackController {
             callback = json.readValue(body, TreasuryCallbackRequest.class);
         }
         catch (JacksonException e) {
-            throw ApiException.badRequest("finance.treasury.unreadable-callback", "The callback is not a readable confirmation");
+            throw ApiException.badRequest(FinanceProblems.TREASURY_UNREADABLE_CALLBACK, "The callback is not a readable confirmation");
         }
         Set<ConstraintViolation<TreasuryCallbackRequest>> violations = validator.validate(callback);
         if (!violations.isEmpty()) {
             ConstraintViolation<TreasuryCallbackRequest> first = violations.stream()
                     .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            throw ApiException.badRequest("finance.treasury.invalid-callback",
+            throw ApiException.badRequest(FinanceProblems.TREASURY_INVALID_CALLBACK,
                     first.getPropertyPath() + " " + first.getMessage());
         }
-        return treasury.confirm(callback, by);
+        return TreasuryCallbackResponse.of(treasury.confirm(callback, by));
     }
 
     @GetMapping("/reconciliation")
     @PreAuthorize("hasRole('ADMIN')")
-    List<TreasuryService.UnconfirmedResponse> reconciliation(
+    List<UnconfirmedInstructionResponse> reconciliation(
             @RequestParam(defaultValue = "24") @Min(0) @Max(8760) int olderThanHours) {
-        return treasury.unconfirmed(Duration.ofHours(olderThanHours));
+        return treasury.unconfirmed(Duration.ofHours(olderThanHours)).stream().map(UnconfirmedInstructionResponse::of).toList();
     }
 
     /** The signature when there is one (a wrong one is refused even with a token), else the machine token's scope. */
     private String authenticate(byte[] body, String signature) {
         if (signature != null) {
             if (!this.signature.matches(body, signature)) {
-                throw new ApiException(HttpStatus.UNAUTHORIZED, "finance.treasury.bad-signature",
+                throw new ApiException(HttpStatus.UNAUTHORIZED, FinanceProblems.TREASURY_BAD_SIGNATURE,
                         "The callback's signature does not match its body");
             }
             return "treasury (signed)";
@@ -94,9 +95,9 @@ class TreasuryCallbackController {
             if (caller.caller().hasScope(SCOPE)) {
                 return caller.caller().subject();
             }
-            throw new ApiException(HttpStatus.FORBIDDEN, "finance.treasury.forbidden", "The token lacks the scope " + SCOPE);
+            throw new ApiException(HttpStatus.FORBIDDEN, FinanceProblems.TREASURY_FORBIDDEN, "The token lacks the scope " + SCOPE);
         }
-        throw new ApiException(HttpStatus.UNAUTHORIZED, "finance.treasury.unauthenticated",
+        throw new ApiException(HttpStatus.UNAUTHORIZED, FinanceProblems.TREASURY_UNAUTHENTICATED,
                 "Sign the callback (" + SIGNATURE_HEADER + ") or send a token with scope " + SCOPE);
     }
 }

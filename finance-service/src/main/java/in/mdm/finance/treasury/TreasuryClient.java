@@ -23,6 +23,11 @@ class TreasuryClient {
 
     /** What the treasury is asked to pay. */
     record PaymentInstruction(UUID instructionId, UUID releaseId, String udiseCode, BigDecimal amount, String currency) {
+
+        /** An instruction in rupees. */
+        static PaymentInstruction of(TreasuryInstruction i) {
+            return new PaymentInstruction(i.id(), i.releaseId(), i.udiseCode(), i.amount(), "INR");
+        }
     }
 
     private final RestClient http;

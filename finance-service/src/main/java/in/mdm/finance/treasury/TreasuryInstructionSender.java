@@ -66,31 +66,30 @@ class TreasuryInstructionSender {
     /** Sends every pending instruction; answers how many the treasury accepted. */
     int sendPending() {
         int accepted = 0;
-        List<TreasuryRepository.Instruction> claimed = transactions.execute(status ->
+        List<TreasuryInstruction> claimed = transactions.execute(status ->
                 instructions.claim(batch, Duration.ofMinutes(5), clock.instant()));
         for (int i = 0; i < claimed.size(); i++) {
-            TreasuryRepository.Instruction instruction = claimed.get(i);
+            TreasuryInstruction instruction = claimed.get(i);
             try {
-                treasury.pay(instruction.idempotencyKey(), new TreasuryClient.PaymentInstruction(instruction.id(),
-                        instruction.releaseId(), instruction.udiseCode(), instruction.amount(), "INR"));
+                treasury.pay(instruction.idempotencyKey(), TreasuryClient.PaymentInstruction.of(instruction));
                 transactions.executeWithoutResult(status -> instructions.sent(instruction.id(), clock.instant()));
                 accepted++;
             }
             catch (CallNotPermittedException open) {
                 log.warn("Treasury circuit open: {} instructions wait for the next run", claimed.size() - i);
-                for (TreasuryRepository.Instruction rest : claimed.subList(i, claimed.size())) {
-                    transactions.executeWithoutResult(status -> instructions.unsent(rest.id(), "PENDING", "circuit open"));
+                for (TreasuryInstruction rest : claimed.subList(i, claimed.size())) {
+                    transactions.executeWithoutResult(status -> instructions.unsent(rest.id(), InstructionStatus.PENDING, "circuit open"));
                 }
                 break;
             }
             catch (HttpClientErrorException refused) {
                 log.error("Treasury refused instruction {}: {}", instruction.id(), refused.getStatusCode());
-                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), "REFUSED",
+                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), InstructionStatus.REFUSED,
                         "treasury answered " + refused.getStatusCode().value()));
             }
             catch (RuntimeException failed) {
                 log.warn("Treasury instruction {} not sent: {}", instruction.id(), failed.toString());
-                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), "PENDING",
+                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), InstructionStatus.PENDING,
                         truncate(failed.toString())));
             }
         }

@@ -16,11 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TreasuryRepository {
 
-    record Instruction(UUID id, UUID releaseId, UUID idempotencyKey, String udiseCode, String districtCode,
-            String blockCode, BigDecimal amount, String status, int attempts, String lastError, Instant createdAt,
-            Instant sentAt, Instant confirmedAt, String treasuryReference) {
-    }
-
     private final JdbcClient jdbc;
 
     TreasuryRepository(JdbcClient jdbc) {
@@ -44,7 +39,7 @@ class TreasuryRepository {
      * Claims up to {@code limit} instructions to send: pending ones, and ones claimed by a sender that stopped before
      * it finished ({@code stale}). Replicas skip each other's claimed rows.
      */
-    List<Instruction> claim(int limit, Duration stale, Instant now) {
+    List<TreasuryInstruction> claim(int limit, Duration stale, Instant now) {
         return jdbc.sql("""
                 update treasury_instructions set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
                 where id in (select id from treasury_instructions
@@ -61,12 +56,13 @@ class TreasuryRepository {
                 .param("id", id).param("at", Timestamp.from(at)).update();
     }
 
-    void unsent(UUID id, String status, String error) {
+    /** Puts a claimed instruction back ({@code PENDING}) or marks it refused, with the reason. */
+    void unsent(UUID id, InstructionStatus status, String error) {
         jdbc.sql("update treasury_instructions set status = :status, last_error = :error where id = :id and status = 'SENDING'")
-                .param("id", id).param("status", status).param("error", error).update();
+                .param("id", id).param("status", status.name()).param("error", error).update();
     }
 
-    Optional<Instruction> lockByKey(UUID idempotencyKey) {
+    Optional<TreasuryInstruction> lockByKey(UUID idempotencyKey) {
         return jdbc.sql("select * from treasury_instructions where idempotency_key = :key for update")
                 .param("key", idempotencyKey).query(TreasuryRepository::map).optional();
     }
@@ -79,7 +75,7 @@ class TreasuryRepository {
                 .param("id", id).param("reference", reference).param("at", Timestamp.from(at)).update();
     }
 
-    List<Instruction> unconfirmed(Instant olderThan) {
+    List<TreasuryInstruction> unconfirmed(Instant olderThan) {
         return jdbc.sql("select * from treasury_instructions where status <> 'CONFIRMED' and created_at < :before order by created_at")
                 .param("before", Timestamp.from(olderThan)).query(TreasuryRepository::map).list();
     }
@@ -92,10 +88,10 @@ class TreasuryRepository {
                 .param("unconfirmed", unconfirmed).param("amount", amount).update();
     }
 
-    private static Instruction map(ResultSet rs, int row) throws SQLException {
-        return new Instruction(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
+    private static TreasuryInstruction map(ResultSet rs, int row) throws SQLException {
+        return new TreasuryInstruction(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
                 rs.getObject("idempotency_key", UUID.class), rs.getString("udise_code"), rs.getString("district_code"),
-                rs.getString("block_code"), rs.getBigDecimal("amount"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("block_code"), rs.getBigDecimal("amount"), InstructionStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "confirmed_at"),
                 rs.getString("treasury_reference"));
     }

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.finance.FinanceProblems;
+import in.mdm.finance.audit.AuditAction;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.finance.release.ReleaseService;
 import in.mdm.platform.web.ApiException;
@@ -22,15 +24,6 @@ import in.mdm.platform.web.ApiException;
 class TreasuryService {
 
     private static final Logger log = LoggerFactory.getLogger(TreasuryService.class);
-
-    record CallbackResponse(String instructionId, String releaseId, String status, String treasuryReference,
-            boolean alreadyConfirmed) {
-    }
-
-    record UnconfirmedResponse(String instructionId, String releaseId, String udiseCode, String districtCode,
-            String blockCode, BigDecimal amount, String status, int attempts, String lastError, Instant createdAt,
-            Instant sentAt) {
-    }
 
     private final TreasuryRepository instructions;
     private final ReleaseService releases;
@@ -52,33 +45,29 @@ class TreasuryService {
      * again changes nothing; a second, different reference for a confirmed instruction is a conflict.
      */
     @Transactional
-    CallbackResponse confirm(TreasuryCallbackRequest callback, String by) {
-        TreasuryRepository.Instruction instruction = instructions.lockByKey(callback.idempotencyKey()).orElseThrow(() ->
-                ApiException.notFound("finance.treasury.unknown-instruction", "No instruction with key " + callback.idempotencyKey()));
-        if (instruction.status().equals("CONFIRMED")) {
+    TreasuryConfirmation confirm(TreasuryCallbackRequest callback, String by) {
+        TreasuryInstruction instruction = instructions.lockByKey(callback.idempotencyKey()).orElseThrow(() ->
+                ApiException.notFound(FinanceProblems.TREASURY_UNKNOWN_INSTRUCTION, "No instruction with key " + callback.idempotencyKey()));
+        if (instruction.isConfirmed()) {
             if (!instruction.treasuryReference().equals(callback.treasuryReference())) {
-                throw ApiException.conflict("finance.treasury.conflicting-callback", "The instruction was confirmed with "
+                throw ApiException.conflict(FinanceProblems.TREASURY_CONFLICTING_CALLBACK, "The instruction was confirmed with "
                         + "another reference");
             }
-            return response(instruction, callback.treasuryReference(), true);
+            return new TreasuryConfirmation(instruction, true);
         }
         Instant now = clock.instant();
         instructions.confirm(instruction.id(), callback.treasuryReference(), now);
         releases.markCredited(instruction.releaseId(), callback.treasuryReference(), now);
-        audit.record(by, "treasury.confirmed", "treasury-instruction", instruction.id().toString(),
+        audit.record(by, AuditAction.TREASURY_CONFIRMED, instruction.id().toString(),
                 new AuditTrail.Location(instruction.districtCode(), instruction.blockCode(), instruction.udiseCode()),
                 AuditTrail.values("status", instruction.status()),
-                AuditTrail.values("status", "CONFIRMED", "treasuryReference", callback.treasuryReference()), null);
-        return response(instruction, callback.treasuryReference(), false);
+                AuditTrail.values("status", InstructionStatus.CONFIRMED, "treasuryReference", callback.treasuryReference()), null);
+        return new TreasuryConfirmation(instruction.confirmed(callback.treasuryReference(), now), false);
     }
 
     @Transactional(readOnly = true)
-    List<UnconfirmedResponse> unconfirmed(Duration olderThan) {
-        return instructions.unconfirmed(clock.instant().minus(olderThan)).stream()
-                .map(i -> new UnconfirmedResponse(i.id().toString(), i.releaseId().toString(), i.udiseCode(),
-                        i.districtCode(), i.blockCode(), i.amount(), i.status(), i.attempts(), i.lastError(),
-                        i.createdAt(), i.sentAt()))
-                .toList();
+    List<TreasuryInstruction> unconfirmed(Duration olderThan) {
+        return instructions.unconfirmed(clock.instant().minus(olderThan));
     }
 
     /**
@@ -89,15 +78,12 @@ class TreasuryService {
     public void reconcile() {
         Instant now = clock.instant();
         Instant before = now.minus(reconcileAfter);
-        List<TreasuryRepository.Instruction> open = instructions.unconfirmed(before);
-        BigDecimal amount = open.stream().map(TreasuryRepository.Instruction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<TreasuryInstruction> open = instructions.unconfirmed(before);
+        BigDecimal amount = open.stream().map(TreasuryInstruction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         instructions.recordReconciliation(now, before, open.size(), amount);
         if (!open.isEmpty()) {
             log.warn("Treasury reconciliation: {} instructions ({} rupees) unconfirmed since before {}", open.size(), amount, before);
         }
     }
 
-    private static CallbackResponse response(TreasuryRepository.Instruction i, String reference, boolean already) {
-        return new CallbackResponse(i.id().toString(), i.releaseId().toString(), "CONFIRMED", reference, already);
-    }
 }

@@ -11,10 +11,6 @@ import jakarta.validation.constraints.Pattern;
 public record RecordUtilizationRequest(
         @NotNull @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
         @NotNull @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month like 2026-07") String month,
-        @NotNull Category category,
+        @NotNull SpendingCategory category,
         @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
-
-    public enum Category {
-        FOOD, FUEL, WAGES, OTHER
-    }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
  */
 public record UtilizationReportResponse(String udiseCode, String academicYear, BigDecimal released, BigDecimal utilized,
         BigDecimal utilizedPercent, long meals, BigDecimal expected, BigDecimal utilizedMinusExpected,
-        BigDecimal releasedMinusUtilized, String band, boolean flagged, List<Month> months) {
+        BigDecimal releasedMinusUtilized, UtilizationBand band, boolean flagged, List<Month> months) {
 
-    public record Month(String month, long meals, BigDecimal expected, BigDecimal utilized, Map<String, BigDecimal> byCategory) {
+    public record Month(String month, long meals, BigDecimal expected, BigDecimal utilized, Map<SpendingCategory, BigDecimal> byCategory) {
     }
 }

@@ -24,7 +24,7 @@ class UtilizationRepository {
     record School(String udiseCode, String districtCode, String blockCode) {
     }
 
-    record MonthRow(LocalDate month, String category, BigDecimal amount) {
+    record MonthRow(LocalDate month, SpendingCategory category, BigDecimal amount) {
     }
 
     record MealMonth(LocalDate month, long meals, BigDecimal expected) {
@@ -49,16 +49,16 @@ class UtilizationRepository {
                 .optional();
     }
 
-    boolean insert(UUID id, School school, String year, LocalDate month, String category, BigDecimal amount, String by,
-            Instant at) {
+    /** Stores a month's spending in a category; false when the school's spending of it is recorded already. */
+    boolean insert(UtilizationRecord r) {
         return jdbc.sql("""
                 insert into utilization_records (id, udise_code, academic_year, month, district_code, block_code, category,
                                                  amount, recorded_by, recorded_at)
                 values (:id, :udise, :year, :month, :district, :block, :category, :amount, :by, :at)
                 on conflict (udise_code, month, category) do nothing""")
-                .param("id", id).param("udise", school.udiseCode()).param("year", year).param("month", month)
-                .param("district", school.districtCode()).param("block", school.blockCode()).param("category", category)
-                .param("amount", amount).param("by", by).param("at", Timestamp.from(at))
+                .param("id", r.id()).param("udise", r.udiseCode()).param("year", r.academicYear()).param("month", r.month())
+                .param("district", r.districtCode()).param("block", r.blockCode()).param("category", r.category().name())
+                .param("amount", r.amount()).param("by", r.recordedBy()).param("at", Timestamp.from(r.recordedAt()))
                 .update() == 1;
     }
 
@@ -77,7 +77,7 @@ class UtilizationRepository {
                 select month, category, amount from utilization_records
                 where udise_code = :udise and academic_year = :year order by month, category""")
                 .param("udise", udiseCode).param("year", year)
-                .query((rs, row) -> new MonthRow(rs.getDate("month").toLocalDate(), rs.getString("category"),
+                .query((rs, row) -> new MonthRow(rs.getDate("month").toLocalDate(), SpendingCategory.valueOf(rs.getString("category")),
                         rs.getBigDecimal("amount")))
                 .list();
     }
@@ -104,10 +104,10 @@ class UtilizationRepository {
     }
 
     /**
-     * Each allocated school's year in scope: released, utilized, percent (half-even, as the report) and band; only
-     * those outside the band when {@code flaggedOnly}.
+     * Each allocated school's year in scope: released, utilized and percent (half-even, as the report); only those
+     * outside the band when {@code flaggedOnly}.
      */
-    PageResponse<UtilizationSummaryResponse> summaries(String year, String districtCode, String blockCode,
+    PageResponse<UtilizationSummary> summaries(String year, String districtCode, String blockCode,
             boolean flaggedOnly, BigDecimal bandLow, BigDecimal bandHigh, JurisdictionScope.Condition within, int page, int size) {
         return PagedQuery.select(jdbc, "*", """
                         (select a.udise_code, a.district_code, a.block_code, a.released, coalesce(u.utilized, 0.00) as utilized,
@@ -126,15 +126,9 @@ class UtilizationRepository {
                 .param("year", year).param("district", districtCode).param("block", blockCode)
                 .param("flaggedOnly", flaggedOnly).param("low", bandLow).param("high", bandHigh)
                 .orderBy("udise_code")
-                .fetch(page, size, (rs, row) -> {
-                    BigDecimal percent = rs.getBigDecimal("utilized_percent");
-                    BigDecimal utilized = rs.getBigDecimal("utilized");
-                    String band = percent == null ? "NO_RELEASE" : percent.compareTo(bandLow) < 0 ? "BELOW"
-                            : percent.compareTo(bandHigh) > 0 ? "ABOVE" : "WITHIN";
-                    boolean flagged = !band.equals("WITHIN") && !(band.equals("NO_RELEASE") && utilized.signum() == 0);
-                    return new UtilizationSummaryResponse(rs.getString("udise_code"), rs.getString("district_code"),
-                            rs.getString("block_code"), rs.getBigDecimal("released"), utilized, percent, band, flagged);
-                });
+                .fetch(page, size, (rs, row) -> new UtilizationSummary(rs.getString("udise_code"),
+                        rs.getString("district_code"), rs.getString("block_code"), rs.getBigDecimal("released"),
+                        rs.getBigDecimal("utilized"), rs.getBigDecimal("utilized_percent")));
     }
 
     /** Records that a threshold was crossed; false when it had been signalled already. */

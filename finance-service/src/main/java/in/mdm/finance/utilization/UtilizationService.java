@@ -23,6 +23,8 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.finance.BudgetThresholdCrossed;
 import in.mdm.events.finance.UtilizationRecorded;
+import in.mdm.finance.FinanceProblems;
+import in.mdm.finance.audit.AuditAction;
 import in.mdm.finance.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -73,20 +75,21 @@ class UtilizationService {
     @Transactional
     UtilizationReportResponse record(RecordUtilizationRequest request, Caller caller) {
         UtilizationRepository.School school = utilization.school(request.udiseCode(), scope(caller)).orElseThrow(() ->
-                ApiException.notFound("finance.school.not-found", "No funded school with UDISE code " + request.udiseCode()));
+                ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + request.udiseCode()));
         YearMonth month = YearMonth.parse(request.month());
         if (month.isAfter(YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Kolkata"))))) {
-            throw ApiException.badRequest("finance.utilization.future-month", "Spending is recorded for a month that has begun");
+            throw ApiException.badRequest(FinanceProblems.UTILIZATION_FUTURE_MONTH, "Spending is recorded for a month that has begun");
         }
         String year = academicYear(month);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         BigDecimal amount = request.amount().setScale(2);
-        if (!utilization.insert(id, school, year, month.atDay(1), request.category().name(), amount, caller.subject(), now)) {
-            throw ApiException.conflict("finance.utilization.exists", request.category() + " spending of " + request.month()
+        if (!utilization.insert(new UtilizationRecord(id, school.udiseCode(), year, month.atDay(1), school.districtCode(),
+                school.blockCode(), request.category(), amount, caller.subject(), now))) {
+            throw ApiException.conflict(FinanceProblems.UTILIZATION_EXISTS, request.category() + " spending of " + request.month()
                     + " is recorded already for " + request.udiseCode());
         }
-        audit.record(caller.username(), "utilization.recorded", "utilization", id.toString(),
+        audit.record(caller.username(), AuditAction.UTILIZATION_RECORDED, id.toString(),
                 new AuditTrail.Location(school.districtCode(), school.blockCode(), school.udiseCode()), null,
                 AuditTrail.values("month", request.month(), "category", request.category().name(), "amount", amount), null);
         events.publishEvent(new UtilizationRecorded(DomainEvent.newId(), now, id, school.udiseCode(), request.month(),
@@ -109,7 +112,7 @@ class UtilizationService {
     @Transactional(readOnly = true)
     UtilizationReportResponse report(String udiseCode, String academicYear, Caller caller) {
         utilization.school(udiseCode, scope(caller)).orElseThrow(() ->
-                ApiException.notFound("finance.school.not-found", "No funded school with UDISE code " + udiseCode));
+                ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + udiseCode));
         return report(udiseCode, academicYear);
     }
 
@@ -117,7 +120,7 @@ class UtilizationService {
     in.mdm.platform.web.PageResponse<UtilizationSummaryResponse> summaries(String academicYear, String districtCode,
             String blockCode, boolean flaggedOnly, Caller caller, int page, int size) {
         return utilization.summaries(academicYear, districtCode, blockCode, flaggedOnly, bandLow, bandHigh, scope(caller),
-                page, size);
+                page, size).map(s -> UtilizationSummaryResponse.of(s, bandLow, bandHigh));
     }
 
     /** Releases with nothing spent since for the configured time: signalled once each (daily, {@link IdleReleaseJob}). */
@@ -144,7 +147,7 @@ class UtilizationService {
         LocalDate from = LocalDate.of(first, 6, 1);
         LocalDate until = from.plusYears(1);
         BigDecimal released = utilization.released(udiseCode, year);
-        Map<LocalDate, Map<String, BigDecimal>> byMonth = new TreeMap<>();
+        Map<LocalDate, Map<SpendingCategory, BigDecimal>> byMonth = new TreeMap<>();
         for (UtilizationRepository.MonthRow row : utilization.months(udiseCode, year)) {
             byMonth.computeIfAbsent(row.month(), m -> new LinkedHashMap<>()).put(row.category(), row.amount());
         }
@@ -157,7 +160,7 @@ class UtilizationService {
         BigDecimal utilized = BigDecimal.ZERO.setScale(2);
         BigDecimal expected = BigDecimal.ZERO.setScale(2);
         long mealCount = 0;
-        for (Map.Entry<LocalDate, Map<String, BigDecimal>> entry : byMonth.entrySet()) {
+        for (Map.Entry<LocalDate, Map<SpendingCategory, BigDecimal>> entry : byMonth.entrySet()) {
             BigDecimal spent = entry.getValue().values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             UtilizationRepository.MealMonth served = meals.get(entry.getKey());
             long count = served == null ? 0 : served.meals();
@@ -169,11 +172,9 @@ class UtilizationService {
             mealCount += count;
         }
         BigDecimal percent = percent(utilized, released);
-        String band = percent == null ? "NO_RELEASE"
-                : percent.compareTo(bandLow) < 0 ? "BELOW" : percent.compareTo(bandHigh) > 0 ? "ABOVE" : "WITHIN";
+        UtilizationBand band = UtilizationBand.of(percent, bandLow, bandHigh);
         return new UtilizationReportResponse(udiseCode, year, released, utilized, percent, mealCount, expected,
-                utilized.subtract(expected), released.subtract(utilized), band,
-                !band.equals("WITHIN") && !(band.equals("NO_RELEASE") && utilized.signum() == 0), months);
+                utilized.subtract(expected), released.subtract(utilized), band, band.flagged(utilized), months);
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
