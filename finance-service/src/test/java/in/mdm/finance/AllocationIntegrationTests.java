@@ -133,6 +133,22 @@ class AllocationIntegrationTests {
     }
 
     @Test
+    void normsInForceThatDisagreeOnTheCentresShareAreRefusedAndNothingIsCalculated() {
+        enroll("33090900001", "2050-51", 10, 10, "509", "5090");
+        norm("PRIMARY", "6.80", 220, "60.00", "2050-05-01");
+        norm("UPPER_PRIMARY", "10.20", 220, "90.00", "2050-05-01");
+        try {
+            assertProblem(http.postForEntity(CALCULATE, json("{\"academicYear\":\"2050-51\",\"blockCode\":\"5090\"}"), Map.class),
+                    HttpStatus.CONFLICT, "finance.norm.inconsistent");
+            assertThat(jdbc.sql("select count(*) from allocations where academic_year = '2050-51'").query(Long.class).single())
+                    .isZero();
+        }
+        finally {
+            jdbc.sql("delete from cost_norms where effective_from = date '2050-05-01'").update();
+        }
+    }
+
+    @Test
     void centreAndStateAlwaysAddUpToTheAmountToThePaisaAndAgreeWithTheJavaArithmetic() {
         norm("PRIMARY", "6.79", 217, "90.00", "2041-05-01");
         norm("UPPER_PRIMARY", "10.13", 217, "90.00", "2041-05-01");

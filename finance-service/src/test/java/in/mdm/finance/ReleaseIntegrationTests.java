@@ -206,6 +206,33 @@ class ReleaseIntegrationTests {
     }
 
     @Test
+    void anEmergencyNamingAQuarterAZeroTrancheAndAStateOfficerDecidingAreRefused() {
+        UUID allocation = Fixtures.allocate(jdbc, admin, "33230200001", "2035-36", 10, 0, "524", "5241");
+        assertProblem(admin.post(RELEASES, body(allocation, "{\"kind\":\"EMERGENCY\",\"amount\":100,\"reason\":\"Flood\",\"quarter\":1}")),
+                HttpStatus.BAD_REQUEST, "finance.release.quarter-not-allowed");
+        assertProblem(admin.post(RELEASES, body(allocation,
+                        "{\"kind\":\"EMERGENCY\",\"amount\":100,\"reason\":\"Flood\",\"releasePercent\":95}")),
+                HttpStatus.BAD_REQUEST, "finance.release.quarter-not-allowed");
+
+        // a school with no children enrolled has an allocation of 0.00: its tranches come to nothing
+        UUID empty = Fixtures.allocate(jdbc, admin, "33230200002", "2035-36", 0, 0, "524", "5241");
+        assertProblem(admin.post(RELEASES, body(empty, "{\"kind\":\"QUARTERLY\",\"quarter\":1}")), HttpStatus.CONFLICT,
+                "finance.release.nothing-to-release");
+
+        // an officer of the state sees the release but approves and rejects at no level
+        Release release = request(admin, allocation, "{\"kind\":\"QUARTERLY\",\"quarter\":1}");
+        Http stateOfficer = Http.as(port, TestTokens.token().subject("so.33").roles("OFFICER").jurisdiction("STATE", "33").build());
+        assertProblem(stateOfficer.post(RELEASES + "/" + release.releaseId() + "/approve", ""), HttpStatus.CONFLICT,
+                "finance.release.no-approval-level");
+        assertProblem(stateOfficer.post(RELEASES + "/" + release.releaseId() + "/reject", "{\"reason\":\"No\"}"),
+                HttpStatus.CONFLICT, "finance.release.no-approval-level");
+        assertThat(jdbc.sql("select status || ':' || pending_level from fund_releases where id = ?").param(release.releaseId())
+                .query(String.class).single()).isEqualTo("PENDING:DISTRICT");
+        assertThat(jdbc.sql("select count(*) from fund_release_approvals where release_id = ?").param(release.releaseId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void thePendingDashboardCountsEachLevelInsideTheCallersJurisdiction() {
         UUID first = Fixtures.allocate(jdbc, admin, "33240100001", "2036-37", 100, 0, "526", "5260");
         UUID second = Fixtures.allocate(jdbc, admin, "33240100002", "2036-37", 100, 0, "526", "5261");

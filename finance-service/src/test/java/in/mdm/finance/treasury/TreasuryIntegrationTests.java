@@ -158,6 +158,11 @@ class TreasuryIntegrationTests {
         assertProblem(signed(unknown, sign(unknown)), HttpStatus.NOT_FOUND, "finance.treasury.unknown-instruction");
         String incomplete = "{\"idempotencyKey\":\"" + key + "\",\"status\":\"CREDITED\"}";
         assertProblem(signed(incomplete, sign(incomplete)), HttpStatus.BAD_REQUEST, "finance.treasury.invalid-callback");
+        String debited = body.replace("CREDITED", "DEBITED");
+        assertProblem(signed(debited, sign(debited)), HttpStatus.BAD_REQUEST, "finance.treasury.invalid-callback");
+        String unreadable = "{\"idempotencyKey\":";
+        assertProblem(signed(unreadable, sign(unreadable)), HttpStatus.BAD_REQUEST, "finance.treasury.unreadable-callback");
+        assertThat(instruction(release)).containsEntry("status", "PENDING");
 
         ResponseEntity<Map> byToken = Http.as(port, TestTokens.machine("treasury", "finance:treasury-callback")).post(CALLBACKS, body);
         assertThat(byToken.getStatusCode()).isEqualTo(HttpStatus.OK);
