@@ -18,13 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
-import in.mdm.events.AcademicYear;
+import in.mdm.school.SchoolProblems;
 
 /**
  * Daily meal reports: one per school and school day, from the app or web (single or batch, idempotent by the
@@ -102,7 +103,7 @@ public class MealReportService {
             var stored = reports.byClientId(r.clientReportId());
             if (stored.isPresent()) {
                 if (!stored.get().udiseCode().equals(r.udiseCode())) {
-                    throw ApiException.conflict("meal.report.client-id-reused",
+                    throw ApiException.conflict(SchoolProblems.MEAL_REPORT_CLIENT_ID_REUSED,
                             "clientReportId: already used for another school's report");
                 }
                 return new Outcome(stored.get(), false);
@@ -111,11 +112,11 @@ public class MealReportService {
         MealReportRepository.SchoolPlace school = school(r.udiseCode(), caller);
         LocalDate today = LocalDate.ofInstant(receivedAt, INDIA);
         if (r.date().isAfter(today)) {
-            throw ApiException.badRequest("meal.report.future-date", "date: " + r.date() + " is after today (" + today + ")");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_FUTURE_DATE, "date: " + r.date() + " is after today (" + today + ")");
         }
         checkReason(r.mealsServed(), r.noMealReason());
         if (reports.bySchoolAndDate(r.udiseCode(), r.date()).isPresent()) {
-            throw ApiException.conflict("meal.report.duplicate", "School " + r.udiseCode() + " already reported for "
+            throw ApiException.conflict(SchoolProblems.MEAL_REPORT_DUPLICATE, "School " + r.udiseCode() + " already reported for "
                     + r.date() + "; an officer may correct that report");
         }
         List<String> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), r.noMealReason());
@@ -128,10 +129,10 @@ public class MealReportService {
 
     private static void checkReason(int mealsServed, String reason) {
         if (mealsServed == 0 && reason == null) {
-            throw ApiException.badRequest("meal.report.reason-required", "noMealReason: required when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED, "noMealReason: required when no meal was served");
         }
         if (mealsServed > 0 && reason != null) {
-            throw ApiException.badRequest("meal.report.reason-with-meals", "noMealReason: only when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS, "noMealReason: only when no meal was served");
         }
     }
 
@@ -139,7 +140,7 @@ public class MealReportService {
     MealReportRepository.SchoolPlace school(String udiseCode, Caller caller) {
         return reports.school(udiseCode)
                 .filter(s -> caller.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
-                .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udiseCode));
     }
 
     private List<String> flags(MealReportRepository.SchoolPlace school, LocalDate date, int primary, int upper,
@@ -182,10 +183,10 @@ public class MealReportService {
 
     MealReportResponse find(UUID id, Caller caller) {
         MealReportResponse report = reports.find(id)
-                .orElseThrow(() -> ApiException.notFound("meal.report.not-found", "No meal report " + id));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id));
         MealReportRepository.SchoolPlace school = reports.school(report.udiseCode()).orElseThrow();
         if (!caller.covers(school.districtCode(), school.blockCode(), school.udiseCode())) {
-            throw ApiException.notFound("meal.report.not-found", "No meal report " + id);
+            throw ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id);
         }
         return report;
     }

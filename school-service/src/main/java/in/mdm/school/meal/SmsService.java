@@ -22,6 +22,7 @@ import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.WebhookSignature;
+import in.mdm.school.SchoolProblems;
 
 /**
  * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>} and
@@ -64,7 +65,7 @@ class SmsService {
     }
 
     private static ApiException unauthorized() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "meal.sms.bad-signature", "Missing or wrong X-Signature");
+        return new ApiException(HttpStatus.UNAUTHORIZED, SchoolProblems.SMS_BAD_SIGNATURE, "Missing or wrong X-Signature");
     }
 
     /** Parses, stores and answers one message. */
@@ -102,7 +103,7 @@ class SmsService {
                     return store(id, sms, receivedAt, "ACCEPTED", null, reply, outcome.report().id());
                 }
                 catch (ApiException ex) {
-                    if (ex.code().equals("meal.report.duplicate")) {
+                    if (ex.code().equals(SchoolProblems.MEAL_REPORT_DUPLICATE)) {
                         return store(id, sms, receivedAt, "DUPLICATE", ex.getBody().getDetail(),
                                 "MDM: " + udise + " has already reported for " + date + ". Call your block office to correct it.", null);
                     }

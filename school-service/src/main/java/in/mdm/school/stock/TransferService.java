@@ -19,6 +19,7 @@ import in.mdm.events.school.TransferExecuted;
 import in.mdm.events.school.TransferRefused;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 
 /**
  * Moves stock between two sites, schools or centralised kitchens, in one transaction: TRANSFER_OUT at the sender and
@@ -157,7 +158,7 @@ class TransferService {
         Site from = site("from", r.from());
         Site to = site("to", r.to());
         if (from.equals(to)) {
-            throw ApiException.badRequest("stock.transfer.same-site", "to: must not be the same site as from (" + r.from() + ")");
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_SAME_SITE, "to: must not be the same site as from (" + r.from() + ")");
         }
         requireSite(from, caller);
         requireSite(to, caller);
@@ -189,7 +190,7 @@ class TransferService {
         TransferResponse t = find(transferId).orElse(null);
         if (t == null || !caller.isAdmin() && !(covers(t.fromUdiseCode(), t.fromKitchenId(), caller)
                 && covers(t.toUdiseCode(), t.toKitchenId(), caller))) {
-            throw ApiException.notFound("stock.transfer.not-found", "No transfer " + transferId);
+            throw ApiException.notFound(SchoolProblems.TRANSFER_NOT_FOUND, "No transfer " + transferId);
         }
         return t;
     }
@@ -199,7 +200,7 @@ class TransferService {
             return Site.parse(text);
         }
         catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest("stock.transfer.bad-site", field + ": " + TransferRequest.SITE_MESSAGE);
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_BAD_SITE, field + ": " + TransferRequest.SITE_MESSAGE);
         }
     }
 
@@ -223,7 +224,7 @@ class TransferService {
                 && earlier.commodity().equals(r.commodity().name()) && earlier.quantityKg().compareTo(r.quantityKg()) == 0
                 && Objects.equals(earlier.reason(), note);
         if (!same) {
-            throw ApiException.conflict("stock.transfer.client-reference-conflict", "clientReference: " + r.clientReference()
+            throw ApiException.conflict(SchoolProblems.TRANSFER_CLIENT_REFERENCE_CONFLICT, "clientReference: " + r.clientReference()
                     + " was already used for another transfer");
         }
         return earlier;
