@@ -1,10 +1,12 @@
 package in.mdm.platform.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -93,9 +96,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replaceAll("\"?\\]$", "");
             String path = path(mapping);
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
-                    "Field '" + path + "' has a value of the wrong type or format");
-            problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+            String allowed = enumValues(mapping);
+            if (allowed != null) {
+                // an unknown value of a closed set (an enum field): say which values it takes, as a @Pattern would
+                String name = path.isEmpty() ? field : path;
+                problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
+                        "Field '" + name + "' must be one of " + allowed);
+                problem.setProperty("errors", List.of(fieldError(name, "must be one of " + allowed,
+                        ((InvalidFormatException) mapping).getValue())));
+            }
+            else {
+                problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
+                        "Field '" + path + "' has a value of the wrong type or format");
+                problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+            }
         }
         else if (cause instanceof JacksonException) {
             problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_JSON, "The request body is not valid JSON");
@@ -180,6 +194,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             error.put("rejectedValue", rejected);
         }
         return error;
+    }
+
+    /** The values of the enum a value could not be read as ({@code A, B, C}), or {@code null} when the target is no enum. */
+    private static String enumValues(DatabindException ex) {
+        if (ex instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return Arrays.stream(format.getTargetType().getEnumConstants()).map(e -> ((Enum<?>) e).name())
+                    .collect(Collectors.joining(", "));
+        }
+        return null;
     }
 
     private static String path(DatabindException ex) {
