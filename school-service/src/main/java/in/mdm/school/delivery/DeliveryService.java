@@ -20,6 +20,7 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 import in.mdm.school.stock.Commodity;
 import in.mdm.school.stock.KitchenStockService;
+import in.mdm.school.stock.LedgerEntryKind;
 import in.mdm.school.stock.StockService;
 import in.mdm.school.supply.SupplyService;
 
@@ -111,7 +112,7 @@ public class DeliveryService {
     @Transactional
     DeliveryResponse receive(UUID id, ReceiptRequest r, Caller caller) {
         DeliveryResponse d = get(id, caller);
-        if (d.status().equals("RECEIVED")) {
+        if (d.status() == DeliveryStatus.RECEIVED) {
             throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received on " + d.receivedOn());
         }
         if (r.receivedOn().isAfter(LocalDate.now(clock.withZone(INDIA)))) {
@@ -122,11 +123,11 @@ public class DeliveryService {
             throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received already");
         }
         if (d.udiseCode() != null && r.quantityKg().signum() > 0) {
-            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
+            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
                     "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         else if (d.kitchenId() != null && r.quantityKg().signum() > 0) {
-            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
+            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
                     "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         return find(id).orElseThrow();

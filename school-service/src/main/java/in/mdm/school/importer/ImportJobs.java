@@ -134,7 +134,7 @@ class ImportJobs {
     /** 404 for an unknown job, 409 {@code school.import.not-finished} until it has succeeded. */
     void requireSucceeded(UUID id) {
         ImportJobResponse job = get(id);
-        if (!job.status().equals("SUCCEEDED")) {
+        if (job.status() != ImportStatus.SUCCEEDED) {
             throw ApiException.conflict(SchoolProblems.IMPORT_NOT_FINISHED,
                     "The job is " + job.status() + "; rejects are ready when it has SUCCEEDED");
         }

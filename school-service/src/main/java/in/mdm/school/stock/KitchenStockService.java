@@ -43,7 +43,7 @@ public class KitchenStockService {
     }
 
     /** Posts a movement in the caller's transaction; 409 {@code stock.insufficient} below zero. */
-    public BigDecimal post(UUID kitchen, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date,
+    public BigDecimal post(UUID kitchen, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
             String reason, String reference, String by) {
         BigDecimal before = lock(kitchen, commodity);
         BigDecimal after = before.add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
@@ -94,7 +94,8 @@ public class KitchenStockService {
                 delta = onHand.negate();
             }
             if (delta.signum() != 0) {
-                post(kitchen, commodity, "CONSUMPTION", delta, date, "meals served at " + udise + " on " + date, reference, "meal-report");
+                post(kitchen, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served at " + udise + " on " + date, reference,
+                        "meal-report");
             }
         }
     }
@@ -126,8 +127,8 @@ public class KitchenStockService {
         if (request.quantityKg().signum() == 0) {
             throw ApiException.badRequest(SchoolProblems.STOCK_ADJUSTMENT_ZERO, "quantityKg: must not be zero");
         }
-        post(kitchen, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(StockService.INDIA)),
-                request.reason().strip(), null, caller.username());
+        post(kitchen, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(),
+                LocalDate.now(clock.withZone(StockService.INDIA)), request.reason().strip(), null, caller.username());
         return balances(kitchen, caller);
     }
 

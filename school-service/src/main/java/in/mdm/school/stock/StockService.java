@@ -56,7 +56,7 @@ public class StockService {
      * @return the balance after it
      * @throws ApiException 409 {@code stock.insufficient} if it would drive the stock negative
      */
-    public BigDecimal post(String udise, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date,
+    public BigDecimal post(String udise, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
             String reason, String reference, String by) {
         StockRepository.Balance before = stock.lock(udise, commodity);
         BigDecimal after = before.quantityKg().add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
@@ -124,7 +124,7 @@ public class StockService {
                     continue;
                 }
             }
-            post(udise, commodity, "CONSUMPTION", delta, date, "meals served on " + date, reference, "meal-report");
+            post(udise, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served on " + date, reference, "meal-report");
         }
     }
 
@@ -144,8 +144,8 @@ public class StockService {
         if (request.quantityKg().signum() == 0) {
             throw ApiException.badRequest(SchoolProblems.STOCK_ADJUSTMENT_ZERO, "quantityKg: must not be zero");
         }
-        post(udise, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(INDIA)), request.reason().strip(),
-                null, caller.username());
+        post(udise, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(), LocalDate.now(clock.withZone(INDIA)),
+                request.reason().strip(), null, caller.username());
         return balances(udise, caller);
     }
 

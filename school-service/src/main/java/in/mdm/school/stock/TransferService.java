@@ -101,11 +101,11 @@ class TransferService {
         LocalDate today = LocalDate.now(clock.withZone(StockService.INDIA));
         String reference = "transfer:" + transferId;
         String why = note == null ? "" : ": " + note;
-        post(from, commodity, "TRANSFER_OUT", quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
-        post(to, commodity, "TRANSFER_IN", quantityKg, today, "transfer from " + from.label() + why, reference, by);
+        post(from, commodity, LedgerEntryKind.TRANSFER_OUT, quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
+        post(to, commodity, LedgerEntryKind.TRANSFER_IN, quantityKg, today, "transfer from " + from.label() + why, reference, by);
     }
 
-    private void post(Site site, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date, String reason,
+    private void post(Site site, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date, String reason,
             String reference, String by) {
         String text = reason.length() > 300 ? reason.substring(0, 300) : reason;
         if (site.school()) {
@@ -138,8 +138,8 @@ class TransferService {
      * @return whether it was recorded: {@code false} when a transfer with the same client reference of the same
      *         person is there (a concurrent request with it waits here for the other's commit)
      */
-    boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, String status,
-            String refusal, String by, String source, String note, String clientReference) {
+    boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, TransferStatus status,
+            String refusal, String by, TransferSource source, String note, String clientReference) {
         return transfers.insert(transferId, from, to, commodity, quantityKg, status, refusal, by, source, note,
                 clientReference);
     }
@@ -171,7 +171,8 @@ class TransferService {
             }
         }
         UUID id = UUID.randomUUID();
-        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), "EXECUTED", null, by, "MANUAL", note, r.clientReference())) {
+        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), TransferStatus.EXECUTED, null, by, TransferSource.MANUAL, note,
+                r.clientReference())) {
             return new Outcome(sameOrConflict(findByReference(by, r.clientReference()).orElseThrow(), from, to, r, note), false, null);
         }
         String refusal = lockAndCheck(from, to, r.commodity(), r.quantityKg());
