@@ -134,7 +134,24 @@ class MealReportIntegrationTests {
                 HttpStatus.BAD_REQUEST, "meal.report.reason-with-meals");
         ResponseEntity<Map> badReason = headmaster.post("/api/v1/meals/reports", report(null, udise, TODAY, 0, 0, 0, "RAIN"));
         assertThat(badReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badReason.getBody().toString()).contains("noMealReason");
+        assertThat(badReason.getBody()).containsEntry("code", "request.invalid-value");
+        assertThat((List<Map<String, Object>>) badReason.getBody().get("errors")).containsExactly(Map.of("field", "noMealReason",
+                "message", "must be one of NO_STOCK, NO_COOK, NO_FUNDS, HOLIDAY, OTHER", "rejectedValue", "RAIN"));
+        // a reason is its name: neither an index nor another case is read as one
+        for (String index : List.of("\"noMealReason\":1", "\"noMealReason\":\"1\"", "\"noMealReason\":\"no_stock\"")) {
+            ResponseEntity<Map> refused = headmaster.post("/api/v1/meals/reports",
+                    report(null, udise, TODAY, 0, 0, 0, "OTHER").replace("\"noMealReason\":\"OTHER\"", index));
+            assertThat(refused.getStatusCode()).as(index).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(index).containsEntry("code", "request.invalid-value");
+        }
+        ResponseEntity<Map> badInBatch = headmaster.post("/api/v1/meals/reports/batch",
+                "{\"reports\":[" + report(null, udise, TODAY.minusDays(1), 0, 0, 0, "OTHER") + ","
+                        + report(null, udise, TODAY, 0, 0, 0, "RAIN") + "]}");
+        assertThat(badInBatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) badInBatch.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactly("reports[1].noMealReason");
+        assertThat(jdbc.sql("select count(*) from meal_reports where udise_code = :u").param("u", udise).query(Integer.class).single())
+                .isZero();
         ResponseEntity<Map> negative = headmaster.post("/api/v1/meals/reports", report(null, udise, TODAY, -1, 0, 0, "OTHER"));
         assertThat(negative.getBody().toString()).contains("attendancePrimary");
         assertThat(Api.as(http, null).post("/api/v1/meals/reports", report(null, udise, TODAY, 1, 1, 2, null)).getStatusCode())
@@ -163,6 +180,14 @@ class MealReportIntegrationTests {
         assertThat((List<String>) onHoliday.get("flags")).containsExactly("HOLIDAY_REPORT");
         Map<String, Object> closed = headmaster.post("/api/v1/meals/reports", report(null, udise, TODAY.minusDays(11), 0, 0, 0, "HOLIDAY")).getBody();
         assertThat((List<String>) closed.get("flags")).isEmpty();
+
+        // on the wire the reason, the channel and the flags are their names, in the record's order
+        String tooManyJson = headmaster.exchange(HttpMethod.GET, "/api/v1/meals/reports/" + tooMany.get("id"), null, String.class).getBody();
+        assertThat(tooManyJson).contains("\"mealsServed\":120,\"noMealReason\":null,\"channel\":\"APP\",\"reportedBy\":")
+                .endsWith("\"flags\":[\"MEALS_EXCEED_ENROLLMENT\",\"MEALS_EXCEED_ATTENDANCE\"],\"corrected\":false}");
+        String closedJson = headmaster.exchange(HttpMethod.GET, "/api/v1/meals/reports/" + closed.get("id"), null, String.class).getBody();
+        assertThat(closedJson).contains("\"mealsServed\":0,\"noMealReason\":\"HOLIDAY\",\"channel\":\"APP\",\"reportedBy\":")
+                .endsWith("\"flags\":[],\"corrected\":false}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.alert.AlertProblems;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -22,7 +23,7 @@ public class AlertService {
     @Transactional(readOnly = true)
     Alert get(UUID id, Caller caller) {
         // another jurisdiction's alert is not found, exactly like one that does not exist
-        return alerts.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound("alert.not-found", "No alert with id " + id));
+        return alerts.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound(AlertProblems.ALERT_NOT_FOUND, "No alert with id " + id));
     }
 
     /**

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
 import in.mdm.auth.token.TokenService;
@@ -62,11 +63,11 @@ class ClientController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) {
         if (request.getQueryString() != null && request.getQueryString().contains("client_secret")) {
-            throw oauth(HttpStatus.BAD_REQUEST, "auth.secret-in-url", "invalid_request",
+            throw oauth(HttpStatus.BAD_REQUEST, AuthProblems.SECRET_IN_URL, "invalid_request",
                     "Send the client secret in the form body or by HTTP Basic, never in the URL");
         }
         if (!"client_credentials".equals(grantType)) {
-            throw oauth(HttpStatus.BAD_REQUEST, "auth.unsupported-grant-type", "unsupported_grant_type",
+            throw oauth(HttpStatus.BAD_REQUEST, AuthProblems.UNSUPPORTED_GRANT_TYPE, "unsupported_grant_type",
                     "Only grant_type=client_credentials is supported here");
         }
         String clientId = formClientId;
@@ -80,14 +81,14 @@ class ClientController {
         String id = clientId;
         MachineClients.Client client = clients.authenticate(clientId, secret).orElseThrow(() -> {
             audit.failure(AuditAction.CLIENT_TOKEN, null, id, address, "wrong client id or secret");
-            return oauth(HttpStatus.UNAUTHORIZED, "auth.invalid-client", "invalid_client", "Unknown client or wrong secret");
+            return oauth(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CLIENT, "invalid_client", "Unknown client or wrong secret");
         });
         Set<String> granted = client.scopes();
         if (asked != null && !asked.isBlank()) {
             Set<String> wanted = new LinkedHashSet<>(List.of(asked.trim().split("\\s+")));
             if (!client.scopes().containsAll(wanted)) {
                 audit.failure(AuditAction.CLIENT_TOKEN, null, client.clientId(), address, "scope not granted: " + asked);
-                throw oauth(HttpStatus.BAD_REQUEST, "auth.invalid-scope", "invalid_scope",
+                throw oauth(HttpStatus.BAD_REQUEST, AuthProblems.INVALID_SCOPE, "invalid_scope",
                         "The client may ask only for " + String.join(" ", client.scopes()));
             }
             granted = wanted;

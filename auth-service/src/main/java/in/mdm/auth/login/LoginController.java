@@ -23,6 +23,7 @@ import in.mdm.auth.token.Sessions;
 import in.mdm.auth.token.TokenService;
 import in.mdm.auth.user.Credentials;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PlatformProblems;
 
 /** Sign in, refresh, sign out. */
 @RestController
@@ -90,7 +91,7 @@ class LoginController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(Authentication authentication, HttpServletRequest request) {
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "A bearer access token is required");
+            throw new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED, "A bearer access token is required");
         }
         Map<String, Object> claims = jwt.getToken().getClaims();
         Object session = claims.get(TokenService.SESSION_CLAIM);
@@ -111,6 +112,6 @@ class LoginController {
     }
 
     private static ApiException invalidRefresh() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "auth.token-invalid", "The refresh token is invalid, expired or revoked");
+        return new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.TOKEN_INVALID, "The refresh token is invalid, expired or revoked");
     }
 }

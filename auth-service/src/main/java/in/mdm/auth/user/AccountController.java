@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
 import in.mdm.platform.security.Caller;
@@ -146,7 +147,7 @@ class AccountController {
             HttpServletRequest request) {
         User me = users.me(caller);
         if (!mfa.isEnabled(me.id())) {
-            throw ApiException.conflict("auth.mfa.not-enabled", "The second factor is not on");
+            throw ApiException.conflict(AuthProblems.MFA_NOT_ENABLED, "The second factor is not on");
         }
         if (!credentials.passwordMatches(me.id(), body.password()) || !mfa.verify(me.id(), mfa.secret(me.id()), body.otp())) {
             audit.failure(AuditAction.MFA_DISABLED, me.id(), me.username(), AuditLog.address(request), "wrong password or code");

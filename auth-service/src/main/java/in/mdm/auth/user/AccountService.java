@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.role.Role;
 import in.mdm.auth.token.Sessions;
 import in.mdm.events.auth.PasswordResetRequested;
@@ -17,6 +18,7 @@ import in.mdm.events.auth.UserActivated;
 import in.mdm.events.auth.UserRegistered;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PlatformProblems;
 
 /** Accounts: registration, activation, password reset and change. */
 @Service
@@ -53,10 +55,10 @@ class AccountService {
                 request.districtCode(), request.blockCode());
         if (!caller.isAdmin()) {
             if (placement.role() != Role.SCHOOL) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "An officer registers school users only");
+                throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer registers school users only");
             }
             if (!caller.covers(placement.districtCode(), placement.blockCode(), placement.jurisdiction().code())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "auth.outside-jurisdiction",
+                throw new ApiException(HttpStatus.FORBIDDEN, AuthProblems.OUTSIDE_JURISDICTION,
                         "The school lies outside your jurisdiction");
             }
         }
@@ -81,12 +83,12 @@ class AccountService {
     @Transactional
     User resendActivation(Caller caller, UUID id) {
         User user = users.find(id, caller)
-                .orElseThrow(() -> ApiException.notFound("auth.user.not-found", "No user with id " + id));
+                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No user with id " + id));
         if (!caller.isAdmin() && user.role() != Role.SCHOOL) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "An officer manages school users only");
+            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer manages school users only");
         }
         if (user.status() != UserStatus.PENDING_ACTIVATION) {
-            throw ApiException.conflict("auth.activation.not-pending", "The account is not waiting for activation");
+            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING, "The account is not waiting for activation");
         }
         Instant now = clock.instant();
         Instant expires = now.plus(properties.activationTtl());
@@ -100,13 +102,13 @@ class AccountService {
     @Transactional
     User activate(String token, String password) {
         UUID id = tokens.consume(token, AccountTokens.Purpose.ACTIVATION, clock.instant())
-                .orElseThrow(() -> ApiException.badRequest("auth.activation.token-invalid",
+                .orElseThrow(() -> ApiException.badRequest(AuthProblems.ACTIVATION_TOKEN_INVALID,
                         "The activation token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(password, user.username(), "password");
         int updated = accounts.activate(id, credentials.hash(password));
         if (updated == 0) {
-            throw ApiException.conflict("auth.activation.not-pending", "The account is not waiting for activation");
+            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING, "The account is not waiting for activation");
         }
         events.publishEvent(new UserActivated(UUID.randomUUID(), clock.instant(), id, user.username()));
         return users.find(id).orElseThrow();
@@ -141,13 +143,13 @@ class AccountService {
     @Transactional
     User confirmReset(String token, String newPassword) {
         UUID id = tokens.consume(token, AccountTokens.Purpose.PASSWORD_RESET, clock.instant())
-                .orElseThrow(() -> ApiException.badRequest("auth.reset.token-invalid",
+                .orElseThrow(() -> ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID,
                         "The reset token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(newPassword, user.username(), "newPassword");
         int updated = accounts.resetPassword(id, credentials.hash(newPassword));
         if (updated == 0) {
-            throw ApiException.badRequest("auth.reset.token-invalid", "The reset token is unknown, expired or already used");
+            throw ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID, "The reset token is unknown, expired or already used");
         }
         sessions.endAll(id);
         return user;
@@ -157,7 +159,7 @@ class AccountService {
     @Transactional
     User changePassword(Caller caller, String currentPassword, String newPassword) {
         User user = users.findByUsername(caller.username())
-                .orElseThrow(() -> ApiException.notFound("auth.user.not-found", "No such user"));
+                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No such user"));
         if (!credentials.passwordMatches(user.id(), currentPassword)) {
             throw Credentials.invalidCredentials();
         }

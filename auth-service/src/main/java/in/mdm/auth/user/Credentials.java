@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
 import in.mdm.auth.token.TokenService;
@@ -47,7 +48,7 @@ public class Credentials {
     }
 
     public static ApiException invalidCredentials() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "auth.invalid-credentials", "Wrong username or password");
+        return new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CREDENTIALS, "Wrong username or password");
     }
 
     /**
@@ -66,7 +67,7 @@ public class Credentials {
         Instant now = clock.instant();
         if (account.status() == UserStatus.LOCKED && account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
             audit.failure(AuditAction.LOGIN, account.id(), username, address, "account locked");
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.account-locked",
+            throw new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.ACCOUNT_LOCKED,
                     "The account is locked after repeated failed sign-ins; try again later or reset the password");
         }
         boolean passwordOk = encoder.matches(password, account.passwordHash() != null ? account.passwordHash() : decoyHash)
@@ -82,7 +83,7 @@ public class Credentials {
         if (account.mfaEnabled()) {
             if (otp == null || otp.isBlank()) {
                 audit.failure(AuditAction.LOGIN, account.id(), username, address, "one-time code required");
-                throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.otp-required",
+                throw new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.OTP_REQUIRED,
                         "This account has a second factor: send the one-time code from the authenticator app (otp) or a recovery code");
             }
             if (!mfa.verify(account.id(), mfa.secret(account.id()), otp)) {

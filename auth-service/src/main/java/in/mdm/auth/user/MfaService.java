@@ -13,6 +13,7 @@ import com.warrenstrange.googleauth.GoogleAuthenticator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.platform.web.ApiException;
 
 /**
@@ -47,7 +48,7 @@ class MfaService {
     Enrolment enroll(UUID userId, String username) {
         boolean enabled = mfa.lockEnabled(userId);
         if (enabled) {
-            throw ApiException.conflict("auth.mfa.already-enabled", "The second factor is already on; disable it first");
+            throw ApiException.conflict(AuthProblems.MFA_ALREADY_ENABLED, "The second factor is already on; disable it first");
         }
         String secret = totp.createCredentials().getKey();
         mfa.setPendingSecret(userId, box.seal(secret));
@@ -62,12 +63,12 @@ class MfaService {
     List<String> confirm(UUID userId, String code) {
         String pending = box.open(mfa.lockPendingSecret(userId).orElse(null));
         if (pending == null) {
-            throw ApiException.conflict("auth.mfa.not-enrolling", "Start with POST /api/v1/auth/mfa/enroll");
+            throw ApiException.conflict(AuthProblems.MFA_NOT_ENROLLING, "Start with POST /api/v1/auth/mfa/enroll");
         }
         String digits = normalize(code);
         long step = digits.matches("[0-9]{6}") ? matchingStep(pending, Integer.parseInt(digits)) : -1;
         if (step < 0) {
-            throw ApiException.badRequest("auth.mfa.code-invalid", "The code does not match the new secret");
+            throw ApiException.badRequest(AuthProblems.MFA_CODE_INVALID, "The code does not match the new secret");
         }
         mfa.enable(userId, step);
         mfa.deleteRecoveryCodes(userId);

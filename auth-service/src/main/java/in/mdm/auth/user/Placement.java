@@ -8,6 +8,7 @@ import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.Jurisdiction.Level;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PlatformProblems;
 
 /**
  * A role with its jurisdiction and the user's location: a district officer lies in its district, a block
@@ -78,7 +79,7 @@ record Placement(Role role, Jurisdiction jurisdiction, String districtCode, Stri
 
     /** A 400 {@code request.invalid} problem naming the fields, like the platform's validation errors. */
     static ApiException invalid(List<Map<String, Object>> errors) {
-        ApiException problem = ApiException.badRequest("request.invalid",
+        ApiException problem = ApiException.badRequest(PlatformProblems.INVALID,
                 "Invalid request: " + String.join(", ", errors.stream().map(e -> (String) e.get("field")).toList()));
         problem.getBody().setProperty("errors", errors);
         return problem;

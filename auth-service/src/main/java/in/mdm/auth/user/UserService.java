@@ -6,11 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.role.Role;
 import in.mdm.auth.token.Sessions;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.platform.web.PlatformProblems;
 
 /**
  * The user directory, seen through the caller's jurisdiction: an ADMIN sees every user, an OFFICER the users
@@ -36,7 +38,7 @@ public class UserService {
     @Transactional(readOnly = true)
     User me(Caller caller) {
         return users.findByUsername(caller.username())
-                .orElseThrow(() -> ApiException.notFound("auth.user.not-found", "The token names no user of this service"));
+                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "The token names no user of this service"));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -68,7 +70,7 @@ public class UserService {
     User changeRole(Caller caller, UUID id, AccountRequests.ChangeRoleRequest request) {
         User user = get(caller, id);
         if (user.username().equals(caller.username())) {
-            throw ApiException.conflict("auth.user.self", "You cannot change your own role");
+            throw ApiException.conflict(AuthProblems.USER_SELF, "You cannot change your own role");
         }
         Placement placement = Placement.of(request.role(), request.jurisdictionLevel(), request.jurisdictionCode(),
                 request.districtCode(), request.blockCode());
@@ -80,15 +82,15 @@ public class UserService {
     private User manageable(Caller caller, UUID id) {
         User user = get(caller, id);
         if (user.username().equals(caller.username())) {
-            throw ApiException.conflict("auth.user.self", "You cannot disable or enable your own account");
+            throw ApiException.conflict(AuthProblems.USER_SELF, "You cannot disable or enable your own account");
         }
         if (!caller.isAdmin() && user.role() != Role.SCHOOL) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "An officer manages school users only");
+            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer manages school users only");
         }
         return user;
     }
 
     private static ApiException notFound(UUID id) {
-        return ApiException.notFound("auth.user.not-found", "No user with id " + id);
+        return ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No user with id " + id);
     }
 }

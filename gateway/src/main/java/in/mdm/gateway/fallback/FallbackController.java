@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import in.mdm.gateway.GatewayProblems;
 import in.mdm.gateway.GatewaySettings;
 import in.mdm.gateway.problem.Problems;
 
@@ -50,7 +51,7 @@ class FallbackController {
         log.warn("{} unavailable ({}) for {} {}: {}", name, reason, exchange.getRequest().getMethod(),
                 originalPath(exchange), String.valueOf(cause));
 
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, GatewayProblems.SERVICE_UNAVAILABLE,
                 "The " + name + " service is not available right now; retry shortly");
         problem.setTitle("Service unavailable");
         problem.setInstance(URI.create(originalPath(exchange)));

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import in.mdm.gateway.GatewayProblems;
+
 /**
  * RFC 9457 problems in the form every MDM service uses: a {@code type} under the project's problem base, a
  * stable {@code code}, never internals.
@@ -16,11 +18,6 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     public static final URI TYPE_BASE = URI.create("https://mdm-twin.in/problems/");
-
-    public static final String ROUTE_NOT_FOUND = "gateway.route-not-found";
-    public static final String SERVICE_UNAVAILABLE = "gateway.service-unavailable";
-    public static final String RATE_LIMITED = "gateway.rate-limited";
-    public static final String INTERNAL_ERROR = "gateway.internal-error";
 
     private Problems() {
     }
@@ -35,10 +32,10 @@ public final class Problems {
     /** The code of a problem the gateway has nothing more specific to say about. */
     public static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
-            case 404 -> ROUTE_NOT_FOUND;
-            case 429 -> RATE_LIMITED;
-            case 502, 503, 504 -> SERVICE_UNAVAILABLE;
-            case 500 -> INTERNAL_ERROR;
+            case 404 -> GatewayProblems.ROUTE_NOT_FOUND;
+            case 429 -> GatewayProblems.RATE_LIMITED;
+            case 502, 503, 504 -> GatewayProblems.SERVICE_UNAVAILABLE;
+            case 500 -> GatewayProblems.INTERNAL_ERROR;
             default -> {
                 HttpStatus known = HttpStatus.resolve(status.value());
                 yield "http." + (known != null ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : status.value());

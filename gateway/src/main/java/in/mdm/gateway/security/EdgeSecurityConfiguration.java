@@ -25,6 +25,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
+import in.mdm.gateway.GatewayProblems;
 import in.mdm.gateway.problem.Problems;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.CallerClaims;
@@ -92,20 +93,20 @@ class EdgeSecurityConfiguration {
                         // a token that cannot be checked now (the issuer's keys or Redis unreachable) is a 503 to retry
                         .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
                                 ? unavailable(filterExchange.getExchange(), json)
-                                : problem(filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, "auth.token-invalid",
+                                : problem(filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, GatewayProblems.TOKEN_INVALID,
                                         "The access token is invalid, expired or revoked"))
                         .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
                                 exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                                        ? "auth.token-invalid" : "auth.unauthenticated",
+                                        ? GatewayProblems.TOKEN_INVALID : GatewayProblems.UNAUTHENTICATED,
                                 exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                                         ? "The access token is invalid, expired or revoked" : "A bearer access token is required"))
                         .accessDeniedHandler((exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                "auth.forbidden", "Your role may not do this")))
+                                GatewayProblems.FORBIDDEN, "Your role may not do this")))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
-                                "auth.unauthenticated", "A bearer access token is required"))
+                                GatewayProblems.UNAUTHENTICATED, "A bearer access token is required"))
                         .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                "auth.forbidden", "Your role may not do this")));
+                                GatewayProblems.FORBIDDEN, "Your role may not do this")));
         return http.build();
     }
 
@@ -121,7 +122,7 @@ class EdgeSecurityConfiguration {
 
     private static Mono<Void> unavailable(ServerWebExchange exchange, JsonMapper json) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE, "auth.verification-unavailable",
+        return problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE, GatewayProblems.VERIFICATION_UNAVAILABLE,
                 "The access token cannot be verified right now; retry shortly");
     }
 
@@ -133,7 +134,7 @@ class EdgeSecurityConfiguration {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, code.equals("auth.token-invalid")
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, GatewayProblems.TOKEN_INVALID.equals(code)
                     ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

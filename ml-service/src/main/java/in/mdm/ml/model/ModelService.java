@@ -4,6 +4,7 @@ package in.mdm.ml.model;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.ml.MlProblems;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -18,7 +19,7 @@ public class ModelService {
 
     @Transactional(readOnly = true)
     Model get(String name, String version) {
-        return models.find(name, version).orElseThrow(() -> ApiException.notFound("ml.model.not-found",
+        return models.find(name, version).orElseThrow(() -> ApiException.notFound(MlProblems.MODEL_NOT_FOUND,
                 "No model " + name + " version " + version + " in the registry"));
     }
 

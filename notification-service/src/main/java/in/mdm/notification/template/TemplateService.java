@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.notification.NotificationProblems;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
@@ -22,7 +23,7 @@ public class TemplateService {
     List<Template> variants(String code) {
         List<Template> variants = templates.variants(code);
         if (variants.isEmpty()) {
-            throw ApiException.notFound("notification.template.not-found", "No notification template with code " + code);
+            throw ApiException.notFound(NotificationProblems.TEMPLATE_NOT_FOUND, "No notification template with code " + code);
         }
         return variants;
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.optimization.OptimizationProblems;
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -26,13 +27,13 @@ public class TransferService {
     @Transactional
     TransferPlan propose(ProposeTransferRequest request, Caller caller) {
         if (request.fromUdiseCode().equals(request.toUdiseCode())) {
-            throw ApiException.badRequest("optimization.transfer.same-school", "A transfer must be between two different schools");
+            throw ApiException.badRequest(OptimizationProblems.TRANSFER_SAME_SCHOOL, "A transfer must be between two different schools");
         }
         // both schools must be known and inside the proposer's jurisdiction; outside it they do not exist
         JurisdictionScope scope = JurisdictionScope.of(caller);
         for (String udise : new String[] { request.fromUdiseCode(), request.toUdiseCode() }) {
             if (!locations.find(udise).map(l -> scope.covers(l.districtCode(), l.blockCode(), l.udiseCode())).orElse(false)) {
-                throw ApiException.notFound("optimization.school.not-found", "No school " + udise);
+                throw ApiException.notFound(OptimizationProblems.SCHOOL_NOT_FOUND, "No school " + udise);
             }
         }
         return transfers.insert(UUID.randomUUID(), request);
@@ -41,7 +42,7 @@ public class TransferService {
     @Transactional(readOnly = true)
     TransferPlan get(UUID id, Caller caller) {
         return transfers.find(id, visible(caller))
-                .orElseThrow(() -> ApiException.notFound("optimization.transfer.not-found", "No transfer plan with id " + id));
+                .orElseThrow(() -> ApiException.notFound(OptimizationProblems.TRANSFER_NOT_FOUND, "No transfer plan with id " + id));
     }
 
     /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */

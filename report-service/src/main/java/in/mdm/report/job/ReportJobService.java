@@ -14,6 +14,7 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.report.ReportProblems;
 
 @Service
 public class ReportJobService {
@@ -31,18 +32,18 @@ public class ReportJobService {
     @Transactional
     ReportJob request(RequestReportRequest request, Caller caller) {
         if (request.periodTo().isBefore(request.periodFrom())) {
-            throw invalid("report.invalid-period", "periodTo", "must not be before periodFrom");
+            throw invalid(ReportProblems.INVALID_PERIOD, "periodTo", "must not be before periodFrom");
         }
         if (ChronoUnit.DAYS.between(request.periodFrom(), request.periodTo()) + 1 > MAX_PERIOD_DAYS) {
-            throw invalid("report.invalid-period", "periodTo", "a report covers at most " + MAX_PERIOD_DAYS + " days");
+            throw invalid(ReportProblems.INVALID_PERIOD, "periodTo", "a report covers at most " + MAX_PERIOD_DAYS + " days");
         }
         if (!fits(request.scopeLevel(), request.scopeCode())) {
-            throw invalid("report.invalid-scope", "scopeCode", "does not fit scope level " + request.scopeLevel());
+            throw invalid(ReportProblems.INVALID_SCOPE, "scopeCode", "does not fit scope level " + request.scopeLevel());
         }
         Jurisdiction scope = new Jurisdiction(request.scopeLevel(), request.scopeCode());
         if (!jobs.wouldBeVisible(scope, visible(caller))) {
             // another jurisdiction's data does not exist for this caller; a report is asked for only where it could be read
-            throw ApiException.notFound("report.scope.not-found",
+            throw ApiException.notFound(ReportProblems.SCOPE_NOT_FOUND,
                     "No " + request.scopeLevel().name().toLowerCase(java.util.Locale.ROOT) + " " + request.scopeCode());
         }
         return jobs.insert(UUID.randomUUID(), request, caller.username());
@@ -50,7 +51,7 @@ public class ReportJobService {
 
     @Transactional(readOnly = true)
     ReportJob get(UUID id, Caller caller) {
-        return jobs.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound("report.not-found", "No report with id " + id));
+        return jobs.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound(ReportProblems.REPORT_NOT_FOUND, "No report with id " + id));
     }
 
     /** A page and the total, in one read-only transaction. */

@@ -49,8 +49,9 @@ class DeliveryRepository {
     int insert(UUID id, DeliveryRequest r, String createdBy) {
         return jdbc.sql("""
                 insert into deliveries (id, supplier_id, udise_code, kitchen_id, commodity, quantity_kg, promised_date, status, created_by, client_reference)
-                values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, 'SCHEDULED', :by, :ref)
+                values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, :status, :by, :ref)
                 on conflict do nothing""")
+                .param("status", DeliveryStatus.SCHEDULED.name())
                 .param("id", id).param("supplier", r.supplierId()).param("udise", r.udiseCode()).param("kitchen", r.kitchenId())
                 .param("commodity", r.commodity().name()).param("qty", r.quantityKg()).param("promised", r.promisedDate())
                 .param("by", createdBy).param("ref", r.clientReference()).update();
@@ -64,17 +65,18 @@ class DeliveryRepository {
     /** Records the receipt of a delivery not yet received; @return rows changed */
     int receive(UUID id, LocalDate receivedOn, BigDecimal receivedKg) {
         return jdbc.sql("""
-                update deliveries set status = 'RECEIVED', received_on = :on, received_kg = :kg
-                where id = :id and status <> 'RECEIVED'""")
-                .param("id", id).param("on", receivedOn).param("kg", receivedKg).update();
+                update deliveries set status = :received, received_on = :on, received_kg = :kg
+                where id = :id and status <> :received""")
+                .param("id", id).param("received", DeliveryStatus.RECEIVED.name()).param("on", receivedOn).param("kg", receivedKg).update();
     }
 
     /** Marks the scheduled deliveries promised before {@code today} and not yet notified DELAYED; @return them */
     List<DeliveryResponse> markDelayed(LocalDate today) {
         return jdbc.sql("""
-                update deliveries set status = 'DELAYED', delay_notified = true
-                where status = 'SCHEDULED' and promised_date < :today and not delay_notified
+                update deliveries set status = :delayed, delay_notified = true
+                where status = :scheduled and promised_date < :today and not delay_notified
                 returning *""")
+                .param("delayed", DeliveryStatus.DELAYED.name()).param("scheduled", DeliveryStatus.SCHEDULED.name())
                 .param("today", today).query(DeliveryRepository::map).list();
     }
 
@@ -90,7 +92,8 @@ class DeliveryRepository {
     static DeliveryResponse map(ResultSet rs, int row) throws SQLException {
         return new DeliveryResponse(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
                 rs.getString("udise_code"), rs.getObject("kitchen_id", UUID.class), rs.getString("commodity"),
-                rs.getBigDecimal("quantity_kg"), rs.getObject("promised_date", LocalDate.class), rs.getString("status"),
+                rs.getBigDecimal("quantity_kg"), rs.getObject("promised_date", LocalDate.class),
+                DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getObject("received_on", LocalDate.class), rs.getBigDecimal("received_kg"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("client_reference"));
     }

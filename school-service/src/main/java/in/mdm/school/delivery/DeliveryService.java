@@ -17,8 +17,10 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.school.DeliveryDelayed;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 import in.mdm.school.stock.Commodity;
 import in.mdm.school.stock.KitchenStockService;
+import in.mdm.school.stock.LedgerEntryKind;
 import in.mdm.school.stock.StockService;
 import in.mdm.school.supply.SupplyService;
 
@@ -60,10 +62,10 @@ public class DeliveryService {
     @Transactional
     Scheduled schedule(DeliveryRequest r, Caller caller) {
         if ((r.udiseCode() == null) == (r.kitchenId() == null)) {
-            throw ApiException.badRequest("delivery.one-target", "udiseCode, kitchenId: give exactly one of them");
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_ONE_TARGET, "udiseCode, kitchenId: give exactly one of them");
         }
         if (!supply.supplierExists(r.supplierId())) {
-            throw ApiException.badRequest("delivery.unknown-supplier", "supplierId: no supplier " + r.supplierId());
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_UNKNOWN_SUPPLIER, "supplierId: no supplier " + r.supplierId());
         }
         if (r.udiseCode() != null) {
             stock.requireSchool(r.udiseCode(), caller);
@@ -71,7 +73,7 @@ public class DeliveryService {
         else {
             DeliveryRepository.Place place = deliveries.findKitchenPlace(r.kitchenId()).orElse(null);
             if (place == null || !caller.covers(place.districtCode(), place.blockCode(), null)) {
-                throw ApiException.notFound("kitchen.not-found", "No kitchen " + r.kitchenId());
+                throw ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + r.kitchenId());
             }
         }
         if (r.clientReference() != null) {
@@ -96,7 +98,7 @@ public class DeliveryService {
                 && earlier.quantityKg().compareTo(r.quantityKg()) == 0
                 && earlier.promisedDate().equals(r.promisedDate());
         if (!same) {
-            throw ApiException.conflict("delivery.client-reference-conflict", "clientReference: " + r.clientReference()
+            throw ApiException.conflict(SchoolProblems.DELIVERY_CLIENT_REFERENCE_CONFLICT, "clientReference: " + r.clientReference()
                     + " was already used for another delivery of this supplier");
         }
         return earlier;
@@ -110,34 +112,34 @@ public class DeliveryService {
     @Transactional
     DeliveryResponse receive(UUID id, ReceiptRequest r, Caller caller) {
         DeliveryResponse d = get(id, caller);
-        if (d.status().equals("RECEIVED")) {
-            throw ApiException.conflict("delivery.already-received", "Delivery " + id + " was received on " + d.receivedOn());
+        if (d.status() == DeliveryStatus.RECEIVED) {
+            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received on " + d.receivedOn());
         }
         if (r.receivedOn().isAfter(LocalDate.now(clock.withZone(INDIA)))) {
-            throw ApiException.badRequest("delivery.future-receipt", "receivedOn: after today");
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_FUTURE_RECEIPT, "receivedOn: after today");
         }
         int changed = deliveries.receive(id, r.receivedOn(), r.quantityKg());
         if (changed == 0) {
-            throw ApiException.conflict("delivery.already-received", "Delivery " + id + " was received already");
+            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received already");
         }
         if (d.udiseCode() != null && r.quantityKg().signum() > 0) {
-            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
+            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
                     "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         else if (d.kitchenId() != null && r.quantityKg().signum() > 0) {
-            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), "RECEIPT", r.quantityKg(), r.receivedOn(),
+            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
                     "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         return find(id).orElseThrow();
     }
 
     DeliveryResponse get(UUID id, Caller caller) {
-        DeliveryResponse d = find(id).orElseThrow(() -> ApiException.notFound("delivery.not-found", "No delivery " + id));
+        DeliveryResponse d = find(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.DELIVERY_NOT_FOUND, "No delivery " + id));
         DeliveryRepository.Place place = d.udiseCode() != null
                 ? deliveries.schoolPlace(d.udiseCode())
                 : deliveries.kitchenPlace(d.kitchenId());
         if (!caller.covers(place.districtCode(), place.blockCode(), d.udiseCode())) {
-            throw ApiException.notFound("delivery.not-found", "No delivery " + id);
+            throw ApiException.notFound(SchoolProblems.DELIVERY_NOT_FOUND, "No delivery " + id);
         }
         return d;
     }

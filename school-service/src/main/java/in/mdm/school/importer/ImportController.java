@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 
 @RestController
 @RequestMapping("/api/v1/schools/import")
@@ -53,7 +54,7 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean createMissingBlocks,
             @RequestParam(required = false) String academicYear, Caller caller) throws IOException {
         if (file == null) {
-            throw ApiException.badRequest("school.import.no-file", "file: the multipart request has no part named file");
+            throw ApiException.badRequest(SchoolProblems.IMPORT_NO_FILE, "file: the multipart request has no part named file");
         }
         return accepted(jobs.submit(file.getInputStream(), file.getOriginalFilename(), academicYear, createMissingBlocks,
                 caller.username()));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 
 /**
  * The column positions of a UDISE-style CSV, from its header row: names in any order, any case, spaces or
@@ -43,7 +44,7 @@ record ImportHeader(Map<String, Integer> positions) {
             missing.add("block_code or block_name");
         }
         if (!missing.isEmpty()) {
-            throw ApiException.badRequest("school.import.bad-header",
+            throw ApiException.badRequest(SchoolProblems.IMPORT_BAD_HEADER,
                     "The header row lacks the columns " + String.join(", ", missing) + "; it names " + names);
         }
         return new ImportHeader(Map.copyOf(positions));

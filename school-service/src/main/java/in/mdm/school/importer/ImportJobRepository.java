@@ -27,13 +27,15 @@ class ImportJobRepository {
     void create(UUID id, String fileName, ImportOptions options, String requestedBy) {
         jdbc.sql("""
                 insert into school_import_jobs (id, status, file_name, academic_year, create_missing_blocks, requested_by)
-                values (:id, 'QUEUED', :file, :year, :create, :by)""")
+                values (:id, :status, :file, :year, :create, :by)""")
+                .param("status", ImportStatus.QUEUED.name())
                 .param("id", id).param("file", fileName).param("year", options.academicYear())
                 .param("create", options.createMissingBlocks()).param("by", requestedBy).update();
     }
 
     void started(UUID id) {
-        jdbc.sql("update school_import_jobs set status = 'RUNNING', started_at = now() where id = :id").param("id", id).update();
+        jdbc.sql("update school_import_jobs set status = :status, started_at = now() where id = :id").param("id", id)
+                .param("status", ImportStatus.RUNNING.name()).update();
     }
 
     void progress(UUID id, int rowsRead, int percent) {
@@ -43,24 +45,28 @@ class ImportJobRepository {
 
     void succeeded(UUID id, ImportCounts c) {
         jdbc.sql("""
-                update school_import_jobs set status = 'SUCCEEDED', progress = 100, finished_at = now(), rows_read = :read,
+                update school_import_jobs set status = :status, progress = 100, finished_at = now(), rows_read = :read,
                        inserted = :inserted, updated = :updated, unchanged = :unchanged, rejected = :rejected
                 where id = :id""")
+                .param("status", ImportStatus.SUCCEEDED.name())
                 .param("id", id).param("read", c.rowsRead()).param("inserted", c.inserted()).param("updated", c.updated())
                 .param("unchanged", c.unchanged()).param("rejected", c.rejected()).update();
     }
 
     void failed(UUID id, String error) {
-        jdbc.sql("update school_import_jobs set status = 'FAILED', finished_at = now(), error = :error where id = :id")
+        jdbc.sql("update school_import_jobs set status = :status, finished_at = now(), error = :error where id = :id")
+                .param("status", ImportStatus.FAILED.name())
                 .param("id", id).param("error", error.length() > 500 ? error.substring(0, 500) : error).update();
     }
 
     /** Jobs a stopped instance left unfinished. */
     int failUnfinished() {
         return jdbc.sql("""
-                update school_import_jobs set status = 'FAILED', finished_at = now(),
+                update school_import_jobs set status = :failed, finished_at = now(),
                        error = 'interrupted: the service stopped during the import; import the file again'
-                where status in ('QUEUED', 'RUNNING')""").update();
+                where status in (:queued, :running)""")
+                .param("failed", ImportStatus.FAILED.name()).param("queued", ImportStatus.QUEUED.name())
+                .param("running", ImportStatus.RUNNING.name()).update();
     }
 
     Optional<ImportJobResponse> find(UUID id) {
@@ -89,8 +95,8 @@ class ImportJobRepository {
 
     private static ImportJobResponse map(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        String status = rs.getString("status");
-        boolean done = status.equals("SUCCEEDED");
+        ImportStatus status = ImportStatus.valueOf(rs.getString("status"));
+        boolean done = status == ImportStatus.SUCCEEDED;
         return new ImportJobResponse(id, status, rs.getString("file_name"), rs.getString("academic_year"),
                 rs.getBoolean("create_missing_blocks"), rs.getInt("rows_read"), rs.getInt("inserted"), rs.getInt("updated"),
                 rs.getInt("unchanged"), rs.getInt("rejected"), rs.getInt("progress"), rs.getString("error"),

@@ -22,9 +22,10 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.platform.events.EventBatches;
 import in.mdm.platform.web.ApiException;
-import in.mdm.events.AcademicYear;
+import in.mdm.school.SchoolProblems;
 
 /**
  * UDISE import jobs: the upload is kept in a temporary file, the job runs in the background and its status,
@@ -66,13 +67,13 @@ class ImportJobs {
             String requestedBy) throws IOException {
         String year = academicYear == null ? AcademicYear.of(LocalDate.now(clock.withZone(INDIA))) : academicYear;
         if (!AcademicYear.isValid(year)) {
-            throw ApiException.badRequest("school.import.bad-year", "academicYear: must be like 2026-27");
+            throw ApiException.badRequest(SchoolProblems.IMPORT_BAD_YEAR, "academicYear: must be like 2026-27");
         }
         Path file = Files.createTempFile("udise-import-", ".csv");
         try {
             long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             if (size == 0) {
-                throw ApiException.badRequest("school.import.empty", "The file is empty");
+                throw ApiException.badRequest(SchoolProblems.IMPORT_EMPTY, "The file is empty");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 SchoolImporter.checkHeader(in);
@@ -127,14 +128,15 @@ class ImportJobs {
     }
 
     ImportJobResponse get(UUID id) {
-        return jobs.find(id).orElseThrow(() -> ApiException.notFound("school.import.not-found", "No import job " + id));
+        return jobs.find(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.IMPORT_NOT_FOUND, "No import job " + id));
     }
 
     /** 404 for an unknown job, 409 {@code school.import.not-finished} until it has succeeded. */
     void requireSucceeded(UUID id) {
         ImportJobResponse job = get(id);
-        if (!job.status().equals("SUCCEEDED")) {
-            throw ApiException.conflict("school.import.not-finished", "The job is " + job.status() + "; rejects are ready when it has SUCCEEDED");
+        if (job.status() != ImportStatus.SUCCEEDED) {
+            throw ApiException.conflict(SchoolProblems.IMPORT_NOT_FINISHED,
+                    "The job is " + job.status() + "; rejects are ready when it has SUCCEEDED");
         }
     }
 

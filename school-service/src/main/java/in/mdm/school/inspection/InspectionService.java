@@ -16,6 +16,7 @@ import in.mdm.events.school.InspectionOverdue;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 
 /**
  * Inspections and their due dates. A PM POSHAN school is overdue when today is past the next due date of its
@@ -45,13 +46,13 @@ public class InspectionService {
     InspectionResponse record(InspectionRequest r, Caller caller) {
         InspectionRepository.Place place = inspections.findSchoolPlace(r.udiseCode()).orElse(null);
         if (place == null || !caller.covers(place.districtCode(), place.blockCode(), r.udiseCode())) {
-            throw ApiException.notFound("school.not-found", "No school with UDISE code " + r.udiseCode());
+            throw ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + r.udiseCode());
         }
         if (r.inspectedOn().isAfter(LocalDate.now(clock.withZone(INDIA)))) {
-            throw ApiException.badRequest("inspection.future-date", "inspectedOn: after today");
+            throw ApiException.badRequest(SchoolProblems.INSPECTION_FUTURE_DATE, "inspectedOn: after today");
         }
         if (!r.nextDueOn().isAfter(r.inspectedOn())) {
-            throw ApiException.badRequest("inspection.bad-due-date", "nextDueOn: must be after inspectedOn");
+            throw ApiException.badRequest(SchoolProblems.INSPECTION_BAD_DUE_DATE, "nextDueOn: must be after inspectedOn");
         }
         UUID id = UUID.randomUUID();
         inspections.insert(id, r, caller.username());
@@ -61,10 +62,10 @@ public class InspectionService {
     @Transactional(readOnly = true)
     InspectionResponse get(UUID id, Caller caller) {
         InspectionResponse inspection = inspections.find(id)
-                .orElseThrow(() -> ApiException.notFound("inspection.not-found", "No inspection " + id));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.INSPECTION_NOT_FOUND, "No inspection " + id));
         InspectionRepository.Place place = inspections.schoolPlace(inspection.udiseCode());
         if (!caller.covers(place.districtCode(), place.blockCode(), inspection.udiseCode())) {
-            throw ApiException.notFound("inspection.not-found", "No inspection " + id);
+            throw ApiException.notFound(SchoolProblems.INSPECTION_NOT_FOUND, "No inspection " + id);
         }
         return inspection;
     }

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 
 /** Districts and blocks (LGD codes): read-only reference data for the other features. */
 @Service
@@ -20,7 +21,7 @@ public class MasterData {
     /** 400 {@code school.unknown-block} unless the block belongs to the district. */
     public void requireBlock(String districtCode, String blockCode) {
         if (!repository.blockExists(districtCode, blockCode)) {
-            throw ApiException.badRequest("school.unknown-block",
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_BLOCK,
                     "blockCode: no block " + blockCode + " in district " + districtCode);
         }
     }
@@ -32,10 +33,10 @@ public class MasterData {
     @Transactional(readOnly = true)
     public void requireArea(String districtCode, String blockCode, JurisdictionScope scope) {
         if (blockCode != null && !repository.blockWithin(blockCode, scope)) {
-            throw ApiException.notFound("school.block-not-found", "No block with LGD code " + blockCode);
+            throw ApiException.notFound(SchoolProblems.BLOCK_NOT_FOUND, "No block with LGD code " + blockCode);
         }
         if (districtCode != null && !repository.districtWithin(districtCode, scope)) {
-            throw ApiException.notFound("school.district-not-found", "No district with LGD code " + districtCode);
+            throw ApiException.notFound(SchoolProblems.DISTRICT_NOT_FOUND, "No district with LGD code " + districtCode);
         }
     }
 
@@ -47,7 +48,7 @@ public class MasterData {
     @Transactional(readOnly = true)
     PageResponse<BlockResponse> blocks(String districtCode, String q, int page, int size) {
         if (districtCode != null && !repository.districtExists(districtCode)) {
-            throw ApiException.notFound("school.district-not-found", "No district with LGD code " + districtCode);
+            throw ApiException.notFound(SchoolProblems.DISTRICT_NOT_FOUND, "No district with LGD code " + districtCode);
         }
         return repository.blocks(districtCode, q, page, size);
     }

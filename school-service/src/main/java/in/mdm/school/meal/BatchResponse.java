@@ -3,9 +3,19 @@ package in.mdm.school.meal;
 import java.util.List;
 import java.util.UUID;
 
-/** One result per report sent, in order: CREATED, DUPLICATE (already stored: the stored report) or REJECTED. */
+/** One result per report sent, in order. */
 public record BatchResponse(int created, int duplicates, int rejected, List<Item> results) {
 
-    public record Item(UUID clientReportId, String status, MealReportResponse report, String code, String detail) {
+    /** What became of one report of the batch. */
+    public enum Status {
+        /** Stored now: {@code report} is the new report. */
+        CREATED,
+        /** Stored before under the same client report id: {@code report} is the stored one. */
+        DUPLICATE,
+        /** Not stored: {@code code} and {@code detail} say why, as the problem of a single report would. */
+        REJECTED
+    }
+
+    public record Item(UUID clientReportId, Status status, MealReportResponse report, String code, String detail) {
     }
 }

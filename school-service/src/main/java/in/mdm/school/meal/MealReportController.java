@@ -39,7 +39,7 @@ class MealReportController {
     @PostMapping
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     ResponseEntity<MealReportResponse> report(@Valid @RequestBody MealReportRequest request, Caller caller) {
-        MealReportService.Outcome outcome = reports.submit(request, "APP", caller);
+        MealReportService.Outcome outcome = reports.submit(request, ReportChannel.APP, caller);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/meals/reports/" + outcome.report().id()))
                 .body(outcome.report());
@@ -48,7 +48,7 @@ class MealReportController {
     @PostMapping("/batch")
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     BatchResponse batch(@Valid @RequestBody BatchRequest request, Caller caller) {
-        return reports.submitBatch(request.reports(), "APP", caller);
+        return reports.submitBatch(request.reports(), ReportChannel.APP, caller);
     }
 
     @GetMapping("/{id}")

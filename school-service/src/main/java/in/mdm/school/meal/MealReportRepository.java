@@ -76,20 +76,20 @@ class MealReportRepository {
                 .param("d", date).param("district", districtCode).query(Boolean.class).single();
     }
 
-    void insert(UUID id, MealReportRequest r, String channel, String reportedBy, Instant receivedAt, List<String> flags) {
+    void insert(UUID id, MealReportRequest r, ReportChannel channel, String reportedBy, Instant receivedAt, List<MealReportFlag> flags) {
         jdbc.sql("""
                 insert into meal_reports (id, client_report_id, udise_code, report_date, attendance_primary,
                        attendance_upper_primary, meals_served, no_meal_reason, channel, reported_by, received_at, flags)
                 values (:id, :client, :udise, :date, :p, :u, :meals, :reason, :channel, :by, :at, cast(:flags as varchar[]))""")
                 .param("id", id).param("client", r.clientReportId()).param("udise", r.udiseCode()).param("date", r.date())
                 .param("p", r.attendancePrimary()).param("u", r.attendanceUpperPrimary()).param("meals", r.mealsServed())
-                .param("reason", r.noMealReason()).param("channel", channel).param("by", reportedBy)
-                .param("at", java.sql.Timestamp.from(receivedAt)).param("flags", flags.toArray(String[]::new))
+                .param("reason", name(r.noMealReason())).param("channel", channel.name()).param("by", reportedBy)
+                .param("at", java.sql.Timestamp.from(receivedAt)).param("flags", names(flags))
                 .update();
     }
 
     /** Records the correction (before and after as JSON) and applies it. */
-    void correct(UUID id, CorrectionRequest c, String by, List<String> flags) {
+    void correct(UUID id, CorrectionRequest c, String by, List<MealReportFlag> flags) {
         jdbc.sql("""
                 insert into meal_report_corrections (id, report_id, corrected_by, before, after, reason)
                 select gen_random_uuid(), r.id, :by,
@@ -100,14 +100,14 @@ class MealReportRepository {
                        :why
                 from meal_reports r where r.id = :id""")
                 .param("id", id).param("by", by).param("p", c.attendancePrimary()).param("u", c.attendanceUpperPrimary())
-                .param("meals", c.mealsServed()).param("reason", c.noMealReason()).param("why", c.reason().strip())
+                .param("meals", c.mealsServed()).param("reason", name(c.noMealReason())).param("why", c.reason().strip())
                 .update();
         jdbc.sql("""
                 update meal_reports set attendance_primary = :p, attendance_upper_primary = :u, meals_served = :meals,
                        no_meal_reason = :reason, flags = cast(:flags as varchar[]), corrected = true
                 where id = :id""")
                 .param("id", id).param("p", c.attendancePrimary()).param("u", c.attendanceUpperPrimary())
-                .param("meals", c.mealsServed()).param("reason", c.noMealReason()).param("flags", flags.toArray(String[]::new))
+                .param("meals", c.mealsServed()).param("reason", name(c.noMealReason())).param("flags", names(flags))
                 .update();
     }
 
@@ -134,22 +134,33 @@ class MealReportRepository {
                 .fetch(page, size, MealReportRepository::map);
     }
 
-    void storeSms(UUID id, SmsRequest sms, Instant receivedAt, String status, String error, String reply, UUID reportId) {
+    void storeSms(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply, UUID reportId) {
         jdbc.sql("""
                 insert into meal_sms_messages (id, from_number, message, received_at, status, error, reply, report_id)
                 values (:id, :from, :message, :at, :status, :error, :reply, :report)""")
                 .param("id", id).param("from", sms.from()).param("message", sms.message())
-                .param("at", java.sql.Timestamp.from(receivedAt)).param("status", status).param("error", error)
+                .param("at", java.sql.Timestamp.from(receivedAt)).param("status", status.name()).param("error", error)
                 .param("reply", reply).param("report", reportId)
                 .update();
     }
 
     static MealReportResponse map(ResultSet rs, int row) throws SQLException {
         Array flags = rs.getArray("flags");
+        String reason = rs.getString("no_meal_reason");
         return new MealReportResponse(rs.getObject("id", UUID.class), rs.getObject("client_report_id", UUID.class),
                 rs.getString("udise_code"), rs.getObject("report_date", LocalDate.class), rs.getInt("attendance_primary"),
-                rs.getInt("attendance_upper_primary"), rs.getInt("meals_served"), rs.getString("no_meal_reason"),
-                rs.getString("channel"), rs.getString("reported_by"), rs.getTimestamp("received_at").toInstant(),
-                flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()), rs.getBoolean("corrected"));
+                rs.getInt("attendance_upper_primary"), rs.getInt("meals_served"), reason == null ? null : NoMealReason.valueOf(reason),
+                ReportChannel.valueOf(rs.getString("channel")), rs.getString("reported_by"), rs.getTimestamp("received_at").toInstant(),
+                flags == null ? List.of() : Arrays.stream((String[]) flags.getArray()).map(MealReportFlag::valueOf).toList(),
+                rs.getBoolean("corrected"));
+    }
+
+    /** An enum as the text column holds it. */
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String[] names(List<MealReportFlag> flags) {
+        return flags.stream().map(Enum::name).toArray(String[]::new);
     }
 }

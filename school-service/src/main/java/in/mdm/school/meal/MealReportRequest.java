@@ -19,5 +19,5 @@ public record MealReportRequest(
         @NotNull @Min(0) @Max(20000) Integer attendancePrimary,
         @NotNull @Min(0) @Max(20000) Integer attendanceUpperPrimary,
         @NotNull @Min(0) @Max(40000) Integer mealsServed,
-        @Pattern(regexp = "NO_STOCK|NO_COOK|NO_FUNDS|HOLIDAY|OTHER", message = "must be one of NO_STOCK, NO_COOK, NO_FUNDS, HOLIDAY, OTHER") String noMealReason) {
+        NoMealReason noMealReason) {
 }

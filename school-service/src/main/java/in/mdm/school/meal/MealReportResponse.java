@@ -5,11 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * A stored report. {@code flags} are data-quality warnings: MEALS_EXCEED_ENROLLMENT, MEALS_EXCEED_ATTENDANCE,
- * ATTENDANCE_OUTLIER (far outside the school's own recent range), HOLIDAY_REPORT.
- */
+/** A stored report. {@code flags} are data-quality warnings ({@link MealReportFlag}). */
 public record MealReportResponse(UUID id, UUID clientReportId, String udiseCode, LocalDate date, int attendancePrimary,
-        int attendanceUpperPrimary, int mealsServed, String noMealReason, String channel, String reportedBy,
-        Instant receivedAt, List<String> flags, boolean corrected) {
+        int attendanceUpperPrimary, int mealsServed, NoMealReason noMealReason, ReportChannel channel, String reportedBy,
+        Instant receivedAt, List<MealReportFlag> flags, boolean corrected) {
 }

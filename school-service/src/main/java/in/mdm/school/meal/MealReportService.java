@@ -18,13 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
-import in.mdm.events.AcademicYear;
+import in.mdm.school.SchoolProblems;
 
 /**
  * Daily meal reports: one per school and school day, from the app or web (single or batch, idempotent by the
@@ -56,7 +57,7 @@ public class MealReportService {
     }
 
     /** One report, in its own transaction. */
-    Outcome submit(MealReportRequest request, String channel, Caller caller) {
+    Outcome submit(MealReportRequest request, ReportChannel channel, Caller caller) {
         try {
             return transactions.execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
         }
@@ -67,7 +68,7 @@ public class MealReportService {
     }
 
     /** Reports sent at once: each in its own transaction, one result each, in order. */
-    BatchResponse submitBatch(List<MealReportRequest> requests, String channel, Caller caller) {
+    BatchResponse submitBatch(List<MealReportRequest> requests, ReportChannel channel, Caller caller) {
         List<BatchResponse.Item> items = new ArrayList<>(requests.size());
         int created = 0;
         int duplicates = 0;
@@ -75,8 +76,8 @@ public class MealReportService {
         for (MealReportRequest request : requests) {
             try {
                 Outcome outcome = submit(request, channel, caller);
-                items.add(new BatchResponse.Item(request.clientReportId(), outcome.created() ? "CREATED" : "DUPLICATE",
-                        outcome.report(), null, null));
+                BatchResponse.Status status = outcome.created() ? BatchResponse.Status.CREATED : BatchResponse.Status.DUPLICATE;
+                items.add(new BatchResponse.Item(request.clientReportId(), status, outcome.report(), null, null));
                 if (outcome.created()) {
                     created++;
                 }
@@ -85,7 +86,7 @@ public class MealReportService {
                 }
             }
             catch (ApiException ex) {
-                items.add(new BatchResponse.Item(request.clientReportId(), "REJECTED", null, ex.code(),
+                items.add(new BatchResponse.Item(request.clientReportId(), BatchResponse.Status.REJECTED, null, ex.code(),
                         ex.getBody().getDetail()));
                 rejected++;
             }
@@ -97,12 +98,12 @@ public class MealReportService {
      * Stores a report in the caller's transaction; every check comes before the one write, so a rejected report
      * leaves the transaction usable.
      */
-    Outcome submitInTransaction(MealReportRequest r, String channel, String reportedBy, Caller caller, Instant receivedAt) {
+    Outcome submitInTransaction(MealReportRequest r, ReportChannel channel, String reportedBy, Caller caller, Instant receivedAt) {
         if (r.clientReportId() != null) {
             var stored = reports.byClientId(r.clientReportId());
             if (stored.isPresent()) {
                 if (!stored.get().udiseCode().equals(r.udiseCode())) {
-                    throw ApiException.conflict("meal.report.client-id-reused",
+                    throw ApiException.conflict(SchoolProblems.MEAL_REPORT_CLIENT_ID_REUSED,
                             "clientReportId: already used for another school's report");
                 }
                 return new Outcome(stored.get(), false);
@@ -111,27 +112,28 @@ public class MealReportService {
         MealReportRepository.SchoolPlace school = school(r.udiseCode(), caller);
         LocalDate today = LocalDate.ofInstant(receivedAt, INDIA);
         if (r.date().isAfter(today)) {
-            throw ApiException.badRequest("meal.report.future-date", "date: " + r.date() + " is after today (" + today + ")");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_FUTURE_DATE, "date: " + r.date() + " is after today (" + today + ")");
         }
         checkReason(r.mealsServed(), r.noMealReason());
         if (reports.bySchoolAndDate(r.udiseCode(), r.date()).isPresent()) {
-            throw ApiException.conflict("meal.report.duplicate", "School " + r.udiseCode() + " already reported for "
+            throw ApiException.conflict(SchoolProblems.MEAL_REPORT_DUPLICATE, "School " + r.udiseCode() + " already reported for "
                     + r.date() + "; an officer may correct that report");
         }
-        List<String> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), r.noMealReason());
+        List<MealReportFlag> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(),
+                r.noMealReason());
         UUID id = UUID.randomUUID();
         reports.insert(id, r, channel, reportedBy, receivedAt, flags);
         events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), r.udiseCode(), r.date(),
-                r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), r.noMealReason(), channel));
+                r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), name(r.noMealReason()), channel.name()));
         return new Outcome(reports.find(id).orElseThrow(), true);
     }
 
-    private static void checkReason(int mealsServed, String reason) {
+    private static void checkReason(int mealsServed, NoMealReason reason) {
         if (mealsServed == 0 && reason == null) {
-            throw ApiException.badRequest("meal.report.reason-required", "noMealReason: required when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED, "noMealReason: required when no meal was served");
         }
         if (mealsServed > 0 && reason != null) {
-            throw ApiException.badRequest("meal.report.reason-with-meals", "noMealReason: only when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS, "noMealReason: only when no meal was served");
         }
     }
 
@@ -139,28 +141,28 @@ public class MealReportService {
     MealReportRepository.SchoolPlace school(String udiseCode, Caller caller) {
         return reports.school(udiseCode)
                 .filter(s -> caller.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
-                .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udiseCode));
     }
 
-    private List<String> flags(MealReportRepository.SchoolPlace school, LocalDate date, int primary, int upper,
-            int meals, String reason) {
-        List<String> flags = new ArrayList<>();
+    private List<MealReportFlag> flags(MealReportRepository.SchoolPlace school, LocalDate date, int primary, int upper,
+            int meals, NoMealReason reason) {
+        List<MealReportFlag> flags = new ArrayList<>();
         Integer enrolled = reports.enrolled(school.udiseCode(), AcademicYear.of(date));
         if (enrolled != null && meals > enrolled) {
-            flags.add("MEALS_EXCEED_ENROLLMENT");
+            flags.add(MealReportFlag.MEALS_EXCEED_ENROLLMENT);
         }
         if (meals > primary + upper) {
-            flags.add("MEALS_EXCEED_ATTENDANCE");
+            flags.add(MealReportFlag.MEALS_EXCEED_ATTENDANCE);
         }
         if (meals > 0) {
             int[] recent = reports.recentAttendance(school.udiseCode(), date);
             int attendance = primary + upper;
             if (recent[0] >= 5 && (attendance > recent[2] * 3 / 2 || attendance < recent[1] / 2)) {
-                flags.add("ATTENDANCE_OUTLIER");
+                flags.add(MealReportFlag.ATTENDANCE_OUTLIER);
             }
         }
-        if (!"HOLIDAY".equals(reason) && reports.holiday(date, school.districtCode())) {
-            flags.add("HOLIDAY_REPORT");
+        if (reason != NoMealReason.HOLIDAY && reports.holiday(date, school.districtCode())) {
+            flags.add(MealReportFlag.HOLIDAY_REPORT);
         }
         return flags;
     }
@@ -171,21 +173,21 @@ public class MealReportService {
             MealReportResponse report = find(id, caller);
             checkReason(c.mealsServed(), c.noMealReason());
             MealReportRepository.SchoolPlace school = reports.school(report.udiseCode()).orElseThrow();
-            List<String> flags = flags(school, report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(),
+            List<MealReportFlag> flags = flags(school, report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(),
                     c.mealsServed(), c.noMealReason());
             reports.correct(id, c, caller.username(), flags);
             events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), report.udiseCode(), report.date(),
-                    c.attendancePrimary(), c.attendanceUpperPrimary(), c.mealsServed(), c.noMealReason(), report.channel()));
+                    c.attendancePrimary(), c.attendanceUpperPrimary(), c.mealsServed(), name(c.noMealReason()), report.channel().name()));
             return reports.find(id).orElseThrow();
         });
     }
 
     MealReportResponse find(UUID id, Caller caller) {
         MealReportResponse report = reports.find(id)
-                .orElseThrow(() -> ApiException.notFound("meal.report.not-found", "No meal report " + id));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id));
         MealReportRepository.SchoolPlace school = reports.school(report.udiseCode()).orElseThrow();
         if (!caller.covers(school.districtCode(), school.blockCode(), school.udiseCode())) {
-            throw ApiException.notFound("meal.report.not-found", "No meal report " + id);
+            throw ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id);
         }
         return report;
     }
@@ -202,5 +204,10 @@ public class MealReportService {
     PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, Caller caller, int page, int size) {
         return transactions.execute(status -> reports.page(udiseCode, from, to,
                 JurisdictionScope.of(caller).where(MealReportRepository.PLACE), page, size));
+    }
+
+    /** The reason as DailyMealReported carries it: its name, or {@code null}. */
+    private static String name(NoMealReason reason) {
+        return reason == null ? null : reason.name();
     }
 }

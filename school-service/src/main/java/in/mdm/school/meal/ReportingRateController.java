@@ -21,6 +21,7 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 import in.mdm.school.masterdata.MasterData;
 
 /**
@@ -50,7 +51,8 @@ class ReportingRateController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         if (districtCode != null && blockCode != null) {
-            throw ApiException.badRequest("meal.rate.one-area", "districtCode, blockCode: give one of them, or neither for the state");
+            throw ApiException.badRequest(SchoolProblems.REPORTING_RATE_ONE_AREA,
+                    "districtCode, blockCode: give one of them, or neither for the state");
         }
         JurisdictionScope jurisdiction = JurisdictionScope.of(caller);
         masterData.requireArea(districtCode, blockCode, jurisdiction);

@@ -16,6 +16,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PlatformProblems;
+import in.mdm.school.SchoolProblems;
 
 /** The SMS/IVRS gateway's webhook: open at the gateway, authenticated here by the body's HMAC signature. */
 @RestController
@@ -39,11 +41,11 @@ class SmsController {
             message = json.readValue(body, SmsRequest.class);
         }
         catch (JacksonException ex) {
-            throw ApiException.badRequest("request.malformed-json", "The body is not a message: " + ex.getOriginalMessage());
+            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON, "The body is not a message: " + ex.getOriginalMessage());
         }
         Set<ConstraintViolation<SmsRequest>> violations = validator.validate(message);
         if (!violations.isEmpty()) {
-            throw ApiException.badRequest("meal.sms.invalid", violations.stream()
+            throw ApiException.badRequest(SchoolProblems.SMS_INVALID, violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
         }
         return sms.receive(message);

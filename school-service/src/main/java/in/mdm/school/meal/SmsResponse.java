@@ -3,5 +3,5 @@ package in.mdm.school.meal;
 import java.util.UUID;
 
 /** What became of a message, and the reply text for the sender. */
-public record SmsResponse(UUID messageId, String status, String reply, UUID reportId) {
+public record SmsResponse(UUID messageId, SmsStatus status, String reply, UUID reportId) {
 }

@@ -3,10 +3,12 @@ package in.mdm.school.meal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.WebhookSignature;
+import in.mdm.school.SchoolProblems;
 
 /**
  * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>} and
@@ -35,8 +38,8 @@ class SmsService {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,5}");
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
-    private static final Set<String> REASONS = Set.of("NO_STOCK", "NO_COOK", "NO_FUNDS", "HOLIDAY", "OTHER");
-    static final String FORMAT = "Send MDM <UDISE code> <primary> <upper primary>, or MDM <UDISE code> NOMEAL <NO_STOCK|NO_COOK|NO_FUNDS|HOLIDAY|OTHER>";
+    static final String FORMAT = "Send MDM <UDISE code> <primary> <upper primary>, or MDM <UDISE code> NOMEAL <"
+            + Arrays.stream(NoMealReason.values()).map(Enum::name).collect(Collectors.joining("|")) + ">";
 
     private final MealReportService meals;
     private final MealReportRepository reports;
@@ -64,7 +67,7 @@ class SmsService {
     }
 
     private static ApiException unauthorized() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "meal.sms.bad-signature", "Missing or wrong X-Signature");
+        return new ApiException(HttpStatus.UNAUTHORIZED, SchoolProblems.SMS_BAD_SIGNATURE, "Missing or wrong X-Signature");
     }
 
     /** Parses, stores and answers one message. */
@@ -74,11 +77,11 @@ class SmsService {
         String[] words = SPACES.split(sms.message().strip().toUpperCase(Locale.ROOT));
         String error = parseError(words);
         if (error != null) {
-            return store(id, sms, receivedAt, "REJECTED", error, "MDM: message not understood (" + error + "). " + FORMAT, null);
+            return store(id, sms, receivedAt, SmsStatus.REJECTED, error, "MDM: message not understood (" + error + "). " + FORMAT, null);
         }
         String udise = words[1];
         boolean noMeal = words[2].equals("NOMEAL");
-        String reason = noMeal ? reason(words[3]) : null;
+        NoMealReason reason = noMeal ? NoMealReason.fromSms(words[3]) : null;
         int primary = noMeal ? 0 : Integer.parseInt(words[2]);
         int upper = noMeal ? 0 : Integer.parseInt(words[3]);
         LocalDate date = LocalDate.ofInstant(receivedAt, MealReportService.INDIA);
@@ -95,15 +98,16 @@ class SmsService {
                     return reject(id, sms, receivedAt, "sender is not the registered number of school " + udise);
                 }
                 try {
-                    MealReportService.Outcome outcome = meals.submitInTransaction(request, "SMS", sms.from(), gateway, receivedAt);
+                    MealReportService.Outcome outcome = meals.submitInTransaction(request, ReportChannel.SMS, sms.from(), gateway,
+                            receivedAt);
                     String reply = noMeal
                             ? "MDM: recorded no meal at " + udise + " on " + date + " (" + reason + "). Thank you."
                             : "MDM: recorded " + (primary + upper) + " meals at " + udise + " on " + date + ". Thank you.";
-                    return store(id, sms, receivedAt, "ACCEPTED", null, reply, outcome.report().id());
+                    return store(id, sms, receivedAt, SmsStatus.ACCEPTED, null, reply, outcome.report().id());
                 }
                 catch (ApiException ex) {
-                    if (ex.code().equals("meal.report.duplicate")) {
-                        return store(id, sms, receivedAt, "DUPLICATE", ex.getBody().getDetail(),
+                    if (ex.code().equals(SchoolProblems.MEAL_REPORT_DUPLICATE)) {
+                        return store(id, sms, receivedAt, SmsStatus.DUPLICATE, ex.getBody().getDetail(),
                                 "MDM: " + udise + " has already reported for " + date + ". Call your block office to correct it.", null);
                     }
                     return reject(id, sms, receivedAt, ex.getBody().getDetail());
@@ -111,16 +115,16 @@ class SmsService {
             });
         }
         catch (DuplicateKeyException raced) {
-            return transactions.execute(status -> store(id, sms, receivedAt, "DUPLICATE", "reported at the same moment",
+            return transactions.execute(status -> store(id, sms, receivedAt, SmsStatus.DUPLICATE, "reported at the same moment",
                     "MDM: " + udise + " has already reported for " + date + ".", null));
         }
     }
 
     private SmsResponse reject(UUID id, SmsRequest sms, Instant receivedAt, String error) {
-        return store(id, sms, receivedAt, "REJECTED", error, "MDM: not recorded: " + error + ".", null);
+        return store(id, sms, receivedAt, SmsStatus.REJECTED, error, "MDM: not recorded: " + error + ".", null);
     }
 
-    private SmsResponse store(UUID id, SmsRequest sms, Instant receivedAt, String status, String error, String reply, UUID reportId) {
+    private SmsResponse store(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply, UUID reportId) {
         String cut = reply.length() > 300 ? reply.substring(0, 300) : reply;
         reports.storeSms(id, sms, receivedAt, status, error == null || error.length() <= 300 ? error : error.substring(0, 300), cut, reportId);
         return new SmsResponse(id, status, cut, reportId);
@@ -138,21 +142,12 @@ class SmsService {
             return "the UDISE code must have 11 digits";
         }
         if (words[2].equals("NOMEAL")) {
-            return reason(words[3]) == null ? "unknown reason " + words[3] : null;
+            return NoMealReason.fromSms(words[3]) == null ? "unknown reason " + words[3] : null;
         }
         if (!COUNT.matcher(words[2]).matches() || !COUNT.matcher(words[3]).matches()) {
             return "the counts must be whole numbers";
         }
         return null;
-    }
-
-    /** NO_STOCK or STOCK, NO_COOK or COOK, ... */
-    static String reason(String word) {
-        if (REASONS.contains(word)) {
-            return word;
-        }
-        String full = "NO_" + word;
-        return REASONS.contains(full) ? full : null;
     }
 
     private static String lastTen(String phone) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 
 @RestController
 @RequestMapping("/api/v1/schools")
@@ -78,7 +79,8 @@ class SchoolController {
         String[] parts = sort.split(",");
         String column = SchoolRepository.SORTS.get(parts[0]);
         if (column == null) {
-            throw ApiException.badRequest("school.bad-sort", "sort: unknown field " + parts[0] + "; one of " + SchoolRepository.SORTS.keySet());
+            throw ApiException.badRequest(SchoolProblems.BAD_SORT,
+                    "sort: unknown field " + parts[0] + "; one of " + SchoolRepository.SORTS.keySet());
         }
         String direction = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "ASC";
         String orderBy = column + " " + direction + (column.equals("udise_code") ? "" : ", udise_code");

@@ -16,6 +16,7 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 import in.mdm.school.masterdata.MasterData;
 
 @Service
@@ -71,10 +72,10 @@ public class SchoolService {
     private void check(SchoolDetails details) {
         masterData.requireBlock(details.districtCode(), details.blockCode());
         if (details.kitchenId() != null && !schools.kitchenExists(details.kitchenId())) {
-            throw ApiException.badRequest("school.unknown-kitchen", "kitchenId: no kitchen " + details.kitchenId());
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_KITCHEN, "kitchenId: no kitchen " + details.kitchenId());
         }
         if ((details.latitude() == null) != (details.longitude() == null)) {
-            throw ApiException.badRequest("school.bad-coordinates", "latitude and longitude: give both or neither");
+            throw ApiException.badRequest(SchoolProblems.BAD_COORDINATES, "latitude and longitude: give both or neither");
         }
     }
 
@@ -83,7 +84,7 @@ public class SchoolService {
         JurisdictionScope scope = JurisdictionScope.of(caller);
         return schools.find(udiseCode)
                 .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
-                .orElseThrow(() -> ApiException.notFound("school.not-found", "No school with UDISE code " + udiseCode));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udiseCode));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -97,7 +98,7 @@ public class SchoolService {
     EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Caller caller) {
         School school = get(udiseCode, caller);
         if (!AcademicYear.isValid(academicYear)) {
-            throw ApiException.badRequest("school.enrollment.bad-year", "academicYear: must be like 2026-27");
+            throw ApiException.badRequest(SchoolProblems.ENROLLMENT_BAD_YEAR, "academicYear: must be like 2026-27");
         }
         return enrollments.upsert(udiseCode, academicYear, request.primary(), request.upperPrimary())
                 .map(e -> {

@@ -27,13 +27,13 @@ class KitchenStockRepository {
         this.jdbc = jdbc;
     }
 
-    void insertLedgerEntry(UUID kitchen, Commodity commodity, LocalDate date, String kind, BigDecimal quantityKg,
+    void insertLedgerEntry(UUID kitchen, Commodity commodity, LocalDate date, LedgerEntryKind kind, BigDecimal quantityKg,
             BigDecimal balanceKg, String reason, String reference, String by) {
         jdbc.sql("""
                 insert into kitchen_stock_ledger (id, kitchen_id, commodity, entry_date, kind, quantity_kg, balance_kg, reason, reference, created_by)
                 values (:id, :k, :c, :d, :kind, :q, :b, :reason, :ref, :by)""")
                 .param("id", UUID.randomUUID()).param("k", kitchen).param("c", commodity.name()).param("d", date)
-                .param("kind", kind).param("q", quantityKg.setScale(3, RoundingMode.HALF_EVEN)).param("b", balanceKg)
+                .param("kind", kind.name()).param("q", quantityKg.setScale(3, RoundingMode.HALF_EVEN)).param("b", balanceKg)
                 .param("reason", reason).param("ref", reference).param("by", by).update();
     }
 
@@ -45,8 +45,9 @@ class KitchenStockRepository {
     /** The kitchen's balance of a commodity (zero, made now, if it had none), locked for this transaction. */
     BigDecimal lock(UUID kitchen, Commodity commodity) {
         jdbc.sql("""
-                insert into kitchen_stock_balances (kitchen_id, commodity, quantity_kg, status) values (:k, :c, 0, 'STOCK_OUT')
-                on conflict do nothing""").param("k", kitchen).param("c", commodity.name()).update();
+                insert into kitchen_stock_balances (kitchen_id, commodity, quantity_kg, status) values (:k, :c, 0, :status)
+                on conflict do nothing""").param("k", kitchen).param("c", commodity.name())
+                .param("status", StockStatus.STOCK_OUT.name()).update();
         return jdbc.sql("select quantity_kg from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
                 .param("k", kitchen).param("c", commodity.name()).query(BigDecimal.class).single();
     }
@@ -105,7 +106,7 @@ class KitchenStockRepository {
                 .param("k", kitchen)
                 .query((rs, i) -> new LedgerEntryResponse(rs.getObject("id", UUID.class), null,
                         Commodity.valueOf(rs.getString("commodity")), rs.getObject("entry_date", LocalDate.class),
-                        rs.getString("kind"), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),
+                        LedgerEntryKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),
                         rs.getString("reason"), rs.getString("reference"), rs.getString("created_by"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();

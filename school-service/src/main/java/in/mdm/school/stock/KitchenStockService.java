@@ -13,9 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
-import in.mdm.events.AcademicYear;
+import in.mdm.school.SchoolProblems;
 
 /**
  * The stock of a centralised kitchen: receipts from deliveries, adjustments, and the consumption of the schools
@@ -42,12 +43,13 @@ public class KitchenStockService {
     }
 
     /** Posts a movement in the caller's transaction; 409 {@code stock.insufficient} below zero. */
-    public BigDecimal post(UUID kitchen, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date,
+    public BigDecimal post(UUID kitchen, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
             String reason, String reference, String by) {
         BigDecimal before = lock(kitchen, commodity);
         BigDecimal after = before.add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
         if (after.signum() < 0) {
-            throw ApiException.conflict("stock.insufficient", "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of "
+            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT,
+                    "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of "
                     + commodity + "; " + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
         kitchens.insertLedgerEntry(kitchen, commodity, date, kind, quantityKg, after, reason, reference, by);
@@ -92,7 +94,8 @@ public class KitchenStockService {
                 delta = onHand.negate();
             }
             if (delta.signum() != 0) {
-                post(kitchen, commodity, "CONSUMPTION", delta, date, "meals served at " + udise + " on " + date, reference, "meal-report");
+                post(kitchen, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served at " + udise + " on " + date, reference,
+                        "meal-report");
             }
         }
     }
@@ -101,7 +104,7 @@ public class KitchenStockService {
     void requireKitchen(UUID kitchen, Caller caller) {
         String[] place = place(kitchen).orElse(null);
         if (place == null || !caller.covers(place[0], place[1], null)) {
-            throw ApiException.notFound("kitchen.not-found", "No kitchen " + kitchen);
+            throw ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + kitchen);
         }
     }
 
@@ -122,10 +125,10 @@ public class KitchenStockService {
     List<KitchenStockResponse> adjust(UUID kitchen, AdjustmentRequest request, Caller caller) {
         requireKitchen(kitchen, caller);
         if (request.quantityKg().signum() == 0) {
-            throw ApiException.badRequest("stock.adjustment.zero", "quantityKg: must not be zero");
+            throw ApiException.badRequest(SchoolProblems.STOCK_ADJUSTMENT_ZERO, "quantityKg: must not be zero");
         }
-        post(kitchen, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(StockService.INDIA)),
-                request.reason().strip(), null, caller.username());
+        post(kitchen, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(),
+                LocalDate.now(clock.withZone(StockService.INDIA)), request.reason().strip(), null, caller.username());
         return balances(kitchen, caller);
     }
 

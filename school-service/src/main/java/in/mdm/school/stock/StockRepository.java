@@ -33,8 +33,9 @@ class StockRepository {
     /** The balance row, created empty if missing, locked for this transaction. */
     Balance lock(String udise, Commodity commodity) {
         jdbc.sql("""
-                insert into stock_balances (udise_code, commodity, quantity_kg, status) values (:u, :c, 0, 'STOCK_OUT')
-                on conflict do nothing""").param("u", udise).param("c", commodity.name()).update();
+                insert into stock_balances (udise_code, commodity, quantity_kg, status) values (:u, :c, 0, :status)
+                on conflict do nothing""").param("u", udise).param("c", commodity.name())
+                .param("status", StockStatus.STOCK_OUT.name()).update();
         return jdbc.sql("select quantity_kg, status from stock_balances where udise_code = :u and commodity = :c for update")
                 .param("u", udise).param("c", commodity.name())
                 .query((rs, i) -> new Balance(rs.getBigDecimal(1), StockStatus.valueOf(rs.getString(2)))).single();
@@ -51,13 +52,13 @@ class StockRepository {
                 .param("u", udise).param("c", commodity.name()).param("q", quantity).param("s", status.name()).update();
     }
 
-    void ledger(String udise, Commodity commodity, LocalDate date, String kind, BigDecimal quantity, BigDecimal balance,
+    void ledger(String udise, Commodity commodity, LocalDate date, LedgerEntryKind kind, BigDecimal quantity, BigDecimal balance,
             String reason, String reference, String by) {
         jdbc.sql("""
                 insert into stock_ledger (id, udise_code, commodity, entry_date, kind, quantity_kg, balance_kg, reason, reference, created_by)
                 values (:id, :u, :c, :d, :kind, :q, :b, :reason, :ref, :by)""")
                 .param("id", UUID.randomUUID()).param("u", udise).param("c", commodity.name()).param("d", date)
-                .param("kind", kind).param("q", quantity).param("b", balance).param("reason", reason)
+                .param("kind", kind.name()).param("q", quantity).param("b", balance).param("reason", reason)
                 .param("ref", reference).param("by", by).update();
     }
 
@@ -128,7 +129,7 @@ class StockRepository {
                 .orderBy("l.created_at desc, l.id")
                 .fetch(page, size, (rs, i) -> new LedgerEntryResponse(rs.getObject("id", UUID.class), rs.getString("udise_code"),
                         Commodity.valueOf(rs.getString("commodity")), rs.getObject("entry_date", LocalDate.class),
-                        rs.getString("kind"), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),
+                        LedgerEntryKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity_kg"), rs.getBigDecimal("balance_kg"),
                         rs.getString("reason"), rs.getString("reference"), rs.getString("created_by"),
                         rs.getTimestamp("created_at").toInstant()));
     }

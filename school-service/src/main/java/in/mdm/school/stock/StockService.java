@@ -13,13 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.StockLow;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
-import in.mdm.events.AcademicYear;
+import in.mdm.school.SchoolProblems;
 
 /**
  * The food stock ledger of each school and commodity: receipts (deliveries), consumption (meals served × the
@@ -55,12 +56,12 @@ public class StockService {
      * @return the balance after it
      * @throws ApiException 409 {@code stock.insufficient} if it would drive the stock negative
      */
-    public BigDecimal post(String udise, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date,
+    public BigDecimal post(String udise, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
             String reason, String reference, String by) {
         StockRepository.Balance before = stock.lock(udise, commodity);
         BigDecimal after = before.quantityKg().add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
         if (after.signum() < 0) {
-            throw ApiException.conflict("stock.insufficient", "School " + udise + " has " + before.quantityKg().toPlainString()
+            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT, "School " + udise + " has " + before.quantityKg().toPlainString()
                     + " kg of " + commodity + "; " + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
         stock.ledger(udise, commodity, date, kind, quantityKg.setScale(3, RoundingMode.HALF_EVEN), after, reason, reference, by);
@@ -123,7 +124,7 @@ public class StockService {
                     continue;
                 }
             }
-            post(udise, commodity, "CONSUMPTION", delta, date, "meals served on " + date, reference, "meal-report");
+            post(udise, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served on " + date, reference, "meal-report");
         }
     }
 
@@ -141,10 +142,10 @@ public class StockService {
     List<StockBalanceResponse> adjust(String udise, AdjustmentRequest request, Caller caller) {
         requireSchool(udise, caller);
         if (request.quantityKg().signum() == 0) {
-            throw ApiException.badRequest("stock.adjustment.zero", "quantityKg: must not be zero");
+            throw ApiException.badRequest(SchoolProblems.STOCK_ADJUSTMENT_ZERO, "quantityKg: must not be zero");
         }
-        post(udise, request.commodity(), "ADJUSTMENT", request.quantityKg(), LocalDate.now(clock.withZone(INDIA)), request.reason().strip(),
-                null, caller.username());
+        post(udise, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(), LocalDate.now(clock.withZone(INDIA)),
+                request.reason().strip(), null, caller.username());
         return balances(udise, caller);
     }
 
@@ -182,7 +183,7 @@ public class StockService {
     public void requireSchool(String udise, Caller caller) {
         String[] place = stock.place(udise).orElse(null);
         if (place == null || !caller.covers(place[0], place[1], udise)) {
-            throw ApiException.notFound("school.not-found", "No school with UDISE code " + udise);
+            throw ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udise);
         }
     }
 }

@@ -24,7 +24,7 @@ class StockTransferRepository {
      *         same person, is there (a concurrent insert with it waits for the other's commit)
      */
     boolean insert(UUID transferId, TransferService.Site from, TransferService.Site to, String commodity,
-            BigDecimal quantityKg, String status, String refusal, String by, String source, String note,
+            BigDecimal quantityKg, TransferStatus status, String refusal, String by, TransferSource source, String note,
             String clientReference) {
         return jdbc.sql("""
                 insert into stock_transfers (transfer_id, from_udise, from_kitchen, to_udise, to_kitchen, commodity, quantity_kg,
@@ -34,8 +34,8 @@ class StockTransferRepository {
                 on conflict do nothing""")
                 .param("id", transferId).param("fromUdise", from.udiseCode()).param("fromKitchen", from.kitchenId())
                 .param("toUdise", to.udiseCode()).param("toKitchen", to.kitchenId()).param("commodity", commodity)
-                .param("qty", quantityKg == null ? BigDecimal.ZERO : quantityKg).param("status", status).param("reason", refusal)
-                .param("by", by).param("source", source).param("note", note).param("ref", clientReference).update() == 1;
+                .param("qty", quantityKg == null ? BigDecimal.ZERO : quantityKg).param("status", status.name()).param("reason", refusal)
+                .param("by", by).param("source", source.name()).param("note", note).param("ref", clientReference).update() == 1;
     }
 
     boolean exists(UUID transferId) {
@@ -58,10 +58,10 @@ class StockTransferRepository {
     }
 
     private static TransferResponse map(ResultSet rs, int row) throws SQLException {
-        String source = rs.getString("source");
         return new TransferResponse(rs.getObject("transfer_id", UUID.class), trim(rs.getString("from_udise")),
                 rs.getObject("from_kitchen", UUID.class), trim(rs.getString("to_udise")), rs.getObject("to_kitchen", UUID.class),
-                rs.getString("commodity"), rs.getBigDecimal("quantity_kg"), rs.getString("status"), source,
+                rs.getString("commodity"), rs.getBigDecimal("quantity_kg"),
+                TransferStatus.valueOf(rs.getString("status")), TransferSource.valueOf(rs.getString("source")),
                 rs.getString("note"), rs.getString("reason"), rs.getString("client_reference"), rs.getString("approved_by"),
                 rs.getTimestamp("processed_at").toInstant());
     }

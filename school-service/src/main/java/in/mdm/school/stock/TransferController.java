@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 
 @RestController
 @RequestMapping("/api/v1/stock/transfers")
@@ -36,7 +37,7 @@ class TransferController {
     ResponseEntity<TransferResponse> transfer(@Valid @RequestBody TransferRequest request, Caller caller) {
         TransferService.Outcome outcome = transfers.transfer(request, caller);
         if (outcome.refusal() != null) {
-            throw ApiException.conflict("stock.insufficient", "Nothing was transferred: " + outcome.refusal());
+            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT, "Nothing was transferred: " + outcome.refusal());
         }
         URI location = URI.create("/api/v1/stock/transfers/" + outcome.transfer().transferId());
         return outcome.created() ? ResponseEntity.created(location).body(outcome.transfer())

@@ -39,15 +39,15 @@ class TransferEventListener {
             refusal = transfers.lockAndCheck(from, to, Commodity.valueOf(t.commodity()), t.quantityKg());
         }
         if (refusal != null) {
-            transfers.record(t.transferId(), from, to, String.valueOf(t.commodity()), t.quantityKg(), "REFUSED", refusal,
-                    t.approvedBy(), "APPROVED", null, null);
+            transfers.record(t.transferId(), from, to, String.valueOf(t.commodity()), t.quantityKg(), TransferStatus.REFUSED, refusal,
+                    t.approvedBy(), TransferSource.APPROVED, null, null);
             transfers.refused(t.transferId(), t.fromUdiseCode(), t.toUdiseCode(), t.commodity(), t.quantityKg(), refusal);
             return;
         }
         Commodity commodity = Commodity.valueOf(t.commodity());
         transfers.move(t.transferId(), from, to, commodity, t.quantityKg(), null, t.approvedBy());
-        transfers.record(t.transferId(), from, to, t.commodity(), t.quantityKg(), "EXECUTED", null, t.approvedBy(), "APPROVED",
-                null, null);
+        transfers.record(t.transferId(), from, to, t.commodity(), t.quantityKg(), TransferStatus.EXECUTED, null, t.approvedBy(),
+                TransferSource.APPROVED, null, null);
         transfers.executed(t.transferId(), from, to, commodity, t.quantityKg());
     }
 

@@ -9,6 +9,6 @@ import java.util.UUID;
  * kitchen. {@code source}: APPROVED (from optimization-service) or MANUAL (entered by hand, {@code reason} given).
  */
 public record TransferResponse(UUID transferId, String fromUdiseCode, UUID fromKitchenId, String toUdiseCode,
-        UUID toKitchenId, String commodity, BigDecimal quantityKg, String status, String source, String reason,
+        UUID toKitchenId, String commodity, BigDecimal quantityKg, TransferStatus status, TransferSource source, String reason,
         String refusal, String clientReference, String createdBy, Instant processedAt) {
 }

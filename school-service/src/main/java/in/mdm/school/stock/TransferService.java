@@ -19,6 +19,7 @@ import in.mdm.events.school.TransferExecuted;
 import in.mdm.events.school.TransferRefused;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.school.SchoolProblems;
 
 /**
  * Moves stock between two sites, schools or centralised kitchens, in one transaction: TRANSFER_OUT at the sender and
@@ -100,11 +101,11 @@ class TransferService {
         LocalDate today = LocalDate.now(clock.withZone(StockService.INDIA));
         String reference = "transfer:" + transferId;
         String why = note == null ? "" : ": " + note;
-        post(from, commodity, "TRANSFER_OUT", quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
-        post(to, commodity, "TRANSFER_IN", quantityKg, today, "transfer from " + from.label() + why, reference, by);
+        post(from, commodity, LedgerEntryKind.TRANSFER_OUT, quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
+        post(to, commodity, LedgerEntryKind.TRANSFER_IN, quantityKg, today, "transfer from " + from.label() + why, reference, by);
     }
 
-    private void post(Site site, Commodity commodity, String kind, BigDecimal quantityKg, LocalDate date, String reason,
+    private void post(Site site, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date, String reason,
             String reference, String by) {
         String text = reason.length() > 300 ? reason.substring(0, 300) : reason;
         if (site.school()) {
@@ -137,8 +138,8 @@ class TransferService {
      * @return whether it was recorded: {@code false} when a transfer with the same client reference of the same
      *         person is there (a concurrent request with it waits here for the other's commit)
      */
-    boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, String status,
-            String refusal, String by, String source, String note, String clientReference) {
+    boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, TransferStatus status,
+            String refusal, String by, TransferSource source, String note, String clientReference) {
         return transfers.insert(transferId, from, to, commodity, quantityKg, status, refusal, by, source, note,
                 clientReference);
     }
@@ -157,7 +158,7 @@ class TransferService {
         Site from = site("from", r.from());
         Site to = site("to", r.to());
         if (from.equals(to)) {
-            throw ApiException.badRequest("stock.transfer.same-site", "to: must not be the same site as from (" + r.from() + ")");
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_SAME_SITE, "to: must not be the same site as from (" + r.from() + ")");
         }
         requireSite(from, caller);
         requireSite(to, caller);
@@ -170,7 +171,8 @@ class TransferService {
             }
         }
         UUID id = UUID.randomUUID();
-        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), "EXECUTED", null, by, "MANUAL", note, r.clientReference())) {
+        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), TransferStatus.EXECUTED, null, by, TransferSource.MANUAL, note,
+                r.clientReference())) {
             return new Outcome(sameOrConflict(findByReference(by, r.clientReference()).orElseThrow(), from, to, r, note), false, null);
         }
         String refusal = lockAndCheck(from, to, r.commodity(), r.quantityKg());
@@ -189,7 +191,7 @@ class TransferService {
         TransferResponse t = find(transferId).orElse(null);
         if (t == null || !caller.isAdmin() && !(covers(t.fromUdiseCode(), t.fromKitchenId(), caller)
                 && covers(t.toUdiseCode(), t.toKitchenId(), caller))) {
-            throw ApiException.notFound("stock.transfer.not-found", "No transfer " + transferId);
+            throw ApiException.notFound(SchoolProblems.TRANSFER_NOT_FOUND, "No transfer " + transferId);
         }
         return t;
     }
@@ -199,7 +201,7 @@ class TransferService {
             return Site.parse(text);
         }
         catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest("stock.transfer.bad-site", field + ": " + TransferRequest.SITE_MESSAGE);
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_BAD_SITE, field + ": " + TransferRequest.SITE_MESSAGE);
         }
     }
 
@@ -223,7 +225,7 @@ class TransferService {
                 && earlier.commodity().equals(r.commodity().name()) && earlier.quantityKg().compareTo(r.quantityKg()) == 0
                 && Objects.equals(earlier.reason(), note);
         if (!same) {
-            throw ApiException.conflict("stock.transfer.client-reference-conflict", "clientReference: " + r.clientReference()
+            throw ApiException.conflict(SchoolProblems.TRANSFER_CLIENT_REFERENCE_CONFLICT, "clientReference: " + r.clientReference()
                     + " was already used for another transfer");
         }
         return earlier;

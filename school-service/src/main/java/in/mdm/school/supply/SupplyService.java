@@ -10,6 +10,7 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.SchoolProblems;
 
 /** Centralised kitchens and suppliers. */
 @Service
@@ -24,7 +25,7 @@ public class SupplyService {
     @Transactional
     KitchenResponse createKitchen(KitchenRequest request) {
         if (!repository.blockExists(request.districtCode(), request.blockCode())) {
-            throw ApiException.badRequest("school.unknown-block",
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_BLOCK,
                     "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
         }
         UUID id = UUID.randomUUID();
@@ -37,7 +38,7 @@ public class SupplyService {
     KitchenResponse updateKitchen(UUID id, KitchenRequest request, Caller caller) {
         kitchen(id, caller);
         if (!repository.blockExists(request.districtCode(), request.blockCode())) {
-            throw ApiException.badRequest("school.unknown-block",
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_BLOCK,
                     "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
         }
         repository.updateKitchen(id, request);
@@ -57,7 +58,7 @@ public class SupplyService {
     @Transactional(readOnly = true)
     KitchenResponse kitchen(UUID id, Caller caller) {
         return repository.kitchen(id, scope(caller))
-                .orElseThrow(() -> ApiException.notFound("kitchen.not-found", "No kitchen " + id));
+                .orElseThrow(() -> ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + id));
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +77,7 @@ public class SupplyService {
 
     @Transactional(readOnly = true)
     SupplierResponse supplier(UUID id) {
-        return repository.supplier(id).orElseThrow(() -> ApiException.notFound("supplier.not-found", "No supplier " + id));
+        return repository.supplier(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.SUPPLIER_NOT_FOUND, "No supplier " + id));
     }
 
     /** Whether a supplier exists (for deliveries). */
@@ -102,10 +103,10 @@ public class SupplyService {
         List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
         List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
         if (repository.countSchools(schools) != schools.size()) {
-            throw ApiException.badRequest("supplier.unknown-school", "servesSchools: names a school that is not registered");
+            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_SCHOOL, "servesSchools: names a school that is not registered");
         }
         if (repository.countKitchens(kitchens) != kitchens.size()) {
-            throw ApiException.badRequest("supplier.unknown-kitchen", "servesKitchens: names an unknown kitchen");
+            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_KITCHEN, "servesKitchens: names an unknown kitchen");
         }
         return new Served(schools, kitchens);
     }

@@ -1,10 +1,12 @@
 package in.mdm.platform.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -86,22 +89,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.unknown-field",
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.UNKNOWN_FIELD,
                     "Unknown field '" + unknown.getPropertyName() + "'");
             problem.setProperty("errors", List.of(fieldError(unknown.getPropertyName(), "is not a field of this request", null)));
         }
         else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replaceAll("\"?\\]$", "");
             String path = path(mapping);
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.invalid-value",
-                    "Field '" + path + "' has a value of the wrong type or format");
-            problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+            String allowed = enumValues(mapping);
+            if (allowed != null) {
+                // an unknown value of a closed set (an enum field): say which values it takes, as a @Pattern would
+                String name = path.isEmpty() ? field : path;
+                problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
+                        "Field '" + name + "' must be one of " + allowed);
+                problem.setProperty("errors", List.of(fieldError(name, "must be one of " + allowed,
+                        ((InvalidFormatException) mapping).getValue())));
+            }
+            else {
+                problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
+                        "Field '" + path + "' has a value of the wrong type or format");
+                problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+            }
         }
         else if (cause instanceof JacksonException) {
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.malformed-json", "The request body is not valid JSON");
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_JSON, "The request body is not valid JSON");
         }
         else {
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.unreadable", "The request body is missing or unreadable");
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.UNREADABLE, "The request body is missing or unreadable");
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -119,11 +133,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> {
                     if (ex instanceof DuplicateKeyException) {
                         return ResponseEntity.status(HttpStatus.CONFLICT)
-                                .body(ApiException.problem(HttpStatus.CONFLICT, "resource.duplicate", "The resource already exists"));
+                                .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_DUPLICATE, "The resource already exists"));
                     }
                     log.warn("Data integrity violation not mapped to a problem code: {}", message);
                     return ResponseEntity.status(HttpStatus.CONFLICT)
-                            .body(ApiException.problem(HttpStatus.CONFLICT, "resource.conflict", "The change conflicts with existing data"));
+                            .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_CONFLICT, "The change conflicts with existing data"));
                 });
     }
 
@@ -131,27 +145,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ApiException.problem(HttpStatus.NOT_FOUND, "resource.not-found", "No resource at this path"));
+                .body(ApiException.problem(HttpStatus.NOT_FOUND, PlatformProblems.RESOURCE_NOT_FOUND, "No resource at this path"));
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(org.springframework.security.access.AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ApiException.problem(HttpStatus.FORBIDDEN, "auth.forbidden", "Your role may not do this"));
+                .body(ApiException.problem(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this"));
     }
 
     @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
     ResponseEntity<Object> handleUnauthenticated(org.springframework.security.core.AuthenticationException ex) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ApiException.problem(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "A bearer access token is required"));
+                .body(ApiException.problem(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED, "A bearer access token is required"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(ApiException.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
+                .body(ApiException.problem(HttpStatus.INTERNAL_SERVER_ERROR, PlatformProblems.INTERNAL_ERROR,
                         "The request could not be completed; it has been logged"));
     }
 
@@ -159,16 +173,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String code = "http." + (status != null ? status.name().toLowerCase().replace('_', '-') : statusCode.value());
-            problem.setProperty("code", code);
+            problem.setProperty("code", PlatformProblems.forStatus(statusCode));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static ResponseEntity<Object> badInput(List<Map<String, Object>> errors) {
         String fields = String.join(", ", errors.stream().map(e -> (String) e.get("field")).distinct().toList());
-        ProblemDetail problem = ApiException.problem(HttpStatus.BAD_REQUEST, "request.invalid",
+        ProblemDetail problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID,
                 "Invalid request: " + (fields.isEmpty() ? "see errors" : fields));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -182,6 +194,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             error.put("rejectedValue", rejected);
         }
         return error;
+    }
+
+    /** The values of the enum a value could not be read as ({@code A, B, C}), or {@code null} when the target is no enum. */
+    private static String enumValues(DatabindException ex) {
+        if (ex instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return Arrays.stream(format.getTargetType().getEnumConstants()).map(e -> ((Enum<?>) e).name())
+                    .collect(Collectors.joining(", "));
+        }
+        return null;
     }
 
     private static String path(DatabindException ex) {

@@ -17,6 +17,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import in.mdm.platform.web.PlatformProblems;
+
 /** 401, 403 and refused URLs as ProblemDetails with a stable {@code code}, written before any controller runs. */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -28,13 +30,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         if (ex instanceof org.springframework.security.authentication.AuthenticationServiceException) {
             // the token could not be checked (the issuer's keys or Redis unreachable): not the caller's fault
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            write(response, HttpStatus.SERVICE_UNAVAILABLE, "auth.verification-unavailable",
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.VERIFICATION_UNAVAILABLE,
                     "The access token cannot be verified right now; retry shortly", request.getRequestURI());
             return;
         }
         bearer.commence(request, response, ex); // sets WWW-Authenticate: Bearer error="invalid_token" ...
         boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        write(response, HttpStatus.UNAUTHORIZED, tokenSent ? "auth.token-invalid" : "auth.unauthenticated",
+        write(response, HttpStatus.UNAUTHORIZED, tokenSent ? PlatformProblems.TOKEN_INVALID : PlatformProblems.UNAUTHENTICATED,
                 tokenSent ? "The access token is invalid, expired or revoked" : "A bearer access token is required",
                 request.getRequestURI());
     }
@@ -42,14 +44,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "auth.forbidden", "Your role may not do this", request.getRequestURI());
+        write(response, HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this", request.getRequestURI());
     }
 
     /** A URL the firewall refuses (encoded slashes or percent signs, path traversal ...): a 400 problem. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "request.url-rejected", "The request URL is not allowed", request.getRequestURI());
+        write(response, HttpStatus.BAD_REQUEST, PlatformProblems.URL_REJECTED, "The request URL is not allowed", request.getRequestURI());
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
