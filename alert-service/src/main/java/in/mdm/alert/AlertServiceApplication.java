@@ -9,4 +9,5 @@ public class AlertServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(AlertServiceApplication.class, args);
     }
+
 }

@@ -29,8 +29,8 @@ import in.mdm.testkit.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who sees which alert. Chennai (district 568) has blocks 6301 and 6302 with one school each; Coimbatore (569)
- * block 6401 with one school. Alerts exist at every level.
+ * Who sees which alert. Chennai (district 568) has blocks 6301 and 6302 with one school
+ * each; Coimbatore (569) block 6401 with one school. Alerts exist at every level.
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -49,10 +49,15 @@ class AlertJurisdictionIntegrationTests {
     int port;
 
     UUID state;
+
     UUID chennai;
+
     UUID block6301;
+
     UUID school6301;
+
     UUID school6302;
+
     UUID coimbatoreSchool;
 
     @BeforeEach
@@ -72,8 +77,10 @@ class AlertJurisdictionIntegrationTests {
 
     @Test
     void eachLevelListsOnlyTheAlertsInsideItsJurisdiction() {
-        assertThat(ids(TestTokens.admin())).containsExactlyInAnyOrder(state, chennai, block6301, school6301, school6302, coimbatoreSchool);
-        assertThat(ids(TestTokens.officer("568"))).containsExactlyInAnyOrder(chennai, block6301, school6301, school6302);
+        assertThat(ids(TestTokens.admin())).containsExactlyInAnyOrder(state, chennai, block6301, school6301, school6302,
+                coimbatoreSchool);
+        assertThat(ids(TestTokens.officer("568"))).containsExactlyInAnyOrder(chennai, block6301, school6301,
+                school6302);
         assertThat(ids(TestTokens.blockOfficer("6301"))).containsExactlyInAnyOrder(block6301, school6301);
         assertThat(ids(TestTokens.school("33020200201"))).containsExactly(school6302);
         assertThat(ids(TestTokens.officer("569"))).containsExactly(coimbatoreSchool);
@@ -81,28 +88,34 @@ class AlertJurisdictionIntegrationTests {
 
     @Test
     void anotherDistrictReadsNoneOfADistrictsAlertsAndListsOnlyItsOwn() {
-        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
-                .read("/api/v1/alerts/" + chennai)
-                .read("/api/v1/alerts/" + block6301)
-                .read("/api/v1/alerts/" + school6301)
-                .read("/api/v1/alerts/" + school6302)
-                .list("/api/v1/alerts?size=100", "$.items[*].id", ids(chennai, block6301, school6301, school6302), ids(coimbatoreSchool))
-                .list("/api/v1/alerts?size=100&scopeLevel=SCHOOL", "$.items[*].id", ids(school6301, school6302), ids(coimbatoreSchool))
-                .verify();
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .read("/api/v1/alerts/" + chennai)
+            .read("/api/v1/alerts/" + block6301)
+            .read("/api/v1/alerts/" + school6301)
+            .read("/api/v1/alerts/" + school6302)
+            .list("/api/v1/alerts?size=100", "$.items[*].id", ids(chennai, block6301, school6301, school6302),
+                    ids(coimbatoreSchool))
+            .list("/api/v1/alerts?size=100&scopeLevel=SCHOOL", "$.items[*].id", ids(school6301, school6302),
+                    ids(coimbatoreSchool))
+            .verify();
     }
 
     @Test
     void insideADistrictABlockAndASchoolReadOnlyTheirOwnAlerts() {
-        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
-                .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
-                .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
-                .outsider("the headmaster of 33020200201", TestTokens.school("33020200201"))
-                .read("/api/v1/alerts/" + block6301)
-                .read("/api/v1/alerts/" + school6301)
-                .list("/api/v1/alerts?size=100", "$.items[*].id", ids(block6301, school6301), ids(coimbatoreSchool))
-                .verify();
-        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + chennai, TestTokens.blockOfficer("6301")), HttpStatus.NOT_FOUND, "alert.not-found");
-        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + state, TestTokens.officer("568")), HttpStatus.NOT_FOUND, "alert.not-found");
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
+            .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+            .outsider("the headmaster of 33020200201", TestTokens.school("33020200201"))
+            .read("/api/v1/alerts/" + block6301)
+            .read("/api/v1/alerts/" + school6301)
+            .list("/api/v1/alerts?size=100", "$.items[*].id", ids(block6301, school6301), ids(coimbatoreSchool))
+            .verify();
+        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + chennai, TestTokens.blockOfficer("6301")),
+                HttpStatus.NOT_FOUND, "alert.not-found");
+        ProblemAssertions.assertProblem(get("/api/v1/alerts/" + state, TestTokens.officer("568")), HttpStatus.NOT_FOUND,
+                "alert.not-found");
     }
 
     private static Set<String> ids(UUID... alerts) {
@@ -112,7 +125,8 @@ class AlertJurisdictionIntegrationTests {
     @Test
     void withoutAValidTokenNothingIsRead() {
         ProblemAssertions.assertTokenRequired(token -> get("/api/v1/alerts", token));
-        ProblemAssertions.assertProblem(get("/api/v1/alerts", TestTokens.token().subject("x").roles("ADMIN").forged().build()),
+        ProblemAssertions.assertProblem(
+                get("/api/v1/alerts", TestTokens.token().subject("x").roles("ADMIN").forged().build()),
                 HttpStatus.UNAUTHORIZED, "auth.token-invalid");
     }
 
@@ -121,21 +135,28 @@ class AlertJurisdictionIntegrationTests {
         ResponseEntity<Map> page = get("/api/v1/alerts?size=100", token);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         return ((List<Map<String, Object>>) page.getBody().get("items")).stream()
-                .map(item -> UUID.fromString((String) item.get("id"))).toList();
+            .map(item -> UUID.fromString((String) item.get("id")))
+            .toList();
     }
 
     private ResponseEntity<Map> get(String path, String token) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)), Map.class);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)),
+                Map.class);
     }
 
     private UUID insert(String level, String code, String udise) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code, raised_at)
-                values (:id, 'stock.low', 'HIGH', 'OPEN', 'Stock low', 'Rice covers one day', :level, :code, :udise, :raisedAt)""")
-                .param("id", id).param("level", level).param("code", code).param("udise", udise)
-                .param("raisedAt", Timestamp.from(Instant.now()))
-                .update();
+        jdbc.sql(
+                """
+                        insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code, raised_at)
+                        values (:id, 'stock.low', 'HIGH', 'OPEN', 'Stock low', 'Rice covers one day', :level, :code, :udise, :raisedAt)""")
+            .param("id", id)
+            .param("level", level)
+            .param("code", code)
+            .param("udise", udise)
+            .param("raisedAt", Timestamp.from(Instant.now()))
+            .update();
         return id;
     }
+
 }

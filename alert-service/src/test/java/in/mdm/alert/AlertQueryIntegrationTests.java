@@ -39,7 +39,8 @@ class AlertQueryIntegrationTests {
     @BeforeEach
     void noAlerts() {
         jdbc.sql("delete from alerts").update();
-        // queries and their validation are what these tests are about: they read as a state ADMIN
+        // queries and their validation are what these tests are about: they read as a
+        // state ADMIN
         http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
     }
 
@@ -48,12 +49,14 @@ class AlertQueryIntegrationTests {
         assertThat(jdbc.sql("""
                 select column_name from information_schema.columns
                 where table_schema = 'alert' and table_name = 'alerts' order by ordinal_position""")
-                .query(String.class).list())
-                .startsWith("id", "rule_code", "severity", "status", "title", "message", "scope_level", "scope_code",
-                        "udise_code", "source_event_id")
-                .contains("raised_at", "acknowledged_at", "resolved_at");
+            .query(String.class)
+            .list())
+            .startsWith("id", "rule_code", "severity", "status", "title", "message", "scope_level", "scope_code",
+                    "udise_code", "source_event_id")
+            .contains("raised_at", "acknowledged_at", "resolved_at");
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251200'")
-                .query(Boolean.class).single()).isTrue();
+            .query(Boolean.class)
+            .single()).isTrue();
     }
 
     @Test
@@ -64,21 +67,20 @@ class AlertQueryIntegrationTests {
         ResponseEntity<Map> response = http.getForEntity("/api/v1/alerts/" + id, Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody())
-                .containsEntry("id", id.toString())
-                .containsEntry("ruleCode", "risk.high")
-                .containsEntry("severity", "CRITICAL")
-                .containsEntry("status", "OPEN")
-                .containsEntry("title", "risk.high at 33020100101")
-                .containsEntry("message", "Risk score 82 for tomorrow: rice stock covers one day")
-                .containsEntry("scopeLevel", "SCHOOL")
-                .containsEntry("scopeCode", "33020100101")
-                .containsEntry("udiseCode", "33020100101")
-                .containsEntry("sourceEventId", sourceEvent)
-                .containsEntry("sourceEventType", "in.mdm.ml.RiskScored.v1")
-                .containsEntry("raisedAt", "2026-11-24T03:15:00Z")
-                .containsEntry("acknowledgedAt", null)
-                .containsEntry("resolvedAt", null);
+        assertThat(response.getBody()).containsEntry("id", id.toString())
+            .containsEntry("ruleCode", "risk.high")
+            .containsEntry("severity", "CRITICAL")
+            .containsEntry("status", "OPEN")
+            .containsEntry("title", "risk.high at 33020100101")
+            .containsEntry("message", "Risk score 82 for tomorrow: rice stock covers one day")
+            .containsEntry("scopeLevel", "SCHOOL")
+            .containsEntry("scopeCode", "33020100101")
+            .containsEntry("udiseCode", "33020100101")
+            .containsEntry("sourceEventId", sourceEvent)
+            .containsEntry("sourceEventType", "in.mdm.ml.RiskScored.v1")
+            .containsEntry("raisedAt", "2026-11-24T03:15:00Z")
+            .containsEntry("acknowledgedAt", null)
+            .containsEntry("resolvedAt", null);
     }
 
     @Test
@@ -93,17 +95,18 @@ class AlertQueryIntegrationTests {
         assertThat(open).containsEntry("total", 3).containsEntry("page", 0).containsEntry("size", 2);
         assertThat(rules(open)).containsExactly("budget.threshold", "stock.low");
         assertThat(rules(http.getForObject("/api/v1/alerts?status=OPEN&size=2&page=1", Map.class)))
-                .containsExactly("risk.high");
+            .containsExactly("risk.high");
 
         assertThat(rules(http.getForObject("/api/v1/alerts?severity=HIGH", Map.class)))
-                .containsExactly("delivery.delayed", "stock.low");
+            .containsExactly("delivery.delayed", "stock.low");
         assertThat(rules(http.getForObject("/api/v1/alerts?status=OPEN&severity=HIGH", Map.class)))
-                .containsExactly("stock.low");
+            .containsExactly("stock.low");
         assertThat(rules(http.getForObject("/api/v1/alerts?udiseCode=33020100101", Map.class)))
-                .containsExactly("inspection.overdue", "risk.high");
+            .containsExactly("inspection.overdue", "risk.high");
         assertThat(rules(http.getForObject("/api/v1/alerts?scopeLevel=BLOCK&scopeCode=6301", Map.class)))
-                .containsExactly("delivery.delayed");
-        assertThat(http.getForObject("/api/v1/alerts?severity=CRITICAL&status=RESOLVED", Map.class)).containsEntry("total", 0);
+            .containsExactly("delivery.delayed");
+        assertThat(http.getForObject("/api/v1/alerts?severity=CRITICAL&status=RESOLVED", Map.class))
+            .containsEntry("total", 0);
         assertThat(http.getForObject("/api/v1/alerts", Map.class)).containsEntry("total", 5);
     }
 
@@ -133,55 +136,62 @@ class AlertQueryIntegrationTests {
         String sourceEvent = UUID.randomUUID().toString();
         insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", sourceEvent, "2026-11-24T03:00:00Z");
 
-        assertThatThrownBy(() -> insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", sourceEvent, "2026-11-24T03:01:00Z"))
-                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("alerts_source_event_id_key");
+        assertThatThrownBy(() -> insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", sourceEvent,
+                "2026-11-24T03:01:00Z"))
+            .isInstanceOf(DuplicateKeyException.class)
+            .hasMessageContaining("alerts_source_event_id_key");
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, raised_at)
                 values (:id, 'stock.low', 'HIGH', 'RESOLVED', 't', 'm', 'DISTRICT', '569', now())""")
-                .param("id", UUID.randomUUID()).update())
-                .as("resolved without a time").isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("alerts_lifecycle");
+            .param("id", UUID.randomUUID())
+            .update()).as("resolved without a time")
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("alerts_lifecycle");
         assertThatThrownBy(() -> insert("stock.low", "HIGH", "OPEN", "SCHOOL", "569", null, "2026-11-24T03:00:00Z"))
-                .as("a school scope with a district code").isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("alerts_scope");
+            .as("a school scope with a district code")
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("alerts_scope");
         assertThatThrownBy(() -> insert("stock.low", "SEVERE", "OPEN", "DISTRICT", "569", null, "2026-11-24T03:00:00Z"))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("alerts_severity");
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("alerts_severity");
     }
 
     @Test
     void theApiIsDescribedAndTheServiceIsReady() {
-        assertThat(http.getForObject("/v3/api-docs", String.class))
-                .contains("/api/v1/alerts", "/api/v1/alerts/{id}", "MDM Twin alert-service");
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/alerts", "/api/v1/alerts/{id}",
+                "MDM Twin alert-service");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     private UUID insert(String rule, String severity, String status, String scopeLevel, String scopeCode,
             String sourceEventId, String raisedAt) {
         UUID id = UUID.randomUUID();
         Timestamp raised = Timestamp.from(Instant.parse(raisedAt));
-        jdbc.sql("""
-                insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code,
-                                    source_event_id, source_event_type, raised_at, acknowledged_at, acknowledged_by,
-                                    resolved_at, resolved_by, resolution)
-                values (:id, :rule, :severity, :status, :title, 'Risk score 82 for tomorrow: rice stock covers one day',
-                        :scopeLevel, :scopeCode, :udise, :source, 'in.mdm.ml.RiskScored.v1', :raised, :ackAt, :ackBy,
-                        :resolvedAt, :resolvedBy, :resolution)""")
-                .param("id", id)
-                .param("rule", rule)
-                .param("severity", severity)
-                .param("status", status)
-                .param("title", rule + " at " + scopeCode)
-                .param("scopeLevel", scopeLevel)
-                .param("scopeCode", scopeCode)
-                .param("udise", "SCHOOL".equals(scopeLevel) ? scopeCode : null)
-                .param("source", sourceEventId)
-                .param("raised", raised)
-                .param("ackAt", "OPEN".equals(status) ? null : raised)
-                .param("ackBy", "OPEN".equals(status) ? null : "beo.alanganallur")
-                .param("resolvedAt", "RESOLVED".equals(status) ? raised : null)
-                .param("resolvedBy", "RESOLVED".equals(status) ? "beo.alanganallur" : null)
-                .param("resolution", "RESOLVED".equals(status) ? "Inspection done on 24 Nov" : null)
-                .update();
+        jdbc.sql(
+                """
+                        insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code,
+                                            source_event_id, source_event_type, raised_at, acknowledged_at, acknowledged_by,
+                                            resolved_at, resolved_by, resolution)
+                        values (:id, :rule, :severity, :status, :title, 'Risk score 82 for tomorrow: rice stock covers one day',
+                                :scopeLevel, :scopeCode, :udise, :source, 'in.mdm.ml.RiskScored.v1', :raised, :ackAt, :ackBy,
+                                :resolvedAt, :resolvedBy, :resolution)""")
+            .param("id", id)
+            .param("rule", rule)
+            .param("severity", severity)
+            .param("status", status)
+            .param("title", rule + " at " + scopeCode)
+            .param("scopeLevel", scopeLevel)
+            .param("scopeCode", scopeCode)
+            .param("udise", "SCHOOL".equals(scopeLevel) ? scopeCode : null)
+            .param("source", sourceEventId)
+            .param("raised", raised)
+            .param("ackAt", "OPEN".equals(status) ? null : raised)
+            .param("ackBy", "OPEN".equals(status) ? null : "beo.alanganallur")
+            .param("resolvedAt", "RESOLVED".equals(status) ? raised : null)
+            .param("resolvedBy", "RESOLVED".equals(status) ? "beo.alanganallur" : null)
+            .param("resolution", "RESOLVED".equals(status) ? "Inspection done on 24 Nov" : null)
+            .update();
         return id;
     }
 
@@ -192,4 +202,5 @@ class AlertQueryIntegrationTests {
     private static List<Object> rules(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("items")).stream().map(a -> a.get("ruleCode")).toList();
     }
+
 }

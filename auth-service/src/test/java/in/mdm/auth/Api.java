@@ -28,7 +28,10 @@ import in.mdm.testkit.KafkaProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Calls auth-service over HTTP the way clients do, and makes test users directly in its tables. */
+/**
+ * Calls auth-service over HTTP the way clients do, and makes test users directly in its
+ * tables.
+ */
 final class Api {
 
     static final String ADMIN = "state.admin";
@@ -36,11 +39,17 @@ final class Api {
     static final String TREASURY_SECRET = "treasury-test-secret-2026";
     static final String DATA_KEY = "test-data-key-not-for-production";
     static final String KEYCLOAK_ISSUER = "http://keycloak.mdm-twin.test/realms/mdm";
-    /** The password of users made by {@link #user}; their hash has a low bcrypt cost to keep tests quick. */
+
+    /**
+     * The password of users made by {@link #user}; their hash has a low bcrypt cost to
+     * keep tests quick.
+     */
     static final String PASSWORD = "Kattur-School-2026";
+
     private static final String PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
 
     private final TestRestTemplate http;
+
     private final JdbcClient jdbc;
 
     Api(TestRestTemplate http, JdbcClient jdbc) {
@@ -53,7 +62,10 @@ final class Api {
         return prefix + "." + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     }
 
-    /** A fresh numeric code of this many digits (an LGD district or block code no other test uses). */
+    /**
+     * A fresh numeric code of this many digits (an LGD district or block code no other
+     * test uses).
+     */
     static String code(int digits) {
         StringBuilder code = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
         while (code.length() < digits) {
@@ -70,18 +82,26 @@ final class Api {
         return user(unique(role.toLowerCase()), role, level, code, district, block, "ACTIVE");
     }
 
-    TestUser user(String username, String role, String level, String code, String district, String block, String status) {
+    TestUser user(String username, String role, String level, String code, String district, String block,
+            String status) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into users (id, username, email, display_name, role, jurisdiction_level, jurisdiction_code,
                                    district_code, block_code, status, password_hash, activated_at)
                 values (:id, :username, :email, :name, :role, :level, :code, :district, :block, :status, :hash,
                         case when :status = 'PENDING_ACTIVATION' then null else now() end)""")
-                .param("id", id).param("username", username).param("email", username + "@tn.gov.in")
-                .param("name", "User " + username).param("role", role).param("level", level).param("code", code)
-                .param("district", district).param("block", block).param("status", status)
-                .param("hash", "PENDING_ACTIVATION".equals(status) ? null : PASSWORD_HASH)
-                .update();
+            .param("id", id)
+            .param("username", username)
+            .param("email", username + "@tn.gov.in")
+            .param("name", "User " + username)
+            .param("role", role)
+            .param("level", level)
+            .param("code", code)
+            .param("district", district)
+            .param("block", block)
+            .param("status", status)
+            .param("hash", "PENDING_ACTIVATION".equals(status) ? null : PASSWORD_HASH)
+            .update();
         return new TestUser(id, username);
     }
 
@@ -102,8 +122,7 @@ final class Api {
     }
 
     ResponseEntity<Map> login(String username, String password, String otp) {
-        String body = otp == null
-                ? "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)
+        String body = otp == null ? "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)
                 : "{\"username\":\"%s\",\"password\":\"%s\",\"otp\":\"%s\"}".formatted(username, password, otp);
         return post("/api/v1/auth/login", body, null);
     }
@@ -115,7 +134,8 @@ final class Api {
 
     String token(String username, String password) {
         ResponseEntity<Map> response = login(username, password);
-        assertThat(response.getStatusCode().value()).as("login of " + username + ": " + response.getBody()).isEqualTo(200);
+        assertThat(response.getStatusCode().value()).as("login of " + username + ": " + response.getBody())
+            .isEqualTo(200);
         return (String) response.getBody().get("accessToken");
     }
 
@@ -146,9 +166,11 @@ final class Api {
         KafkaProbe probe = KafkaProbe.onTestBroker();
         ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            found[0] = probe.readAll(topic, Duration.ofSeconds(1)).stream()
-                    .filter(r -> key.equals(r.key()) && ceType.equals(header(r, "ce_type")))
-                    .findFirst().orElse(null);
+            found[0] = probe.readAll(topic, Duration.ofSeconds(1))
+                .stream()
+                .filter(r -> key.equals(r.key()) && ceType.equals(header(r, "ce_type")))
+                .findFirst()
+                .orElse(null);
             return found[0] != null;
         });
         CloudEvent envelope = KafkaMessageFactory.createReader(found[0]).toEvent();
@@ -158,12 +180,15 @@ final class Api {
     /** Whether an event of this type and key is on the topic (read for a few seconds). */
     static boolean hasEvent(CloudEventCodec codec, String topic, String key, Class<? extends DomainEvent> type) {
         String ceType = codec.catalog().forClass(type).type();
-        return KafkaProbe.onTestBroker().readAll(topic, Duration.ofSeconds(3)).stream()
-                .anyMatch(r -> key.equals(r.key()) && ceType.equals(header(r, "ce_type")));
+        return KafkaProbe.onTestBroker()
+            .readAll(topic, Duration.ofSeconds(3))
+            .stream()
+            .anyMatch(r -> key.equals(r.key()) && ceType.equals(header(r, "ce_type")));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
     }
+
 }

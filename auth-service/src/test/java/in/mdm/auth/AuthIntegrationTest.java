@@ -12,25 +12,24 @@ import org.springframework.test.context.TestPropertySource;
 import in.mdm.testkit.MdmIntegrationTest;
 
 /**
- * auth-service on the kit's real PostgreSQL, Kafka and Redis, with the first ADMIN and a treasury client from the
- * configuration. Every test class uses the same settings, so they share one application context; each test makes
- * its own users (unique names and codes) instead of wiping tables.
+ * auth-service on the kit's real PostgreSQL, Kafka and Redis, with the first ADMIN and a
+ * treasury client from the configuration. Every test class uses the same settings, so
+ * they share one application context; each test makes its own users (unique names and
+ * codes) instead of wiping tables.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
-@TestPropertySource(properties = {
-        "mdm.auth.accounts.admin.username=" + Api.ADMIN,
+@TestPropertySource(properties = { "mdm.auth.accounts.admin.username=" + Api.ADMIN,
         "mdm.auth.accounts.admin.password=" + Api.ADMIN_PASSWORD,
         "mdm.auth.clients.treasury.secret=" + Api.TREASURY_SECRET,
-        "mdm.auth.clients.treasury.scopes=finance:treasury-callback",
-        "mdm.auth.clients.udise.scopes=schools:import",
+        "mdm.auth.clients.treasury.scopes=finance:treasury-callback", "mdm.auth.clients.udise.scopes=schools:import",
         "mdm.auth.data-key=" + Api.DATA_KEY,
         // a Keycloak realm stands in as the test kit's issuer under another name
         "mdm.security.keycloak.issuer-uri=" + Api.KEYCLOAK_ISSUER,
-        "mdm.security.keycloak.jwks-uri=${mdm.security.jwks-uri}"
-})
+        "mdm.security.keycloak.jwks-uri=${mdm.security.jwks-uri}" })
 public @interface AuthIntegrationTest {
+
 }

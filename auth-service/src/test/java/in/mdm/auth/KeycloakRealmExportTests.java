@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Keycloak realm export of deploy/keycloak gives tokens the shape the services read: our three roles, the
- * audience {@code mdm-twin}, a {@code jurisdiction} object; it carries no users and no secrets.
+ * The Keycloak realm export of deploy/keycloak gives tokens the shape the services read:
+ * our three roles, the audience {@code mdm-twin}, a {@code jurisdiction} object; it
+ * carries no users and no secrets.
  */
 class KeycloakRealmExportTests {
 
@@ -25,9 +26,12 @@ class KeycloakRealmExportTests {
         String json = Files.readString(EXPORT);
         Map<String, Object> realm = JSONObjectUtils.parse(json);
 
-        assertThat(realm).containsEntry("realm", "mdm").containsEntry("bruteForceProtected", true)
-                .containsEntry("accessTokenLifespan", 900L).doesNotContainKeys("users", "clientScopes");
-        List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm");
+        assertThat(realm).containsEntry("realm", "mdm")
+            .containsEntry("bruteForceProtected", true)
+            .containsEntry("accessTokenLifespan", 900L)
+            .doesNotContainKeys("users", "clientScopes");
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles"))
+            .get("realm");
         assertThat(roles).extracting(r -> r.get("name")).containsExactly("ADMIN", "OFFICER", "SCHOOL");
 
         List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
@@ -38,11 +42,13 @@ class KeycloakRealmExportTests {
             Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
             mappers.forEach(m -> byName.put((String) m.get("name"), (Map<String, Object>) m.get("config")));
             assertThat(byName.get("audience-mdm-twin")).containsEntry("included.custom.audience", "mdm-twin")
-                    .containsEntry("access.token.claim", "true");
+                .containsEntry("access.token.claim", "true");
             assertThat(byName.get("roles")).containsEntry("claim.name", "roles").containsEntry("multivalued", "true");
             assertThat(byName.get("jurisdiction")).containsEntry("user.attribute", "jurisdiction")
-                    .containsEntry("claim.name", "jurisdiction").containsEntry("jsonType.label", "JSON");
+                .containsEntry("claim.name", "jurisdiction")
+                .containsEntry("jsonType.label", "JSON");
         }
         assertThat(json).doesNotContainIgnoringCase("\"password\"").doesNotContain("mdm-api");
     }
+
 }

@@ -17,7 +17,10 @@ import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The second factor: enrol, confirm, sign in with and without a code, recovery codes, disable. */
+/**
+ * The second factor: enrol, confirm, sign in with and without a code, recovery codes,
+ * disable.
+ */
 @AuthIntegrationTest
 class MfaIntegrationTests {
 
@@ -28,6 +31,7 @@ class MfaIntegrationTests {
     JdbcClient jdbc;
 
     Api api;
+
     final GoogleAuthenticator authenticatorApp = new GoogleAuthenticator();
 
     @BeforeEach
@@ -44,8 +48,9 @@ class MfaIntegrationTests {
         ResponseEntity<Map> enrolment = api.post("/api/v1/auth/mfa/enroll", "", token);
         assertThat(enrolment.getStatusCode()).isEqualTo(HttpStatus.OK);
         String secret = (String) enrolment.getBody().get("secret");
-        assertThat((String) enrolment.getBody().get("otpauthUri")).startsWith("otpauth://totp/MDM%20Twin%3A" + user.username())
-                .contains("secret=" + secret);
+        assertThat((String) enrolment.getBody().get("otpauthUri"))
+            .startsWith("otpauth://totp/MDM%20Twin%3A" + user.username())
+            .contains("secret=" + secret);
 
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/mfa/confirm", "{\"code\":\"000000\"}", token),
                 HttpStatus.BAD_REQUEST, "auth.mfa.code-invalid");
@@ -54,8 +59,10 @@ class MfaIntegrationTests {
         assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<String> codes = (List<String>) confirmed.getBody().get("recoveryCodes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
-        assertThat(jdbc.sql("select mfa_secret from users where id = :id").param("id", user.id()).query(String.class).single())
-                .as("the TOTP secret is sealed in the database").startsWith("v1:").doesNotContain(secret);
+        assertThat(jdbc.sql("select mfa_secret from users where id = :id")
+            .param("id", user.id())
+            .query(String.class)
+            .single()).as("the TOTP secret is sealed in the database").startsWith("v1:").doesNotContain(secret);
         return new Enrolled(user, secret, codes, code);
     }
 
@@ -64,25 +71,28 @@ class MfaIntegrationTests {
         Enrolled enrolled = enrol();
         String username = enrolled.user().username();
 
-        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD), HttpStatus.UNAUTHORIZED, "auth.otp-required");
+        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD), HttpStatus.UNAUTHORIZED,
+                "auth.otp-required");
         ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, wrongCode(enrolled)), HttpStatus.UNAUTHORIZED,
                 "auth.invalid-credentials");
         // the code that confirmed the enrolment is used up
-        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, enrolled.confirmedWith()), HttpStatus.UNAUTHORIZED,
-                "auth.invalid-credentials");
+        ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, enrolled.confirmedWith()),
+                HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
         // a right code with a wrong password tells nothing
-        ProblemAssertions.assertProblem(api.login(username, "Wrong-Password-1", next(enrolled)), HttpStatus.UNAUTHORIZED,
-                "auth.invalid-credentials");
+        ProblemAssertions.assertProblem(api.login(username, "Wrong-Password-1", next(enrolled)),
+                HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
 
         ResponseEntity<Map> signedIn = api.login(username, Api.PASSWORD, next(enrolled));
         assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.get("/api/v1/auth/me", (String) signedIn.getBody().get("accessToken")).getBody())
-                .containsEntry("mfaEnabled", true);
+            .containsEntry("mfaEnabled", true);
         // a code works once, even inside its 30 seconds
         ProblemAssertions.assertProblem(api.login(username, Api.PASSWORD, next(enrolled)), HttpStatus.UNAUTHORIZED,
                 "auth.invalid-credentials");
         assertThat(jdbc.sql("select count(*) from audit_events where user_id = :id and action = 'MFA_ENABLED'")
-                .param("id", enrolled.user().id()).query(Long.class).single()).isEqualTo(1);
+            .param("id", enrolled.user().id())
+            .query(Long.class)
+            .single()).isEqualTo(1);
     }
 
     @Test
@@ -96,9 +106,11 @@ class MfaIntegrationTests {
                 "auth.invalid-credentials");
         // written without the dash and in lower case, another one still works
         assertThat(api.login(username, Api.PASSWORD, enrolled.recoveryCodes().get(4).replace("-", "").toLowerCase())
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+            .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(jdbc.sql("select count(*) from mfa_recovery_codes where user_id = :id and used_at is null")
-                .param("id", enrolled.user().id()).query(Long.class).single()).isEqualTo(8);
+            .param("id", enrolled.user().id())
+            .query(Long.class)
+            .single()).isEqualTo(8);
     }
 
     @Test
@@ -107,18 +119,21 @@ class MfaIntegrationTests {
         String username = enrolled.user().username();
         String token = (String) api.login(username, Api.PASSWORD, next(enrolled)).getBody().get("accessToken");
 
-        ProblemAssertions.assertProblem(api.post("/api/v1/auth/mfa/disable",
-                "{\"password\":\"Wrong-Password-1\",\"otp\":\"" + next(enrolled) + "\"}", token),
+        ProblemAssertions.assertProblem(
+                api.post("/api/v1/auth/mfa/disable",
+                        "{\"password\":\"Wrong-Password-1\",\"otp\":\"" + next(enrolled) + "\"}", token),
                 HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/mfa/enroll", "", token), HttpStatus.CONFLICT,
                 "auth.mfa.already-enabled");
         assertThat(api.post("/api/v1/auth/mfa/disable",
                 "{\"password\":\"" + Api.PASSWORD + "\",\"otp\":\"" + enrolled.recoveryCodes().get(0) + "\"}", token)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+            .getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThat(api.login(username, Api.PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.sql("select count(*) from mfa_recovery_codes where user_id = :id").param("id", enrolled.user().id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from mfa_recovery_codes where user_id = :id")
+            .param("id", enrolled.user().id())
+            .query(Long.class)
+            .single()).isZero();
     }
 
     @Test
@@ -130,7 +145,8 @@ class MfaIntegrationTests {
 
     /** The code of the next 30-second step (accepted: clocks may drift one step). */
     private String next(Enrolled enrolled) {
-        return String.format("%06d", authenticatorApp.getTotpPassword(enrolled.secret(), System.currentTimeMillis() + 30_000));
+        return String.format("%06d",
+                authenticatorApp.getTotpPassword(enrolled.secret(), System.currentTimeMillis() + 30_000));
     }
 
     /** A code of none of the accepted steps. */
@@ -145,4 +161,5 @@ class MfaIntegrationTests {
         }
         return String.format("%06d", wrong);
     }
+
 }

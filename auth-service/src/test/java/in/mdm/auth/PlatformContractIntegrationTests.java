@@ -27,8 +27,9 @@ import in.mdm.testkit.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tokens auth-service issues, checked the way every other service checks them: the platform's decoder
- * fetching this service's JWKS over HTTP, then the platform's reading of the caller.
+ * The tokens auth-service issues, checked the way every other service checks them: the
+ * platform's decoder fetching this service's JWKS over HTTP, then the platform's reading
+ * of the caller.
  */
 @AuthIntegrationTest
 class PlatformContractIntegrationTests {
@@ -43,7 +44,9 @@ class PlatformContractIntegrationTests {
     int port;
 
     Api api;
+
     JwtDecoder otherService;
+
     final CallerClaims claims = new CallerClaims("33");
 
     @BeforeEach
@@ -74,16 +77,20 @@ class PlatformContractIntegrationTests {
     void aMachineTokenHasScopesAndNoRole() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.setBasicAuth(Base64.getEncoder().encodeToString(("treasury:" + Api.TREASURY_SECRET).getBytes(StandardCharsets.UTF_8)));
+        headers.setBasicAuth(Base64.getEncoder()
+            .encodeToString(("treasury:" + Api.TREASURY_SECRET).getBytes(StandardCharsets.UTF_8)));
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
-        Map<String, Object> token = http.postForObject("/api/v1/auth/token", new HttpEntity<>(form, headers), Map.class);
+        Map<String, Object> token = http.postForObject("/api/v1/auth/token", new HttpEntity<>(form, headers),
+                Map.class);
 
         Caller caller = claims.caller(otherService.decode((String) token.get("access_token")));
 
         assertThat(caller.isMachine()).isTrue();
         assertThat(caller.hasScope("finance:treasury-callback")).isTrue();
         assertThat(caller.jurisdiction()).isEqualTo(Jurisdiction.state("33"));
-        assertThat(CallerClaims.authorities(caller)).extracting(Object::toString).containsExactly("SCOPE_finance:treasury-callback");
+        assertThat(CallerClaims.authorities(caller)).extracting(Object::toString)
+            .containsExactly("SCOPE_finance:treasury-callback");
     }
+
 }

@@ -42,8 +42,8 @@ class SchemaIntegrationTests {
 
     @Test
     void theSchemaAcceptsExactlyTheJurisdictionLevelsEachRoleAllows() {
-        Map<Level, String> codes = Map.of(Level.STATE, "33", Level.DISTRICT, "568", Level.BLOCK, "6301",
-                Level.SCHOOL, "33020100101");
+        Map<Level, String> codes = Map.of(Level.STATE, "33", Level.DISTRICT, "568", Level.BLOCK, "6301", Level.SCHOOL,
+                "33020100101");
         List<String> mismatches = new ArrayList<>();
         for (Role role : Role.values()) {
             for (Level level : Level.values()) {
@@ -61,29 +61,38 @@ class SchemaIntegrationTests {
         }
         assertThat(mismatches).isEmpty();
         assertThatThrownBy(() -> api.user(Api.unique("schema"), "SCHOOL", "SCHOOL", "568", "568", "6301", "ACTIVE"))
-                .as("a headmaster scoped to a district code").isInstanceOf(DataIntegrityViolationException.class);
+            .as("a headmaster scoped to a district code")
+            .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> api.user(Api.unique("schema"), "OFFICER", "DISTRICT", "568", "569", null, "ACTIVE"))
-                .as("a district officer located in another district").isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("users_district_location");
-        assertThatThrownBy(() -> jdbc.sql("""
-                insert into users (id, username, email, display_name, role, jurisdiction_level, jurisdiction_code, status)
-                values (:id, :name, :name || '@tn.gov.in', 'No Password', 'ADMIN', 'STATE', '33', 'ACTIVE')""")
-                .param("id", UUID.randomUUID()).param("name", Api.unique("nopass")).update())
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("users_active_has_password");
-        assertThat(jdbc.sql("select udise_code from users where jurisdiction_level = 'SCHOOL' limit 1").query(String.class)
-                .optional()).hasValueSatisfying(udise -> assertThat(udise).hasSize(11));
+            .as("a district officer located in another district")
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("users_district_location");
+        assertThatThrownBy(() -> jdbc
+            .sql("""
+                    insert into users (id, username, email, display_name, role, jurisdiction_level, jurisdiction_code, status)
+                    values (:id, :name, :name || '@tn.gov.in', 'No Password', 'ADMIN', 'STATE', '33', 'ACTIVE')""")
+            .param("id", UUID.randomUUID())
+            .param("name", Api.unique("nopass"))
+            .update()).isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("users_active_has_password");
+        assertThat(jdbc.sql("select udise_code from users where jurisdiction_level = 'SCHOOL' limit 1")
+            .query(String.class)
+            .optional()).hasValueSatisfying(udise -> assertThat(udise).hasSize(11));
     }
 
     @Test
     void anySignedInCallerReadsTheRoles() {
         String school = api.token(api.school(Api.code(11), "568", "6301"));
-        ResponseEntity<List> response = http.exchange("/api/v1/auth/roles", HttpMethod.GET, new HttpEntity<>(Api.headers(school)), List.class);
+        ResponseEntity<List> response = http.exchange("/api/v1/auth/roles", HttpMethod.GET,
+                new HttpEntity<>(Api.headers(school)), List.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<Map<String, Object>> roles = response.getBody();
         assertThat(roles).extracting(r -> r.get("role")).containsExactly("ADMIN", "OFFICER", "SCHOOL");
         assertThat(roles).extracting(r -> r.get("jurisdictionLevels"))
-                .containsExactly(List.of("STATE"), List.of("DISTRICT", "BLOCK"), List.of("SCHOOL"));
-        assertThat(http.getForEntity("/api/v1/auth/roles", Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            .containsExactly(List.of("STATE"), List.of("DISTRICT", "BLOCK"), List.of("SCHOOL"));
+        assertThat(http.getForEntity("/api/v1/auth/roles", Map.class).getStatusCode())
+            .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
 }

@@ -30,8 +30,8 @@ import in.mdm.testkit.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens an attacker could make or keep are refused with 401 {@code auth.token-invalid}; key rotation keeps
- * issued tokens valid.
+ * Tokens an attacker could make or keep are refused with 401 {@code auth.token-invalid};
+ * key rotation keeps issued tokens valid.
  */
 @AuthIntegrationTest
 class TokenAttackIntegrationTests {
@@ -55,16 +55,23 @@ class TokenAttackIntegrationTests {
     /** Claims of a valid ADMIN token of ours, to be tampered with. */
     private JWTClaimsSet.Builder adminClaims(Api.TestUser admin) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(TestTokens.ISSUER).audience("mdm-twin").subject(admin.username())
-                .claim("uid", admin.id().toString()).claim("preferred_username", admin.username())
-                .claim("roles", List.of("ADMIN")).claim("jurisdiction", Map.of("level", "STATE", "code", "33"))
-                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(900)));
+        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+            .audience("mdm-twin")
+            .subject(admin.username())
+            .claim("uid", admin.id().toString())
+            .claim("preferred_username", admin.username())
+            .claim("roles", List.of("ADMIN"))
+            .claim("jurisdiction", Map.of("level", "STATE", "code", "33"))
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(900)));
     }
 
     private void assertRefused(String token) {
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", token), HttpStatus.UNAUTHORIZED, "auth.token-invalid");
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", token), HttpStatus.UNAUTHORIZED, "auth.token-invalid");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", token), HttpStatus.UNAUTHORIZED,
+                "auth.token-invalid");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", token), HttpStatus.UNAUTHORIZED,
+                "auth.token-invalid");
     }
 
     private RSAKey currentPublicKey() throws Exception {
@@ -84,14 +91,16 @@ class TokenAttackIntegrationTests {
         String schoolToken = api.token(school);
         String[] parts = schoolToken.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"SCHOOL\"]", "\"ADMIN\"]");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+            .replace("\"SCHOOL\"]", "\"ADMIN\"]");
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         assertRefused(tampered);
 
         // signature bytes changed
         char last = parts[2].charAt(10);
-        assertRefused(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A') + parts[2].substring(11));
+        assertRefused(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A')
+                + parts[2].substring(11));
         // signature removed
         assertRefused(parts[0] + "." + parts[1] + ".");
         // garbage
@@ -109,13 +118,15 @@ class TokenAttackIntegrationTests {
         Api.TestUser admin = api.admin();
         RSAKey published = currentPublicKey();
         byte[] secret = published.toPublicKey().getEncoded();
-        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
+        SignedJWT confused = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
                 adminClaims(admin).build());
         confused.sign(new MACSigner(secret));
         assertRefused(confused.serialize());
 
         // the same with the JWK's JSON as the secret
-        SignedJWT confused2 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
+        SignedJWT confused2 = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
                 adminClaims(admin).build());
         confused2.sign(new MACSigner(published.toJSONString().getBytes(StandardCharsets.UTF_8)));
         assertRefused(confused2.serialize());
@@ -130,7 +141,8 @@ class TokenAttackIntegrationTests {
         assertRefused(TestTokens.sign(stranger, adminClaims(admin).build()));
         // a kid nobody published
         assertRefused(TestTokens.sign(TestTokens.rsa("mdm-19700101-deadbeef"), adminClaims(admin).build()));
-        // the test kit's issuer is trusted by other services' tests, not by auth-service's own key store
+        // the test kit's issuer is trusted by other services' tests, not by
+        // auth-service's own key store
         assertRefused(TestTokens.admin());
     }
 
@@ -143,9 +155,12 @@ class TokenAttackIntegrationTests {
         Instant now = Instant.now();
 
         assertThat(api.get("/api/v1/auth/me", TestTokens.sign(key, adminClaims(admin).build())).getStatusCode())
-                .as("a token signed with our key and valid claims").isEqualTo(HttpStatus.OK);
-        assertRefused(TestTokens.sign(key, adminClaims(admin)
-                .issueTime(Date.from(now.minusSeconds(2000))).expirationTime(Date.from(now.minusSeconds(1100))).build()));
+            .as("a token signed with our key and valid claims")
+            .isEqualTo(HttpStatus.OK);
+        assertRefused(TestTokens.sign(key,
+                adminClaims(admin).issueTime(Date.from(now.minusSeconds(2000)))
+                    .expirationTime(Date.from(now.minusSeconds(1100)))
+                    .build()));
         assertRefused(TestTokens.sign(key, adminClaims(admin).issuer("https://evil.example").build()));
         assertRefused(TestTokens.sign(key, adminClaims(admin).audience("another-app").build()));
         assertRefused(TestTokens.sign(key, adminClaims(admin).audience((String) null).build()));
@@ -154,10 +169,13 @@ class TokenAttackIntegrationTests {
 
     @Test
     void noTokenIsA401AndAnOpenPathNeedsNone() {
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", null), HttpStatus.UNAUTHORIZED,
+                "auth.unauthenticated");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", null), HttpStatus.UNAUTHORIZED,
+                "auth.unauthenticated");
         assertThat(http.getForEntity("/.well-known/jwks.json", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/.well-known/openid-configuration", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/.well-known/openid-configuration", Map.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -177,61 +195,99 @@ class TokenAttackIntegrationTests {
 
         String after = api.token(admin);
         assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid);
-        assertThat(SignedJWT.parse(after).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
-                published.getKeyByKeyId(newKid).toRSAKey()))).isTrue();
-        assertThat(api.get("/api/v1/auth/me", before).getStatusCode()).as("token of the old key").isEqualTo(HttpStatus.OK);
-        assertThat(api.get("/api/v1/auth/me", after).getStatusCode()).as("token of the new key").isEqualTo(HttpStatus.OK);
+        assertThat(SignedJWT.parse(after)
+            .verify(new com.nimbusds.jose.crypto.RSASSAVerifier(published.getKeyByKeyId(newKid).toRSAKey()))).isTrue();
+        assertThat(api.get("/api/v1/auth/me", before).getStatusCode()).as("token of the old key")
+            .isEqualTo(HttpStatus.OK);
+        assertThat(api.get("/api/v1/auth/me", after).getStatusCode()).as("token of the new key")
+            .isEqualTo(HttpStatus.OK);
 
-        List<Map<String, Object>> keys = http.exchange("/api/v1/auth/keys", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(Api.headers(after)), List.class).getBody();
+        List<Map<String, Object>> keys = http
+            .exchange("/api/v1/auth/keys", org.springframework.http.HttpMethod.GET,
+                    new org.springframework.http.HttpEntity<>(Api.headers(after)), List.class)
+            .getBody();
         assertThat(keys).anySatisfy(k -> assertThat(k).containsEntry("kid", newKid).containsEntry("current", true));
         assertThat(keys).anySatisfy(k -> assertThat(k).containsEntry("kid", oldKid).containsEntry("current", false));
         assertThat(keys.toString()).doesNotContain("\"d\"");
-        assertThat(jdbc.sql("select count(*) from signing_keys where retired_at is null").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' and detail like :kid")
-                .param("kid", "%" + newKid).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from signing_keys where retired_at is null").query(Long.class).single())
+            .isEqualTo(1);
+        assertThat(
+                jdbc.sql("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' and detail like :kid")
+                    .param("kid", "%" + newKid)
+                    .query(Long.class)
+                    .single())
+            .isEqualTo(1);
 
-        // once every token the old key signed has expired (retired 20 minutes ago), it is neither published nor accepted
-        jdbc.sql("update signing_keys set retired_at = now() - interval '20 minutes' where kid = :kid").param("kid", oldKid).update();
+        // once every token the old key signed has expired (retired 20 minutes ago), it is
+        // neither published nor accepted
+        jdbc.sql("update signing_keys set retired_at = now() - interval '20 minutes' where kid = :kid")
+            .param("kid", oldKid)
+            .update();
         http.exchange("/api/v1/auth/keys", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(Api.headers(after)), List.class); // re-reads the keys
-        assertThat(JWKSet.parse(http.getForObject("/.well-known/jwks.json", String.class)).getKeyByKeyId(oldKid)).isNull();
+                new org.springframework.http.HttpEntity<>(Api.headers(after)), List.class); // re-reads
+                                                                                            // the
+                                                                                            // keys
+        assertThat(JWKSet.parse(http.getForObject("/.well-known/jwks.json", String.class)).getKeyByKeyId(oldKid))
+            .isNull();
         assertRefused(before);
     }
 
     @Test
     void keycloakTokensOfTheConfiguredRealmAreAcceptedWithTheSameChecks() {
-        String keycloakAdmin = TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin")
-                .claim("realm_access", Map.of("roles", List.of("mdm-admin", "offline_access")))
-                .claim("jurisdiction", "{\"level\":\"STATE\",\"code\":\"33\"}").build();
+        String keycloakAdmin = TestTokens.token()
+            .issuer(Api.KEYCLOAK_ISSUER)
+            .subject("kc.state.admin")
+            .claim("realm_access", Map.of("roles", List.of("mdm-admin", "offline_access")))
+            .claim("jurisdiction", "{\"level\":\"STATE\",\"code\":\"33\"}")
+            .build();
         assertThat(api.get("/api/v1/auth/users?size=1", keycloakAdmin).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        String keycloakSchool = TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.hm").roles("SCHOOL")
-                .jurisdiction("SCHOOL", "33020100101").build();
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", keycloakSchool), HttpStatus.FORBIDDEN, "auth.forbidden");
+        String keycloakSchool = TestTokens.token()
+            .issuer(Api.KEYCLOAK_ISSUER)
+            .subject("kc.hm")
+            .roles("SCHOOL")
+            .jurisdiction("SCHOOL", "33020100101")
+            .build();
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", keycloakSchool), HttpStatus.FORBIDDEN,
+                "auth.forbidden");
         // the realm's user has no account here
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", keycloakSchool), HttpStatus.NOT_FOUND, "auth.user.not-found");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", keycloakSchool), HttpStatus.NOT_FOUND,
+                "auth.user.not-found");
 
-        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN")
-                .audience("account").build());
-        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN").forged().build());
-        assertRefused(TestTokens.token().issuer(Api.KEYCLOAK_ISSUER).subject("kc.state.admin").roles("ADMIN")
-                .issuedAgo(java.time.Duration.ofMinutes(20)).build());
+        assertRefused(TestTokens.token()
+            .issuer(Api.KEYCLOAK_ISSUER)
+            .subject("kc.state.admin")
+            .roles("ADMIN")
+            .audience("account")
+            .build());
+        assertRefused(TestTokens.token()
+            .issuer(Api.KEYCLOAK_ISSUER)
+            .subject("kc.state.admin")
+            .roles("ADMIN")
+            .forged()
+            .build());
+        assertRefused(TestTokens.token()
+            .issuer(Api.KEYCLOAK_ISSUER)
+            .subject("kc.state.admin")
+            .roles("ADMIN")
+            .issuedAgo(java.time.Duration.ofMinutes(20))
+            .build());
     }
 
     @Test
     void onlyAnAdminRotatesKeys() {
         Api.TestUser officer = api.districtOfficer(Api.code(3));
-        ProblemAssertions.assertProblem(api.post("/api/v1/auth/keys/rotate", "", api.token(officer)), HttpStatus.FORBIDDEN,
-                "auth.forbidden");
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/keys/rotate", "", api.token(officer)),
+                HttpStatus.FORBIDDEN, "auth.forbidden");
     }
 
     @Test
     void theDiscoveryDocumentNamesTheIssuerAndKeys() {
         Map<String, Object> discovery = http.getForObject("/.well-known/openid-configuration", Map.class);
         assertThat(discovery).containsEntry("issuer", TestTokens.ISSUER)
-                .containsEntry("jwks_uri", TestTokens.ISSUER + "/.well-known/jwks.json")
-                .containsEntry("token_endpoint", TestTokens.ISSUER + "/api/v1/auth/token")
-                .containsEntry("id_token_signing_alg_values_supported", List.of("RS256"));
+            .containsEntry("jwks_uri", TestTokens.ISSUER + "/.well-known/jwks.json")
+            .containsEntry("token_endpoint", TestTokens.ISSUER + "/api/v1/auth/token")
+            .containsEntry("id_token_signing_alg_values_supported", List.of("RS256"));
     }
+
 }

@@ -15,7 +15,10 @@ import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The user directory through the caller's jurisdiction, user management and the audit trail. */
+/**
+ * The user directory through the caller's jurisdiction, user management and the audit
+ * trail.
+ */
 @AuthIntegrationTest
 class UserManagementIntegrationTests {
 
@@ -45,14 +48,15 @@ class UserManagementIntegrationTests {
 
         // list: own district only, whatever the filter asks for
         assertThat(usernames(api.get("/api/v1/auth/users?size=500", token).getBody()))
-                .contains(officer.username(), homeSchool.username(), homeBlockOfficer.username())
-                .doesNotContain(otherSchool.username(), otherOfficer.username(), Api.ADMIN);
+            .contains(officer.username(), homeSchool.username(), homeBlockOfficer.username())
+            .doesNotContain(otherSchool.username(), otherOfficer.username(), Api.ADMIN);
         assertThat(api.get("/api/v1/auth/users?jurisdictionLevel=DISTRICT&jurisdictionCode=" + other, token).getBody())
-                .containsEntry("total", 0);
+            .containsEntry("total", 0);
         assertThat(api.get("/api/v1/auth/users?role=SCHOOL", token).getBody()).containsEntry("total", 1);
 
         // read
-        assertThat(api.get("/api/v1/auth/users/" + homeSchool.id(), token).getBody()).containsEntry("username", homeSchool.username());
+        assertThat(api.get("/api/v1/auth/users/" + homeSchool.id(), token).getBody()).containsEntry("username",
+                homeSchool.username());
         ProblemAssertions.assertProblem(api.get("/api/v1/auth/users/" + otherSchool.id(), token), HttpStatus.NOT_FOUND,
                 "auth.user.not-found");
         // change
@@ -60,8 +64,10 @@ class UserManagementIntegrationTests {
                 HttpStatus.NOT_FOUND, "auth.user.not-found");
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/users/" + otherSchool.id() + "/enable", "", token),
                 HttpStatus.NOT_FOUND, "auth.user.not-found");
-        assertThat(jdbc.sql("select status from users where id = :id").param("id", otherSchool.id()).query(String.class).single())
-                .isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select status from users where id = :id")
+            .param("id", otherSchool.id())
+            .query(String.class)
+            .single()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -73,9 +79,9 @@ class UserManagementIntegrationTests {
         String token = api.token(officer);
 
         assertThat(usernames(api.get("/api/v1/auth/users?size=500", token).getBody()))
-                .containsExactlyInAnyOrder(officer.username(), inBlock.username());
-        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users/" + sameDistrictOtherBlock.id(), token), HttpStatus.NOT_FOUND,
-                "auth.user.not-found");
+            .containsExactlyInAnyOrder(officer.username(), inBlock.username());
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users/" + sameDistrictOtherBlock.id(), token),
+                HttpStatus.NOT_FOUND, "auth.user.not-found");
     }
 
     @Test
@@ -86,15 +92,17 @@ class UserManagementIntegrationTests {
         Map<String, Object> schoolSession = api.login(school.username(), Api.PASSWORD).getBody();
 
         assertThat(api.post("/api/v1/auth/users/" + school.id() + "/disable", "", officer).getBody())
-                .containsEntry("status", "DISABLED");
-        ProblemAssertions.assertProblem(api.login(school.username(), Api.PASSWORD), HttpStatus.UNAUTHORIZED, "auth.invalid-credentials");
-        ProblemAssertions.assertProblem(api.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + schoolSession.get("refreshToken") + "\"}", null),
-                HttpStatus.UNAUTHORIZED, "auth.token-invalid");
+            .containsEntry("status", "DISABLED");
+        ProblemAssertions.assertProblem(api.login(school.username(), Api.PASSWORD), HttpStatus.UNAUTHORIZED,
+                "auth.invalid-credentials");
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + schoolSession.get("refreshToken") + "\"}", null), HttpStatus.UNAUTHORIZED,
+                "auth.token-invalid");
         ProblemAssertions.assertProblem(api.get("/api/v1/auth/me", (String) schoolSession.get("accessToken")),
                 HttpStatus.UNAUTHORIZED, "auth.token-invalid");
 
         assertThat(api.post("/api/v1/auth/users/" + school.id() + "/enable", "", officer).getBody())
-                .containsEntry("status", "ACTIVE");
+            .containsEntry("status", "ACTIVE");
         assertThat(api.login(school.username(), Api.PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -106,8 +114,9 @@ class UserManagementIntegrationTests {
 
         ProblemAssertions.assertProblem(api.post("/api/v1/auth/users/" + blockOfficer.id() + "/disable", "", officer),
                 HttpStatus.FORBIDDEN, "auth.forbidden");
-        ProblemAssertions.assertProblem(api.put("/api/v1/auth/users/" + blockOfficer.id() + "/role",
-                "{\"role\":\"ADMIN\",\"jurisdictionLevel\":\"STATE\",\"jurisdictionCode\":\"33\"}", officer),
+        ProblemAssertions.assertProblem(
+                api.put("/api/v1/auth/users/" + blockOfficer.id() + "/role",
+                        "{\"role\":\"ADMIN\",\"jurisdictionLevel\":\"STATE\",\"jurisdictionCode\":\"33\"}", officer),
                 HttpStatus.FORBIDDEN, "auth.forbidden");
     }
 
@@ -118,10 +127,14 @@ class UserManagementIntegrationTests {
         String newDistrict = Api.code(4);
 
         ResponseEntity<Map> changed = api.put("/api/v1/auth/users/" + user.id() + "/role",
-                "{\"role\":\"OFFICER\",\"jurisdictionLevel\":\"DISTRICT\",\"jurisdictionCode\":\"" + newDistrict + "\"}", admin);
+                "{\"role\":\"OFFICER\",\"jurisdictionLevel\":\"DISTRICT\",\"jurisdictionCode\":\"" + newDistrict
+                        + "\"}",
+                admin);
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(changed.getBody()).containsEntry("role", "OFFICER").containsEntry("jurisdictionLevel", "DISTRICT")
-                .containsEntry("districtCode", newDistrict).containsEntry("blockCode", null);
+        assertThat(changed.getBody()).containsEntry("role", "OFFICER")
+            .containsEntry("jurisdictionLevel", "DISTRICT")
+            .containsEntry("districtCode", newDistrict)
+            .containsEntry("blockCode", null);
 
         Map<String, Object> me = api.get("/api/v1/auth/me", api.token(user)).getBody();
         assertThat(me).containsEntry("role", "OFFICER").containsEntry("jurisdictionCode", newDistrict);
@@ -130,7 +143,9 @@ class UserManagementIntegrationTests {
                 "{\"role\":\"ADMIN\",\"jurisdictionLevel\":\"SCHOOL\",\"jurisdictionCode\":\"33020100101\"}", admin),
                 "jurisdictionLevel");
         assertThat(jdbc.sql("select count(*) from audit_events where user_id = :id and action = 'ROLE_CHANGED'")
-                .param("id", user.id()).query(Long.class).single()).isEqualTo(1);
+            .param("id", user.id())
+            .query(Long.class)
+            .single()).isEqualTo(1);
     }
 
     @Test
@@ -138,8 +153,10 @@ class UserManagementIntegrationTests {
         String school = api.token(api.school(Api.code(11), "568", "6301"));
         ProblemAssertions.assertProblem(api.get("/api/v1/auth/audit", school), HttpStatus.FORBIDDEN, "auth.forbidden");
         ProblemAssertions.assertProblem(api.get("/api/v1/auth/users", school), HttpStatus.FORBIDDEN, "auth.forbidden");
-        ProblemAssertions.assertProblem(api.post("/api/v1/auth/keys/rotate", "", school), HttpStatus.FORBIDDEN, "auth.forbidden");
-        ProblemAssertions.assertProblem(api.post("/api/v1/auth/clients", "{\"clientId\":\"x-client\",\"scopes\":[\"schools:import\"]}", school),
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/keys/rotate", "", school), HttpStatus.FORBIDDEN,
+                "auth.forbidden");
+        ProblemAssertions.assertProblem(
+                api.post("/api/v1/auth/clients", "{\"clientId\":\"x-client\",\"scopes\":[\"schools:import\"]}", school),
                 HttpStatus.FORBIDDEN, "auth.forbidden");
     }
 
@@ -151,12 +168,15 @@ class UserManagementIntegrationTests {
         api.post("/api/v1/auth/logout", "", token);
         String admin = api.token(api.admin());
 
-        Map<String, Object> page = api.get("/api/v1/auth/audit?username=" + user.username() + "&size=2", admin).getBody();
+        Map<String, Object> page = api.get("/api/v1/auth/audit?username=" + user.username() + "&size=2", admin)
+            .getBody();
         assertThat(page).containsEntry("total", 3).containsEntry("size", 2);
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).extracting(i -> i.get("action") + " " + i.get("outcome")).containsExactly("LOGOUT SUCCESS", "LOGIN SUCCESS");
+        assertThat(items).extracting(i -> i.get("action") + " " + i.get("outcome"))
+            .containsExactly("LOGOUT SUCCESS", "LOGIN SUCCESS");
         assertThat(items.get(0)).containsEntry("userId", user.id().toString()).containsKeys("occurredAt", "address");
-        Map<String, Object> failures = api.get("/api/v1/auth/audit?userId=" + user.id() + "&outcome=FAILURE", admin).getBody();
+        Map<String, Object> failures = api.get("/api/v1/auth/audit?userId=" + user.id() + "&outcome=FAILURE", admin)
+            .getBody();
         assertThat(failures).containsEntry("total", 1);
         ProblemAssertions.assertInvalid(api.get("/api/v1/auth/audit?action=NAP", admin), "action");
     }
@@ -166,18 +186,21 @@ class UserManagementIntegrationTests {
         String admin = api.token(api.admin());
         ProblemAssertions.assertInvalid(api.get("/api/v1/auth/users?role=SUPERUSER", admin), "role");
         ProblemAssertions.assertInvalid(api.get("/api/v1/auth/users?size=501", admin), "size");
-        ProblemAssertions.assertInvalid(api.get("/api/v1/auth/users?jurisdictionCode=madurai", admin), "jurisdictionCode");
+        ProblemAssertions.assertInvalid(api.get("/api/v1/auth/users?jurisdictionCode=madurai", admin),
+                "jurisdictionCode");
         ProblemAssertions.assertInvalid(api.get("/api/v1/auth/users/not-a-uuid", admin), "id");
     }
 
     @Test
     void theApiIsDescribedAndTheServiceIsReady() {
-        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/auth/login", "/api/v1/auth/register",
-                "/api/v1/auth/users/{id}", "/api/v1/auth/token");
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/auth/login",
+                "/api/v1/auth/register", "/api/v1/auth/users/{id}", "/api/v1/auth/token");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     private static List<Object> usernames(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("items")).stream().map(u -> u.get("username")).toList();
     }
+
 }

@@ -15,8 +15,8 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server on a random port serving the config-repo/ packaged with it, as every application asks for its
- * configuration: {@code /<application>/<profiles>}.
+ * The server on a random port serving the config-repo/ packaged with it, as every
+ * application asks for its configuration: {@code /<application>/<profiles>}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
@@ -32,32 +32,31 @@ class ConfigServerIntegrationTests {
         assertThat(environment).containsEntry("name", "finance-service");
         List<Map<String, Object>> sources = propertySources(environment);
         assertThat(sources).extracting(source -> (String) source.get("name"))
-                .anySatisfy(name -> assertThat(name).contains("config-repo/finance-service.yml"))
-                .anySatisfy(name -> assertThat(name).contains("config-repo/application.yml"));
+            .anySatisfy(name -> assertThat(name).contains("config-repo/finance-service.yml"))
+            .anySatisfy(name -> assertThat(name).contains("config-repo/application.yml"));
 
         assertThat(source(sources, "finance-service.yml")).containsEntry("server.port", 8083);
         Map<String, Object> shared = merged(sources, "application.yml");
-        // secrets and addresses are references to the environment, resolved by each application
-        assertThat(shared)
-                .containsEntry("spring.datasource.url", "${MDM_DB_URL:jdbc:postgresql://localhost:5432/mdm}")
-                .containsEntry("spring.datasource.password", "${MDM_DB_PASSWORD:}")
-                .containsEntry("spring.kafka.bootstrap-servers", "${MDM_KAFKA_BOOTSTRAP:localhost:9092}")
-                .containsEntry("eureka.client.service-url.defaultZone", "${MDM_EUREKA_URL:http://localhost:8761/eureka/}")
-                .containsEntry("logging.structured.format.console", "ecs")
-                // from the local profile document
-                .containsEntry("eureka.client.registry-fetch-interval-seconds", 5)
-                .containsEntry("eureka.instance.hostname", "localhost")
-                .containsEntry("spring.cloud.loadbalancer.cache.ttl", "5s")
-                .containsEntry("spring.datasource.hikari.maximum-pool-size", 4);
+        // secrets and addresses are references to the environment, resolved by each
+        // application
+        assertThat(shared).containsEntry("spring.datasource.url", "${MDM_DB_URL:jdbc:postgresql://localhost:5432/mdm}")
+            .containsEntry("spring.datasource.password", "${MDM_DB_PASSWORD:}")
+            .containsEntry("spring.kafka.bootstrap-servers", "${MDM_KAFKA_BOOTSTRAP:localhost:9092}")
+            .containsEntry("eureka.client.service-url.defaultZone", "${MDM_EUREKA_URL:http://localhost:8761/eureka/}")
+            .containsEntry("logging.structured.format.console", "ecs")
+            // from the local profile document
+            .containsEntry("eureka.client.registry-fetch-interval-seconds", 5)
+            .containsEntry("eureka.instance.hostname", "localhost")
+            .containsEntry("spring.cloud.loadbalancer.cache.ttl", "5s")
+            .containsEntry("spring.datasource.hikari.maximum-pool-size", 4);
     }
 
     @Test
     void profileDocumentsApplyOnlyToTheirProfile() {
         Map<String, Object> docker = merged(propertySources(environment("/school-service/docker")), "application.yml");
-        assertThat(docker)
-                .containsEntry("spring.kafka.bootstrap-servers", "${MDM_KAFKA_BOOTSTRAP:kafka:9092}")
-                .containsEntry("eureka.client.service-url.defaultZone", "${MDM_EUREKA_URL:http://discovery:8761/eureka/}")
-                .doesNotContainKey("eureka.client.registry-fetch-interval-seconds");
+        assertThat(docker).containsEntry("spring.kafka.bootstrap-servers", "${MDM_KAFKA_BOOTSTRAP:kafka:9092}")
+            .containsEntry("eureka.client.service-url.defaultZone", "${MDM_EUREKA_URL:http://discovery:8761/eureka/}")
+            .doesNotContainKey("eureka.client.registry-fetch-interval-seconds");
 
         Map<String, Object> k8s = merged(propertySources(environment("/school-service/k8s")), "application.yml");
         assertThat(k8s).containsEntry("mdm.kafka.replicas", 3).containsEntry("eureka.instance.prefer-ip-address", true);
@@ -69,10 +68,11 @@ class ConfigServerIntegrationTests {
         Map<String, Object> gateway = source(sources, "gateway.yml");
 
         assertThat(gateway).containsEntry("server.port", 8080)
-                .containsEntry("spring.cloud.gateway.server.webflux.routes[0].id", "auth-service")
-                .containsEntry("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://auth-service");
-        assertThat(gateway.keySet()).filteredOn(key -> key.matches("spring\\.cloud\\.gateway\\.server\\.webflux\\.routes\\[\\d+]\\.id"))
-                .hasSizeGreaterThanOrEqualTo(16);
+            .containsEntry("spring.cloud.gateway.server.webflux.routes[0].id", "auth-service")
+            .containsEntry("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://auth-service");
+        assertThat(gateway.keySet())
+            .filteredOn(key -> key.matches("spring\\.cloud\\.gateway\\.server\\.webflux\\.routes\\[\\d+]\\.id"))
+            .hasSizeGreaterThanOrEqualTo(16);
         assertThat(gateway.values()).contains("lb://school-service", "lb://notification-service",
                 "forward:/fallback/report-service", "/v3/api-docs/ml-service");
         // the old key is ignored by Spring Cloud Gateway 5: it must not be used
@@ -85,7 +85,8 @@ class ConfigServerIntegrationTests {
                 "finance-service", "ml-service", "alert-service", "optimization-service", "report-service",
                 "notification-service")) {
             assertThat(source(propertySources(environment("/" + application + "/default")), application + ".yml"))
-                    .as(application).containsKey("server.port");
+                .as(application)
+                .containsKey("server.port");
         }
     }
 
@@ -117,19 +118,23 @@ class ConfigServerIntegrationTests {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> source(List<Map<String, Object>> sources, String file) {
         return sources.stream()
-                .filter(source -> ((String) source.get("name")).contains("config-repo/" + file))
-                .map(source -> (Map<String, Object>) source.get("source"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no property source from " + file + " in " + sources));
+            .filter(source -> ((String) source.get("name")).contains("config-repo/" + file))
+            .map(source -> (Map<String, Object>) source.get("source"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no property source from " + file + " in " + sources));
     }
 
-    /** Every document of {@code file} that applies, the first (highest precedence) value winning. */
+    /**
+     * Every document of {@code file} that applies, the first (highest precedence) value
+     * winning.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> merged(List<Map<String, Object>> sources, String file) {
         Map<String, Object> merged = new java.util.LinkedHashMap<>();
         sources.stream()
-                .filter(source -> ((String) source.get("name")).contains("config-repo/" + file))
-                .forEach(source -> ((Map<String, Object>) source.get("source")).forEach(merged::putIfAbsent));
+            .filter(source -> ((String) source.get("name")).contains("config-repo/" + file))
+            .forEach(source -> ((Map<String, Object>) source.get("source")).forEach(merged::putIfAbsent));
         return merged;
     }
+
 }

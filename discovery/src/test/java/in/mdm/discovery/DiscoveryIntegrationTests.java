@@ -65,4 +65,5 @@ class DiscoveryIntegrationTests {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }
+
 }

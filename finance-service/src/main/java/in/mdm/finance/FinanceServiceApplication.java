@@ -9,4 +9,5 @@ public class FinanceServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(FinanceServiceApplication.class, args);
     }
+
 }

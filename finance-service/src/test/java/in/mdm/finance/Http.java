@@ -10,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** HTTP calls to the service under test as one caller (a bearer token of {@code TestTokens}), or as nobody. */
+/**
+ * HTTP calls to the service under test as one caller (a bearer token of
+ * {@code TestTokens}), or as nobody.
+ */
 public final class Http {
 
     private final TestRestTemplate rest;
@@ -71,4 +74,5 @@ public final class Http {
     public <T> ResponseEntity<T> getForEntity(String path, Class<T> type) {
         return rest.getForEntity(path, type);
     }
+
 }

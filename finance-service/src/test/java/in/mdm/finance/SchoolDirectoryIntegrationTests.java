@@ -63,14 +63,17 @@ class SchoolDirectoryIntegrationTests {
 
     @Test
     void schoolRegisteredBuildsTheCopyAndARedeliveryChangesNothing() throws Exception {
-        SchoolRegistered registered = registered("33050200101", "PUMS Vellore East", Instant.parse("2026-06-10T05:00:00Z"));
+        SchoolRegistered registered = registered("33050200101", "PUMS Vellore East",
+                Instant.parse("2026-06-10T05:00:00Z"));
         CloudEvent envelope = SCHOOL_SERVICE.encode(registered);
         kafka.send(SchoolTopics.SCHOOLS, registered.aggregateId(), envelope).get();
 
         Map<String, Object> school = awaitSchool("33050200101");
-        assertThat(school).containsEntry("name", "PUMS Vellore East").containsEntry("districtCode", "570")
-                .containsEntry("blockCode", "6330").containsEntry("pmPoshanEligible", true)
-                .containsEntry("lastEventId", registered.eventId().toString());
+        assertThat(school).containsEntry("name", "PUMS Vellore East")
+            .containsEntry("districtCode", "570")
+            .containsEntry("blockCode", "6330")
+            .containsEntry("pmPoshanEligible", true)
+            .containsEntry("lastEventId", registered.eventId().toString());
         double duplicatesBefore = consumed("duplicate");
 
         kafka.send(SchoolTopics.SCHOOLS, registered.aggregateId(), envelope).get();
@@ -78,7 +81,9 @@ class SchoolDirectoryIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> consumed("duplicate") > duplicatesBefore);
         assertThat(http.getForObject("/api/v1/financial/schools/33050200101", Map.class)).isEqualTo(school);
         assertThat(jdbc.sql("select count(*) from processed_events where consumer = ? and event_id = ?")
-                .params(CONSUMER, registered.eventId().toString()).query(Long.class).single()).isEqualTo(1L);
+            .params(CONSUMER, registered.eventId().toString())
+            .query(Long.class)
+            .single()).isEqualTo(1L);
     }
 
     @Test
@@ -89,22 +94,25 @@ class SchoolDirectoryIntegrationTests {
 
         SchoolUpdated renamed = updated("33050200102", "GPS Katpadi (Main)", t0.plusSeconds(60));
         send(renamed);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                http.getForObject("/api/v1/financial/schools/33050200102", Map.class)).containsEntry("name", "GPS Katpadi (Main)"));
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(http.getForObject("/api/v1/financial/schools/33050200102", Map.class))
+                .containsEntry("name", "GPS Katpadi (Main)"));
 
         SchoolUpdated stale = updated("33050200102", "Stale name", t0.plusSeconds(30));
         double appliedBefore = consumed("applied");
         send(stale);
         await().atMost(Duration.ofSeconds(20)).until(() -> consumed("applied") > appliedBefore);
         assertThat(http.getForObject("/api/v1/financial/schools/33050200102", Map.class))
-                .containsEntry("name", "GPS Katpadi (Main)").containsEntry("lastEventId", renamed.eventId().toString());
+            .containsEntry("name", "GPS Katpadi (Main)")
+            .containsEntry("lastEventId", renamed.eventId().toString());
     }
 
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         String poisonId = UUID.randomUUID().toString();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> poison = new ProducerRecord<>(SchoolTopics.SCHOOLS, "33050200103",
                     "{\"udiseCode\": broken".getBytes(StandardCharsets.UTF_8));
             poison.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -115,14 +123,17 @@ class SchoolDirectoryIntegrationTests {
             producer.send(poison).get();
         }
 
-        ConsumerRecord<String, byte[]> dead = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS + ".DLT", "33050200103");
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.onTestBroker()
+            .awaitRecord(SchoolTopics.SCHOOLS + ".DLT", "33050200103");
         assertThat(new String(dead.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo(poisonId);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 
         send(registered("33050200104", "PUMS after poison", Instant.parse("2026-06-12T05:00:00Z")));
         assertThat(awaitSchool("33050200104")).containsEntry("name", "PUMS after poison");
-        assertThat(jdbc.sql("select count(*) from processed_events where event_id = ?").param(poisonId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from processed_events where event_id = ?")
+            .param(poisonId)
+            .query(Long.class)
+            .single()).isZero();
     }
 
     @Test
@@ -137,11 +148,13 @@ class SchoolDirectoryIntegrationTests {
                 HttpStatus.NOT_FOUND, "finance.school.not-found");
         in.mdm.testkit.ProblemAssertions.assertProblem(Http.as(port, TestTokens.school("33060200001")).get(path),
                 HttpStatus.NOT_FOUND, "finance.school.not-found");
-        Map<String, Object> page = Http.as(port, TestTokens.officer("562")).getForObject("/api/v1/financial/schools?districtCode=561", Map.class);
+        Map<String, Object> page = Http.as(port, TestTokens.officer("562"))
+            .getForObject("/api/v1/financial/schools?districtCode=561", Map.class);
         assertThat((java.util.List<?>) page.get("items")).isEmpty();
-        Map<String, Object> own = Http.as(port, TestTokens.blockOfficer("5620")).getForObject("/api/v1/financial/schools", Map.class);
+        Map<String, Object> own = Http.as(port, TestTokens.blockOfficer("5620"))
+            .getForObject("/api/v1/financial/schools", Map.class);
         assertThat((java.util.List<Map<String, Object>>) own.get("items")).extracting(m -> m.get("udiseCode"))
-                .containsExactly("33060200001");
+            .containsExactly("33060200001");
     }
 
     @Test
@@ -172,15 +185,22 @@ class SchoolDirectoryIntegrationTests {
 
     private double consumed(String outcome) {
         // one counter per event type: sum them
-        return meters.find("mdm.events.consumed").tags("consumer", CONSUMER, "outcome", outcome).counters().stream()
-                .mapToDouble(Counter::count).sum();
+        return meters.find("mdm.events.consumed")
+            .tags("consumer", CONSUMER, "outcome", outcome)
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
     }
 
     private static SchoolRegistered registered(String udise, String name, Instant at) {
-        return new SchoolRegistered(UUID.randomUUID(), at, udise, name, "570", "6330", "PRIMARY", "GOVERNMENT", "RURAL", true);
+        return new SchoolRegistered(UUID.randomUUID(), at, udise, name, "570", "6330", "PRIMARY", "GOVERNMENT", "RURAL",
+                true);
     }
 
     private static SchoolUpdated updated(String udise, String name, Instant at) {
-        return new SchoolUpdated(UUID.randomUUID(), at, udise, name, "570", "6330", "PRIMARY", "GOVERNMENT", "RURAL", true);
+        return new SchoolUpdated(UUID.randomUUID(), at, udise, name, "570", "6330", "PRIMARY", "GOVERNMENT", "RURAL",
+                true);
     }
+
 }

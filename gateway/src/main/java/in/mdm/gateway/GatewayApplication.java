@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The single entry point of MDM Twin: routes {@code /api/v1/**} to the services registered in Eureka, with a
- * circuit breaker per service, a Redis rate limit per client, request ids, CORS and one Swagger UI for
- * every service's API.
+ * The single entry point of MDM Twin: routes {@code /api/v1/**} to the services
+ * registered in Eureka, with a circuit breaker per service, a Redis rate limit per
+ * client, request ids, CORS and one Swagger UI for every service's API.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,4 +16,5 @@ public class GatewayApplication {
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);
     }
+
 }

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mdm.gateway")
 public record GatewaySettings(@DefaultValue Fallback fallback, @DefaultValue RateLimit rateLimit) {
 
-    /** @param retryAfter the {@code Retry-After} a 503 suggests */
+    /**
+     * @param retryAfter the {@code Retry-After} a 503 suggests
+     */
     public record Fallback(@DefaultValue("5s") Duration retryAfter) {
     }
 
     /**
-     * @param trustedProxies how many proxies in front of the gateway append to {@code X-Forwarded-For};
-     *        0 takes the address of the connection itself, so a client cannot choose its own key
+     * @param trustedProxies how many proxies in front of the gateway append to
+     * {@code X-Forwarded-For}; 0 takes the address of the connection itself, so a client
+     * cannot choose its own key
      */
     public record RateLimit(@DefaultValue("0") int trustedProxies) {
     }

@@ -51,9 +51,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway on a random port with the routes of config-repo/gateway.yml, a real Redis (rate limits), and
- * WireMock as the services behind {@code lb://}: school, finance, ml, optimization and auth resolve to
- * WireMock, report-service to a port nobody listens on, notification-service to no instance at all.
+ * The gateway on a random port with the routes of config-repo/gateway.yml, a real Redis
+ * (rate limits), and WireMock as the services behind {@code lb://}: school, finance, ml,
+ * optimization and auth resolve to WireMock, report-service to a port nobody listens on,
+ * notification-service to no instance at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -79,11 +80,14 @@ class GatewayIntegrationTests {
         }
         registry.add("spring.cloud.discovery.client.simple.instances.report-service[0].uri",
                 () -> "http://127.0.0.1:" + closedPort);
-        // a short time limit for ml-service only, and tiny limits for the optimization-service route only
+        // a short time limit for ml-service only, and tiny limits for the
+        // optimization-service route only
         registry.add("resilience4j.timelimiter.configs.ml-service.timeout-duration", () -> "1s");
-        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[optimization-service].replenish-rate",
+        registry.add(
+                "spring.cloud.gateway.server.webflux.redis-rate-limiter.config[optimization-service].replenish-rate",
                 () -> "1");
-        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[optimization-service].burst-capacity",
+        registry.add(
+                "spring.cloud.gateway.server.webflux.redis-rate-limiter.config[optimization-service].burst-capacity",
                 () -> "2");
     }
 
@@ -109,40 +113,54 @@ class GatewayIntegrationTests {
     @BeforeEach
     void resetBackend() {
         backend.resetAll();
-        // routing, resilience and limits are what these tests are about: they call as a state ADMIN
+        // routing, resilience and limits are what these tests are about: they call as a
+        // state ADMIN
         client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build();
     }
 
     @Test
     void routedCallReachesTheServiceWithTheCallersRequestId() {
-        backend.stubFor(get("/api/v1/schools/33010100101").willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"udiseCode\":\"33010100101\",\"name\":\"PUMS Kovilpatti\"}")));
+        backend.stubFor(
+                get("/api/v1/schools/33010100101").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody("{\"udiseCode\":\"33010100101\",\"name\":\"PUMS Kovilpatti\"}")));
 
-        client.get().uri("/api/v1/schools/33010100101")
-                .header("X-Request-Id", "trace-me-42")
-                .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Request-Id", "trace-me-42")
-                .expectBody().json("{\"udiseCode\":\"33010100101\",\"name\":\"PUMS Kovilpatti\"}");
+        client.get()
+            .uri("/api/v1/schools/33010100101")
+            .header("X-Request-Id", "trace-me-42")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Request-Id", "trace-me-42")
+            .expectBody()
+            .json("{\"udiseCode\":\"33010100101\",\"name\":\"PUMS Kovilpatti\"}");
 
-        backend.verify(getRequestedFor(urlEqualTo("/api/v1/schools/33010100101"))
-                .withHeader("X-Request-Id", equalTo("trace-me-42")));
+        backend.verify(getRequestedFor(urlEqualTo("/api/v1/schools/33010100101")).withHeader("X-Request-Id",
+                equalTo("trace-me-42")));
     }
 
     @Test
     void unsafeOrMissingRequestIdIsReplacedByOneTheServiceAlsoSees() {
-        backend.stubFor(get(urlPathEqualTo("/api/v1/districts")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        backend
+            .stubFor(get(urlPathEqualTo("/api/v1/districts")).willReturn(aResponse().withStatus(200).withBody("[]")));
 
-        String unsafe = client.get().uri("/api/v1/districts")
-                .header("X-Request-Id", "<script>alert(1)</script>")
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
-        String missing = client.get().uri("/api/v1/districts")
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        String unsafe = client.get()
+            .uri("/api/v1/districts")
+            .header("X-Request-Id", "<script>alert(1)</script>")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Request-Id");
+        String missing = client.get()
+            .uri("/api/v1/districts")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Request-Id");
 
         assertThat(unsafe).matches("[0-9a-f-]{36}");
         assertThat(missing).matches("[0-9a-f-]{36}").isNotEqualTo(unsafe);
@@ -152,54 +170,65 @@ class GatewayIntegrationTests {
 
     @Test
     void requestBodyIsForwarded() {
-        backend.stubFor(post("/api/v1/financial/allocations/calculate")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"allocationId\":7}")));
+        backend.stubFor(post("/api/v1/financial/allocations/calculate").willReturn(aResponse().withStatus(201)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"allocationId\":7}")));
 
-        client.post().uri("/api/v1/financial/allocations/calculate")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"districtCode\":\"603\",\"academicYear\":\"2025-26\"}")
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.allocationId").isEqualTo(7);
+        client.post()
+            .uri("/api/v1/financial/allocations/calculate")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"districtCode\":\"603\",\"academicYear\":\"2025-26\"}")
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .jsonPath("$.allocationId")
+            .isEqualTo(7);
 
         backend.verify(postRequestedFor(urlEqualTo("/api/v1/financial/allocations/calculate"))
-                .withRequestBody(equalToJson("{\"districtCode\":\"603\",\"academicYear\":\"2025-26\"}")));
+            .withRequestBody(equalToJson("{\"districtCode\":\"603\",\"academicYear\":\"2025-26\"}")));
     }
 
     @Test
     void serviceWhosePortIsClosedIsAFast503Problem() {
         long started = System.nanoTime();
 
-        EntityExchangeResult<Map<String, Object>> result = problem(client.get().uri("/api/v1/reports/history")
-                .header("X-Request-Id", "closed-port-1")
-                .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectHeader().valueEquals("X-Request-Id", "closed-port-1"));
+        EntityExchangeResult<Map<String, Object>> result = problem(client.get()
+            .uri("/api/v1/reports/history")
+            .header("X-Request-Id", "closed-port-1")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .exists(HttpHeaders.RETRY_AFTER)
+            .expectHeader()
+            .valueEquals("X-Request-Id", "closed-port-1"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        assertThat(result.getResponseBody())
-                .containsEntry("status", 503)
-                .containsEntry("code", "gateway.service-unavailable")
-                .containsEntry("service", "report-service")
-                .containsEntry("reason", "unreachable")
-                .containsEntry("instance", "/api/v1/reports/history");
+        assertThat(result.getResponseBody()).containsEntry("status", 503)
+            .containsEntry("code", "gateway.service-unavailable")
+            .containsEntry("service", "report-service")
+            .containsEntry("reason", "unreachable")
+            .containsEntry("instance", "/api/v1/reports/history");
     }
 
     @Test
     void serviceWithNoRegisteredInstanceIsA503Problem() {
-        EntityExchangeResult<Map<String, Object>> result = problem(client.get().uri("/api/v1/notifications/inbox")
-                .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER));
+        EntityExchangeResult<Map<String, Object>> result = problem(client.get()
+            .uri("/api/v1/notifications/inbox")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .exists(HttpHeaders.RETRY_AFTER));
 
-        assertThat(result.getResponseBody())
-                .containsEntry("code", "gateway.service-unavailable")
-                .containsEntry("service", "notification-service")
-                .containsEntry("reason", "no-instance");
+        assertThat(result.getResponseBody()).containsEntry("code", "gateway.service-unavailable")
+            .containsEntry("service", "notification-service")
+            .containsEntry("reason", "no-instance");
     }
 
     @Test
@@ -207,25 +236,27 @@ class GatewayIntegrationTests {
         backend.stubFor(get("/api/v1/ml/model-metrics").willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
         long started = System.nanoTime();
 
-        EntityExchangeResult<Map<String, Object>> result = problem(client.get().uri("/api/v1/ml/model-metrics")
-                .exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        EntityExchangeResult<Map<String, Object>> result = problem(client.get()
+            .uri("/api/v1/ml/model-metrics")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofMillis(3_000));
-        assertThat(result.getResponseBody())
-                .containsEntry("service", "ml-service")
-                .containsEntry("reason", "timeout");
+        assertThat(result.getResponseBody()).containsEntry("service", "ml-service").containsEntry("reason", "timeout");
     }
 
     @Test
     void resilienceSettingsComeFromTheConfigRepository() {
-        // Resilience4j's own defaults (1 s, 25 calls) would also pass the tests above: prove ours are bound
+        // Resilience4j's own defaults (1 s, 25 calls) would also pass the tests above:
+        // prove ours are bound
         assertThat(circuitBreakers.getTimeLimiterRegistry().getDefaultConfig().getTimeoutDuration())
-                .isEqualTo(Duration.ofSeconds(10));
+            .isEqualTo(Duration.ofSeconds(10));
         assertThat(circuitBreakers.getTimeLimiterRegistry().getConfiguration("report-service"))
-                .hasValueSatisfying(config -> assertThat(config.getTimeoutDuration()).isEqualTo(Duration.ofSeconds(60)));
+            .hasValueSatisfying(config -> assertThat(config.getTimeoutDuration()).isEqualTo(Duration.ofSeconds(60)));
         assertThat(circuitBreakers.getCircuitBreakerRegistry().getDefaultConfig().getSlidingWindowSize()).isEqualTo(20);
         assertThat(bulkheads.getDefaultConfig().getMaxConcurrentCalls()).isEqualTo(200);
     }
@@ -233,29 +264,39 @@ class GatewayIntegrationTests {
     @Test
     void unknownPathIsA404Problem() {
         for (String path : List.of("/no/such/thing", "/api/v2/schools/1", "/api/v1/unknown")) {
-            EntityExchangeResult<Map<String, Object>> result = problem(client.get().uri(path)
-                    .exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            EntityExchangeResult<Map<String, Object>> result = problem(client.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
-            assertThat(result.getResponseBody())
-                    .containsEntry("status", 404)
-                    .containsEntry("code", "gateway.route-not-found")
-                    .containsEntry("instance", path);
+            assertThat(result.getResponseBody()).containsEntry("status", 404)
+                .containsEntry("code", "gateway.route-not-found")
+                .containsEntry("instance", path);
         }
     }
 
     @Test
     void callsBeyondTheRateLimitAre429Problems() {
-        backend.stubFor(get("/api/v1/optimization/recommendations").willReturn(aResponse().withStatus(200).withBody("[]")));
+        backend.stubFor(
+                get("/api/v1/optimization/recommendations").willReturn(aResponse().withStatus(200).withBody("[]")));
 
-        client.get().uri("/api/v1/optimization/recommendations").exchange()
-                .expectStatus().isOk()
-                .expectHeader().exists("X-RateLimit-Remaining");
+        client.get()
+            .uri("/api/v1/optimization/recommendations")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .exists("X-RateLimit-Remaining");
         EntityExchangeResult<byte[]> limited = null;
         for (int i = 0; i < 10 && limited == null; i++) {
-            EntityExchangeResult<byte[]> response = client.get().uri("/api/v1/optimization/recommendations")
-                    .exchange().expectBody().returnResult();
+            EntityExchangeResult<byte[]> response = client.get()
+                .uri("/api/v1/optimization/recommendations")
+                .exchange()
+                .expectBody()
+                .returnResult();
             if (response.getStatus().value() == 429) {
                 limited = response;
             }
@@ -265,9 +306,8 @@ class GatewayIntegrationTests {
         assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(limited.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
         assertThat(limited.getResponseHeaders().getFirst("X-Request-Id")).isNotBlank();
-        assertThat(JSON.readValue(limited.getResponseBodyContent(), Map.class))
-                .containsEntry("status", 429)
-                .containsEntry("code", "gateway.rate-limited");
+        assertThat(JSON.readValue(limited.getResponseBodyContent(), Map.class)).containsEntry("status", 429)
+            .containsEntry("code", "gateway.rate-limited");
         // the other routes keep their generous default limits
         backend.stubFor(get("/api/v1/meals/today").willReturn(aResponse().withStatus(200).withBody("[]")));
         for (int i = 0; i < 5; i++) {
@@ -278,86 +318,92 @@ class GatewayIntegrationTests {
     @Test
     void docsRouteServesTheServicesOpenApiDocument() {
         backend.stubFor(get("/v3/api-docs").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"finance-service\"}}")));
+            .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"finance-service\"}}")));
 
-        client.get().uri("/v3/api-docs/finance-service").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.info.title").isEqualTo("finance-service");
+        client.get()
+            .uri("/v3/api-docs/finance-service")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.info.title")
+            .isEqualTo("finance-service");
 
         backend.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
     }
 
     @Test
     void swaggerUiAtApiDocsListsEveryService() {
-        client.get().uri("/api/docs").exchange()
-                .expectStatus().value(status -> assertThat(status).isIn(200, 301, 302, 303, 307, 308));
-        client.get().uri("/webjars/swagger-ui/index.html").exchange()
-                .expectStatus().isOk();
+        client.get()
+            .uri("/api/docs")
+            .exchange()
+            .expectStatus()
+            .value(status -> assertThat(status).isIn(200, 301, 302, 303, 307, 308));
+        client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
 
-        client.get().uri("/v3/api-docs/swagger-config").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(8)
-                .jsonPath("$.urls[?(@.name == 'school-service')].url").isEqualTo("/v3/api-docs/school-service")
-                .jsonPath("$.urls[?(@.name == 'notification-service')].url")
-                .isEqualTo("/v3/api-docs/notification-service");
+        client.get()
+            .uri("/v3/api-docs/swagger-config")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.urls.length()")
+            .isEqualTo(8)
+            .jsonPath("$.urls[?(@.name == 'school-service')].url")
+            .isEqualTo("/v3/api-docs/school-service")
+            .jsonPath("$.urls[?(@.name == 'notification-service')].url")
+            .isEqualTo("/v3/api-docs/notification-service");
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "/api/v1/auth/login, lb://auth-service",
-            "/.well-known/jwks.json, lb://auth-service",
-            "/api/v1/schools/33010100101, lb://school-service",
-            "/api/v1/districts/603/blocks, lb://school-service",
-            "/api/v1/blocks/6031, lb://school-service",
-            "/api/v1/kitchens/12, lb://school-service",
-            "/api/v1/suppliers/4, lb://school-service",
-            "/api/v1/meals/daily, lb://school-service",
-            "/api/v1/stock/33010100101, lb://school-service",
-            "/api/v1/deliveries/9, lb://school-service",
+    @CsvSource({ "/api/v1/auth/login, lb://auth-service", "/.well-known/jwks.json, lb://auth-service",
+            "/api/v1/schools/33010100101, lb://school-service", "/api/v1/districts/603/blocks, lb://school-service",
+            "/api/v1/blocks/6031, lb://school-service", "/api/v1/kitchens/12, lb://school-service",
+            "/api/v1/suppliers/4, lb://school-service", "/api/v1/meals/daily, lb://school-service",
+            "/api/v1/stock/33010100101, lb://school-service", "/api/v1/deliveries/9, lb://school-service",
             "/api/v1/inspections/overdue, lb://school-service",
-            "/api/v1/financial/allocations/603, lb://finance-service",
-            "/api/v1/ml/predict-risk, lb://ml-service",
-            "/api/v1/alerts/unread, lb://alert-service",
-            "/api/v1/alerts/stream/district/603, lb://alert-service",
+            "/api/v1/financial/allocations/603, lb://finance-service", "/api/v1/ml/predict-risk, lb://ml-service",
+            "/api/v1/alerts/unread, lb://alert-service", "/api/v1/alerts/stream/district/603, lb://alert-service",
             "/api/v1/optimization/recommendations, lb://optimization-service",
-            "/api/v1/reports/history, lb://report-service",
-            "/api/v1/notifications/inbox, lb://notification-service",
-            "/v3/api-docs/auth-service, lb://auth-service",
-            "/v3/api-docs/ml-service, lb://ml-service",
-            "/v3/api-docs/report-service, lb://report-service"
-    })
+            "/api/v1/reports/history, lb://report-service", "/api/v1/notifications/inbox, lb://notification-service",
+            "/v3/api-docs/auth-service, lb://auth-service", "/v3/api-docs/ml-service, lb://ml-service",
+            "/v3/api-docs/report-service, lb://report-service" })
     void everyPathGoesToItsService(String path, String service) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
 
         Route route = routes.getRoutes()
-                .concatMap(candidate -> Mono.from(candidate.getPredicate().apply(exchange))
-                        .filter(Boolean::booleanValue)
-                        .map(matched -> candidate))
-                .next()
-                .block(Duration.ofSeconds(5));
+            .concatMap(candidate -> Mono.from(candidate.getPredicate().apply(exchange))
+                .filter(Boolean::booleanValue)
+                .map(matched -> candidate))
+            .next()
+            .block(Duration.ofSeconds(5));
 
         assertThat(route).as(path).isNotNull();
         assertThat(route.getUri()).hasToString(service);
         assertThat(route.getFilters()).as("rate limiter and circuit breaker on " + route.getId())
-                .extracting(Object::toString)
-                .anySatisfy(filter -> assertThat(filter).contains("RequestRateLimiter"))
-                .anySatisfy(filter -> assertThat(filter).contains("CircuitBreaker"));
+            .extracting(Object::toString)
+            .anySatisfy(filter -> assertThat(filter).contains("RequestRateLimiter"))
+            .anySatisfy(filter -> assertThat(filter).contains("CircuitBreaker"));
     }
 
     @Test
     void corsPreflightFromAnAllowedOriginIsAnswered() {
-        client.options().uri("/api/v1/schools")
-                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
-        client.options().uri("/api/v1/schools")
-                .header(HttpHeaders.ORIGIN, "https://evil.example")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .exchange()
-                .expectStatus().isForbidden();
+        client.options()
+            .uri("/api/v1/schools")
+            .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+        client.options()
+            .uri("/api/v1/schools")
+            .header(HttpHeaders.ORIGIN, "https://evil.example")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .exchange()
+            .expectStatus()
+            .isForbidden();
     }
 
     @Test
@@ -365,22 +411,29 @@ class GatewayIntegrationTests {
         backend.stubFor(get("/api/v1/stock/33010100101").willReturn(aResponse().withStatus(200).withBody("{}")));
         client.get().uri("/api/v1/stock/33010100101").exchange().expectStatus().isOk();
 
-        client.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body)
-                        .contains("jvm_memory_used_bytes")
-                        // per route timings of the calls to services, and the breakers' states
-                        .containsPattern("spring_cloud_gateway_http_client_requests_seconds_count\\{[^}]*"
-                                + "spring_cloud_gateway_route_id=\"school-service\"")
-                        .contains("resilience4j_circuitbreaker_state"));
+        client.get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(body -> assertThat(body).contains("jvm_memory_used_bytes")
+                // per route timings of the calls to services, and the breakers' states
+                .containsPattern("spring_cloud_gateway_http_client_requests_seconds_count\\{[^}]*"
+                        + "spring_cloud_gateway_route_id=\"school-service\"")
+                .contains("resilience4j_circuitbreaker_state"));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     private static EntityExchangeResult<Map<String, Object>> problem(WebTestClient.ResponseSpec response) {
         return (EntityExchangeResult) response.expectBody(Map.class).returnResult();
     }
@@ -393,4 +446,5 @@ class GatewayIntegrationTests {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

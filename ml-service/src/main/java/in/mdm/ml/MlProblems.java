@@ -2,8 +2,9 @@ package in.mdm.ml;
 
 /**
  * The problem codes ml-service answers with (the {@code code} of its RFC 9457 problems),
- * each documented in the service's README. Missing or bad tokens, roles that may not call and bad parameters
- * are the platform's codes ({@code in.mdm.platform.web.PlatformProblems}).
+ * each documented in the service's README. Missing or bad tokens, roles that may not call
+ * and bad parameters are the platform's codes
+ * ({@code in.mdm.platform.web.PlatformProblems}).
  */
 public final class MlProblems {
 
@@ -14,4 +15,5 @@ public final class MlProblems {
 
     private MlProblems() {
     }
+
 }

@@ -9,4 +9,5 @@ public class MlServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(MlServiceApplication.class, args);
     }
+
 }

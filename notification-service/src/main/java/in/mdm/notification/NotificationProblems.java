@@ -1,9 +1,10 @@
 package in.mdm.notification;
 
 /**
- * The problem codes notification-service answers with (the {@code code} of its RFC 9457 problems),
- * each documented in the service's README. Missing or bad tokens, roles that may not call and bad parameters
- * are the platform's codes ({@code in.mdm.platform.web.PlatformProblems}).
+ * The problem codes notification-service answers with (the {@code code} of its RFC 9457
+ * problems), each documented in the service's README. Missing or bad tokens, roles that
+ * may not call and bad parameters are the platform's codes
+ * ({@code in.mdm.platform.web.PlatformProblems}).
  */
 public final class NotificationProblems {
 
@@ -14,4 +15,5 @@ public final class NotificationProblems {
 
     private NotificationProblems() {
     }
+
 }

@@ -10,4 +10,5 @@ class ModularityTests {
     void featurePackagesRespectTheirBoundaries() {
         ApplicationModules.of(NotificationServiceApplication.class).verify();
     }
+
 }

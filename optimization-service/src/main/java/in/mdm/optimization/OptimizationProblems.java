@@ -1,9 +1,10 @@
 package in.mdm.optimization;
 
 /**
- * The problem codes optimization-service answers with (the {@code code} of its RFC 9457 problems),
- * each documented in the service's README. Missing or bad tokens, roles that may not call and bad parameters
- * are the platform's codes ({@code in.mdm.platform.web.PlatformProblems}).
+ * The problem codes optimization-service answers with (the {@code code} of its RFC 9457
+ * problems), each documented in the service's README. Missing or bad tokens, roles that
+ * may not call and bad parameters are the platform's codes
+ * ({@code in.mdm.platform.web.PlatformProblems}).
  */
 public final class OptimizationProblems {
 
@@ -11,13 +12,17 @@ public final class OptimizationProblems {
 
     /** 400: a plan from a school to itself. */
     public static final String TRANSFER_SAME_SCHOOL = "optimization.transfer.same-school";
+
     /** 404: a school of the plan is unknown or outside the caller's jurisdiction. */
     public static final String SCHOOL_NOT_FOUND = "optimization.school.not-found";
+
     /** 404: no such plan, or one outside the caller's jurisdiction. */
     public static final String TRANSFER_NOT_FOUND = "optimization.transfer.not-found";
+
     /** 409: a plan for this route and commodity is already waiting for a decision. */
     public static final String TRANSFER_ALREADY_PROPOSED = "optimization.transfer.already-proposed";
 
     private OptimizationProblems() {
     }
+
 }

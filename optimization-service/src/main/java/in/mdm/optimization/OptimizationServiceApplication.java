@@ -9,4 +9,5 @@ public class OptimizationServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(OptimizationServiceApplication.class, args);
     }
+
 }

@@ -28,8 +28,8 @@ import in.mdm.testkit.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may propose and see which transfer plan: schools 1 and 2 in Chennai (568, blocks 6301 and 6302), schools 3
- * and 4 in Coimbatore (569, block 6401).
+ * Who may propose and see which transfer plan: schools 1 and 2 in Chennai (568, blocks
+ * 6301 and 6302), schools 3 and 4 in Coimbatore (569, block 6401).
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -68,18 +68,22 @@ class TransferJurisdictionIntegrationTests {
         String coimbatore = created(propose(TestTokens.officer("569"), COIMBATORE, COIMBATORE_2));
         String across = created(propose(TestTokens.admin(), CHENNAI_2, COIMBATORE));
 
-        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
-                .insider("the officer of block 6302", TestTokens.blockOfficer("6302"))
-                .insider("the headmaster of the sending school", TestTokens.school(CHENNAI_1))
-                .outsider("the officer of block 6401", TestTokens.blockOfficer("6401"))
-                .outsider("the headmaster of " + COIMBATORE, TestTokens.school(COIMBATORE))
-                .read("/api/v1/optimization/transfers/" + chennai)
-                .list("/api/v1/optimization/transfers?size=100", "$.items[*].id", Set.of(chennai), Set.of(coimbatore))
-                .list("/api/v1/optimization/transfers?size=100&udiseCode=" + CHENNAI_1, "$.items[*].id", Set.of(chennai), Set.of())
-                .verify();
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .insider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+            .insider("the headmaster of the sending school", TestTokens.school(CHENNAI_1))
+            .outsider("the officer of block 6401", TestTokens.blockOfficer("6401"))
+            .outsider("the headmaster of " + COIMBATORE, TestTokens.school(COIMBATORE))
+            .read("/api/v1/optimization/transfers/" + chennai)
+            .list("/api/v1/optimization/transfers?size=100", "$.items[*].id", Set.of(chennai), Set.of(coimbatore))
+            .list("/api/v1/optimization/transfers?size=100&udiseCode=" + CHENNAI_1, "$.items[*].id", Set.of(chennai),
+                    Set.of())
+            .verify();
         // a plan across two districts is each district's
-        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("568")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("569")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("568")).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("569")).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -88,16 +92,18 @@ class TransferJurisdictionIntegrationTests {
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) own.getBody().get("id");
 
-        ProblemAssertions.assertProblem(propose(TestTokens.officer("568"), CHENNAI_1, COIMBATORE),
-                HttpStatus.NOT_FOUND, "optimization.school.not-found");
-        ProblemAssertions.assertProblem(propose(TestTokens.officer("569"), CHENNAI_1, CHENNAI_2),
-                HttpStatus.NOT_FOUND, "optimization.school.not-found");
-        ProblemAssertions.assertProblem(propose(TestTokens.admin(), CHENNAI_1, "33999999999"),
-                HttpStatus.NOT_FOUND, "optimization.school.not-found");
-        assertThat(propose(TestTokens.admin(), CHENNAI_2, COIMBATORE).getStatusCode()).as("the state moves food across districts")
-                .isEqualTo(HttpStatus.CREATED);
+        ProblemAssertions.assertProblem(propose(TestTokens.officer("568"), CHENNAI_1, COIMBATORE), HttpStatus.NOT_FOUND,
+                "optimization.school.not-found");
+        ProblemAssertions.assertProblem(propose(TestTokens.officer("569"), CHENNAI_1, CHENNAI_2), HttpStatus.NOT_FOUND,
+                "optimization.school.not-found");
+        ProblemAssertions.assertProblem(propose(TestTokens.admin(), CHENNAI_1, "33999999999"), HttpStatus.NOT_FOUND,
+                "optimization.school.not-found");
+        assertThat(propose(TestTokens.admin(), CHENNAI_2, COIMBATORE).getStatusCode())
+            .as("the state moves food across districts")
+            .isEqualTo(HttpStatus.CREATED);
 
-        assertThat(get("/api/v1/optimization/transfers/" + id, TestTokens.blockOfficer("6302")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/v1/optimization/transfers/" + id, TestTokens.blockOfficer("6302")).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
         ProblemAssertions.assertProblem(get("/api/v1/optimization/transfers/" + id, TestTokens.officer("569")),
                 HttpStatus.NOT_FOUND, "optimization.transfer.not-found");
         assertThat(total(TestTokens.officer("568"))).isEqualTo(2);
@@ -108,15 +114,18 @@ class TransferJurisdictionIntegrationTests {
 
     @Test
     void aHeadmasterMayNotProposeAndAnonymousCallersAreRefused() {
-        ProblemAssertions.assertProblem(propose(TestTokens.school(CHENNAI_1), CHENNAI_1, CHENNAI_2), HttpStatus.FORBIDDEN, "auth.forbidden");
-        ProblemAssertions.assertProblem(get("/api/v1/optimization/transfers", null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
+        ProblemAssertions.assertProblem(propose(TestTokens.school(CHENNAI_1), CHENNAI_1, CHENNAI_2),
+                HttpStatus.FORBIDDEN, "auth.forbidden");
+        ProblemAssertions.assertProblem(get("/api/v1/optimization/transfers", null), HttpStatus.UNAUTHORIZED,
+                "auth.unauthenticated");
     }
 
     private ResponseEntity<Map> propose(String token, String from, String to) {
         String body = """
                 {"fromUdiseCode":"%s","toUdiseCode":"%s","commodity":"RICE","quantityKg":25.5,"reason":"cover a shortage"}"""
-                .formatted(from, to);
-        return http.exchange("/api/v1/optimization/transfers", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)), Map.class);
+            .formatted(from, to);
+        return http.exchange("/api/v1/optimization/transfers", HttpMethod.POST,
+                new HttpEntity<>(body, TestTokens.bearer(token)), Map.class);
     }
 
     private static String created(ResponseEntity<Map> response) {
@@ -125,10 +134,12 @@ class TransferJurisdictionIntegrationTests {
     }
 
     private ResponseEntity<Map> get(String path, String token) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)), Map.class);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)),
+                Map.class);
     }
 
     private long total(String token) {
         return ((Number) get("/api/v1/optimization/transfers", token).getBody().get("total")).longValue();
     }
+
 }

@@ -46,9 +46,11 @@ class TransferPlanIntegrationTests {
     void noPlans() {
         jdbc.sql("delete from transfer_plans").update();
         for (int school = 101; school <= 106; school++) {
-            locations.record("33020100" + school, "568", "6301", Instant.parse("2026-06-01T00:00:00Z"), UUID.randomUUID());
+            locations.record("33020100" + school, "568", "6301", Instant.parse("2026-06-01T00:00:00Z"),
+                    UUID.randomUUID());
         }
-        // plans, their validation and constraints are what these tests are about: they act as a state ADMIN
+        // plans, their validation and constraints are what these tests are about: they
+        // act as a state ADMIN
         http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
     }
 
@@ -57,11 +59,12 @@ class TransferPlanIntegrationTests {
         assertThat(jdbc.sql("""
                 select column_name from information_schema.columns
                 where table_schema = 'optimization' and table_name = 'transfer_plans' order by ordinal_position""")
-                .query(String.class).list())
-                .containsExactly("id", "from_udise_code", "to_udise_code", "commodity", "quantity_kg", "status", "reason",
-                        "created_at", "decided_at", "decided_by", "decision_note", "updated_at");
+            .query(String.class)
+            .list()).containsExactly("id", "from_udise_code", "to_udise_code", "commodity", "quantity_kg", "status",
+                    "reason", "created_at", "decided_at", "decided_by", "decision_note", "updated_at");
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251300'")
-                .query(Boolean.class).single()).isTrue();
+            .query(Boolean.class)
+            .single()).isTrue();
     }
 
     @Test
@@ -71,16 +74,15 @@ class TransferPlanIntegrationTests {
         ResponseEntity<String> raw = http.getForEntity("/api/v1/optimization/transfers/" + id, String.class);
         assertThat(raw.getBody()).contains("\"quantityKg\":42.250");
         Map<String, Object> plan = http.getForObject("/api/v1/optimization/transfers/" + id, Map.class);
-        assertThat(plan)
-                .containsEntry("id", id.toString())
-                .containsEntry("fromUdiseCode", "33020100101")
-                .containsEntry("toUdiseCode", "33020100102")
-                .containsEntry("commodity", "RICE")
-                .containsEntry("status", "APPROVED")
-                .containsEntry("reason", "Rice at 33020100102 covers 1 day; 33020100101 holds 19 days")
-                .containsEntry("createdAt", "2026-11-24T04:00:00Z")
-                .containsEntry("decidedAt", "2026-11-24T05:00:00Z")
-                .containsEntry("decidedBy", "beo.alanganallur");
+        assertThat(plan).containsEntry("id", id.toString())
+            .containsEntry("fromUdiseCode", "33020100101")
+            .containsEntry("toUdiseCode", "33020100102")
+            .containsEntry("commodity", "RICE")
+            .containsEntry("status", "APPROVED")
+            .containsEntry("reason", "Rice at 33020100102 covers 1 day; 33020100101 holds 19 days")
+            .containsEntry("createdAt", "2026-11-24T04:00:00Z")
+            .containsEntry("decidedAt", "2026-11-24T05:00:00Z")
+            .containsEntry("decidedBy", "beo.alanganallur");
     }
 
     @Test
@@ -92,18 +94,21 @@ class TransferPlanIntegrationTests {
 
         Map<String, Object> first = http.getForObject("/api/v1/optimization/transfers?size=3", Map.class);
         assertThat(first).containsEntry("total", 4).containsEntry("page", 0).containsEntry("size", 3);
-        assertThat(routes(first)).containsExactly("33020100102>33020100106", "33020100104>33020100105", "33020100103>33020100102");
+        assertThat(routes(first)).containsExactly("33020100102>33020100106", "33020100104>33020100105",
+                "33020100103>33020100102");
         assertThat(routes(http.getForObject("/api/v1/optimization/transfers?size=3&page=1", Map.class)))
-                .containsExactly("33020100101>33020100102");
+            .containsExactly("33020100101>33020100102");
 
         assertThat(routes(http.getForObject("/api/v1/optimization/transfers?status=PROPOSED", Map.class)))
-                .containsExactly("33020100103>33020100102", "33020100101>33020100102");
-        assertThat(routes(http.getForObject("/api/v1/optimization/transfers?commodity=RICE&status=REJECTED", Map.class)))
-                .containsExactly("33020100104>33020100105");
+            .containsExactly("33020100103>33020100102", "33020100101>33020100102");
+        assertThat(
+                routes(http.getForObject("/api/v1/optimization/transfers?commodity=RICE&status=REJECTED", Map.class)))
+            .containsExactly("33020100104>33020100105");
         assertThat(routes(http.getForObject("/api/v1/optimization/transfers?udiseCode=33020100102", Map.class)))
-                .as("as sender or receiver")
-                .containsExactly("33020100102>33020100106", "33020100103>33020100102", "33020100101>33020100102");
-        assertThat(http.getForObject("/api/v1/optimization/transfers?commodity=WHEAT", Map.class)).containsEntry("total", 0);
+            .as("as sender or receiver")
+            .containsExactly("33020100102>33020100106", "33020100103>33020100102", "33020100101>33020100102");
+        assertThat(http.getForObject("/api/v1/optimization/transfers?commodity=WHEAT", Map.class))
+            .containsEntry("total", 0);
     }
 
     @Test
@@ -118,9 +123,12 @@ class TransferPlanIntegrationTests {
         String id = (String) created.getBody().get("id");
         assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/optimization/transfers/" + id);
         assertThat(created.getBody()).containsEntry("status", "PROPOSED").containsEntry("decidedAt", null);
-        assertThat(jdbc.sql("select quantity_kg from transfer_plans where id = cast(:id as uuid)").param("id", id)
-                .query(BigDecimal.class).single()).isEqualByComparingTo("37.5");
-        assertThat(http.getForObject("/api/v1/optimization/transfers/" + id, Map.class)).containsEntry("commodity", "RICE");
+        assertThat(jdbc.sql("select quantity_kg from transfer_plans where id = cast(:id as uuid)")
+            .param("id", id)
+            .query(BigDecimal.class)
+            .single()).isEqualByComparingTo("37.5");
+        assertThat(http.getForObject("/api/v1/optimization/transfers/" + id, Map.class)).containsEntry("commodity",
+                "RICE");
 
         ResponseEntity<Map> again = post(body);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -130,25 +138,29 @@ class TransferPlanIntegrationTests {
 
     @Test
     void badProposalsAreA400NamingEveryBadField() {
-        ResponseEntity<Map> invalid = post("""
-                {"fromUdiseCode":"3302","toUdiseCode":"33020100102","commodity":"RICE","quantityKg":-2,"reason":" "}""");
+        ResponseEntity<Map> invalid = post(
+                """
+                        {"fromUdiseCode":"3302","toUdiseCode":"33020100102","commodity":"RICE","quantityKg":-2,"reason":" "}""");
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getBody()).containsEntry("code", "request.invalid");
-        assertThat((List<Map<String, Object>>) invalid.getBody().get("errors"))
-                .extracting(e -> e.get("field")).containsExactly("fromUdiseCode", "quantityKg", "reason");
+        assertThat((List<Map<String, Object>>) invalid.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly("fromUdiseCode", "quantityKg", "reason");
 
-        ResponseEntity<Map> tooPrecise = post("""
-                {"fromUdiseCode":"33020100101","toUdiseCode":"33020100102","commodity":"OIL","quantityKg":1.2345,"reason":"r"}""");
-        assertThat((List<Map<String, Object>>) tooPrecise.getBody().get("errors"))
-                .extracting(e -> e.get("field")).containsExactly("quantityKg");
+        ResponseEntity<Map> tooPrecise = post(
+                """
+                        {"fromUdiseCode":"33020100101","toUdiseCode":"33020100102","commodity":"OIL","quantityKg":1.2345,"reason":"r"}""");
+        assertThat((List<Map<String, Object>>) tooPrecise.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly("quantityKg");
 
-        ResponseEntity<Map> sameSchool = post("""
-                {"fromUdiseCode":"33020100101","toUdiseCode":"33020100101","commodity":"RICE","quantityKg":5,"reason":"r"}""");
+        ResponseEntity<Map> sameSchool = post(
+                """
+                        {"fromUdiseCode":"33020100101","toUdiseCode":"33020100101","commodity":"RICE","quantityKg":5,"reason":"r"}""");
         assertThat(sameSchool.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(sameSchool.getBody()).containsEntry("code", "optimization.transfer.same-school");
 
-        ResponseEntity<Map> eggs = post("""
-                {"fromUdiseCode":"33020100101","toUdiseCode":"33020100102","commodity":"EGGS","quantityKg":5,"reason":"r"}""");
+        ResponseEntity<Map> eggs = post(
+                """
+                        {"fromUdiseCode":"33020100101","toUdiseCode":"33020100102","commodity":"EGGS","quantityKg":5,"reason":"r"}""");
         assertThat(eggs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) eggs.getBody().get("detail")).contains("commodity");
         assertThat(jdbc.sql("select count(*) from transfer_plans").query(Long.class).single()).isZero();
@@ -178,15 +190,17 @@ class TransferPlanIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into transfer_plans (id, from_udise_code, to_udise_code, commodity, quantity_kg, status, reason)
                 values (:id, '33020100101', '33020100102', 'RICE', 10, 'APPROVED', 'r')""")
-                .param("id", UUID.randomUUID()).update())
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("transfer_plans_decision");
+            .param("id", UUID.randomUUID())
+            .update()).isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("transfer_plans_decision");
     }
 
     @Test
     void theApiIsDescribedAndTheServiceIsReady() {
-        assertThat(http.getForObject("/v3/api-docs", String.class))
-                .contains("/api/v1/optimization/transfers", "/api/v1/optimization/transfers/{id}", "MDM Twin optimization-service");
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/optimization/transfers",
+                "/api/v1/optimization/transfers/{id}", "MDM Twin optimization-service");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     private UUID insert(String from, String to, String commodity, String status, String createdAt) {
@@ -197,16 +211,16 @@ class TransferPlanIntegrationTests {
                 insert into transfer_plans (id, from_udise_code, to_udise_code, commodity, quantity_kg, status, reason,
                                             created_at, decided_at, decided_by)
                 values (:id, :from, :to, :commodity, 42.25, :status, :reason, :created, :decidedAt, :decidedBy)""")
-                .param("id", id)
-                .param("from", from)
-                .param("to", to)
-                .param("commodity", commodity)
-                .param("status", status)
-                .param("reason", "Rice at " + to + " covers 1 day; " + from + " holds 19 days")
-                .param("created", Timestamp.from(created))
-                .param("decidedAt", decided ? Timestamp.from(created.plusSeconds(3600)) : null)
-                .param("decidedBy", decided ? "beo.alanganallur" : null)
-                .update();
+            .param("id", id)
+            .param("from", from)
+            .param("to", to)
+            .param("commodity", commodity)
+            .param("status", status)
+            .param("reason", "Rice at " + to + " covers 1 day; " + from + " holds 19 days")
+            .param("created", Timestamp.from(created))
+            .param("decidedAt", decided ? Timestamp.from(created.plusSeconds(3600)) : null)
+            .param("decidedBy", decided ? "beo.alanganallur" : null)
+            .update();
         return id;
     }
 
@@ -222,6 +236,8 @@ class TransferPlanIntegrationTests {
 
     private static List<String> routes(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("items")).stream()
-                .map(p -> p.get("fromUdiseCode") + ">" + p.get("toUdiseCode")).toList();
+            .map(p -> p.get("fromUdiseCode") + ">" + p.get("toUdiseCode"))
+            .toList();
     }
+
 }

@@ -9,4 +9,5 @@ public class ReportServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(ReportServiceApplication.class, args);
     }
+
 }

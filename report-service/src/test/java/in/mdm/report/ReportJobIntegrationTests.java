@@ -41,7 +41,8 @@ class ReportJobIntegrationTests {
     @BeforeEach
     void noJobs() {
         jdbc.sql("delete from report_jobs").update();
-        // jobs, their validation and constraints are what these tests are about: they act as a state ADMIN
+        // jobs, their validation and constraints are what these tests are about: they act
+        // as a state ADMIN
         http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())));
     }
 
@@ -50,11 +51,13 @@ class ReportJobIntegrationTests {
         assertThat(jdbc.sql("""
                 select column_name from information_schema.columns
                 where table_schema = 'report' and table_name = 'report_jobs' order by ordinal_position""")
-                .query(String.class).list())
-                .containsExactly("id", "report_type", "format", "scope_level", "scope_code", "period_from", "period_to",
-                        "status", "requested_by", "requested_at", "started_at", "completed_at", "file_path", "failure_reason");
+            .query(String.class)
+            .list()).containsExactly("id", "report_type", "format", "scope_level", "scope_code", "period_from",
+                    "period_to", "status", "requested_by", "requested_at", "started_at", "completed_at", "file_path",
+                    "failure_reason");
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251400'")
-                .query(Boolean.class).single()).isTrue();
+            .query(Boolean.class)
+            .single()).isTrue();
     }
 
     @Test
@@ -64,19 +67,18 @@ class ReportJobIntegrationTests {
         ResponseEntity<Map> response = http.getForEntity("/api/v1/reports/" + id, Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody())
-                .containsEntry("id", id.toString())
-                .containsEntry("reportType", "FUND_UTILIZATION")
-                .containsEntry("format", "XLSX")
-                .containsEntry("scopeLevel", "DISTRICT")
-                .containsEntry("scopeCode", "569")
-                .containsEntry("periodFrom", "2026-10-01")
-                .containsEntry("periodTo", "2026-10-31")
-                .containsEntry("status", "READY")
-                .containsEntry("requestedBy", "deo.madurai")
-                .containsEntry("requestedAt", "2026-11-02T06:00:00Z")
-                .containsEntry("startedAt", "2026-11-02T06:01:00Z")
-                .containsEntry("completedAt", "2026-11-02T06:02:00Z");
+        assertThat(response.getBody()).containsEntry("id", id.toString())
+            .containsEntry("reportType", "FUND_UTILIZATION")
+            .containsEntry("format", "XLSX")
+            .containsEntry("scopeLevel", "DISTRICT")
+            .containsEntry("scopeCode", "569")
+            .containsEntry("periodFrom", "2026-10-01")
+            .containsEntry("periodTo", "2026-10-31")
+            .containsEntry("status", "READY")
+            .containsEntry("requestedBy", "deo.madurai")
+            .containsEntry("requestedAt", "2026-11-02T06:00:00Z")
+            .containsEntry("startedAt", "2026-11-02T06:01:00Z")
+            .containsEntry("completedAt", "2026-11-02T06:02:00Z");
         assertThat(response.getBody().toString()).doesNotContain("/var/mdm");
     }
 
@@ -89,15 +91,17 @@ class ReportJobIntegrationTests {
 
         Map<String, Object> first = http.getForObject("/api/v1/reports?size=3", Map.class);
         assertThat(first).containsEntry("total", 4).containsEntry("page", 0).containsEntry("size", 3);
-        assertThat(types(first)).containsExactly("MEAL_COVERAGE/RUNNING", "RISK_ASSESSMENT/QUEUED", "FUND_UTILIZATION/FAILED");
-        assertThat(types(http.getForObject("/api/v1/reports?size=3&page=1", Map.class))).containsExactly("MEAL_COVERAGE/READY");
+        assertThat(types(first)).containsExactly("MEAL_COVERAGE/RUNNING", "RISK_ASSESSMENT/QUEUED",
+                "FUND_UTILIZATION/FAILED");
+        assertThat(types(http.getForObject("/api/v1/reports?size=3&page=1", Map.class)))
+            .containsExactly("MEAL_COVERAGE/READY");
 
         assertThat(types(http.getForObject("/api/v1/reports?reportType=MEAL_COVERAGE", Map.class)))
-                .containsExactly("MEAL_COVERAGE/RUNNING", "MEAL_COVERAGE/READY");
+            .containsExactly("MEAL_COVERAGE/RUNNING", "MEAL_COVERAGE/READY");
         assertThat(types(http.getForObject("/api/v1/reports?requestedBy=deo.madurai", Map.class)))
-                .containsExactly("FUND_UTILIZATION/FAILED", "MEAL_COVERAGE/READY");
+            .containsExactly("FUND_UTILIZATION/FAILED", "MEAL_COVERAGE/READY");
         assertThat(types(http.getForObject("/api/v1/reports?status=QUEUED&requestedBy=state.admin", Map.class)))
-                .containsExactly("RISK_ASSESSMENT/QUEUED");
+            .containsExactly("RISK_ASSESSMENT/QUEUED");
         assertThat(http.getForObject("/api/v1/reports?reportType=COMPLIANCE", Map.class)).containsEntry("total", 0);
     }
 
@@ -111,9 +115,13 @@ class ReportJobIntegrationTests {
         String id = (String) created.getBody().get("id");
         assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/reports/" + id);
         assertThat(created.getBody()).containsEntry("status", "QUEUED").containsEntry("startedAt", null);
-        assertThat(jdbc.sql("select scope_level || ':' || scope_code || ' ' || period_from || '..' || period_to from report_jobs where id = cast(:id as uuid)")
-                .param("id", id).query(String.class).single()).isEqualTo("BLOCK:6301 2026-11-01..2026-11-23");
-        assertThat(http.getForObject("/api/v1/reports/" + id, Map.class)).as("the requester is the caller of the token").containsEntry("requestedBy", "state.admin");
+        assertThat(jdbc.sql(
+                "select scope_level || ':' || scope_code || ' ' || period_from || '..' || period_to from report_jobs where id = cast(:id as uuid)")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("BLOCK:6301 2026-11-01..2026-11-23");
+        assertThat(http.getForObject("/api/v1/reports/" + id, Map.class)).as("the requester is the caller of the token")
+            .containsEntry("requestedBy", "state.admin");
     }
 
     @Test
@@ -127,8 +135,8 @@ class ReportJobIntegrationTests {
         ResponseEntity<Map> missing = post("""
                 {"reportType":"STOCK_POSITION","format":"PDF","scopeLevel":"BLOCK","scopeCode":"61x",
                  "periodFrom":"2026-11-01"}""");
-        assertThat((List<Map<String, Object>>) missing.getBody().get("errors"))
-                .extracting(e -> e.get("field")).containsExactly("periodTo", "scopeCode");
+        assertThat((List<Map<String, Object>>) missing.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly("periodTo", "scopeCode");
 
         assertBadRequest(post("""
                 {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"DISTRICT","scopeCode":"569",
@@ -146,12 +154,11 @@ class ReportJobIntegrationTests {
     void anAcademicYearIsTheLongestPeriodAccepted() {
         assertThat(post("""
                 {"reportType":"COMPLIANCE","format":"CSV","scopeLevel":"STATE","scopeCode":"33",
-                 "periodFrom":"2025-06-01","periodTo":"2026-05-31"}""").getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+                 "periodFrom":"2025-06-01","periodTo":"2026-05-31"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(post("""
                 {"reportType":"COMPLIANCE","format":"CSV","scopeLevel":"STATE","scopeCode":"33",
                  "periodFrom":"2025-06-01","periodTo":"2026-06-02"}""").getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+            .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -174,20 +181,23 @@ class ReportJobIntegrationTests {
 
     @Test
     void theSchemaRefusesAReadyJobWithoutAFile() {
-        assertThatThrownBy(() -> jdbc.sql("""
-                insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, status,
-                                         requested_by, started_at, completed_at)
-                values (:id, 'MEAL_COVERAGE', 'PDF', 'STATE', '33', date '2026-10-01', date '2026-10-31', 'READY',
-                        'state.admin', now(), now())""")
-                .param("id", UUID.randomUUID()).update())
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("report_jobs_lifecycle");
+        assertThatThrownBy(() -> jdbc
+            .sql("""
+                    insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, status,
+                                             requested_by, started_at, completed_at)
+                    values (:id, 'MEAL_COVERAGE', 'PDF', 'STATE', '33', date '2026-10-01', date '2026-10-31', 'READY',
+                            'state.admin', now(), now())""")
+            .param("id", UUID.randomUUID())
+            .update()).isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("report_jobs_lifecycle");
     }
 
     @Test
     void theApiIsDescribedAndTheServiceIsReady() {
-        assertThat(http.getForObject("/v3/api-docs", String.class))
-                .contains("/api/v1/reports", "/api/v1/reports/{id}", "MDM Twin report-service");
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/reports", "/api/v1/reports/{id}",
+                "MDM Twin report-service");
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
     }
 
     private UUID insert(String type, String format, String status, String requestedBy, String requestedAt) {
@@ -195,24 +205,25 @@ class ReportJobIntegrationTests {
         Instant requested = Instant.parse(requestedAt);
         boolean started = !"QUEUED".equals(status);
         boolean completed = "READY".equals(status) || "FAILED".equals(status);
-        jdbc.sql("""
-                insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, status,
-                                         requested_by, requested_at, started_at, completed_at, file_path, failure_reason)
-                values (:id, :type, :format, 'DISTRICT', '569', :from, :to, :status, :requestedBy, :requestedAt,
-                        :startedAt, :completedAt, :file, :failure)""")
-                .param("id", id)
-                .param("type", type)
-                .param("format", format)
-                .param("from", LocalDate.parse("2026-10-01"))
-                .param("to", LocalDate.parse("2026-10-31"))
-                .param("status", status)
-                .param("requestedBy", requestedBy)
-                .param("requestedAt", Timestamp.from(requested))
-                .param("startedAt", started ? Timestamp.from(requested.plusSeconds(60)) : null)
-                .param("completedAt", completed ? Timestamp.from(requested.plusSeconds(120)) : null)
-                .param("file", "READY".equals(status) ? "/var/mdm/reports/" + id + "." + format.toLowerCase() : null)
-                .param("failure", "FAILED".equals(status) ? "Utilisation data for October is incomplete" : null)
-                .update();
+        jdbc.sql(
+                """
+                        insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, status,
+                                                 requested_by, requested_at, started_at, completed_at, file_path, failure_reason)
+                        values (:id, :type, :format, 'DISTRICT', '569', :from, :to, :status, :requestedBy, :requestedAt,
+                                :startedAt, :completedAt, :file, :failure)""")
+            .param("id", id)
+            .param("type", type)
+            .param("format", format)
+            .param("from", LocalDate.parse("2026-10-01"))
+            .param("to", LocalDate.parse("2026-10-31"))
+            .param("status", status)
+            .param("requestedBy", requestedBy)
+            .param("requestedAt", Timestamp.from(requested))
+            .param("startedAt", started ? Timestamp.from(requested.plusSeconds(60)) : null)
+            .param("completedAt", completed ? Timestamp.from(requested.plusSeconds(120)) : null)
+            .param("file", "READY".equals(status) ? "/var/mdm/reports/" + id + "." + format.toLowerCase() : null)
+            .param("failure", "FAILED".equals(status) ? "Utilisation data for October is incomplete" : null)
+            .update();
         return id;
     }
 
@@ -226,8 +237,8 @@ class ReportJobIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("code", code);
-        assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
-                .extracting(e -> e.get("field")).containsExactly(field);
+        assertThat((List<Map<String, Object>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly(field);
     }
 
     private void assertBadParameter(String uri, String parameter) {
@@ -236,6 +247,8 @@ class ReportJobIntegrationTests {
 
     private static List<String> types(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("items")).stream()
-                .map(j -> j.get("reportType") + "/" + j.get("status")).toList();
+            .map(j -> j.get("reportType") + "/" + j.get("status"))
+            .toList();
     }
+
 }

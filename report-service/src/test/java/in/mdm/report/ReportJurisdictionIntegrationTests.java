@@ -28,8 +28,8 @@ import in.mdm.testkit.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may request and read which report: Chennai (568) with a school in block 6301 and one in block 6302; Coimbatore
- * (569) with a school in block 6401.
+ * Who may request and read which report: Chennai (568) with a school in block 6301 and
+ * one in block 6302; Coimbatore (569) with a school in block 6401.
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -68,20 +68,24 @@ class ReportJurisdictionIntegrationTests {
         String coimbatore = created(request(TestTokens.officer("569"), "DISTRICT", "569"));
         String coimbatoreBlock = created(request(TestTokens.officer("569"), "BLOCK", "6401"));
 
-        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
-                .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
-                .outsider("the headmaster of " + OTHER_BLOCKS_SCHOOL, TestTokens.school(OTHER_BLOCKS_SCHOOL))
-                .read("/api/v1/reports/" + district)
-                .read("/api/v1/reports/" + block)
-                .read("/api/v1/reports/" + school)
-                .list("/api/v1/reports?size=100", "$.items[*].id", Set.of(district, block, school), Set.of(coimbatore, coimbatoreBlock))
-                .verify();
-        JurisdictionContract.at("http://localhost:" + port).districts("568", "569")
-                .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
-                .read("/api/v1/reports/" + block)
-                .read("/api/v1/reports/" + school)
-                .list("/api/v1/reports?size=100&reportType=MEAL_COVERAGE", "$.items[*].id", Set.of(block, school), Set.of(coimbatoreBlock))
-                .verify();
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+            .outsider("the headmaster of " + OTHER_BLOCKS_SCHOOL, TestTokens.school(OTHER_BLOCKS_SCHOOL))
+            .read("/api/v1/reports/" + district)
+            .read("/api/v1/reports/" + block)
+            .read("/api/v1/reports/" + school)
+            .list("/api/v1/reports?size=100", "$.items[*].id", Set.of(district, block, school),
+                    Set.of(coimbatore, coimbatoreBlock))
+            .verify();
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
+            .read("/api/v1/reports/" + block)
+            .read("/api/v1/reports/" + school)
+            .list("/api/v1/reports?size=100&reportType=MEAL_COVERAGE", "$.items[*].id", Set.of(block, school),
+                    Set.of(coimbatoreBlock))
+            .verify();
     }
 
     @Test
@@ -90,11 +94,14 @@ class ReportJurisdictionIntegrationTests {
         String district = created(request(deo, "DISTRICT", "568"));
         String block = created(request(deo, "BLOCK", "6301"));
         String school = created(request(deo, "SCHOOL", SCHOOL));
-        ProblemAssertions.assertProblem(request(deo, "DISTRICT", "569"), HttpStatus.NOT_FOUND, "report.scope.not-found");
+        ProblemAssertions.assertProblem(request(deo, "DISTRICT", "569"), HttpStatus.NOT_FOUND,
+                "report.scope.not-found");
         ProblemAssertions.assertProblem(request(deo, "BLOCK", "6401"), HttpStatus.NOT_FOUND, "report.scope.not-found");
         ProblemAssertions.assertProblem(request(deo, "STATE", "33"), HttpStatus.NOT_FOUND, "report.scope.not-found");
-        ProblemAssertions.assertProblem(request(TestTokens.blockOfficer("6301"), "DISTRICT", "568"), HttpStatus.NOT_FOUND, "report.scope.not-found");
-        ProblemAssertions.assertProblem(request(TestTokens.school("33020100302"), "SCHOOL", SCHOOL), HttpStatus.NOT_FOUND, "report.scope.not-found");
+        ProblemAssertions.assertProblem(request(TestTokens.blockOfficer("6301"), "DISTRICT", "568"),
+                HttpStatus.NOT_FOUND, "report.scope.not-found");
+        ProblemAssertions.assertProblem(request(TestTokens.school("33020100302"), "SCHOOL", SCHOOL),
+                HttpStatus.NOT_FOUND, "report.scope.not-found");
         String state = created(request(TestTokens.admin(), "STATE", "33"));
 
         assertThat(ids(deo)).containsExactlyInAnyOrder(district, block, school);
@@ -103,9 +110,12 @@ class ReportJurisdictionIntegrationTests {
         assertThat(ids(TestTokens.officer("569"))).isEmpty();
         assertThat(ids(TestTokens.admin())).containsExactlyInAnyOrder(district, block, school, state);
 
-        assertThat(get("/api/v1/reports/" + block, TestTokens.blockOfficer("6301")).getBody()).containsEntry("requestedBy", "deo.568");
-        ProblemAssertions.assertProblem(get("/api/v1/reports/" + district, TestTokens.officer("569")), HttpStatus.NOT_FOUND, "report.not-found");
-        ProblemAssertions.assertProblem(get("/api/v1/reports/" + state, TestTokens.officer("568")), HttpStatus.NOT_FOUND, "report.not-found");
+        assertThat(get("/api/v1/reports/" + block, TestTokens.blockOfficer("6301")).getBody())
+            .containsEntry("requestedBy", "deo.568");
+        ProblemAssertions.assertProblem(get("/api/v1/reports/" + district, TestTokens.officer("569")),
+                HttpStatus.NOT_FOUND, "report.not-found");
+        ProblemAssertions.assertProblem(get("/api/v1/reports/" + state, TestTokens.officer("568")),
+                HttpStatus.NOT_FOUND, "report.not-found");
         ProblemAssertions.assertProblem(get("/api/v1/reports", null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
     }
 
@@ -113,7 +123,8 @@ class ReportJurisdictionIntegrationTests {
         String body = """
                 {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"%s","scopeCode":"%s",
                  "periodFrom":"2026-11-01","periodTo":"2026-11-23"}""".formatted(level, code);
-        return http.exchange("/api/v1/reports", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)), Map.class);
+        return http.exchange("/api/v1/reports", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)),
+                Map.class);
     }
 
     private static String created(ResponseEntity<Map> response) {
@@ -124,10 +135,13 @@ class ReportJurisdictionIntegrationTests {
     @SuppressWarnings("unchecked")
     private List<String> ids(String token) {
         return ((List<Map<String, Object>>) get("/api/v1/reports", token).getBody().get("items")).stream()
-                .map(item -> (String) item.get("id")).toList();
+            .map(item -> (String) item.get("id"))
+            .toList();
     }
 
     private ResponseEntity<Map> get(String path, String token) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)), Map.class);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(token == null ? null : TestTokens.bearer(token)),
+                Map.class);
     }
+
 }

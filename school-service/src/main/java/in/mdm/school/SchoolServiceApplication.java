@@ -9,4 +9,5 @@ public class SchoolServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(SchoolServiceApplication.class, args);
     }
+
 }

@@ -14,4 +14,5 @@ class ArchitectureTests {
     Stream<DynamicTest> platformRules() {
         return ArchitectureRules.check(SchoolServiceApplication.class);
     }
+
 }

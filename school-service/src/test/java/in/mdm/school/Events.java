@@ -16,12 +16,15 @@ public final class Events {
     }
 
     public static List<ConsumerRecord<String, byte[]>> of(String topic, String key, String type) {
-        return KafkaProbe.onTestBroker().readAll(topic, Duration.ofSeconds(3)).stream()
-                .filter(r -> key.equals(r.key()))
-                .filter(r -> {
-                    Header header = r.headers().lastHeader("ce_type");
-                    return header != null && new String(header.value(), StandardCharsets.UTF_8).equals(type);
-                })
-                .toList();
+        return KafkaProbe.onTestBroker()
+            .readAll(topic, Duration.ofSeconds(3))
+            .stream()
+            .filter(r -> key.equals(r.key()))
+            .filter(r -> {
+                Header header = r.headers().lastHeader("ce_type");
+                return header != null && new String(header.value(), StandardCharsets.UTF_8).equals(type);
+            })
+            .toList();
     }
+
 }

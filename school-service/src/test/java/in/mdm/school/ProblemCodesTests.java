@@ -12,4 +12,5 @@ class ProblemCodesTests {
     void everyProblemCodeIsAConstantAndDocumented() {
         ProblemCodes.assertKept(SchoolProblems.class, Path.of("src/main/java"), Path.of("README.md"));
     }
+
 }

@@ -60,15 +60,17 @@ class SchoolRegistrationIntegrationTests {
         assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
         assertThat(envelope.getSource().toString()).isEqualTo("urn:mdm:school-service");
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .isEqualTo("in.mdm.school.SchoolRegistered.v1");
+            .isEqualTo("in.mdm.school.SchoolRegistered.v1");
         SchoolRegistered event = codec.decode(envelope, SchoolRegistered.class);
         assertThat(event.name()).isEqualTo("PUMS Kattur");
         assertThat(event.districtCode()).isEqualTo("568");
         assertThat(envelope.getId()).isEqualTo(event.eventId().toString());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
-                .as("outbox entries left undelivered").isZero());
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                    () -> assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
+                        .query(Long.class)
+                        .single()).as("outbox entries left undelivered").isZero());
     }
 
     @Test
@@ -95,8 +97,8 @@ class SchoolRegistrationIntegrationTests {
         assertThat(again.getBody().toString()).doesNotContain("SQL").doesNotContain("schools_pkey");
         KafkaProbe kafka = KafkaProbe.onTestBroker();
         kafka.awaitRecord(SchoolTopics.SCHOOLS, "33020100103");
-        assertThat(kafka.keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3)))
-                .as("SchoolRegistered events for the school").containsOnlyOnce("33020100103");
+        assertThat(kafka.keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3))).as("SchoolRegistered events for the school")
+            .containsOnlyOnce("33020100103");
     }
 
     @Test
@@ -108,9 +110,8 @@ class SchoolRegistrationIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("code", "request.invalid");
-        assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
-                .extracting(e -> e.get("field"))
-                .containsExactly("blockCode", "name", "ruralUrban", "udiseCode");
+        assertThat((List<Map<String, Object>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly("blockCode", "name", "ruralUrban", "udiseCode");
     }
 
     @Test
@@ -155,7 +156,8 @@ class SchoolRegistrationIntegrationTests {
                     {"udiseCode":"3303020020%d","name":"School %d","districtCode":"569","blockCode":"6117",
                      "category":"PRIMARY","management":"AIDED","ruralUrban":"RURAL"}""".formatted(i, i));
         }
-        Map<String, Object> page = admin().get("/api/v1/schools?districtCode=569&blockCode=6117&size=2&page=1").getBody();
+        Map<String, Object> page = admin().get("/api/v1/schools?districtCode=569&blockCode=6117&size=2&page=1")
+            .getBody();
         assertThat(page).containsEntry("total", 3).containsEntry("page", 1).containsEntry("size", 2);
         assertThat((List<?>) page.get("items")).hasSize(1);
 
@@ -171,10 +173,13 @@ class SchoolRegistrationIntegrationTests {
                 new HttpEntity<>(headers), String.class);
         assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("req-42");
 
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
         assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("http_server_requests");
-        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/schools").contains("MDM Twin school-service");
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/schools")
+            .contains("MDM Twin school-service");
     }
 
     private ResponseEntity<Map> post(String json) {
@@ -184,4 +189,5 @@ class SchoolRegistrationIntegrationTests {
     private Api admin() {
         return Api.as(http, TestTokens.admin());
     }
+
 }

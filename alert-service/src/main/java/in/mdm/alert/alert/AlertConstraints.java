@@ -14,7 +14,8 @@ class AlertConstraints {
 
     @Bean
     ConstraintCodes alertConstraintCodes() {
-        return new ConstraintCodes(Map.of(
-                "alerts_source_event_id_key", new Conflict(AlertProblems.DUPLICATE_SOURCE_EVENT, "An alert was already raised from this event")));
+        return new ConstraintCodes(Map.of("alerts_source_event_id_key",
+                new Conflict(AlertProblems.DUPLICATE_SOURCE_EVENT, "An alert was already raised from this event")));
     }
+
 }

@@ -32,16 +32,16 @@ class AlertController {
     }
 
     @GetMapping
-    PageResponse<AlertResponse> list(
-            @RequestParam(required = false) AlertStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) Level scopeLevel,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String scopeCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+    PageResponse<AlertResponse> list(@RequestParam(required = false) AlertStatus status,
+            @RequestParam(required = false) Severity severity, @RequestParam(required = false) Level scopeLevel,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}",
+                    message = "must be an LGD or UDISE code") String scopeCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}",
+                    message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         AlertFilter filter = new AlertFilter(status, severity, scopeLevel, scopeCode, udiseCode);
         return alerts.page(filter, caller, page, size).map(AlertResponse::of);
     }
+
 }

@@ -20,8 +20,8 @@ import in.mdm.platform.web.PageResponse;
 class AlertRepository {
 
     /** Where an alert lies: its scope, and the school it concerns, if any. */
-    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.scoped("alerts.scope_level", "alerts.scope_code",
-            "alerts.udise_code");
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.scoped("alerts.scope_level",
+            "alerts.scope_code", "alerts.udise_code");
 
     private static final String FILTERS = """
             (cast(:status as varchar) is null or status = :status)
@@ -38,23 +38,23 @@ class AlertRepository {
 
     Optional<Alert> find(UUID id, JurisdictionScope.Condition within) {
         return jdbc.sql("select * from alerts where id = :id and " + within.sql())
-                .param("id", id)
-                .params(within.params())
-                .query(AlertRepository::map)
-                .optional();
+            .param("id", id)
+            .params(within.params())
+            .query(AlertRepository::map)
+            .optional();
     }
 
     /** Newest first. */
     PageResponse<Alert> page(AlertFilter filter, JurisdictionScope.Condition within, int page, int size) {
         return PagedQuery.select(jdbc, "*", "alerts", within)
-                .where(FILTERS)
-                .param("status", filter.status())
-                .param("severity", filter.severity())
-                .param("scopeLevel", filter.scopeLevel())
-                .param("scopeCode", filter.scopeCode())
-                .param("udise", filter.udiseCode())
-                .orderBy("raised_at desc, id")
-                .fetch(page, size, AlertRepository::map);
+            .where(FILTERS)
+            .param("status", filter.status())
+            .param("severity", filter.severity())
+            .param("scopeLevel", filter.scopeLevel())
+            .param("scopeCode", filter.scopeCode())
+            .param("udise", filter.udiseCode())
+            .orderBy("raised_at desc, id")
+            .fetch(page, size, AlertRepository::map);
     }
 
     private static Alert map(ResultSet rs, int row) throws SQLException {
@@ -71,4 +71,5 @@ class AlertRepository {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

@@ -23,12 +23,14 @@ public class AlertService {
     @Transactional(readOnly = true)
     Alert get(UUID id, Caller caller) {
         // another jurisdiction's alert is not found, exactly like one that does not exist
-        return alerts.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound(AlertProblems.ALERT_NOT_FOUND, "No alert with id " + id));
+        return alerts.find(id, visible(caller))
+            .orElseThrow(() -> ApiException.notFound(AlertProblems.ALERT_NOT_FOUND, "No alert with id " + id));
     }
 
     /**
-     * The alerts a caller may see: the state all; a district those of the district, its blocks and its schools; a
-     * block those of the block and its schools; a headmaster those of the school.
+     * The alerts a caller may see: the state all; a district those of the district, its
+     * blocks and its schools; a block those of the block and its schools; a headmaster
+     * those of the school.
      */
     private static JurisdictionScope.Condition visible(Caller caller) {
         return JurisdictionScope.of(caller).where(AlertRepository.PLACE);
@@ -39,4 +41,5 @@ public class AlertService {
     PageResponse<Alert> page(AlertFilter filter, Caller caller, int page, int size) {
         return alerts.page(filter, visible(caller), page, size);
     }
+
 }

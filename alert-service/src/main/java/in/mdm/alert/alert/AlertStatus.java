@@ -1,5 +1,7 @@
 package in.mdm.alert.alert;
 
 public enum AlertStatus {
+
     OPEN, ACKNOWLEDGED, RESOLVED
+
 }

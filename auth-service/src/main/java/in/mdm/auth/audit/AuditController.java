@@ -29,13 +29,15 @@ class AuditController {
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    PageResponse<AuditEntryResponse> list(
-            @RequestParam(required = false) UUID userId,
-            @RequestParam(required = false) @Pattern(regexp = "[a-z0-9._@-]{1,254}", message = "must be a username") String username,
+    PageResponse<AuditEntryResponse> list(@RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) @Pattern(
+                    regexp = "[a-z0-9._@-]{1,254}", message = "must be a username") String username,
             @RequestParam(required = false) AuditAction action,
-            @RequestParam(required = false) @Pattern(regexp = "SUCCESS|FAILURE", message = "must be SUCCESS or FAILURE") String outcome,
+            @RequestParam(required = false) @Pattern(regexp = "SUCCESS|FAILURE",
+                    message = "must be SUCCESS or FAILURE") String outcome,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return audit.page(userId, username, action, outcome, page, size);
     }
+
 }

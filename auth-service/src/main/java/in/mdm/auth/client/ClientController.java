@@ -38,15 +38,17 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 
 /**
- * The client-credentials grant ({@code POST /api/v1/auth/token}, RFC 6749 section 4.4) and the registration of
- * machine clients (ADMIN).
+ * The client-credentials grant ({@code POST /api/v1/auth/token}, RFC 6749 section 4.4)
+ * and the registration of machine clients (ADMIN).
  */
 @RestController
 @RequestMapping("/api/v1/auth")
 class ClientController {
 
     private final MachineClients clients;
+
     private final TokenService tokens;
+
     private final AuditLog audit;
 
     ClientController(MachineClients clients, TokenService tokens, AuditLog audit) {
@@ -81,13 +83,15 @@ class ClientController {
         String id = clientId;
         MachineClients.Client client = clients.authenticate(clientId, secret).orElseThrow(() -> {
             audit.failure(AuditAction.CLIENT_TOKEN, null, id, address, "wrong client id or secret");
-            return oauth(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CLIENT, "invalid_client", "Unknown client or wrong secret");
+            return oauth(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CLIENT, "invalid_client",
+                    "Unknown client or wrong secret");
         });
         Set<String> granted = client.scopes();
         if (asked != null && !asked.isBlank()) {
             Set<String> wanted = new LinkedHashSet<>(List.of(asked.trim().split("\\s+")));
             if (!client.scopes().containsAll(wanted)) {
-                audit.failure(AuditAction.CLIENT_TOKEN, null, client.clientId(), address, "scope not granted: " + asked);
+                audit.failure(AuditAction.CLIENT_TOKEN, null, client.clientId(), address,
+                        "scope not granted: " + asked);
                 throw oauth(HttpStatus.BAD_REQUEST, AuthProblems.INVALID_SCOPE, "invalid_scope",
                         "The client may ask only for " + String.join(" ", client.scopes()));
             }
@@ -104,8 +108,10 @@ class ClientController {
     }
 
     record ClientRequest(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "3-64 lower-case letters, digits, '.', '_' or '-'") String clientId,
-            @NotEmpty List<@Pattern(regexp = "[a-z]+:[a-z-]+", message = "must be a scope like schools:import") String> scopes,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}",
+                    message = "3-64 lower-case letters, digits, '.', '_' or '-'") String clientId,
+            @NotEmpty List<@Pattern(regexp = "[a-z]+:[a-z-]+",
+                    message = "must be a scope like schools:import") String> scopes,
             @Size(max = 200) String description) {
     }
 
@@ -118,7 +124,8 @@ class ClientController {
     ClientCreatedResponse create(@Valid @RequestBody ClientRequest body, Caller caller, HttpServletRequest request) {
         Set<String> scopes = new LinkedHashSet<>(body.scopes());
         String secret = clients.create(body.clientId(), scopes, body.description());
-        audit.success(AuditAction.CLIENT_REGISTERED, null, body.clientId(), AuditLog.address(request), "by " + caller.username());
+        audit.success(AuditAction.CLIENT_REGISTERED, null, body.clientId(), AuditLog.address(request),
+                "by " + caller.username());
         return new ClientCreatedResponse(body.clientId(), secret, scopes);
     }
 
@@ -137,7 +144,8 @@ class ClientController {
             }
             return new String[] { java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8) };
-        } catch (IllegalArgumentException notBase64) {
+        }
+        catch (IllegalArgumentException notBase64) {
             return new String[] { null, null };
         }
     }
@@ -150,4 +158,5 @@ class ClientController {
         }
         return problem;
     }
+
 }

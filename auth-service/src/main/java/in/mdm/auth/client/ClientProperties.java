@@ -6,9 +6,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code mdm.auth.clients.<client id>.*}: machine clients registered from the configuration. The secret comes
- * from the environment ({@code MDM_TREASURY_CLIENT_SECRET}, {@code MDM_UDISE_CLIENT_SECRET}); a client without a
- * secret is not registered.
+ * {@code mdm.auth.clients.<client id>.*}: machine clients registered from the
+ * configuration. The secret comes from the environment
+ * ({@code MDM_TREASURY_CLIENT_SECRET}, {@code MDM_UDISE_CLIENT_SECRET}); a client without
+ * a secret is not registered.
  */
 @ConfigurationProperties("mdm.auth")
 record ClientProperties(Map<String, Client> clients) {

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Machine clients of the client-credentials grant (treasury, UDISE): an id, a bcrypt-hashed secret and the
- * scopes they may ask for. Registered by an ADMIN (the secret is shown once) or from the configuration.
+ * Machine clients of the client-credentials grant (treasury, UDISE): an id, a
+ * bcrypt-hashed secret and the scopes they may ask for. Registered by an ADMIN (the
+ * secret is shown once) or from the configuration.
  */
 @Service
 @EnableConfigurationProperties(ClientProperties.class)
@@ -27,9 +28,13 @@ class MachineClients {
     private static final Logger log = LoggerFactory.getLogger(MachineClients.class);
 
     private final MachineClientRepository clients;
+
     private final PasswordEncoder encoder;
+
     private final ClientProperties properties;
+
     private final SecureRandom random = new SecureRandom();
+
     private final String decoyHash;
 
     MachineClients(MachineClientRepository clients, PasswordEncoder encoder, ClientProperties properties) {
@@ -78,7 +83,10 @@ class MachineClients {
         return clients.list();
     }
 
-    /** The client, if the secret is its own and it is enabled (the same bcrypt work for an unknown id). */
+    /**
+     * The client, if the secret is its own and it is enabled (the same bcrypt work for an
+     * unknown id).
+     */
     Optional<Client> authenticate(String clientId, String secret) {
         Optional<MachineClientRepository.Stored> row = clientId == null || clientId.length() > 64 ? Optional.empty()
                 : clients.find(clientId);
@@ -86,4 +94,5 @@ class MachineClients {
                 row.map(MachineClientRepository.Stored::secretHash).orElse(decoyHash));
         return row.filter(r -> matches && r.client().enabled()).map(MachineClientRepository.Stored::client);
     }
+
 }

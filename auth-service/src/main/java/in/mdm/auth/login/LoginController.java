@@ -31,8 +31,11 @@ import in.mdm.platform.web.PlatformProblems;
 class LoginController {
 
     private final Credentials credentials;
+
     private final TokenService tokens;
+
     private final Sessions sessions;
+
     private final AuditLog audit;
 
     LoginController(Credentials credentials, TokenService tokens, Sessions sessions, AuditLog audit) {
@@ -54,7 +57,8 @@ class LoginController {
 
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        TokenService.Person person = credentials.signIn(body.username(), body.password(), body.otp(), AuditLog.address(request));
+        TokenService.Person person = credentials.signIn(body.username(), body.password(), body.otp(),
+                AuditLog.address(request));
         Sessions.Started session = sessions.start(person.userId());
         return issue(person, session.sessionId(), session.refreshToken());
     }
@@ -86,12 +90,16 @@ class LoginController {
         return issue(person, rotation.sessionId(), rotation.refreshToken());
     }
 
-    /** Ends the session of the access token (its refresh-token family) and deny-lists the access token itself. */
+    /**
+     * Ends the session of the access token (its refresh-token family) and deny-lists the
+     * access token itself.
+     */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(Authentication authentication, HttpServletRequest request) {
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED, "A bearer access token is required");
+            throw new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED,
+                    "A bearer access token is required");
         }
         Map<String, Object> claims = jwt.getToken().getClaims();
         Object session = claims.get(TokenService.SESSION_CLAIM);
@@ -112,6 +120,8 @@ class LoginController {
     }
 
     private static ApiException invalidRefresh() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.TOKEN_INVALID, "The refresh token is invalid, expired or revoked");
+        return new ApiException(HttpStatus.UNAUTHORIZED, PlatformProblems.TOKEN_INVALID,
+                "The refresh token is invalid, expired or revoked");
     }
+
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import in.mdm.events.Jurisdiction.Level;
 
 /**
- * The three kinds of user. Each sees only its own jurisdiction: a query outside it answers 404, as if the
- * thing did not exist.
+ * The three kinds of user. Each sees only its own jurisdiction: a query outside it
+ * answers 404, as if the thing did not exist.
  */
 public enum Role {
 
@@ -18,7 +18,9 @@ public enum Role {
             "Their own school only: its meals, stock, deliveries, funds received, alerts and reports");
 
     private final String title;
+
     private final List<Level> jurisdictionLevels;
+
     private final String maySee;
 
     Role(String title, List<Level> jurisdictionLevels, String maySee) {
@@ -43,4 +45,5 @@ public enum Role {
     public boolean allows(Level level) {
         return jurisdictionLevels.contains(level);
     }
+
 }

@@ -15,4 +15,5 @@ class RoleController {
     List<RoleResponse> roles() {
         return Arrays.stream(Role.values()).map(RoleResponse::of).toList();
     }
+
 }

@@ -26,17 +26,19 @@ import in.mdm.platform.security.TokenChecks;
 import in.mdm.platform.security.servlet.IssuerRoutingJwtDecoder;
 
 /**
- * auth-service checks the tokens it is called with against its own keys (straight from its database, not over
- * HTTP), with the platform's checks (RS256 only, issuer, audience, expiry) and the logout deny-list. The
- * platform's resource-server set-up uses this decoder instead of its JWKS-over-HTTP one.
+ * auth-service checks the tokens it is called with against its own keys (straight from
+ * its database, not over HTTP), with the platform's checks (RS256 only, issuer, audience,
+ * expiry) and the logout deny-list. The platform's resource-server set-up uses this
+ * decoder instead of its JWKS-over-HTTP one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenProperties.class)
 class AccessTokenDecoding {
 
     /**
-     * Our own tokens by our keys; when a Keycloak realm is configured ({@code mdm.security.keycloak.issuer-uri}),
-     * its tokens too, by the realm's JWKS, as every other service accepts them.
+     * Our own tokens by our keys; when a Keycloak realm is configured
+     * ({@code mdm.security.keycloak.issuer-uri}), its tokens too, by the realm's JWKS, as
+     * every other service accepts them.
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Sessions sessions, @Value("${mdm.security.issuer}") String issuer,
@@ -57,7 +59,8 @@ class AccessTokenDecoding {
 
     private static JwtDecoder ownTokens(SigningKeys keys, Sessions sessions, String issuer, String audience) {
         JWKSource<SecurityContext> source = (selector, context) -> {
-            List<String> kids = List.copyOf(selector.getMatcher().getKeyIDs() == null ? java.util.Set.of() : selector.getMatcher().getKeyIDs());
+            List<String> kids = List.copyOf(
+                    selector.getMatcher().getKeyIDs() == null ? java.util.Set.of() : selector.getMatcher().getKeyIDs());
             return selector.select(keys.publicKeysWith(kids.isEmpty() ? null : kids.getFirst()));
         };
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -67,9 +70,12 @@ class AccessTokenDecoding {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> jwt.getId() == null || sessions.isDenied(jwt.getId())
-                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no id or has been revoked", null))
+                ? OAuth2TokenValidatorResult
+                    .failure(new OAuth2Error("invalid_token", "The token has no id or has been revoked", null))
                 : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(TokenChecks.validator(issuer, audience), notRevoked));
+        decoder
+            .setJwtValidator(new DelegatingOAuth2TokenValidator<>(TokenChecks.validator(issuer, audience), notRevoked));
         return decoder;
     }
+
 }

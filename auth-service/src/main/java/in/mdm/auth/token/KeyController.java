@@ -24,6 +24,7 @@ import in.mdm.platform.security.Caller;
 class KeyController {
 
     private final SigningKeys keys;
+
     private final AuditLog audit;
 
     KeyController(SigningKeys keys, AuditLog audit) {
@@ -40,7 +41,9 @@ class KeyController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> rotate(Caller caller, HttpServletRequest request) {
         String kid = keys.rotate();
-        audit.success(AuditAction.SIGNING_KEY_ROTATED, null, caller.username(), AuditLog.address(request), "new kid " + kid);
+        audit.success(AuditAction.SIGNING_KEY_ROTATED, null, caller.username(), AuditLog.address(request),
+                "new kid " + kid);
         return Map.of("kid", kid);
     }
+
 }

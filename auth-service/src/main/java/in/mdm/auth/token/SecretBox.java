@@ -16,31 +16,39 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals secrets kept in the database (private signing keys, TOTP secrets) with AES-256-GCM under a key derived
- * from {@code mdm.auth.data-key} ({@code MDM_AUTH_DATA_KEY}), so that a copy of the database alone does not give
- * them away. Without that setting values are stored as they are (and a sealed value cannot be read).
- * A sealed value reads {@code v1:<base64 of nonce, ciphertext and tag>}; an unsealed one is read as it is.
+ * Seals secrets kept in the database (private signing keys, TOTP secrets) with
+ * AES-256-GCM under a key derived from {@code mdm.auth.data-key}
+ * ({@code MDM_AUTH_DATA_KEY}), so that a copy of the database alone does not give them
+ * away. Without that setting values are stored as they are (and a sealed value cannot be
+ * read). A sealed value reads {@code v1:<base64 of nonce, ciphertext and tag>}; an
+ * unsealed one is read as it is.
  */
 @Component
 public class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+
     private static final String PREFIX = "v1:";
+
     private static final int NONCE_BYTES = 12;
 
     private final SecretKeySpec key;
+
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(@Value("${mdm.auth.data-key:}") String dataKey) {
         if (dataKey == null || dataKey.isBlank()) {
             this.key = null;
-            log.info("mdm.auth.data-key (MDM_AUTH_DATA_KEY) is not set: signing keys and TOTP secrets are stored unsealed");
-        } else {
+            log.info(
+                    "mdm.auth.data-key (MDM_AUTH_DATA_KEY) is not set: signing keys and TOTP secrets are stored unsealed");
+        }
+        else {
             try {
                 byte[] derived = MessageDigest.getInstance("SHA-256")
-                        .digest(("mdm-auth-data-key:" + dataKey).getBytes(StandardCharsets.UTF_8));
+                    .digest(("mdm-auth-data-key:" + dataKey).getBytes(StandardCharsets.UTF_8));
                 this.key = new SecretKeySpec(derived, "AES");
-            } catch (GeneralSecurityException e) {
+            }
+            catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -60,7 +68,8 @@ public class SecretBox {
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
             return PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal a secret", e);
         }
     }
@@ -70,15 +79,19 @@ public class SecretBox {
             return stored;
         }
         if (key == null) {
-            throw new IllegalStateException("A sealed secret needs mdm.auth.data-key (MDM_AUTH_DATA_KEY), which is not set");
+            throw new IllegalStateException(
+                    "A sealed secret needs mdm.auth.data-key (MDM_AUTH_DATA_KEY), which is not set");
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A sealed secret cannot be opened: is mdm.auth.data-key the one it was sealed with?", e);
+        }
+        catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "A sealed secret cannot be opened: is mdm.auth.data-key the one it was sealed with?", e);
         }
     }
+
 }

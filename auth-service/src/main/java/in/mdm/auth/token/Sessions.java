@@ -22,22 +22,30 @@ import org.springframework.stereotype.Service;
 import in.mdm.platform.security.TokenChecks;
 
 /**
- * Sessions and revocations, in Redis. A session is a refresh-token family: signing in starts one, each refresh
- * rotates its token (the old one stops working), and presenting an already-rotated token revokes the whole
- * family, since someone else holds a copy. A session ends when unused for {@code refresh-token-ttl}. Logout ends
- * the session and deny-lists the access token's {@code jti} ({@code mdm:auth:denied-jti:<jti>}, until it
- * expires), which the gateway and every service check. Only SHA-256 digests of refresh tokens are stored.
+ * Sessions and revocations, in Redis. A session is a refresh-token family: signing in
+ * starts one, each refresh rotates its token (the old one stops working), and presenting
+ * an already-rotated token revokes the whole family, since someone else holds a copy. A
+ * session ends when unused for {@code refresh-token-ttl}. Logout ends the session and
+ * deny-lists the access token's {@code jti} ({@code mdm:auth:denied-jti:<jti>}, until it
+ * expires), which the gateway and every service check. Only SHA-256 digests of refresh
+ * tokens are stored.
  *
- * <p>A refresh token reads {@code <family id>.<secret>}.
+ * <p>
+ * A refresh token reads {@code <family id>.<secret>}.
  */
 @Service
 public class Sessions {
 
     private static final String FAMILY = "mdm:auth:refresh-family:";
+
     private static final String USED = "mdm:auth:refresh-used:";
+
     private static final String USER_SESSIONS = "mdm:auth:user-sessions:";
 
-    /** Atomically: rotate when the token is the family's current one, tell reuse from garbage otherwise. */
+    /**
+     * Atomically: rotate when the token is the family's current one, tell reuse from
+     * garbage otherwise.
+     */
     private static final RedisScript<List> ROTATE = new DefaultRedisScript<>("""
             local current = redis.call('HGET', KEYS[1], 'current')
             if not current then return {'INVALID', ''} end
@@ -54,8 +62,11 @@ public class Sessions {
             """, List.class);
 
     private final StringRedisTemplate redis;
+
     private final TokenProperties properties;
+
     private final Clock clock;
+
     private final SecureRandom random = new SecureRandom();
 
     Sessions(StringRedisTemplate redis, TokenProperties properties, Clock clock) {
@@ -69,10 +80,14 @@ public class Sessions {
     }
 
     public enum Outcome {
+
         ROTATED, REUSED, INVALID
+
     }
 
-    /** What presenting a refresh token did. {@code userId} is null for an invalid token. */
+    /**
+     * What presenting a refresh token did. {@code userId} is null for an invalid token.
+     */
     public record Rotation(Outcome outcome, UUID userId, String sessionId, String refreshToken) {
     }
 
@@ -87,7 +102,10 @@ public class Sessions {
         return new Started(sessionId, token);
     }
 
-    /** Rotates a refresh token; a reused one revokes its session (and its last access token) at once. */
+    /**
+     * Rotates a refresh token; a reused one revokes its session (and its last access
+     * token) at once.
+     */
     public Rotation rotate(String refreshToken) {
         int dot = refreshToken == null ? -1 : refreshToken.indexOf('.');
         if (dot <= 0 || !refreshToken.substring(0, dot).matches("[0-9a-f-]{36}")) {
@@ -98,7 +116,8 @@ public class Sessions {
         List<?> result = redis.execute(ROTATE, List.of(FAMILY + sessionId, USED + sessionId), digest(refreshToken),
                 digest(next), String.valueOf(properties.refreshTokenTtl().toMillis()));
         String outcome = String.valueOf(result.get(0));
-        UUID user = result.get(1) == null || String.valueOf(result.get(1)).isEmpty() ? null : UUID.fromString(String.valueOf(result.get(1)));
+        UUID user = result.get(1) == null || String.valueOf(result.get(1)).isEmpty() ? null
+                : UUID.fromString(String.valueOf(result.get(1)));
         return switch (outcome) {
             case "OK" -> {
                 redis.expire(USER_SESSIONS + user, properties.refreshTokenTtl());
@@ -112,12 +131,19 @@ public class Sessions {
         };
     }
 
-    /** Remembers the session's latest access token, so that revoking the session revokes it too. */
+    /**
+     * Remembers the session's latest access token, so that revoking the session revokes
+     * it too.
+     */
     public void accessTokenIssued(String sessionId, String jti, Instant expiresAt) {
-        redis.opsForHash().putAll(FAMILY + sessionId, Map.of("jti", jti, "jtiExpires", String.valueOf(expiresAt.getEpochSecond())));
+        redis.opsForHash()
+            .putAll(FAMILY + sessionId, Map.of("jti", jti, "jtiExpires", String.valueOf(expiresAt.getEpochSecond())));
     }
 
-    /** Ends a session: its refresh token stops working and its latest access token is deny-listed. */
+    /**
+     * Ends a session: its refresh token stops working and its latest access token is
+     * deny-listed.
+     */
     public void end(String sessionId) {
         List<Object> last = redis.opsForHash().multiGet(FAMILY + sessionId, List.of("jti", "jtiExpires", "user"));
         if (last.get(0) != null && last.get(1) != null) {
@@ -129,7 +155,9 @@ public class Sessions {
         }
     }
 
-    /** Ends every session of a user (password changed, account disabled, role changed). */
+    /**
+     * Ends every session of a user (password changed, account disabled, role changed).
+     */
     public void endAll(UUID userId) {
         Set<String> sessions = redis.opsForSet().members(USER_SESSIONS + userId);
         if (sessions != null) {
@@ -158,9 +186,12 @@ public class Sessions {
 
     static String digest(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SigningKeyRepository {
 
-    /** A stored key: its sealed JWK, when it was created and when it was retired (null while it signs). */
+    /**
+     * A stored key: its sealed JWK, when it was created and when it was retired (null
+     * while it signs).
+     */
     record Stored(String sealedJwk, Instant createdAt, Instant retiredAt) {
     }
 
@@ -23,28 +26,31 @@ class SigningKeyRepository {
     }
 
     void retireCurrent(Instant now) {
-        jdbc.sql("update signing_keys set retired_at = :now where retired_at is null").param("now", Timestamp.from(now)).update();
+        jdbc.sql("update signing_keys set retired_at = :now where retired_at is null")
+            .param("now", Timestamp.from(now))
+            .update();
     }
 
     void deleteRetiredBefore(Instant before) {
         jdbc.sql("delete from signing_keys where retired_at < :before")
-                .param("before", Timestamp.from(before))
-                .update();
+            .param("before", Timestamp.from(before))
+            .update();
     }
 
     void insert(String kid, String sealedJwk, Instant createdAt) {
         jdbc.sql("insert into signing_keys (kid, jwk, created_at) values (:kid, :jwk, :now)")
-                .param("kid", kid)
-                .param("jwk", sealedJwk)
-                .param("now", Timestamp.from(createdAt))
-                .update();
+            .param("kid", kid)
+            .param("jwk", sealedJwk)
+            .param("now", Timestamp.from(createdAt))
+            .update();
     }
 
     /** Every key, newest first. */
     List<Stored> all() {
         return jdbc.sql("select kid, jwk, created_at, retired_at from signing_keys order by created_at desc, kid")
-                .query((rs, row) -> new Stored(rs.getString("jwk"), rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("retired_at")).map(Timestamp::toInstant).orElse(null)))
-                .list();
+            .query((rs, row) -> new Stored(rs.getString("jwk"), rs.getTimestamp("created_at").toInstant(),
+                    Optional.ofNullable(rs.getTimestamp("retired_at")).map(Timestamp::toInstant).orElse(null)))
+            .list();
     }
+
 }

@@ -30,23 +30,31 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.platform.security.TokenChecks;
 
 /**
- * The RS256 keys auth-service signs with, kept in its database (generated at first start; nothing in the
- * repository). One key signs; after a rotation the previous one stays published (JWKS) and accepted until the
- * tokens it signed have expired. Several replicas share the table: each re-reads it every 30 s and at once when
- * a token names a {@code kid} it does not know.
+ * The RS256 keys auth-service signs with, kept in its database (generated at first start;
+ * nothing in the repository). One key signs; after a rotation the previous one stays
+ * published (JWKS) and accepted until the tokens it signed have expired. Several replicas
+ * share the table: each re-reads it every 30 s and at once when a token names a
+ * {@code kid} it does not know.
  */
 @Component
 public class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
     private static final long RELOAD_MILLIS = 30_000;
+
     private static final long MISS_RELOAD_MILLIS = 5_000;
+
     private static final DateTimeFormatter KID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final SigningKeyRepository keys;
+
     private final TokenProperties properties;
+
     private final Clock clock;
+
     private final SecretBox box;
+
     private final SecureRandom random = new SecureRandom();
 
     private volatile Snapshot snapshot;
@@ -73,13 +81,16 @@ public class SigningKeys {
         Snapshot loaded = reload();
         if (loaded.current() == null) {
             createFirst();
-        } else if (!properties.keyRotateAfter().isZero()) {
+        }
+        else if (!properties.keyRotateAfter().isZero()) {
             StoredKey current = loaded.all().stream().filter(k -> k.retiredAt() == null).findFirst().orElseThrow();
             if (current.createdAt().plus(properties.keyRotateAfter()).isBefore(clock.instant())) {
-                log.info("Signing key {} is older than {}: rotating", current.key().getKeyID(), properties.keyRotateAfter());
+                log.info("Signing key {} is older than {}: rotating", current.key().getKeyID(),
+                        properties.keyRotateAfter());
                 try {
                     rotate();
-                } catch (DuplicateKeyException anotherReplicaRotated) {
+                }
+                catch (DuplicateKeyException anotherReplicaRotated) {
                     log.info("Another replica rotated the signing key at the same time");
                     reload();
                 }
@@ -100,20 +111,27 @@ public class SigningKeys {
         return s.current();
     }
 
-    /** The public keys that verify tokens: the signing one and retired ones whose tokens may still be valid. */
+    /**
+     * The public keys that verify tokens: the signing one and retired ones whose tokens
+     * may still be valid.
+     */
     public JWKSet publicKeys() {
         Snapshot s = snapshot;
         if (s == null || clock.millis() - s.loadedAt() > RELOAD_MILLIS) {
             s = reload();
         }
         Instant stillValid = clock.instant().minus(retiredKeyLife());
-        return new JWKSet(s.all().stream()
-                .filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(stillValid))
-                .map(k -> (JWK) k.key().toPublicJWK())
-                .toList());
+        return new JWKSet(s.all()
+            .stream()
+            .filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(stillValid))
+            .map(k -> (JWK) k.key().toPublicJWK())
+            .toList());
     }
 
-    /** The public keys, re-read from the database first if none has this {@code kid} (at most every 5 s). */
+    /**
+     * The public keys, re-read from the database first if none has this {@code kid} (at
+     * most every 5 s).
+     */
     JWKSet publicKeysWith(String kid) {
         JWKSet set = publicKeys();
         if (kid != null && set.getKeyByKeyId(kid) == null
@@ -125,15 +143,15 @@ public class SigningKeys {
     }
 
     public List<KeyInfo> list() {
-        return reload().all().stream()
-                .map(k -> new KeyInfo(k.key().getKeyID(), k.createdAt(), k.retiredAt(), k.retiredAt() == null))
-                .toList();
+        return reload().all()
+            .stream()
+            .map(k -> new KeyInfo(k.key().getKeyID(), k.createdAt(), k.retiredAt(), k.retiredAt() == null))
+            .toList();
     }
 
     /**
-     * A new key signs from now on; the previous one is retired but stays published until the tokens it signed
-     * have expired; keys retired longer ago than that are deleted.
-     *
+     * A new key signs from now on; the previous one is retired but stays published until
+     * the tokens it signed have expired; keys retired longer ago than that are deleted.
      * @return the new key's {@code kid}
      */
     @Transactional
@@ -148,7 +166,10 @@ public class SigningKeys {
         return key.getKeyID();
     }
 
-    /** How long a retired key stays published: the last token it signed may live this long. */
+    /**
+     * How long a retired key stays published: the last token it signed may live this
+     * long.
+     */
     private java.time.Duration retiredKeyLife() {
         return properties.accessTokenTtl().plus(TokenChecks.CLOCK_SKEW).plusSeconds(60);
     }
@@ -159,7 +180,8 @@ public class SigningKeys {
         try {
             insert(key, now);
             log.info("Generated the first signing key {}", key.getKeyID());
-        } catch (DuplicateKeyException anotherReplicaWasFaster) {
+        }
+        catch (DuplicateKeyException anotherReplicaWasFaster) {
             log.debug("Another replica created the first signing key");
         }
         reload();
@@ -170,10 +192,15 @@ public class SigningKeys {
     }
 
     private synchronized Snapshot reload() {
-        List<StoredKey> stored = keys.all().stream()
-                .map(k -> new StoredKey(parse(box.open(k.sealedJwk())), k.createdAt(), k.retiredAt()))
-                .toList();
-        RSAKey current = stored.stream().filter(k -> k.retiredAt() == null).map(StoredKey::key).findFirst().orElse(null);
+        List<StoredKey> stored = keys.all()
+            .stream()
+            .map(k -> new StoredKey(parse(box.open(k.sealedJwk())), k.createdAt(), k.retiredAt()))
+            .toList();
+        RSAKey current = stored.stream()
+            .filter(k -> k.retiredAt() == null)
+            .map(StoredKey::key)
+            .findFirst()
+            .orElse(null);
         Snapshot s = new Snapshot(current, stored, clock.millis());
         snapshot = s;
         return s;
@@ -182,7 +209,8 @@ public class SigningKeys {
     private static RSAKey parse(String json) {
         try {
             return RSAKey.parse(json);
-        } catch (ParseException e) {
+        }
+        catch (ParseException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }
     }
@@ -194,14 +222,15 @@ public class SigningKeys {
             var pair = generator.generateKeyPair();
             byte[] suffix = new byte[4];
             random.nextBytes(suffix);
-            return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID("mdm-" + KID_DATE.format(now) + "-" + HexFormat.of().formatHex(suffix))
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .build();
-        } catch (NoSuchAlgorithmException e) {
+            return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID("mdm-" + KID_DATE.format(now) + "-" + HexFormat.of().formatHex(suffix))
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

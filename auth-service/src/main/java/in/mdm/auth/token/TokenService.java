@@ -23,10 +23,11 @@ import org.springframework.stereotype.Service;
 import in.mdm.events.Jurisdiction;
 
 /**
- * Signs access tokens on the system's contract: RS256 with a {@code kid}; {@code iss}, {@code aud}
- * ({@code mdm-twin}), {@code sub}, {@code jti}, {@code iat}, {@code exp}; for people {@code uid},
- * {@code preferred_username}, {@code roles}, {@code jurisdiction} and {@code sid} (the session, i.e. the refresh
- * token family); for machine clients {@code scope} and a state jurisdiction.
+ * Signs access tokens on the system's contract: RS256 with a {@code kid}; {@code iss},
+ * {@code aud} ({@code mdm-twin}), {@code sub}, {@code jti}, {@code iat}, {@code exp}; for
+ * people {@code uid}, {@code preferred_username}, {@code roles}, {@code jurisdiction} and
+ * {@code sid} (the session, i.e. the refresh token family); for machine clients
+ * {@code scope} and a state jurisdiction.
  */
 @Service
 public class TokenService {
@@ -35,14 +36,19 @@ public class TokenService {
     public static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys keys;
+
     private final TokenProperties properties;
+
     private final Clock clock;
+
     private final String issuer;
+
     private final String audience;
+
     private final String stateCode;
 
-    TokenService(SigningKeys keys, TokenProperties properties, Clock clock, @Value("${mdm.security.issuer}") String issuer,
-            @Value("${mdm.security.audience:mdm-twin}") String audience,
+    TokenService(SigningKeys keys, TokenProperties properties, Clock clock,
+            @Value("${mdm.security.issuer}") String issuer, @Value("${mdm.security.audience:mdm-twin}") String audience,
             @Value("${mdm.security.state-code:33}") String stateCode) {
         this.keys = keys;
         this.properties = properties;
@@ -61,11 +67,11 @@ public class TokenService {
     }
 
     public IssuedToken forPerson(Person person, String sessionId) {
-        JWTClaimsSet.Builder claims = base(person.username())
-                .claim("uid", person.userId().toString())
-                .claim("preferred_username", person.username())
-                .claim("roles", List.of(person.role()))
-                .claim("jurisdiction", Map.of("level", person.jurisdiction().level().name(), "code", person.jurisdiction().code()));
+        JWTClaimsSet.Builder claims = base(person.username()).claim("uid", person.userId().toString())
+            .claim("preferred_username", person.username())
+            .claim("roles", List.of(person.role()))
+            .claim("jurisdiction",
+                    Map.of("level", person.jurisdiction().level().name(), "code", person.jurisdiction().code()));
         if (sessionId != null) {
             claims.claim(SESSION_CLAIM, sessionId);
         }
@@ -73,10 +79,9 @@ public class TokenService {
     }
 
     public IssuedToken forClient(String clientId, Collection<String> scopes) {
-        return sign(base(clientId)
-                .claim("roles", List.of())
-                .claim("scope", String.join(" ", scopes))
-                .claim("jurisdiction", Map.of("level", "STATE", "code", stateCode)));
+        return sign(base(clientId).claim("roles", List.of())
+            .claim("scope", String.join(" ", scopes))
+            .claim("jurisdiction", Map.of("level", "STATE", "code", stateCode)));
     }
 
     public String issuer() {
@@ -89,27 +94,29 @@ public class TokenService {
 
     private JWTClaimsSet.Builder base(String subject) {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
-                .subject(subject)
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.accessTokenTtl())));
+        return new JWTClaimsSet.Builder().issuer(issuer)
+            .audience(audience)
+            .subject(subject)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(properties.accessTokenTtl())));
     }
 
     private IssuedToken sign(JWTClaimsSet.Builder builder) {
         RSAKey key = keys.current();
         JWTClaimsSet claims = builder.build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
         Instant expires = claims.getExpirationTime().toInstant();
         return new IssuedToken(jwt.serialize(), claims.getJWTID(), expires, properties.accessTokenTtl().toSeconds());
     }
+
 }

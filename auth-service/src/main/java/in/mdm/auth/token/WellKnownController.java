@@ -9,11 +9,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public keys (JWKS) and an OpenID discovery document, for the gateway, the services and other verifiers. */
+/**
+ * The public keys (JWKS) and an OpenID discovery document, for the gateway, the services
+ * and other verifiers.
+ */
 @RestController
 class WellKnownController {
 
     private final SigningKeys keys;
+
     private final TokenService tokens;
 
     WellKnownController(SigningKeys keys, TokenService tokens) {
@@ -41,8 +45,9 @@ class WellKnownController {
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
-        document.put("claims_supported", List.of("iss", "aud", "sub", "uid", "preferred_username", "roles", "jurisdiction",
-                "scope", "jti", "iat", "exp", "sid"));
+        document.put("claims_supported", List.of("iss", "aud", "sub", "uid", "preferred_username", "roles",
+                "jurisdiction", "scope", "jti", "iat", "exp", "sid"));
         return document;
     }
+
 }

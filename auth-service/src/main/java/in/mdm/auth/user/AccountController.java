@@ -22,7 +22,10 @@ import in.mdm.auth.audit.AuditLog;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 
-/** Registration, activation, password reset and change, the caller's own account and its second factor. */
+/**
+ * Registration, activation, password reset and change, the caller's own account and its
+ * second factor.
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AccountController {
@@ -32,14 +35,19 @@ class AccountController {
             "If an account matches, a password-reset link has been sent to its e-mail address.");
 
     private final AccountService accounts;
+
     private final UserService users;
+
     private final MfaService mfa;
+
     private final Credentials credentials;
+
     private final AuditLog audit;
+
     private final AccountProperties properties;
 
-    AccountController(AccountService accounts, UserService users, MfaService mfa, Credentials credentials, AuditLog audit,
-            AccountProperties properties) {
+    AccountController(AccountService accounts, UserService users, MfaService mfa, Credentials credentials,
+            AuditLog audit, AccountProperties properties) {
         this.properties = properties;
         this.accounts = accounts;
         this.users = users;
@@ -51,7 +59,8 @@ class AccountController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER')")
-    UserResponse register(@Valid @RequestBody AccountRequests.RegisterRequest body, Caller caller, HttpServletRequest request) {
+    UserResponse register(@Valid @RequestBody AccountRequests.RegisterRequest body, Caller caller,
+            HttpServletRequest request) {
         User user = accounts.register(caller, body);
         audit.success(AuditAction.USER_REGISTERED, user.id(), user.username(), AuditLog.address(request),
                 "by " + caller.username() + " as " + user.role() + " " + user.jurisdiction().code());
@@ -62,28 +71,35 @@ class AccountController {
     UserResponse activate(@Valid @RequestBody AccountRequests.ActivateRequest body, HttpServletRequest request) {
         User user = accounts.activate(body.token(), body.password());
         audit.success(AuditAction.ACCOUNT_ACTIVATED, user.id(), user.username(), AuditLog.address(request), null);
-        audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request), "first password");
+        audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request),
+                "first password");
         return UserResponse.of(user);
     }
 
     @PostMapping("/reset-password")
     ResponseEntity<Map<String, String>> resetPassword(@Valid @RequestBody AccountRequests.ResetRequest body,
             HttpServletRequest request) {
-        if ((body.username() == null || body.username().isBlank()) && (body.email() == null || body.email().isBlank())) {
+        if ((body.username() == null || body.username().isBlank())
+                && (body.email() == null || body.email().isBlank())) {
             throw Placement.invalid("username", "give the username or the e-mail address");
         }
         long started = System.nanoTime();
         String asked = body.username() != null && !body.username().isBlank() ? body.username() : body.email();
-        accounts.requestReset(body.username(), body.email()).ifPresentOrElse(
-                user -> audit.success(AuditAction.PASSWORD_RESET_REQUESTED, user.id(), user.username(), AuditLog.address(request), null),
-                () -> audit.failure(AuditAction.PASSWORD_RESET_REQUESTED, null, asked, AuditLog.address(request), "no eligible account"));
-        // a known account costs a token and an event more than an unknown one: answer both no sooner than a floor,
+        accounts.requestReset(body.username(), body.email())
+            .ifPresentOrElse(
+                    user -> audit.success(AuditAction.PASSWORD_RESET_REQUESTED, user.id(), user.username(),
+                            AuditLog.address(request), null),
+                    () -> audit.failure(AuditAction.PASSWORD_RESET_REQUESTED, null, asked, AuditLog.address(request),
+                            "no eligible account"));
+        // a known account costs a token and an event more than an unknown one: answer
+        // both no sooner than a floor,
         // so that the time does not tell which it was
         long left = properties.resetMinResponse().toNanos() - (System.nanoTime() - started);
         if (left > 0) {
             try {
                 Thread.sleep(java.time.Duration.ofNanos(left));
-            } catch (InterruptedException interrupted) {
+            }
+            catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -91,9 +107,11 @@ class AccountController {
     }
 
     @PostMapping("/reset-password/confirm")
-    Map<String, String> confirmReset(@Valid @RequestBody AccountRequests.ResetConfirmRequest body, HttpServletRequest request) {
+    Map<String, String> confirmReset(@Valid @RequestBody AccountRequests.ResetConfirmRequest body,
+            HttpServletRequest request) {
         User user = accounts.confirmReset(body.token(), body.newPassword());
-        audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request), "by reset token");
+        audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request),
+                "by reset token");
         return Map.of("message", "The password has been changed; sign in with the new one.");
     }
 
@@ -103,9 +121,12 @@ class AccountController {
             HttpServletRequest request) {
         try {
             User user = accounts.changePassword(caller, body.currentPassword(), body.newPassword());
-            audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request), "by the user");
-        } catch (ApiException refused) {
-            audit.failure(AuditAction.PASSWORD_CHANGED, null, caller.username(), AuditLog.address(request), refused.code());
+            audit.success(AuditAction.PASSWORD_CHANGED, user.id(), user.username(), AuditLog.address(request),
+                    "by the user");
+        }
+        catch (ApiException refused) {
+            audit.failure(AuditAction.PASSWORD_CHANGED, null, caller.username(), AuditLog.address(request),
+                    refused.code());
             throw refused;
         }
         return Map.of("message", "The password has been changed; other sessions have been signed out.");
@@ -149,12 +170,15 @@ class AccountController {
         if (!mfa.isEnabled(me.id())) {
             throw ApiException.conflict(AuthProblems.MFA_NOT_ENABLED, "The second factor is not on");
         }
-        if (!credentials.passwordMatches(me.id(), body.password()) || !mfa.verify(me.id(), mfa.secret(me.id()), body.otp())) {
-            audit.failure(AuditAction.MFA_DISABLED, me.id(), me.username(), AuditLog.address(request), "wrong password or code");
+        if (!credentials.passwordMatches(me.id(), body.password())
+                || !mfa.verify(me.id(), mfa.secret(me.id()), body.otp())) {
+            audit.failure(AuditAction.MFA_DISABLED, me.id(), me.username(), AuditLog.address(request),
+                    "wrong password or code");
             throw Credentials.invalidCredentials();
         }
         mfa.disable(me.id());
         audit.success(AuditAction.MFA_DISABLED, me.id(), me.username(), AuditLog.address(request), null);
         return Map.of("message", "The second factor is off.");
     }
+
 }

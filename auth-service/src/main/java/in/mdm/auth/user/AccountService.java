@@ -25,12 +25,19 @@ import in.mdm.platform.web.PlatformProblems;
 class AccountService {
 
     private final UserRepository users;
+
     private final AccountTokens tokens;
+
     private final Credentials credentials;
+
     private final Sessions sessions;
+
     private final AccountProperties properties;
+
     private final ApplicationEventPublisher events;
+
     private final AccountRepository accounts;
+
     private final Clock clock;
 
     AccountService(UserRepository users, AccountTokens tokens, Credentials credentials, Sessions sessions,
@@ -46,8 +53,9 @@ class AccountService {
     }
 
     /**
-     * An ADMIN registers anyone; an OFFICER registers school users of schools inside its district or block. The
-     * account waits for activation; {@link UserRegistered} carries the single-use activation token (24 h).
+     * An ADMIN registers anyone; an OFFICER registers school users of schools inside its
+     * district or block. The account waits for activation; {@link UserRegistered} carries
+     * the single-use activation token (24 h).
      */
     @Transactional
     User register(Caller caller, AccountRequests.RegisterRequest request) {
@@ -55,7 +63,8 @@ class AccountService {
                 request.districtCode(), request.blockCode());
         if (!caller.isAdmin()) {
             if (placement.role() != Role.SCHOOL) {
-                throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer registers school users only");
+                throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN,
+                        "An officer registers school users only");
             }
             if (!caller.covers(placement.districtCode(), placement.blockCode(), placement.jurisdiction().code())) {
                 throw new ApiException(HttpStatus.FORBIDDEN, AuthProblems.OUTSIDE_JURISDICTION,
@@ -63,9 +72,9 @@ class AccountService {
             }
         }
         UUID id = UUID.randomUUID();
-        NewUser user = new NewUser(request.username(), request.email().trim(), request.phone(), request.displayName().trim(),
-                placement.role(), placement.jurisdiction(), placement.districtCode(), placement.blockCode(),
-                request.preferredLanguage() == null ? "en" : request.preferredLanguage());
+        NewUser user = new NewUser(request.username(), request.email().trim(), request.phone(),
+                request.displayName().trim(), placement.role(), placement.jurisdiction(), placement.districtCode(),
+                placement.blockCode(), request.preferredLanguage() == null ? "en" : request.preferredLanguage());
         users.insert(id, user, UserStatus.PENDING_ACTIVATION, null);
         Instant now = clock.instant();
         Instant expires = now.plus(properties.activationTtl());
@@ -76,19 +85,22 @@ class AccountService {
     }
 
     /**
-     * A fresh activation token for an account still waiting for activation (the first one expired or was lost);
-     * publishes {@link UserRegistered} again, and the earlier token stops working. ADMIN, or an OFFICER for the school
-     * users of its jurisdiction; another jurisdiction's user is a 404.
+     * A fresh activation token for an account still waiting for activation (the first one
+     * expired or was lost); publishes {@link UserRegistered} again, and the earlier token
+     * stops working. ADMIN, or an OFFICER for the school users of its jurisdiction;
+     * another jurisdiction's user is a 404.
      */
     @Transactional
     User resendActivation(Caller caller, UUID id) {
         User user = users.find(id, caller)
-                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No user with id " + id));
+            .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No user with id " + id));
         if (!caller.isAdmin() && user.role() != Role.SCHOOL) {
-            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer manages school users only");
+            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN,
+                    "An officer manages school users only");
         }
         if (user.status() != UserStatus.PENDING_ACTIVATION) {
-            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING, "The account is not waiting for activation");
+            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING,
+                    "The account is not waiting for activation");
         }
         Instant now = clock.instant();
         Instant expires = now.plus(properties.activationTtl());
@@ -102,22 +114,23 @@ class AccountService {
     @Transactional
     User activate(String token, String password) {
         UUID id = tokens.consume(token, AccountTokens.Purpose.ACTIVATION, clock.instant())
-                .orElseThrow(() -> ApiException.badRequest(AuthProblems.ACTIVATION_TOKEN_INVALID,
-                        "The activation token is unknown, expired or already used"));
+            .orElseThrow(() -> ApiException.badRequest(AuthProblems.ACTIVATION_TOKEN_INVALID,
+                    "The activation token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(password, user.username(), "password");
         int updated = accounts.activate(id, credentials.hash(password));
         if (updated == 0) {
-            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING, "The account is not waiting for activation");
+            throw ApiException.conflict(AuthProblems.ACTIVATION_NOT_PENDING,
+                    "The account is not waiting for activation");
         }
         events.publishEvent(new UserActivated(UUID.randomUUID(), clock.instant(), id, user.username()));
         return users.find(id).orElseThrow();
     }
 
     /**
-     * Publishes {@link PasswordResetRequested} (single-use token, 30 min) for an active or locked account found by
-     * username or e-mail; does nothing otherwise. The caller answers the same in both cases.
-     *
+     * Publishes {@link PasswordResetRequested} (single-use token, 30 min) for an active
+     * or locked account found by username or e-mail; does nothing otherwise. The caller
+     * answers the same in both cases.
      * @return the user the reset was sent to, if any (for the audit trail only)
      */
     @Transactional
@@ -125,7 +138,8 @@ class AccountService {
         Optional<User> found = Optional.empty();
         if (username != null && !username.isBlank()) {
             found = users.findByUsername(username.trim());
-        } else if (email != null && !email.isBlank()) {
+        }
+        else if (email != null && !email.isBlank()) {
             found = accounts.usernameByEmail(email.trim()).flatMap(users::findByUsername);
         }
         Optional<User> eligible = found.filter(u -> u.status() == UserStatus.ACTIVE || u.status() == UserStatus.LOCKED);
@@ -133,33 +147,39 @@ class AccountService {
             Instant now = clock.instant();
             Instant expires = now.plus(properties.resetTtl());
             String token = tokens.issue(user.id(), AccountTokens.Purpose.PASSWORD_RESET, expires);
-            events.publishEvent(new PasswordResetRequested(UUID.randomUUID(), now, user.id(), user.username(), user.email(),
-                    user.preferredLanguage(), token, expires));
+            events.publishEvent(new PasswordResetRequested(UUID.randomUUID(), now, user.id(), user.username(),
+                    user.email(), user.preferredLanguage(), token, expires));
         });
         return eligible;
     }
 
-    /** A new password with the reset token; unlocks the account and ends every session. */
+    /**
+     * A new password with the reset token; unlocks the account and ends every session.
+     */
     @Transactional
     User confirmReset(String token, String newPassword) {
         UUID id = tokens.consume(token, AccountTokens.Purpose.PASSWORD_RESET, clock.instant())
-                .orElseThrow(() -> ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID,
-                        "The reset token is unknown, expired or already used"));
+            .orElseThrow(() -> ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID,
+                    "The reset token is unknown, expired or already used"));
         User user = users.find(id).orElseThrow();
         checkPolicy(newPassword, user.username(), "newPassword");
         int updated = accounts.resetPassword(id, credentials.hash(newPassword));
         if (updated == 0) {
-            throw ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID, "The reset token is unknown, expired or already used");
+            throw ApiException.badRequest(AuthProblems.RESET_TOKEN_INVALID,
+                    "The reset token is unknown, expired or already used");
         }
         sessions.endAll(id);
         return user;
     }
 
-    /** A signed-in user changes its password (the current one is required); other sessions end. */
+    /**
+     * A signed-in user changes its password (the current one is required); other sessions
+     * end.
+     */
     @Transactional
     User changePassword(Caller caller, String currentPassword, String newPassword) {
         User user = users.findByUsername(caller.username())
-                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No such user"));
+            .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No such user"));
         if (!credentials.passwordMatches(user.id(), currentPassword)) {
             throw Credentials.invalidCredentials();
         }
@@ -189,4 +209,5 @@ class AccountService {
             throw Placement.invalid(field, problem);
         }
     }
+
 }

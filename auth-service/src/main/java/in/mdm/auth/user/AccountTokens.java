@@ -13,17 +13,21 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-use tokens sent by e-mail: activation (24 h) and password reset (30 min). Only the SHA-256 of a token is
- * stored; a new token of the same purpose replaces the user's earlier unused ones.
+ * Single-use tokens sent by e-mail: activation (24 h) and password reset (30 min). Only
+ * the SHA-256 of a token is stored; a new token of the same purpose replaces the user's
+ * earlier unused ones.
  */
 @Component
 class AccountTokens {
 
     enum Purpose {
+
         ACTIVATION, PASSWORD_RESET
+
     }
 
     private final AccountTokenRepository tokens;
+
     private final SecureRandom random = new SecureRandom();
 
     AccountTokens(AccountTokenRepository tokens) {
@@ -41,8 +45,9 @@ class AccountTokens {
     }
 
     /**
-     * Uses the token up and tells whose it was; empty when it is unknown, expired, already used or of another
-     * purpose. The row stays locked until the caller's transaction ends, so two uses cannot both succeed.
+     * Uses the token up and tells whose it was; empty when it is unknown, expired,
+     * already used or of another purpose. The row stays locked until the caller's
+     * transaction ends, so two uses cannot both succeed.
      */
     Optional<UUID> consume(String token, Purpose purpose, Instant now) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -53,9 +58,12 @@ class AccountTokens {
 
     static String digest(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

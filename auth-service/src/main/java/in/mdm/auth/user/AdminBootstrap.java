@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import in.mdm.platform.web.ApiException;
 
 /**
- * The first ADMIN: created at start from {@code MDM_ADMIN_USERNAME} / {@code MDM_ADMIN_PASSWORD} when no ADMIN
- * exists. No password is ever invented here: without one, a warning says how to give one.
+ * The first ADMIN: created at start from {@code MDM_ADMIN_USERNAME} /
+ * {@code MDM_ADMIN_PASSWORD} when no ADMIN exists. No password is ever invented here:
+ * without one, a warning says how to give one.
  */
 @Component
 class AdminBootstrap {
@@ -19,6 +20,7 @@ class AdminBootstrap {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final AccountService accounts;
+
     private final AccountProperties.Admin admin;
 
     AdminBootstrap(AccountService accounts, AccountProperties properties) {
@@ -39,14 +41,19 @@ class AdminBootstrap {
         try {
             accounts.createAdmin(admin.username(), admin.email(), admin.password(), admin.stateCode());
             log.info("Created the first ADMIN user '{}' from the configuration", admin.username());
-        } catch (DuplicateKeyException anotherReplicaWasFaster) {
+        }
+        catch (DuplicateKeyException anotherReplicaWasFaster) {
             log.info("The first ADMIN user was created by another replica");
-        } catch (ApiException refused) {
+        }
+        catch (ApiException refused) {
             log.error("The configured ADMIN password is refused ({}): no ADMIN user created",
-                    refused.getBody().getProperties() == null ? refused.code() : refused.getBody().getProperties().get("errors"));
-        } catch (org.springframework.dao.DataIntegrityViolationException bad) {
+                    refused.getBody().getProperties() == null ? refused.code()
+                            : refused.getBody().getProperties().get("errors"));
+        }
+        catch (org.springframework.dao.DataIntegrityViolationException bad) {
             log.error("The configured ADMIN user cannot be created (username or e-mail not acceptable): {}",
                     bad.getMostSpecificCause().getMessage());
         }
     }
+
 }

@@ -18,24 +18,34 @@ import in.mdm.auth.token.TokenService;
 import in.mdm.platform.web.ApiException;
 
 /**
- * Signing in with a username, a password and, for a user with a second factor, a one-time code. A wrong password
- * and an unknown user answer the same ({@code auth.invalid-credentials}) after the same bcrypt work; failures
- * count towards the lock; every attempt is audited.
+ * Signing in with a username, a password and, for a user with a second factor, a one-time
+ * code. A wrong password and an unknown user answer the same
+ * ({@code auth.invalid-credentials}) after the same bcrypt work; failures count towards
+ * the lock; every attempt is audited.
  */
 @Service
 public class Credentials {
 
     private final AccountRepository accounts;
+
     private final PasswordEncoder encoder;
+
     private final LoginAttempts attempts;
+
     private final MfaService mfa;
+
     private final AuditLog audit;
+
     private final Clock clock;
-    /** Checked against when there is no real hash, so that an unknown user costs the same bcrypt time. */
+
+    /**
+     * Checked against when there is no real hash, so that an unknown user costs the same
+     * bcrypt time.
+     */
     private final String decoyHash;
 
-    Credentials(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts, MfaService mfa, AuditLog audit,
-            Clock clock) {
+    Credentials(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts, MfaService mfa,
+            AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.attempts = attempts;
@@ -48,12 +58,14 @@ public class Credentials {
     }
 
     public static ApiException invalidCredentials() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CREDENTIALS, "Wrong username or password");
+        return new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.INVALID_CREDENTIALS,
+                "Wrong username or password");
     }
 
     /**
      * @return who signed in, for the access token
-     * @throws ApiException 401 {@code auth.invalid-credentials}, {@code auth.account-locked} or {@code auth.otp-required}
+     * @throws ApiException 401 {@code auth.invalid-credentials},
+     * {@code auth.account-locked} or {@code auth.otp-required}
      */
     public TokenService.Person signIn(String username, String givenPassword, String otp, String address) {
         String password = givenPassword == null ? "" : givenPassword;
@@ -65,13 +77,14 @@ public class Credentials {
         }
         AccountRepository.Account account = found.get();
         Instant now = clock.instant();
-        if (account.status() == UserStatus.LOCKED && account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+        if (account.status() == UserStatus.LOCKED && account.lockedUntil() != null
+                && account.lockedUntil().isAfter(now)) {
             audit.failure(AuditAction.LOGIN, account.id(), username, address, "account locked");
             throw new ApiException(HttpStatus.UNAUTHORIZED, AuthProblems.ACCOUNT_LOCKED,
                     "The account is locked after repeated failed sign-ins; try again later or reset the password");
         }
-        boolean passwordOk = encoder.matches(password, account.passwordHash() != null ? account.passwordHash() : decoyHash)
-                && account.passwordHash() != null;
+        boolean passwordOk = encoder.matches(password,
+                account.passwordHash() != null ? account.passwordHash() : decoyHash) && account.passwordHash() != null;
         if (!passwordOk) {
             failed(account, address, "wrong password");
             throw invalidCredentials();
@@ -92,19 +105,26 @@ public class Credentials {
             }
         }
         attempts.succeeded(account.id());
-        audit.success(AuditAction.LOGIN, account.id(), username, address, account.mfaEnabled() ? "with second factor" : null);
+        audit.success(AuditAction.LOGIN, account.id(), username, address,
+                account.mfaEnabled() ? "with second factor" : null);
         return person(account);
     }
 
-    /** The current role and jurisdiction of an active user, for a refreshed access token; empty if it may no longer sign in. */
+    /**
+     * The current role and jurisdiction of an active user, for a refreshed access token;
+     * empty if it may no longer sign in.
+     */
     public Optional<TokenService.Person> activePerson(UUID userId) {
         return accounts.find(userId)
-                .filter(a -> a.status() == UserStatus.ACTIVE
-                        || (a.status() == UserStatus.LOCKED && a.lockedUntil() != null && !a.lockedUntil().isAfter(clock.instant())))
-                .map(Credentials::person);
+            .filter(a -> a.status() == UserStatus.ACTIVE || (a.status() == UserStatus.LOCKED && a.lockedUntil() != null
+                    && !a.lockedUntil().isAfter(clock.instant())))
+            .map(Credentials::person);
     }
 
-    /** Whether the password is the user's (for changing it or turning the second factor off). */
+    /**
+     * Whether the password is the user's (for changing it or turning the second factor
+     * off).
+     */
     boolean passwordMatches(UUID userId, String password) {
         String hash = accounts.passwordHash(userId).orElse(null);
         return encoder.matches(password == null ? "" : password, hash != null ? hash : decoyHash) && hash != null;
@@ -117,8 +137,9 @@ public class Credentials {
 
     private void failed(AccountRepository.Account account, String address, String why) {
         audit.failure(AuditAction.LOGIN, account.id(), account.username(), address, why);
-        attempts.failed(account.id(), account.username()).ifPresent(until ->
-                audit.failure(AuditAction.ACCOUNT_LOCKED, account.id(), account.username(), address, "locked until " + until));
+        attempts.failed(account.id(), account.username())
+            .ifPresent(until -> audit.failure(AuditAction.ACCOUNT_LOCKED, account.id(), account.username(), address,
+                    "locked until " + until));
     }
 
     private Optional<AccountRepository.Account> find(String username) {
@@ -131,4 +152,5 @@ public class Credentials {
     private static TokenService.Person person(AccountRepository.Account account) {
         return new TokenService.Person(account.id(), account.username(), account.role(), account.jurisdiction());
     }
+
 }

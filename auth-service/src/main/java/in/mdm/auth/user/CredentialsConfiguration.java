@@ -19,11 +19,14 @@ class CredentialsConfiguration {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
     }
 
-    /** TOTP: SHA-1, 6 digits, 30 s steps, one step of drift either way (what authenticator apps do). */
+    /**
+     * TOTP: SHA-1, 6 digits, 30 s steps, one step of drift either way (what authenticator
+     * apps do).
+     */
     @Bean
     GoogleAuthenticator totp() {
-        return new GoogleAuthenticator(new GoogleAuthenticatorConfig.GoogleAuthenticatorConfigBuilder()
-                .setWindowSize(3)
-                .build());
+        return new GoogleAuthenticator(
+                new GoogleAuthenticatorConfig.GoogleAuthenticatorConfigBuilder().setWindowSize(3).build());
     }
+
 }

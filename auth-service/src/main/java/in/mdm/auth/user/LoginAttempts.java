@@ -12,25 +12,33 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.events.auth.UserLocked;
 
 /**
- * Counts failed sign-ins: {@code max-failures} within {@code window} lock the account for {@code duration} and
- * publish {@link UserLocked}. The counting update locks the user's row, so concurrent failures all count.
+ * Counts failed sign-ins: {@code max-failures} within {@code window} lock the account for
+ * {@code duration} and publish {@link UserLocked}. The counting update locks the user's
+ * row, so concurrent failures all count.
  */
 @Component
 class LoginAttempts {
 
     private final AccountRepository accounts;
+
     private final AccountProperties.Lockout lockout;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
-    LoginAttempts(AccountRepository accounts, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
+    LoginAttempts(AccountRepository accounts, AccountProperties properties, ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
         this.lockout = properties.lockout();
         this.events = events;
         this.clock = clock;
     }
 
-    /** @return when the lock this failure caused ends; empty when the account is not locked by it */
+    /**
+     * @return when the lock this failure caused ends; empty when the account is not
+     * locked by it
+     */
     @Transactional
     Optional<Instant> failed(UUID userId, String username) {
         Instant now = clock.instant();
@@ -49,4 +57,5 @@ class LoginAttempts {
     void succeeded(UUID userId) {
         accounts.clearFailures(userId);
     }
+
 }

@@ -17,19 +17,25 @@ import in.mdm.auth.AuthProblems;
 import in.mdm.platform.web.ApiException;
 
 /**
- * The second factor: a TOTP secret for an authenticator app (enrol, confirm with a first code, disable) and ten
- * one-time recovery codes given out at confirmation (only their SHA-256 is kept).
+ * The second factor: a TOTP secret for an authenticator app (enrol, confirm with a first
+ * code, disable) and ten one-time recovery codes given out at confirmation (only their
+ * SHA-256 is kept).
  */
 @Service
 class MfaService {
 
     static final int RECOVERY_CODES = 10;
+
     private static final long STEP_MILLIS = 30_000;
+
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final MfaRepository mfa;
+
     private final GoogleAuthenticator totp;
+
     private final java.time.Clock clock;
+
     private final SecureRandom random = new SecureRandom();
 
     private final in.mdm.auth.token.SecretBox box;
@@ -48,7 +54,8 @@ class MfaService {
     Enrolment enroll(UUID userId, String username) {
         boolean enabled = mfa.lockEnabled(userId);
         if (enabled) {
-            throw ApiException.conflict(AuthProblems.MFA_ALREADY_ENABLED, "The second factor is already on; disable it first");
+            throw ApiException.conflict(AuthProblems.MFA_ALREADY_ENABLED,
+                    "The second factor is already on; disable it first");
         }
         String secret = totp.createCredentials().getKey();
         mfa.setPendingSecret(userId, box.seal(secret));
@@ -58,7 +65,10 @@ class MfaService {
         return new Enrolment(secret, uri);
     }
 
-    /** Turns the second factor on with a first code from the app; gives out fresh recovery codes. */
+    /**
+     * Turns the second factor on with a first code from the app; gives out fresh recovery
+     * codes.
+     */
     @Transactional
     List<String> confirm(UUID userId, String code) {
         String pending = box.open(mfa.lockPendingSecret(userId).orElse(null));
@@ -116,7 +126,9 @@ class MfaService {
         return mfa.unusedRecoveryCodes(userId);
     }
 
-    /** The 30-second step (the previous, current or next one) whose code this is, or -1. */
+    /**
+     * The 30-second step (the previous, current or next one) whose code this is, or -1.
+     */
     private long matchingStep(String secret, int code) {
         long now = clock.millis() / STEP_MILLIS;
         for (long step = now - 1; step <= now + 1; step++) {
@@ -141,4 +153,5 @@ class MfaService {
     private static String normalize(String code) {
         return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a password must be: 12 to 128 characters; at least three of lower case, upper case, digits and other
- * characters; not containing the username; not one of the passwords every attacker tries first.
+ * What a password must be: 12 to 128 characters; at least three of lower case, upper
+ * case, digits and other characters; not containing the username; not one of the
+ * passwords every attacker tries first.
  */
 final class PasswordPolicy {
 
@@ -44,4 +45,5 @@ final class PasswordPolicy {
         }
         return null;
     }
+
 }

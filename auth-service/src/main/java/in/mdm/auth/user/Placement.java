@@ -11,17 +11,20 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PlatformProblems;
 
 /**
- * A role with its jurisdiction and the user's location: a district officer lies in its district, a block
- * officer in its block (and the district the block belongs to), a headmaster in the district and block of its
- * school. Built from request fields; a field that does not fit is a 400 naming it.
+ * A role with its jurisdiction and the user's location: a district officer lies in its
+ * district, a block officer in its block (and the district the block belongs to), a
+ * headmaster in the district and block of its school. Built from request fields; a field
+ * that does not fit is a 400 naming it.
  */
 record Placement(Role role, Jurisdiction jurisdiction, String districtCode, String blockCode) {
 
     static Placement of(Role role, Level level, String code, String districtCode, String blockCode) {
         List<Map<String, Object>> errors = new ArrayList<>();
         if (!role.allows(level)) {
-            throw invalid("jurisdictionLevel", "a user of role " + role + " works at level " + role.jurisdictionLevels());
-        } else {
+            throw invalid("jurisdictionLevel",
+                    "a user of role " + role + " works at level " + role.jurisdictionLevels());
+        }
+        else {
             String format = switch (level) {
                 case STATE -> "[0-9]{1,2}";
                 case DISTRICT, BLOCK -> "[0-9]{1,6}";
@@ -77,7 +80,10 @@ record Placement(Role role, Jurisdiction jurisdiction, String districtCode, Stri
         return Map.of("field", field, "message", message);
     }
 
-    /** A 400 {@code request.invalid} problem naming the fields, like the platform's validation errors. */
+    /**
+     * A 400 {@code request.invalid} problem naming the fields, like the platform's
+     * validation errors.
+     */
     static ApiException invalid(List<Map<String, Object>> errors) {
         ApiException problem = ApiException.badRequest(PlatformProblems.INVALID,
                 "Invalid request: " + String.join(", ", errors.stream().map(e -> (String) e.get("field")).toList()));

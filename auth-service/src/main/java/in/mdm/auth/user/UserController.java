@@ -31,7 +31,9 @@ import in.mdm.platform.web.PageResponse;
 class UserController {
 
     private final UserService users;
+
     private final AccountService accounts;
+
     private final AuditLog audit;
 
     UserController(UserService users, AccountService accounts, AuditLog audit) {
@@ -46,14 +48,12 @@ class UserController {
     }
 
     @GetMapping
-    PageResponse<UserResponse> list(
-            @RequestParam(required = false) Role role,
-            @RequestParam(required = false) UserStatus status,
-            @RequestParam(required = false) Level jurisdictionLevel,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String jurisdictionCode,
+    PageResponse<UserResponse> list(@RequestParam(required = false) Role role,
+            @RequestParam(required = false) UserStatus status, @RequestParam(required = false) Level jurisdictionLevel,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,11}",
+                    message = "must be an LGD or UDISE code") String jurisdictionCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         UserFilter filter = new UserFilter(role, status, jurisdictionLevel, jurisdictionCode);
         return users.page(caller, filter, page, size).map(UserResponse::of);
     }
@@ -61,7 +61,8 @@ class UserController {
     @PostMapping("/{id}/disable")
     UserResponse disable(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
         User user = users.disable(caller, id);
-        audit.success(AuditAction.USER_DISABLED, user.id(), user.username(), AuditLog.address(request), "by " + caller.username());
+        audit.success(AuditAction.USER_DISABLED, user.id(), user.username(), AuditLog.address(request),
+                "by " + caller.username());
         return UserResponse.of(user);
     }
 
@@ -77,17 +78,20 @@ class UserController {
     @PostMapping("/{id}/enable")
     UserResponse enable(@PathVariable UUID id, Caller caller, HttpServletRequest request) {
         User user = users.enable(caller, id);
-        audit.success(AuditAction.USER_ENABLED, user.id(), user.username(), AuditLog.address(request), "by " + caller.username());
+        audit.success(AuditAction.USER_ENABLED, user.id(), user.username(), AuditLog.address(request),
+                "by " + caller.username());
         return UserResponse.of(user);
     }
 
     @PutMapping("/{id}/role")
     @PreAuthorize("hasRole('ADMIN')")
-    UserResponse changeRole(@PathVariable UUID id, @Valid @RequestBody AccountRequests.ChangeRoleRequest body, Caller caller,
-            HttpServletRequest request) {
+    UserResponse changeRole(@PathVariable UUID id, @Valid @RequestBody AccountRequests.ChangeRoleRequest body,
+            Caller caller, HttpServletRequest request) {
         User user = users.changeRole(caller, id, body);
         audit.success(AuditAction.ROLE_CHANGED, user.id(), user.username(), AuditLog.address(request),
-                "by " + caller.username() + " to " + user.role() + " " + user.jurisdiction().level() + " " + user.jurisdiction().code());
+                "by " + caller.username() + " to " + user.role() + " " + user.jurisdiction().level() + " "
+                        + user.jurisdiction().code());
         return UserResponse.of(user);
     }
+
 }

@@ -21,7 +21,10 @@ import in.mdm.platform.web.PageResponse;
 @Repository
 class UserRepository {
 
-    /** Every column but the credentials, which never leave {@link Credentials} and {@link MfaService}. */
+    /**
+     * Every column but the credentials, which never leave {@link Credentials} and
+     * {@link MfaService}.
+     */
     private static final String COLUMNS = """
             id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code, district_code,
             block_code, status, preferred_language, mfa_enabled_at, created_at, updated_at, activated_at""";
@@ -33,6 +36,7 @@ class UserRepository {
               and (cast(:code as varchar) is null or jurisdiction_code = :code)""";
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
     UserRepository(JdbcClient jdbc, Clock clock) {
@@ -41,66 +45,68 @@ class UserRepository {
     }
 
     /** A user lies where its district, block or school is. */
-    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
+    private static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code",
+            "block_code", "udise_code");
 
     Optional<User> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id")
-                .param("id", id)
-                .query(UserRepository::map)
-                .optional();
+            .param("id", id)
+            .query(UserRepository::map)
+            .optional();
     }
 
     /** The user, if it lies inside the caller's jurisdiction. */
     Optional<User> find(UUID id, Caller caller) {
         JurisdictionScope.Condition within = JurisdictionScope.of(caller).where(PLACE);
         return jdbc.sql("select " + COLUMNS + " from users where id = :id and " + within.sql())
-                .params(within.params())
-                .param("id", id)
-                .query(UserRepository::map)
-                .optional();
+            .params(within.params())
+            .param("id", id)
+            .query(UserRepository::map)
+            .optional();
     }
 
     Optional<User> findByUsername(String username) {
         return jdbc.sql("select " + COLUMNS + " from users where username = :username")
-                .param("username", username)
-                .query(UserRepository::map)
-                .optional();
+            .param("username", username)
+            .query(UserRepository::map)
+            .optional();
     }
 
     PageResponse<User> page(UserFilter filter, Caller caller, int page, int size) {
         return PagedQuery.select(jdbc, COLUMNS, "users", JurisdictionScope.of(caller).where(PLACE))
-                .where(FILTERS)
-                .param("role", filter.role())
-                .param("status", filter.status())
-                .param("level", filter.jurisdictionLevel())
-                .param("code", filter.jurisdictionCode())
-                .orderBy("username, id")
-                .fetch(page, size, UserRepository::map);
+            .where(FILTERS)
+            .param("role", filter.role())
+            .param("status", filter.status())
+            .param("level", filter.jurisdictionLevel())
+            .param("code", filter.jurisdictionCode())
+            .orderBy("username, id")
+            .fetch(page, size, UserRepository::map);
     }
 
     void insert(UUID id, NewUser user, UserStatus status, String passwordHash) {
-        jdbc.sql("""
-                insert into users (id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code,
-                                   district_code, block_code, status, preferred_language, password_hash,
-                                   password_changed_at, activated_at)
-                values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :district, :block, :status,
-                        :language, :hash, :passwordChangedAt, :activatedAt)""")
-                .param("id", id)
-                .param("username", user.username())
-                .param("email", user.email())
-                .param("phone", user.phone())
-                .param("displayName", user.displayName())
-                .param("role", user.role().name())
-                .param("level", user.jurisdiction().level().name())
-                .param("code", user.jurisdiction().code())
-                .param("district", user.districtCode())
-                .param("block", user.blockCode())
-                .param("status", status.name())
-                .param("language", user.preferredLanguage())
-                .param("hash", passwordHash)
-                .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(clock.instant()))
-                .param("activatedAt", status == UserStatus.ACTIVE ? Timestamp.from(clock.instant()) : null)
-                .update();
+        jdbc.sql(
+                """
+                        insert into users (id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code,
+                                           district_code, block_code, status, preferred_language, password_hash,
+                                           password_changed_at, activated_at)
+                        values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :district, :block, :status,
+                                :language, :hash, :passwordChangedAt, :activatedAt)""")
+            .param("id", id)
+            .param("username", user.username())
+            .param("email", user.email())
+            .param("phone", user.phone())
+            .param("displayName", user.displayName())
+            .param("role", user.role().name())
+            .param("level", user.jurisdiction().level().name())
+            .param("code", user.jurisdiction().code())
+            .param("district", user.districtCode())
+            .param("block", user.blockCode())
+            .param("status", status.name())
+            .param("language", user.preferredLanguage())
+            .param("hash", passwordHash)
+            .param("passwordChangedAt", passwordHash == null ? null : Timestamp.from(clock.instant()))
+            .param("activatedAt", status == UserStatus.ACTIVE ? Timestamp.from(clock.instant()) : null)
+            .update();
     }
 
     boolean hasAdmin() {
@@ -111,8 +117,7 @@ class UserRepository {
         jdbc.sql("""
                 update users set status = :status, updated_at = now(), failed_logins = 0, first_failed_at = null,
                                  locked_until = null
-                where id = :id""")
-                .param("id", id).param("status", status.name()).update();
+                where id = :id""").param("id", id).param("status", status.name()).update();
     }
 
     void changeRole(UUID id, Placement placement) {
@@ -120,22 +125,22 @@ class UserRepository {
                 update users set role = :role, jurisdiction_level = :level, jurisdiction_code = :code,
                                  district_code = :district, block_code = :block, updated_at = now()
                 where id = :id""")
-                .param("id", id)
-                .param("role", placement.role().name())
-                .param("level", placement.jurisdiction().level().name())
-                .param("code", placement.jurisdiction().code())
-                .param("district", placement.districtCode())
-                .param("block", placement.blockCode())
-                .update();
+            .param("id", id)
+            .param("role", placement.role().name())
+            .param("level", placement.jurisdiction().level().name())
+            .param("code", placement.jurisdiction().code())
+            .param("district", placement.districtCode())
+            .param("block", placement.blockCode())
+            .update();
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {
         return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")), rs.getString("jurisdiction_code")),
-                rs.getString("district_code"), rs.getString("block_code"),
-                UserStatus.valueOf(rs.getString("status")), rs.getString("preferred_language"),
-                rs.getTimestamp("mfa_enabled_at") != null,
+                new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")),
+                        rs.getString("jurisdiction_code")),
+                rs.getString("district_code"), rs.getString("block_code"), UserStatus.valueOf(rs.getString("status")),
+                rs.getString("preferred_language"), rs.getTimestamp("mfa_enabled_at") != null,
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("activated_at")));
     }
@@ -143,4 +148,5 @@ class UserRepository {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

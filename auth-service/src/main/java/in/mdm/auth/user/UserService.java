@@ -15,13 +15,15 @@ import in.mdm.platform.web.PageResponse;
 import in.mdm.platform.web.PlatformProblems;
 
 /**
- * The user directory, seen through the caller's jurisdiction: an ADMIN sees every user, an OFFICER the users
- * located in its district or block. A user outside it is a 404, as if it did not exist.
+ * The user directory, seen through the caller's jurisdiction: an ADMIN sees every user,
+ * an OFFICER the users located in its district or block. A user outside it is a 404, as
+ * if it did not exist.
  */
 @Service
 public class UserService {
 
     private final UserRepository users;
+
     private final Sessions sessions;
 
     UserService(UserRepository users, Sessions sessions) {
@@ -38,7 +40,8 @@ public class UserService {
     @Transactional(readOnly = true)
     User me(Caller caller) {
         return users.findByUsername(caller.username())
-                .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND, "The token names no user of this service"));
+            .orElseThrow(() -> ApiException.notFound(AuthProblems.USER_NOT_FOUND,
+                    "The token names no user of this service"));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -47,7 +50,10 @@ public class UserService {
         return users.page(filter, caller, page, size);
     }
 
-    /** Disables an account and ends its sessions. An OFFICER may disable school users of its jurisdiction only. */
+    /**
+     * Disables an account and ends its sessions. An OFFICER may disable school users of
+     * its jurisdiction only.
+     */
     @Transactional
     User disable(Caller caller, UUID id) {
         User user = manageable(caller, id);
@@ -56,7 +62,10 @@ public class UserService {
         return users.find(id).orElseThrow();
     }
 
-    /** Enables a disabled or locked account: active again, or waiting for activation if it never had a password. */
+    /**
+     * Enables a disabled or locked account: active again, or waiting for activation if it
+     * never had a password.
+     */
     @Transactional
     User enable(Caller caller, UUID id) {
         User user = manageable(caller, id);
@@ -65,7 +74,10 @@ public class UserService {
         return users.find(id).orElseThrow();
     }
 
-    /** Moves a user to another role or jurisdiction (ADMIN); its sessions end, so new tokens carry the change. */
+    /**
+     * Moves a user to another role or jurisdiction (ADMIN); its sessions end, so new
+     * tokens carry the change.
+     */
     @Transactional
     User changeRole(Caller caller, UUID id, AccountRequests.ChangeRoleRequest request) {
         User user = get(caller, id);
@@ -85,7 +97,8 @@ public class UserService {
             throw ApiException.conflict(AuthProblems.USER_SELF, "You cannot disable or enable your own account");
         }
         if (!caller.isAdmin() && user.role() != Role.SCHOOL) {
-            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "An officer manages school users only");
+            throw new ApiException(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN,
+                    "An officer manages school users only");
         }
         return user;
     }
@@ -93,4 +106,5 @@ public class UserService {
     private static ApiException notFound(UUID id) {
         return ApiException.notFound(AuthProblems.USER_NOT_FOUND, "No user with id " + id);
     }
+
 }

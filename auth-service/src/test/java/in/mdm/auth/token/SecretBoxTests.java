@@ -28,4 +28,5 @@ class SecretBoxTests {
         assertThat(new SecretBox("a key").open("{\"kty\":\"RSA\"}")).isEqualTo("{\"kty\":\"RSA\"}");
         assertThat(new SecretBox("a key").open(null)).isNull();
     }
+
 }

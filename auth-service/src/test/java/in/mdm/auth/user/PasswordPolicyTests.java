@@ -23,4 +23,5 @@ class PasswordPolicyTests {
         assertThat(PasswordPolicy.problem("Password@123", "x")).contains("too common");
         assertThat(PasswordPolicy.problem(null, "x")).isNotNull();
     }
+
 }

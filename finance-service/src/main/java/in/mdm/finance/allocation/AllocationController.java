@@ -61,8 +61,9 @@ class AllocationController {
 
     @PutMapping("/{allocationId}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
-    SchoolAllocationResponse adjust(@PathVariable UUID allocationId, @Valid @RequestBody AdjustAllocationRequest request,
-            Caller caller) {
+    SchoolAllocationResponse adjust(@PathVariable UUID allocationId,
+            @Valid @RequestBody AdjustAllocationRequest request, Caller caller) {
         return SchoolAllocationResponse.of(allocations.adjust(allocationId, request, caller));
     }
+
 }

@@ -29,17 +29,25 @@ import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 
-/** The allocation engine: a year's cooking-cost allocation per school from its enrollment and the cost norms. */
+/**
+ * The allocation engine: a year's cooking-cost allocation per school from its enrollment
+ * and the cost norms.
+ */
 @Service
 public class AllocationService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final AllocationRepository allocations;
+
     private final ApplicationEventPublisher events;
+
     private final AuditTrail audit;
+
     private final String stateCode;
+
     private final List<BigDecimal> sharingPatterns;
+
     private final Clock clock;
 
     AllocationService(AllocationRepository allocations, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
@@ -54,9 +62,9 @@ public class AllocationService {
     }
 
     /**
-     * (Re)calculates every enrolled school of the year in scope with the norms in force on 1 June of the
-     * year, replaces their allocations and publishes one AllocationCalculated for the run (outbox, same
-     * transaction).
+     * (Re)calculates every enrolled school of the year in scope with the norms in force
+     * on 1 June of the year, replaces their allocations and publishes one
+     * AllocationCalculated for the run (outbox, same transaction).
      */
     @Transactional
     AllocationTotals calculate(CalculateAllocationRequest request, Caller caller) {
@@ -73,16 +81,18 @@ public class AllocationService {
         UUID runId = UUID.randomUUID();
         audit.record(caller.username(), AuditAction.ALLOCATION_CALCULATED, runId.toString(),
                 new AuditTrail.Location(request.districtCode(), request.blockCode(), null), null,
-                AuditTrail.values("academicYear", request.academicYear(), "schools", totals.schools(), "total", totals.total()),
+                AuditTrail.values("academicYear", request.academicYear(), "schools", totals.schools(), "total",
+                        totals.total()),
                 null);
-        events.publishEvent(new AllocationCalculated(DomainEvent.newId(), now, runId, request.academicYear(),
-                scope, totals.schools(), totals.total(), totals.centreShare(), totals.stateShare()));
+        events.publishEvent(new AllocationCalculated(DomainEvent.newId(), now, runId, request.academicYear(), scope,
+                totals.schools(), totals.total(), totals.centreShare(), totals.stateShare()));
         return totals;
     }
 
     /**
-     * Recalculates one school's existing allocation after its enrollment changed (in the transaction that applies
-     * the enrollment); a school without an allocation for the year, or a year without norms, is left alone.
+     * Recalculates one school's existing allocation after its enrollment changed (in the
+     * transaction that applies the enrollment); a school without an allocation for the
+     * year, or a year without norms, is left alone.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recalculateSchool(String udiseCode, String academicYear) {
@@ -95,38 +105,47 @@ public class AllocationService {
 
     @Transactional(readOnly = true)
     Allocation school(String udiseCode, String academicYear, Caller caller) {
-        return allocations.findSchool(udiseCode, academicYear, scope(caller)).orElseThrow(() -> ApiException.notFound(
-                FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation for school " + udiseCode + " in " + academicYear));
+        return allocations.findSchool(udiseCode, academicYear, scope(caller))
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND,
+                    "No allocation for school " + udiseCode + " in " + academicYear));
     }
 
-    /** A district's totals, for a caller whose jurisdiction holds the whole district; 404 otherwise. */
+    /**
+     * A district's totals, for a caller whose jurisdiction holds the whole district; 404
+     * otherwise.
+     */
     @Transactional(readOnly = true)
     AllocationTotals district(String districtCode, String academicYear, Caller caller) {
         if (!JurisdictionScope.of(caller).covers(districtCode, null, null)) {
-            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocations in district " + districtCode + " for " + academicYear);
+            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND,
+                    "No allocations in district " + districtCode + " for " + academicYear);
         }
         return area(academicYear, districtCode, null, "district " + districtCode, caller);
     }
 
-    /** A block's totals; another jurisdiction's block has none inside the caller's, a 404. */
+    /**
+     * A block's totals; another jurisdiction's block has none inside the caller's, a 404.
+     */
     @Transactional(readOnly = true)
     AllocationTotals block(String blockCode, String academicYear, Caller caller) {
         return area(academicYear, null, blockCode, "block " + blockCode, caller);
     }
 
     /**
-     * Sets an allocation's amount by hand: the adjustment (amount − calculated amount) is kept across
-     * recalculations, the shares are split again at the allocation's centre share, and the audit trail keeps who,
-     * why, before and after. The amount can never go below what has been released.
+     * Sets an allocation's amount by hand: the adjustment (amount − calculated amount) is
+     * kept across recalculations, the shares are split again at the allocation's centre
+     * share, and the audit trail keeps who, why, before and after. The amount can never
+     * go below what has been released.
      */
     @Transactional
     Allocation adjust(UUID allocationId, AdjustAllocationRequest request, Caller caller) {
-        Allocation before = allocations.lock(allocationId, scope(caller)).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + allocationId));
+        Allocation before = allocations.lock(allocationId, scope(caller))
+            .orElseThrow(
+                    () -> ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + allocationId));
         BigDecimal amount = request.amount().setScale(2);
         if (amount.compareTo(before.released()) < 0) {
-            throw ApiException.conflict(FinanceProblems.ALLOCATION_BELOW_RELEASED, "The allocation cannot go below the "
-                    + before.released() + " already released");
+            throw ApiException.conflict(FinanceProblems.ALLOCATION_BELOW_RELEASED,
+                    "The allocation cannot go below the " + before.released() + " already released");
         }
         CostNorms.Split split = CostNorms.split(amount, before.centreSharePercent());
         allocations.adjust(allocationId, amount.subtract(before.calculatedAmount()), split, clock.instant());
@@ -141,13 +160,19 @@ public class AllocationService {
         return after;
     }
 
-    /** The allocation locked for a release decision; empty when unknown or outside the caller's jurisdiction. */
+    /**
+     * The allocation locked for a release decision; empty when unknown or outside the
+     * caller's jurisdiction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ReleasableAllocation> lockForRelease(UUID allocationId, Caller caller) {
         return allocations.lock(allocationId, scope(caller)).map(Allocation::releasable);
     }
 
-    /** Adds a released amount to the allocation (the database refuses more than the allocation). */
+    /**
+     * Adds a released amount to the allocation (the database refuses more than the
+     * allocation).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordRelease(UUID allocationId, BigDecimal amount) {
         allocations.addReleased(allocationId, amount);
@@ -159,8 +184,9 @@ public class AllocationService {
     }
 
     /**
-     * Adds a revision of the norms from a date, for both categories. Only from today on (India time): a revision never
-     * rewrites the norms of a day that has passed, and allocations keep the rates they were calculated with.
+     * Adds a revision of the norms from a date, for both categories. Only from today on
+     * (India time): a revision never rewrites the norms of a day that has passed, and
+     * allocations keep the rates they were calculated with.
      */
     @Transactional
     List<CostNorm> revise(NormRevisionRequest request, Caller caller) {
@@ -170,17 +196,19 @@ public class AllocationService {
                     "effectiveFrom must be today (" + today + ") or later: a revision never rewrites the past");
         }
         if (sharingPatterns.stream().noneMatch(p -> p.compareTo(request.centreSharePercent()) == 0)) {
-            throw ApiException.badRequest(FinanceProblems.NORM_SHARING_PATTERN, "centreSharePercent must be one of "
-                    + sharingPatterns + " (centre:state 60:40, 90:10, 100:0)");
+            throw ApiException.badRequest(FinanceProblems.NORM_SHARING_PATTERN,
+                    "centreSharePercent must be one of " + sharingPatterns + " (centre:state 60:40, 90:10, 100:0)");
         }
         Instant now = clock.instant();
-        boolean primary = allocations.insertNorm(new CostNorm(NormCategory.PRIMARY, request.primary().ratePerChildDay(),
-                request.primary().schoolDays(), request.centreSharePercent(), request.effectiveFrom(), caller.username(), now));
+        boolean primary = allocations.insertNorm(
+                new CostNorm(NormCategory.PRIMARY, request.primary().ratePerChildDay(), request.primary().schoolDays(),
+                        request.centreSharePercent(), request.effectiveFrom(), caller.username(), now));
         boolean upper = allocations.insertNorm(new CostNorm(NormCategory.UPPER_PRIMARY,
-                request.upperPrimary().ratePerChildDay(), request.upperPrimary().schoolDays(), request.centreSharePercent(),
-                request.effectiveFrom(), caller.username(), now));
+                request.upperPrimary().ratePerChildDay(), request.upperPrimary().schoolDays(),
+                request.centreSharePercent(), request.effectiveFrom(), caller.username(), now));
         if (!primary || !upper) {
-            throw ApiException.conflict(FinanceProblems.NORM_EXISTS, "Norms from " + request.effectiveFrom() + " exist already");
+            throw ApiException.conflict(FinanceProblems.NORM_EXISTS,
+                    "Norms from " + request.effectiveFrom() + " exist already");
         }
         audit.record(caller.username(), AuditAction.NORM_REVISED, request.effectiveFrom().toString(),
                 new AuditTrail.Location(null, null, null), null, request, null);
@@ -197,7 +225,8 @@ public class AllocationService {
             Caller caller) {
         AllocationTotals totals = allocations.totals(academicYear, districtCode, blockCode, scope(caller));
         if (totals.schools() == 0) {
-            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocations in " + name + " for " + academicYear);
+            throw ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND,
+                    "No allocations in " + name + " for " + academicYear);
         }
         return totals;
     }
@@ -206,7 +235,10 @@ public class AllocationService {
         return JurisdictionScope.of(caller).where(AllocationRepository.PLACE);
     }
 
-    /** Both categories' norms in force on the year's first day; they must agree on the centre's share. */
+    /**
+     * Both categories' norms in force on the year's first day; they must agree on the
+     * centre's share.
+     */
     private CostNorms normsFor(String academicYear) {
         return findNormsFor(academicYear).orElseThrow(() -> ApiException.conflict(FinanceProblems.NORM_MISSING,
                 "No cost norms in force on " + AcademicYear.start(academicYear) + " for " + academicYear));
@@ -214,8 +246,9 @@ public class AllocationService {
 
     private Optional<CostNorms> findNormsFor(String academicYear) {
         LocalDate start = AcademicYear.start(academicYear);
-        Map<NormCategory, CostNorm> byCategory = allocations.normsOn(start).stream()
-                .collect(Collectors.toMap(CostNorm::category, n -> n));
+        Map<NormCategory, CostNorm> byCategory = allocations.normsOn(start)
+            .stream()
+            .collect(Collectors.toMap(CostNorm::category, n -> n));
         CostNorm primary = byCategory.get(NormCategory.PRIMARY);
         CostNorm upper = byCategory.get(NormCategory.UPPER_PRIMARY);
         if (primary == null || upper == null) {
@@ -228,4 +261,5 @@ public class AllocationService {
         return Optional.of(new CostNorms(primary.ratePerChildDay(), upper.ratePerChildDay(), primary.schoolDays(),
                 upper.schoolDays(), primary.centreSharePercent()));
     }
+
 }

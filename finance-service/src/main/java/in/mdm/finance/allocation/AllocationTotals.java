@@ -3,10 +3,17 @@ package in.mdm.finance.allocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The allocations of an academic year in an area (or written by one calculation): how many, and their rupee sums. */
-record AllocationTotals(String academicYear, int schools, BigDecimal total, BigDecimal centreShare, BigDecimal stateShare) {
+/**
+ * The allocations of an academic year in an area (or written by one calculation): how
+ * many, and their rupee sums.
+ */
+record AllocationTotals(String academicYear, int schools, BigDecimal total, BigDecimal centreShare,
+        BigDecimal stateShare) {
 
-    /** Sums of rupee amounts, to the paisa (never rounded: a sum of paise has no more decimals). */
+    /**
+     * Sums of rupee amounts, to the paisa (never rounded: a sum of paise has no more
+     * decimals).
+     */
     AllocationTotals {
         total = rupees(total);
         centreShare = rupees(centreShare);

@@ -2,7 +2,10 @@ package in.mdm.finance.allocation;
 
 import java.math.BigDecimal;
 
-/** The allocations of an academic year in an area: the number of schools and the rupee totals (two decimals). */
+/**
+ * The allocations of an academic year in an area: the number of schools and the rupee
+ * totals (two decimals).
+ */
 public record AllocationTotalsResponse(String academicYear, int schools, BigDecimal total, BigDecimal centreShare,
         BigDecimal stateShare) {
 

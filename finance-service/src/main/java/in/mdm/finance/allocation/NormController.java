@@ -38,4 +38,5 @@ class NormController {
     List<NormResponse> revise(@Valid @RequestBody NormRevisionRequest request, Caller caller) {
         return allocations.revise(request, caller).stream().map(NormResponse::of).toList();
     }
+
 }

@@ -27,11 +27,13 @@ class AuditController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     PageResponse<AuditEntryResponse> list(
-            @RequestParam(required = false) @Pattern(regexp = "[a-z-]{1,40}", message = "must be an entity name") String entity,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,60}", message = "must be an id") String entityId,
+            @RequestParam(required = false) @Pattern(regexp = "[a-z-]{1,40}",
+                    message = "must be an entity name") String entity,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,60}",
+                    message = "must be an id") String entityId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         return audit.entries(entity, entityId, caller, page, size).map(AuditEntryResponse::of);
     }
+
 }

@@ -2,7 +2,9 @@ package in.mdm.finance.audit;
 
 import java.time.Instant;
 
-/** One entry of the finance audit trail; {@code before} and {@code after} are JSON text. */
+/**
+ * One entry of the finance audit trail; {@code before} and {@code after} are JSON text.
+ */
 record AuditEntryResponse(long id, Instant at, String actor, String action, String entity, String entityId,
         String districtCode, String blockCode, String udiseCode, String before, String after, String reason) {
 

@@ -12,18 +12,24 @@ import in.mdm.platform.web.PageResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who changed what, with the state before and after, written in the transaction of the change (so a change
- * that rolls back leaves no audit row, and no change goes without one).
+ * Who changed what, with the state before and after, written in the transaction of the
+ * change (so a change that rolls back leaves no audit row, and no change goes without
+ * one).
  */
 @Component
 public class AuditTrail {
 
-    /** Where the changed thing lies, for jurisdiction filtering of the trail; any part may be null. */
+    /**
+     * Where the changed thing lies, for jurisdiction filtering of the trail; any part may
+     * be null.
+     */
     public record Location(String districtCode, String blockCode, String udiseCode) {
     }
 
     private final AuditRepository entries;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     AuditTrail(AuditRepository entries, JsonMapper json, Clock clock) {
@@ -32,7 +38,10 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records a change of the thing {@code entityId} (of the action's kind) in the caller's transaction. */
+    /**
+     * Records a change of the thing {@code entityId} (of the action's kind) in the
+     * caller's transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, AuditAction action, String entityId, Location where, Object before, Object after,
             String reason) {
@@ -41,7 +50,10 @@ public class AuditTrail {
                 after == null ? null : json.writeValueAsString(after), reason);
     }
 
-    /** A page of the entries inside the caller's jurisdiction, newest first; a {@code null} filter matches all. */
+    /**
+     * A page of the entries inside the caller's jurisdiction, newest first; a
+     * {@code null} filter matches all.
+     */
     @Transactional(readOnly = true)
     PageResponse<AuditEntry> entries(String entity, String entityId, Caller caller, int page, int size) {
         return entries.page(entity, entityId, caller, page, size);
@@ -55,4 +67,5 @@ public class AuditTrail {
         }
         return map;
     }
+
 }

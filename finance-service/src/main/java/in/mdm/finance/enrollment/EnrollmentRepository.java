@@ -17,7 +17,8 @@ class EnrollmentRepository {
     }
 
     /**
-     * Applies the newer of the stored enrollment and the event; an older or repeated event changes nothing.
+     * Applies the newer of the stored enrollment and the event; an older or repeated
+     * event changes nothing.
      * @return whether the event was newer and applied
      */
     boolean upsert(EnrollmentUpdated e) {
@@ -30,10 +31,15 @@ class EnrollmentRepository {
                     district_code = excluded.district_code, block_code = excluded.block_code,
                     last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at
                 where enrollments.last_event_at <= excluded.last_event_at""")
-                .param("udise", e.udiseCode()).param("year", e.academicYear())
-                .param("primary", e.primary()).param("upperPrimary", e.upperPrimary())
-                .param("district", e.districtCode()).param("block", e.blockCode())
-                .param("eventId", e.eventId().toString()).param("eventAt", Timestamp.from(e.occurredAt()))
-                .update() == 1;
+            .param("udise", e.udiseCode())
+            .param("year", e.academicYear())
+            .param("primary", e.primary())
+            .param("upperPrimary", e.upperPrimary())
+            .param("district", e.districtCode())
+            .param("block", e.blockCode())
+            .param("eventId", e.eventId().toString())
+            .param("eventAt", Timestamp.from(e.occurredAt()))
+            .update() == 1;
     }
+
 }

@@ -5,10 +5,11 @@ import java.util.Optional;
 import in.mdm.events.Jurisdiction;
 
 /**
- * The levels that approve a release, in their order: the district, then the block, then the school, whose approval
- * releases the amount.
+ * The levels that approve a release, in their order: the district, then the block, then
+ * the school, whose approval releases the amount.
  */
 public enum ApprovalLevel {
+
     DISTRICT, BLOCK, SCHOOL;
 
     /** The level whose approval comes first. */
@@ -16,13 +17,19 @@ public enum ApprovalLevel {
         return DISTRICT;
     }
 
-    /** The level whose approval comes after this one's; empty after the school's, the last. */
+    /**
+     * The level whose approval comes after this one's; empty after the school's, the
+     * last.
+     */
     Optional<ApprovalLevel> next() {
         ApprovalLevel[] levels = values();
         return ordinal() + 1 < levels.length ? Optional.of(levels[ordinal() + 1]) : Optional.empty();
     }
 
-    /** The level a caller of a jurisdiction level acts at; empty for the state, which approves no level. */
+    /**
+     * The level a caller of a jurisdiction level acts at; empty for the state, which
+     * approves no level.
+     */
     static Optional<ApprovalLevel> of(Jurisdiction.Level level) {
         if (level == null) {
             return Optional.empty();
@@ -34,4 +41,5 @@ public enum ApprovalLevel {
             case STATE -> Optional.empty();
         };
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.UUID;
 import in.mdm.finance.allocation.ReleasableAllocation;
 
 /**
- * A release of part of a school's allocation, as stored: what was requested (kind, quarter, tranche, the percent of it
- * released, the amount), where it stands ({@code pendingLevel} is the level whose approval it waits for while it is
- * pending), the decision and the treasury's credit, and the approvals given so far.
+ * A release of part of a school's allocation, as stored: what was requested (kind,
+ * quarter, tranche, the percent of it released, the amount), where it stands
+ * ({@code pendingLevel} is the level whose approval it waits for while it is pending),
+ * the decision and the treasury's credit, and the approvals given so far.
  */
 record FundRelease(UUID id, UUID allocationId, String udiseCode, String academicYear, String districtCode,
         String blockCode, ReleaseKind kind, Integer quarter, BigDecimal trancheAmount, BigDecimal releasePercent,
@@ -47,7 +48,7 @@ record FundRelease(UUID id, UUID allocationId, String udiseCode, String academic
 
     FundRelease withApprovals(List<Approval> list) {
         return new FundRelease(id, allocationId, udiseCode, academicYear, districtCode, blockCode, kind, quarter,
-                trancheAmount, releasePercent, amount, status, pendingLevel, reason, requestedBy, requestedAt, rejectedBy,
-                rejectionReason, decidedAt, releasedAt, creditedAt, treasuryReference, list);
+                trancheAmount, releasePercent, amount, status, pendingLevel, reason, requestedBy, requestedAt,
+                rejectedBy, rejectionReason, decidedAt, releasedAt, creditedAt, treasuryReference, list);
     }
 }

@@ -47,7 +47,8 @@ class ReleaseController {
 
     @PostMapping("/{releaseId}/reject")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    ReleaseResponse reject(@PathVariable UUID releaseId, @Valid @RequestBody RejectReleaseRequest request, Caller caller) {
+    ReleaseResponse reject(@PathVariable UUID releaseId, @Valid @RequestBody RejectReleaseRequest request,
+            Caller caller) {
         return ReleaseResponse.of(releases.reject(releaseId, request, caller));
     }
 
@@ -59,22 +60,29 @@ class ReleaseController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    PageResponse<ReleaseResponse> history(
-            @RequestParam(required = false) UUID allocationId,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
-            @RequestParam(required = false) @Pattern(regexp = "PENDING|RELEASED|REJECTED", message = "must be PENDING, RELEASED or REJECTED") String status,
-            @RequestParam(required = false) @Pattern(regexp = "DISTRICT|BLOCK|SCHOOL", message = "must be DISTRICT, BLOCK or SCHOOL") String pendingLevel,
+    PageResponse<ReleaseResponse> history(@RequestParam(required = false) UUID allocationId,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}",
+                    message = "must be an 11-digit UDISE code") String udiseCode,
+            @RequestParam(required = false) @Pattern(regexp = "PENDING|RELEASED|REJECTED",
+                    message = "must be PENDING, RELEASED or REJECTED") String status,
+            @RequestParam(required = false) @Pattern(regexp = "DISTRICT|BLOCK|SCHOOL",
+                    message = "must be DISTRICT, BLOCK or SCHOOL") String pendingLevel,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
-        return releases.history(allocationId, udiseCode, status == null ? null : ReleaseStatus.valueOf(status),
-                pendingLevel == null ? null : ApprovalLevel.valueOf(pendingLevel), caller, page, size).map(ReleaseResponse::of);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        return releases
+            .history(allocationId, udiseCode, status == null ? null : ReleaseStatus.valueOf(status),
+                    pendingLevel == null ? null : ApprovalLevel.valueOf(pendingLevel), caller, page, size)
+            .map(ReleaseResponse::of);
     }
 
-    /** The pending-release dashboard of the caller's jurisdiction: per level, count, amount and the oldest request. */
+    /**
+     * The pending-release dashboard of the caller's jurisdiction: per level, count,
+     * amount and the oldest request.
+     */
     @GetMapping("/pending")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     List<PendingLevelResponse> pending(Caller caller) {
         return releases.pending(caller).stream().map(PendingLevelResponse::of).toList();
     }
+
 }

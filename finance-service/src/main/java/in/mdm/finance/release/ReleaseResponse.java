@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A fund release with its approvals so far; {@code pendingLevel} is the level whose approval it waits for. */
-public record ReleaseResponse(UUID releaseId, UUID allocationId, String udiseCode, String academicYear, String districtCode,
-        String blockCode, ReleaseKind kind, Integer quarter, BigDecimal trancheAmount, BigDecimal releasePercent,
-        BigDecimal amount, ReleaseStatus status, ApprovalLevel pendingLevel, String reason, String requestedBy,
-        Instant requestedAt, String rejectedBy, String rejectionReason, Instant decidedAt, Instant releasedAt,
-        Instant creditedAt, String treasuryReference, List<Approval> approvals) {
+/**
+ * A fund release with its approvals so far; {@code pendingLevel} is the level whose
+ * approval it waits for.
+ */
+public record ReleaseResponse(UUID releaseId, UUID allocationId, String udiseCode, String academicYear,
+        String districtCode, String blockCode, ReleaseKind kind, Integer quarter, BigDecimal trancheAmount,
+        BigDecimal releasePercent, BigDecimal amount, ReleaseStatus status, ApprovalLevel pendingLevel, String reason,
+        String requestedBy, Instant requestedAt, String rejectedBy, String rejectionReason, Instant decidedAt,
+        Instant releasedAt, Instant creditedAt, String treasuryReference, List<Approval> approvals) {
 
     public record Approval(ApprovalLevel level, String approvedBy, Instant approvedAt) {
 

@@ -29,21 +29,30 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
 /**
- * The release workflow: a request, then one approval per level in order (district, block, school) or a rejection with
- * a reason. The school's approval releases the amount: it is added to the allocation's released sum (never beyond
- * the allocation) and FundReleased goes out, which the treasury instruction follows.
+ * The release workflow: a request, then one approval per level in order (district, block,
+ * school) or a rejection with a reason. The school's approval releases the amount: it is
+ * added to the allocation's released sum (never beyond the allocation) and FundReleased
+ * goes out, which the treasury instruction follows.
  */
 @Service
 public class ReleaseService {
 
     private final ReleaseRepository releases;
+
     private final AllocationService allocations;
+
     private final ApplicationEventPublisher events;
+
     private final AuditTrail audit;
+
     private final BigDecimal tranchePercent;
+
     private final BigDecimal defaultReleasePercent;
+
     private final BigDecimal minReleasePercent;
+
     private final BigDecimal maxReleasePercent;
+
     private final Clock clock;
 
     ReleaseService(ReleaseRepository releases, AllocationService allocations, ApplicationEventPublisher events,
@@ -65,13 +74,15 @@ public class ReleaseService {
 
     @Transactional
     FundRelease request(RequestReleaseRequest request, Caller caller) {
-        ReleasableAllocation allocation = allocations.lockForRelease(request.allocationId(), caller).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + request.allocationId()));
+        ReleasableAllocation allocation = allocations.lockForRelease(request.allocationId(), caller)
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND,
+                    "No allocation " + request.allocationId()));
         BigDecimal tranche;
         BigDecimal percent;
         if (request.kind() == ReleaseKind.QUARTERLY) {
             if (request.quarter() == null) {
-                throw ApiException.badRequest(FinanceProblems.RELEASE_QUARTER_REQUIRED, "A quarterly release names its quarter (1-4)");
+                throw ApiException.badRequest(FinanceProblems.RELEASE_QUARTER_REQUIRED,
+                        "A quarterly release names its quarter (1-4)");
             }
             if (request.amount() != null) {
                 throw ApiException.badRequest(FinanceProblems.RELEASE_AMOUNT_NOT_ALLOWED,
@@ -83,8 +94,9 @@ public class ReleaseService {
             }
             percent = request.releasePercent() == null ? defaultReleasePercent : request.releasePercent();
             if (percent.compareTo(minReleasePercent) < 0 || percent.compareTo(maxReleasePercent) > 0) {
-                throw ApiException.badRequest(FinanceProblems.RELEASE_PERCENT_OUT_OF_BAND, "releasePercent must lie between "
-                        + minReleasePercent + " and " + maxReleasePercent + " % of the tranche");
+                throw ApiException.badRequest(FinanceProblems.RELEASE_PERCENT_OUT_OF_BAND,
+                        "releasePercent must lie between " + minReleasePercent + " and " + maxReleasePercent
+                                + " % of the tranche");
             }
             tranche = Tranches.tranche(allocation.amount(), tranchePercent, request.quarter());
         }
@@ -102,27 +114,30 @@ public class ReleaseService {
         }
         BigDecimal amount = Tranches.release(tranche, percent);
         if (amount.signum() <= 0) {
-            throw ApiException.conflict(FinanceProblems.RELEASE_NOTHING_TO_RELEASE, "The tranche of this allocation is zero");
+            throw ApiException.conflict(FinanceProblems.RELEASE_NOTHING_TO_RELEASE,
+                    "The tranche of this allocation is zero");
         }
         BigDecimal committed = releases.committed(allocation.id());
         if (committed.add(amount).compareTo(allocation.amount()) > 0) {
-            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION, "Releasing " + amount + " on top of "
-                    + committed + " pending or released would exceed the allocation of " + allocation.amount());
+            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION,
+                    "Releasing " + amount + " on top of " + committed
+                            + " pending or released would exceed the allocation of " + allocation.amount());
         }
         Instant now = clock.instant();
         FundRelease release = FundRelease.requested(UUID.randomUUID(), allocation, request.kind(), request.quarter(),
                 tranche, percent, amount, request.reason(), caller.subject(), now);
         releases.insert(release);
         audit.record(caller.username(), AuditAction.RELEASE_REQUESTED, release.id().toString(), where(release), null,
-                AuditTrail.values("kind", release.kind(), "quarter", release.quarter(), "amount", amount), request.reason());
+                AuditTrail.values("kind", release.kind(), "quarter", release.quarter(), "amount", amount),
+                request.reason());
         events.publishEvent(new FundReleaseRequested(DomainEvent.newId(), now, release.id(), allocation.id(),
                 Jurisdiction.school(allocation.udiseCode()), release.kind().name(), amount, caller.subject()));
         return release;
     }
 
     /**
-     * One level's approval. Repeating an approval the level has given already changes nothing and answers the
-     * release as it is.
+     * One level's approval. Repeating an approval the level has given already changes
+     * nothing and answers the release as it is.
      */
     @Transactional
     FundRelease approve(UUID releaseId, Caller caller) {
@@ -143,14 +158,16 @@ public class ReleaseService {
         }
         Instant now = clock.instant();
         releases.approve(releaseId, level, caller.subject(), now);
-        events.publishEvent(new FundReleaseApproved(DomainEvent.newId(), now, releaseId, level.name(), caller.subject()));
+        events
+            .publishEvent(new FundReleaseApproved(DomainEvent.newId(), now, releaseId, level.name(), caller.subject()));
         if (level.next().isEmpty()) {
             release(release, caller, now);
         }
         FundRelease after = releases.find(releaseId, scope(caller), false).orElseThrow();
         audit.record(caller.username(), AuditAction.RELEASE_APPROVED, releaseId.toString(), where(release),
                 AuditTrail.values("status", release.status(), "pendingLevel", release.pendingLevel()),
-                AuditTrail.values("status", after.status(), "pendingLevel", after.pendingLevel(), "level", level), null);
+                AuditTrail.values("status", after.status(), "pendingLevel", after.pendingLevel(), "level", level),
+                null);
         return after;
     }
 
@@ -161,8 +178,8 @@ public class ReleaseService {
             throw ApiException.conflict(FinanceProblems.RELEASE_NOT_PENDING, "The release is " + release.status());
         }
         if (!caller.isAdmin() && approvalLevel(caller) != release.pendingLevel()) {
-            throw ApiException.conflict(FinanceProblems.RELEASE_OUT_OF_ORDER, "The release waits for the "
-                    + release.pendingLevel() + " level's decision");
+            throw ApiException.conflict(FinanceProblems.RELEASE_OUT_OF_ORDER,
+                    "The release waits for the " + release.pendingLevel() + " level's decision");
         }
         Instant now = clock.instant();
         releases.reject(releaseId, caller.subject(), request.reason(), now);
@@ -176,13 +193,13 @@ public class ReleaseService {
 
     @Transactional(readOnly = true)
     FundRelease get(UUID releaseId, Caller caller) {
-        return releases.find(releaseId, scope(caller), false).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
+        return releases.find(releaseId, scope(caller), false)
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
     }
 
     @Transactional(readOnly = true)
-    PageResponse<FundRelease> history(UUID allocationId, String udiseCode, ReleaseStatus status, ApprovalLevel pendingLevel,
-            Caller caller, int page, int size) {
+    PageResponse<FundRelease> history(UUID allocationId, String udiseCode, ReleaseStatus status,
+            ApprovalLevel pendingLevel, Caller caller, int page, int size) {
         return releases.page(allocationId, udiseCode, status, pendingLevel, scope(caller), page, size);
     }
 
@@ -192,8 +209,8 @@ public class ReleaseService {
     }
 
     /**
-     * Marks a released fund credited with the treasury's reference (in the caller's transaction); false when it was
-     * credited already.
+     * Marks a released fund credited with the treasury's reference (in the caller's
+     * transaction); false when it was credited already.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean markCredited(UUID releaseId, String treasuryReference, Instant at) {
@@ -201,11 +218,13 @@ public class ReleaseService {
     }
 
     private void release(FundRelease release, Caller caller, Instant now) {
-        ReleasableAllocation allocation = allocations.lockForRelease(release.allocationId(), caller).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND, "No allocation " + release.allocationId()));
+        ReleasableAllocation allocation = allocations.lockForRelease(release.allocationId(), caller)
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.ALLOCATION_NOT_FOUND,
+                    "No allocation " + release.allocationId()));
         if (allocation.released().add(release.amount()).compareTo(allocation.amount()) > 0) {
-            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION, "Releasing " + release.amount()
-                    + " on top of " + allocation.released() + " released would exceed the allocation of " + allocation.amount());
+            throw ApiException.conflict(FinanceProblems.RELEASE_EXCEEDS_ALLOCATION,
+                    "Releasing " + release.amount() + " on top of " + allocation.released()
+                            + " released would exceed the allocation of " + allocation.amount());
         }
         allocations.recordRelease(allocation.id(), release.amount());
         releases.markReleased(release.id(), now);
@@ -214,14 +233,18 @@ public class ReleaseService {
     }
 
     private FundRelease lock(UUID releaseId, Caller caller) {
-        return releases.find(releaseId, scope(caller), true).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
+        return releases.find(releaseId, scope(caller), true)
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.RELEASE_NOT_FOUND, "No release " + releaseId));
     }
 
-    /** The approval level a caller acts at: a district or block officer, or a school's headmaster. */
+    /**
+     * The approval level a caller acts at: a district or block officer, or a school's
+     * headmaster.
+     */
     private static ApprovalLevel approvalLevel(Caller caller) {
-        return ApprovalLevel.of(caller.level()).orElseThrow(() -> ApiException.conflict(
-                FinanceProblems.RELEASE_NO_APPROVAL_LEVEL, "Releases are approved by the district, the block and the school"));
+        return ApprovalLevel.of(caller.level())
+            .orElseThrow(() -> ApiException.conflict(FinanceProblems.RELEASE_NO_APPROVAL_LEVEL,
+                    "Releases are approved by the district, the block and the school"));
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {
@@ -231,4 +254,5 @@ public class ReleaseService {
     private static AuditTrail.Location where(FundRelease r) {
         return new AuditTrail.Location(r.districtCode(), r.blockCode(), r.udiseCode());
     }
+
 }

@@ -31,24 +31,29 @@ class SchoolDirectoryController {
 
     @GetMapping("/{udiseCode}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    FundedSchoolResponse get(@PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+    FundedSchoolResponse get(
+            @PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
             Caller caller) {
-        return directory.find(udiseCode, scope(caller)).map(FundedSchoolResponse::of)
-                .orElseThrow(() -> ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + udiseCode));
+        return directory.find(udiseCode, scope(caller))
+            .map(FundedSchoolResponse::of)
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND,
+                    "No funded school with UDISE code " + udiseCode));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     PageResponse<FundedSchoolResponse> list(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         return directory.page(districtCode, blockCode, scope(caller), page, size).map(FundedSchoolResponse::of);
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {
         return JurisdictionScope.of(caller).where(SchoolDirectoryRepository.PLACE);
     }
+
 }

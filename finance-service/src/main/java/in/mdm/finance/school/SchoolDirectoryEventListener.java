@@ -9,7 +9,10 @@ import in.mdm.events.school.SchoolUpdated;
 import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
 
-/** Keeps finance-service's copy of the school register current, a poll of events in one statement. */
+/**
+ * Keeps finance-service's copy of the school register current, a poll of events in one
+ * statement.
+ */
 @Component
 @EventConsumer(SchoolDirectoryEventListener.CONSUMER)
 class SchoolDirectoryEventListener {
@@ -24,15 +27,18 @@ class SchoolDirectoryEventListener {
 
     @EventHandler
     void registered(List<SchoolRegistered> events) {
-        directory.upsertAll(events.stream().map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(),
-                e.districtCode(), e.blockCode(), e.category(), e.management(), e.pmPoshanEligible(),
-                e.eventId().toString(), e.occurredAt())).toList());
+        directory.upsertAll(events.stream()
+            .map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(), e.districtCode(), e.blockCode(),
+                    e.category(), e.management(), e.pmPoshanEligible(), e.eventId().toString(), e.occurredAt()))
+            .toList());
     }
 
     @EventHandler
     void updated(List<SchoolUpdated> events) {
-        directory.upsertAll(events.stream().map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(),
-                e.districtCode(), e.blockCode(), e.category(), e.management(), e.pmPoshanEligible(),
-                e.eventId().toString(), e.occurredAt())).toList());
+        directory.upsertAll(events.stream()
+            .map(e -> new SchoolDirectoryRepository.Listed(e.udiseCode(), e.name(), e.districtCode(), e.blockCode(),
+                    e.category(), e.management(), e.pmPoshanEligible(), e.eventId().toString(), e.occurredAt()))
+            .toList());
     }
+
 }

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
@@ -23,7 +22,8 @@ import in.mdm.platform.web.PageResponse;
 class SchoolDirectoryRepository {
 
     /** A row lies where its district, block and school are. */
-    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code", "udise_code");
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code",
+            "udise_code");
 
     private final JdbcClient jdbc;
 
@@ -37,8 +37,8 @@ class SchoolDirectoryRepository {
     }
 
     /**
-     * Applies many schools in one statement, each unless the stored state is newer (of several events of one school
-     * here, the newest counts).
+     * Applies many schools in one statement, each unless the stored state is newer (of
+     * several events of one school here, the newest counts).
      */
     void upsertAll(List<Listed> schools) {
         Map<String, Listed> newest = new LinkedHashMap<>();
@@ -60,13 +60,16 @@ class SchoolDirectoryRepository {
                     pm_poshan_eligible = excluded.pm_poshan_eligible, last_event_id = excluded.last_event_id,
                     last_event_at = excluded.last_event_at, updated_at = now()
                 where school_directory.last_event_at <= excluded.last_event_at""")
-                .param("udise", text(rows, Listed::udiseCode)).param("name", text(rows, Listed::name))
-                .param("district", text(rows, Listed::districtCode)).param("block", text(rows, Listed::blockCode))
-                .param("category", text(rows, Listed::category)).param("management", text(rows, Listed::management))
-                .param("eligible", text(rows, l -> String.valueOf(l.pmPoshanEligible())))
-                .param("eventId", text(rows, Listed::eventId))
-                .param("eventAt", text(rows, l -> l.eventAt().toString()))
-                .update();
+            .param("udise", text(rows, Listed::udiseCode))
+            .param("name", text(rows, Listed::name))
+            .param("district", text(rows, Listed::districtCode))
+            .param("block", text(rows, Listed::blockCode))
+            .param("category", text(rows, Listed::category))
+            .param("management", text(rows, Listed::management))
+            .param("eligible", text(rows, l -> String.valueOf(l.pmPoshanEligible())))
+            .param("eventId", text(rows, Listed::eventId))
+            .param("eventAt", text(rows, l -> l.eventAt().toString()))
+            .update();
     }
 
     private static SqlArrayValue text(List<Listed> rows, Function<Listed, String> column) {
@@ -75,20 +78,22 @@ class SchoolDirectoryRepository {
 
     Optional<FundedSchool> find(String udiseCode, JurisdictionScope.Condition within) {
         return jdbc.sql("select * from school_directory where udise_code = :udise and " + within.sql())
-                .param("udise", udiseCode).params(within.params())
-                .query(SchoolDirectoryRepository::map)
-                .optional();
+            .param("udise", udiseCode)
+            .params(within.params())
+            .query(SchoolDirectoryRepository::map)
+            .optional();
     }
 
-    PageResponse<FundedSchool> page(String districtCode, String blockCode, JurisdictionScope.Condition within, int page, int size) {
+    PageResponse<FundedSchool> page(String districtCode, String blockCode, JurisdictionScope.Condition within, int page,
+            int size) {
         return PagedQuery.select(jdbc, "*", "school_directory", within)
-                .where("""
-                        (cast(:district as varchar) is null or district_code = :district)
-                          and (cast(:block as varchar) is null or block_code = :block)""")
-                .param("district", districtCode)
-                .param("block", blockCode)
-                .orderBy("udise_code")
-                .fetch(page, size, SchoolDirectoryRepository::map);
+            .where("""
+                    (cast(:district as varchar) is null or district_code = :district)
+                      and (cast(:block as varchar) is null or block_code = :block)""")
+            .param("district", districtCode)
+            .param("block", blockCode)
+            .orderBy("udise_code")
+            .fetch(page, size, SchoolDirectoryRepository::map);
     }
 
     private static FundedSchool map(ResultSet rs, int row) throws SQLException {
@@ -97,4 +102,5 @@ class SchoolDirectoryRepository {
                 rs.getBoolean("pm_poshan_eligible"), rs.getString("last_event_id"),
                 rs.getTimestamp("last_event_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
+
 }

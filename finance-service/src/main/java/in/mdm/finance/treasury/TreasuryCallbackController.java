@@ -30,8 +30,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The treasury's side: its confirmations (open at the gateway, authenticated here by an HMAC-SHA256 signature of the
- * body or by a machine token with scope {@code finance:treasury-callback}) and the reconciliation for the state.
+ * The treasury's side: its confirmations (open at the gateway, authenticated here by an
+ * HMAC-SHA256 signature of the body or by a machine token with scope
+ * {@code finance:treasury-callback}) and the reconciliation for the state.
  */
 @RestController
 @RequestMapping("/api/v1/financial/treasury")
@@ -41,8 +42,11 @@ class TreasuryCallbackController {
     static final String SCOPE = "finance:treasury-callback";
 
     private final TreasuryService treasury;
+
     private final JsonMapper json;
+
     private final Validator validator;
+
     private final WebhookSignature signature;
 
     TreasuryCallbackController(TreasuryService treasury, JsonMapper json, Validator validator,
@@ -62,12 +66,14 @@ class TreasuryCallbackController {
             callback = json.readValue(body, TreasuryCallbackRequest.class);
         }
         catch (JacksonException e) {
-            throw ApiException.badRequest(FinanceProblems.TREASURY_UNREADABLE_CALLBACK, "The callback is not a readable confirmation");
+            throw ApiException.badRequest(FinanceProblems.TREASURY_UNREADABLE_CALLBACK,
+                    "The callback is not a readable confirmation");
         }
         Set<ConstraintViolation<TreasuryCallbackRequest>> violations = validator.validate(callback);
         if (!violations.isEmpty()) {
             ConstraintViolation<TreasuryCallbackRequest> first = violations.stream()
-                    .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+                .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .orElseThrow();
             throw ApiException.badRequest(FinanceProblems.TREASURY_INVALID_CALLBACK,
                     first.getPropertyPath() + " " + first.getMessage());
         }
@@ -78,10 +84,16 @@ class TreasuryCallbackController {
     @PreAuthorize("hasRole('ADMIN')")
     List<UnconfirmedInstructionResponse> reconciliation(
             @RequestParam(defaultValue = "24") @Min(0) @Max(8760) int olderThanHours) {
-        return treasury.unconfirmed(Duration.ofHours(olderThanHours)).stream().map(UnconfirmedInstructionResponse::of).toList();
+        return treasury.unconfirmed(Duration.ofHours(olderThanHours))
+            .stream()
+            .map(UnconfirmedInstructionResponse::of)
+            .toList();
     }
 
-    /** The signature when there is one (a wrong one is refused even with a token), else the machine token's scope. */
+    /**
+     * The signature when there is one (a wrong one is refused even with a token), else
+     * the machine token's scope.
+     */
     private String authenticate(byte[] body, String signature) {
         if (signature != null) {
             if (!this.signature.matches(body, signature)) {
@@ -95,9 +107,11 @@ class TreasuryCallbackController {
             if (caller.caller().hasScope(SCOPE)) {
                 return caller.caller().subject();
             }
-            throw new ApiException(HttpStatus.FORBIDDEN, FinanceProblems.TREASURY_FORBIDDEN, "The token lacks the scope " + SCOPE);
+            throw new ApiException(HttpStatus.FORBIDDEN, FinanceProblems.TREASURY_FORBIDDEN,
+                    "The token lacks the scope " + SCOPE);
         }
         throw new ApiException(HttpStatus.UNAUTHORIZED, FinanceProblems.TREASURY_UNAUTHENTICATED,
                 "Sign the callback (" + SIGNATURE_HEADER + ") or send a token with scope " + SCOPE);
     }
+
 }

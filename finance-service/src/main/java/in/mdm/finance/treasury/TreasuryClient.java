@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The treasury's payment API: {@code POST <MDM_TREASURY_URL>/payments} with an {@code Idempotency-Key} header (the
- * instruction's key, the same on every attempt), guarded by the retry and the circuit breaker.
+ * The treasury's payment API: {@code POST <MDM_TREASURY_URL>/payments} with an
+ * {@code Idempotency-Key} header (the instruction's key, the same on every attempt),
+ * guarded by the retry and the circuit breaker.
  */
 @Component
 class TreasuryClient {
 
     /** What the treasury is asked to pay. */
-    record PaymentInstruction(UUID instructionId, UUID releaseId, String udiseCode, BigDecimal amount, String currency) {
+    record PaymentInstruction(UUID instructionId, UUID releaseId, String udiseCode, BigDecimal amount,
+            String currency) {
 
         /** An instruction in rupees. */
         static PaymentInstruction of(TreasuryInstruction i) {
@@ -31,7 +33,9 @@ class TreasuryClient {
     }
 
     private final RestClient http;
+
     private final CircuitBreaker breaker;
+
     private final Retry retry;
 
     TreasuryClient(RestClient.Builder builder, CircuitBreaker treasuryCircuitBreaker, Retry treasuryRetry,
@@ -45,14 +49,19 @@ class TreasuryClient {
         this.retry = treasuryRetry;
     }
 
-    /** Sends the instruction; throws when the treasury refuses it, stays unreachable, or the breaker is open. */
+    /**
+     * Sends the instruction; throws when the treasury refuses it, stays unreachable, or
+     * the breaker is open.
+     */
     void pay(UUID idempotencyKey, PaymentInstruction instruction) {
-        Runnable call = () -> http.post().uri("/payments")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", idempotencyKey.toString())
-                .body(instruction)
-                .retrieve()
-                .toBodilessEntity();
+        Runnable call = () -> http.post()
+            .uri("/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", idempotencyKey.toString())
+            .body(instruction)
+            .retrieve()
+            .toBodilessEntity();
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, call)).run();
     }
+
 }

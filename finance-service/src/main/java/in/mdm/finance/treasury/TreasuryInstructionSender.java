@@ -19,11 +19,12 @@ import org.springframework.web.client.HttpClientErrorException;
 import in.mdm.events.finance.FundReleased;
 
 /**
- * Writes a payment instruction in the transaction that releases a fund, and sends the instructions afterwards, outside
- * any database transaction: each run claims a batch (a short transaction), calls the treasury for each (retry with
- * backoff inside a circuit breaker, the same idempotency key on every attempt), then records the outcome. An
- * instruction that could not be sent goes back to PENDING for the next run; one the treasury refuses (4xx) is REFUSED
- * and shows in the reconciliation.
+ * Writes a payment instruction in the transaction that releases a fund, and sends the
+ * instructions afterwards, outside any database transaction: each run claims a batch (a
+ * short transaction), calls the treasury for each (retry with backoff inside a circuit
+ * breaker, the same idempotency key on every attempt), then records the outcome. An
+ * instruction that could not be sent goes back to PENDING for the next run; one the
+ * treasury refuses (4xx) is REFUSED and shows in the reconciliation.
  */
 @Component
 class TreasuryInstructionSender {
@@ -31,14 +32,19 @@ class TreasuryInstructionSender {
     private static final Logger log = LoggerFactory.getLogger(TreasuryInstructionSender.class);
 
     private final TreasuryRepository instructions;
+
     private final TreasuryClient treasury;
+
     private final TransactionTemplate transactions;
+
     private final boolean enabled;
+
     private final int batch;
+
     private final Clock clock;
 
-    TreasuryInstructionSender(TreasuryRepository instructions, TreasuryClient treasury, TransactionTemplate transactions,
-            Clock clock,
+    TreasuryInstructionSender(TreasuryRepository instructions, TreasuryClient treasury,
+            TransactionTemplate transactions, Clock clock,
             @Value("${mdm.finance.treasury.sender-enabled:true}") boolean enabled,
             @Value("${mdm.finance.treasury.batch:50}") int batch) {
         this.instructions = instructions;
@@ -49,7 +55,10 @@ class TreasuryInstructionSender {
         this.batch = batch;
     }
 
-    /** In the releasing transaction (a synchronous listener): the instruction is written with the release or not at all. */
+    /**
+     * In the releasing transaction (a synchronous listener): the instruction is written
+     * with the release or not at all.
+     */
     @EventListener
     void on(FundReleased released) {
         instructions.insert(released.releaseId(), released.amount(), released.occurredAt());
@@ -66,8 +75,8 @@ class TreasuryInstructionSender {
     /** Sends every pending instruction; answers how many the treasury accepted. */
     int sendPending() {
         int accepted = 0;
-        List<TreasuryInstruction> claimed = transactions.execute(status ->
-                instructions.claim(batch, Duration.ofMinutes(5), clock.instant()));
+        List<TreasuryInstruction> claimed = transactions
+            .execute(status -> instructions.claim(batch, Duration.ofMinutes(5), clock.instant()));
         for (int i = 0; i < claimed.size(); i++) {
             TreasuryInstruction instruction = claimed.get(i);
             try {
@@ -78,19 +87,20 @@ class TreasuryInstructionSender {
             catch (CallNotPermittedException open) {
                 log.warn("Treasury circuit open: {} instructions wait for the next run", claimed.size() - i);
                 for (TreasuryInstruction rest : claimed.subList(i, claimed.size())) {
-                    transactions.executeWithoutResult(status -> instructions.unsent(rest.id(), InstructionStatus.PENDING, "circuit open"));
+                    transactions.executeWithoutResult(
+                            status -> instructions.unsent(rest.id(), InstructionStatus.PENDING, "circuit open"));
                 }
                 break;
             }
             catch (HttpClientErrorException refused) {
                 log.error("Treasury refused instruction {}: {}", instruction.id(), refused.getStatusCode());
-                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), InstructionStatus.REFUSED,
-                        "treasury answered " + refused.getStatusCode().value()));
+                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(),
+                        InstructionStatus.REFUSED, "treasury answered " + refused.getStatusCode().value()));
             }
             catch (RuntimeException failed) {
                 log.warn("Treasury instruction {} not sent: {}", instruction.id(), failed.toString());
-                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(), InstructionStatus.PENDING,
-                        truncate(failed.toString())));
+                transactions.executeWithoutResult(status -> instructions.unsent(instruction.id(),
+                        InstructionStatus.PENDING, truncate(failed.toString())));
             }
         }
         return accepted;
@@ -99,4 +109,5 @@ class TreasuryInstructionSender {
     private static String truncate(String text) {
         return text.length() <= 500 ? text : text.substring(0, 500);
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily reconciliation ({@link TreasuryService#reconcile}), on one replica at a time: a run records one
- * reconciliation. Held at least a minute, so a replica whose clock is a little behind does not record a second.
+ * The daily reconciliation ({@link TreasuryService#reconcile}), on one replica at a time:
+ * a run records one reconciliation. Held at least a minute, so a replica whose clock is a
+ * little behind does not record a second.
  */
 @Component
 class TreasuryReconciliationJob {
@@ -23,4 +24,5 @@ class TreasuryReconciliationJob {
     void reconcile() {
         treasury.reconcile();
     }
+
 }

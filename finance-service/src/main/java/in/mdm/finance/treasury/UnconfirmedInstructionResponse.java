@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /** An instruction the treasury has not confirmed, for the reconciliation. */
 record UnconfirmedInstructionResponse(String instructionId, String releaseId, String udiseCode, String districtCode,
-        String blockCode, BigDecimal amount, InstructionStatus status, int attempts, String lastError, Instant createdAt,
-        Instant sentAt) {
+        String blockCode, BigDecimal amount, InstructionStatus status, int attempts, String lastError,
+        Instant createdAt, Instant sentAt) {
 
     static UnconfirmedInstructionResponse of(TreasuryInstruction i) {
         return new UnconfirmedInstructionResponse(i.id().toString(), i.releaseId().toString(), i.udiseCode(),

@@ -13,8 +13,8 @@ import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
 
 /**
- * Meals actually served, per school and day, from school-service's daily reports; each event applied once, a later
- * report of the same day replacing an earlier one.
+ * Meals actually served, per school and day, from school-service's daily reports; each
+ * event applied once, a later report of the same day replacing an earlier one.
  */
 @Component
 @EventConsumer(DailyMealEventListener.CONSUMER)
@@ -32,7 +32,8 @@ class DailyMealEventListener {
     void on(List<DailyMealReported> reports) {
         List<UtilizationRepository.Meals> meals = new ArrayList<>(reports.size());
         for (DailyMealReported report : reports) {
-            int primary = primaryMeals(report.mealsServed(), report.attendancePrimary(), report.attendanceUpperPrimary());
+            int primary = primaryMeals(report.mealsServed(), report.attendancePrimary(),
+                    report.attendanceUpperPrimary());
             meals.add(new UtilizationRepository.Meals(report.udiseCode(), report.date(), primary,
                     Math.max(0, report.mealsServed()) - primary, report.occurredAt()));
         }
@@ -40,8 +41,9 @@ class DailyMealEventListener {
     }
 
     /**
-     * The primary children's part of the day's meals, in proportion to attendance, rounded half-even to a whole meal
-     * (all of them when nobody's attendance was reported).
+     * The primary children's part of the day's meals, in proportion to attendance,
+     * rounded half-even to a whole meal (all of them when nobody's attendance was
+     * reported).
      */
     static int primaryMeals(int meals, int attendancePrimary, int attendanceUpperPrimary) {
         int served = Math.max(0, meals);
@@ -50,6 +52,8 @@ class DailyMealEventListener {
             return served;
         }
         return BigDecimal.valueOf((long) served * Math.max(0, attendancePrimary))
-                .divide(BigDecimal.valueOf(present), 0, RoundingMode.HALF_EVEN).intValueExact();
+            .divide(BigDecimal.valueOf(present), 0, RoundingMode.HALF_EVEN)
+            .intValueExact();
     }
+
 }

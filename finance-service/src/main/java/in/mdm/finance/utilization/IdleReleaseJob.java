@@ -6,9 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily, on one replica at a time: releases with nothing spent since for the configured time are signalled
- * ({@link UtilizationService#signalIdleReleases}). Held at least a minute, so a replica whose clock is a little
- * behind does not run the check again.
+ * Daily, on one replica at a time: releases with nothing spent since for the configured
+ * time are signalled ({@link UtilizationService#signalIdleReleases}). Held at least a
+ * minute, so a replica whose clock is a little behind does not run the check again.
  */
 @Component
 class IdleReleaseJob {
@@ -24,4 +24,5 @@ class IdleReleaseJob {
     void signalIdleReleases() {
         utilization.signalIdleReleases();
     }
+
 }

@@ -30,7 +30,10 @@ class UtilizationController {
         this.utilization = utilization;
     }
 
-    /** Records a month's spending in a category; answers the school's year as it stands after it. */
+    /**
+     * Records a month's spending in a category; answers the school's year as it stands
+     * after it.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -38,18 +41,22 @@ class UtilizationController {
         return utilization.record(request, caller);
     }
 
-    /** Each school's year in the caller's jurisdiction, optionally only those outside the 96-100 % band. */
+    /**
+     * Each school's year in the caller's jurisdiction, optionally only those outside the
+     * 96-100 % band.
+     */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     PageResponse<UtilizationSummaryResponse> summaries(
-            @RequestParam @NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be an academic year like 2026-27")
-            String academicYear,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam @NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}",
+                    message = "must be an academic year like 2026-27") String academicYear,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "false") boolean flaggedOnly,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         return utilization.summaries(academicYear, districtCode, blockCode, flaggedOnly, caller, page, size);
     }
 
@@ -57,9 +64,10 @@ class UtilizationController {
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     UtilizationReportResponse report(
             @PathVariable @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
-            @RequestParam @NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "must be an academic year like 2026-27")
-            String academicYear,
+            @RequestParam @NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}",
+                    message = "must be an academic year like 2026-27") String academicYear,
             Caller caller) {
         return utilization.report(udiseCode, academicYear, caller);
     }
+
 }

@@ -31,28 +31,37 @@ import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 
 /**
- * Utilization: spending recorded per school, month and category against the funds released to the school for the
- * academic year, compared with what the meals actually served should have cost. Crossing a configured share of the
- * released funds (80, 90, 100 %) publishes BudgetThresholdCrossed once per level; a release with no spending recorded
+ * Utilization: spending recorded per school, month and category against the funds
+ * released to the school for the academic year, compared with what the meals actually
+ * served should have cost. Crossing a configured share of the released funds (80, 90, 100
+ * %) publishes BudgetThresholdCrossed once per level; a release with no spending recorded
  * after it for N days publishes one with threshold 0 ("released but unused").
  */
 @Service
 class UtilizationService {
 
     static final int IDLE_THRESHOLD = 0;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final UtilizationRepository utilization;
+
     private final ApplicationEventPublisher events;
+
     private final AuditTrail audit;
+
     private final List<Integer> thresholds;
+
     private final BigDecimal bandLow;
+
     private final BigDecimal bandHigh;
+
     private final Duration idleAfter;
+
     private final Clock clock;
 
-    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
-            @Value("${mdm.finance.utilization.thresholds:80,90,100}") List<Integer> thresholds,
+    UtilizationService(UtilizationRepository utilization, ApplicationEventPublisher events, AuditTrail audit,
+            Clock clock, @Value("${mdm.finance.utilization.thresholds:80,90,100}") List<Integer> thresholds,
             @Value("${mdm.finance.utilization.band-low-percent:96}") BigDecimal bandLow,
             @Value("${mdm.finance.utilization.band-high-percent:100}") BigDecimal bandHigh,
             @Value("${mdm.finance.utilization.idle-after:P30D}") Duration idleAfter) {
@@ -74,24 +83,27 @@ class UtilizationService {
 
     @Transactional
     UtilizationReportResponse record(RecordUtilizationRequest request, Caller caller) {
-        UtilizationRepository.School school = utilization.school(request.udiseCode(), scope(caller)).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + request.udiseCode()));
+        UtilizationRepository.School school = utilization.school(request.udiseCode(), scope(caller))
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND,
+                    "No funded school with UDISE code " + request.udiseCode()));
         YearMonth month = YearMonth.parse(request.month());
         if (month.isAfter(YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Kolkata"))))) {
-            throw ApiException.badRequest(FinanceProblems.UTILIZATION_FUTURE_MONTH, "Spending is recorded for a month that has begun");
+            throw ApiException.badRequest(FinanceProblems.UTILIZATION_FUTURE_MONTH,
+                    "Spending is recorded for a month that has begun");
         }
         String year = academicYear(month);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         BigDecimal amount = request.amount().setScale(2);
-        if (!utilization.insert(new UtilizationRecord(id, school.udiseCode(), year, month.atDay(1), school.districtCode(),
-                school.blockCode(), request.category(), amount, caller.subject(), now))) {
-            throw ApiException.conflict(FinanceProblems.UTILIZATION_EXISTS, request.category() + " spending of " + request.month()
-                    + " is recorded already for " + request.udiseCode());
+        if (!utilization.insert(new UtilizationRecord(id, school.udiseCode(), year, month.atDay(1),
+                school.districtCode(), school.blockCode(), request.category(), amount, caller.subject(), now))) {
+            throw ApiException.conflict(FinanceProblems.UTILIZATION_EXISTS, request.category() + " spending of "
+                    + request.month() + " is recorded already for " + request.udiseCode());
         }
         audit.record(caller.username(), AuditAction.UTILIZATION_RECORDED, id.toString(),
                 new AuditTrail.Location(school.districtCode(), school.blockCode(), school.udiseCode()), null,
-                AuditTrail.values("month", request.month(), "category", request.category().name(), "amount", amount), null);
+                AuditTrail.values("month", request.month(), "category", request.category().name(), "amount", amount),
+                null);
         events.publishEvent(new UtilizationRecorded(DomainEvent.newId(), now, id, school.udiseCode(), request.month(),
                 request.category().name(), amount));
         BigDecimal released = utilization.released(school.udiseCode(), year);
@@ -111,19 +123,24 @@ class UtilizationService {
 
     @Transactional(readOnly = true)
     UtilizationReportResponse report(String udiseCode, String academicYear, Caller caller) {
-        utilization.school(udiseCode, scope(caller)).orElseThrow(() ->
-                ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND, "No funded school with UDISE code " + udiseCode));
+        utilization.school(udiseCode, scope(caller))
+            .orElseThrow(() -> ApiException.notFound(FinanceProblems.SCHOOL_NOT_FOUND,
+                    "No funded school with UDISE code " + udiseCode));
         return report(udiseCode, academicYear);
     }
 
     @Transactional(readOnly = true)
     in.mdm.platform.web.PageResponse<UtilizationSummaryResponse> summaries(String academicYear, String districtCode,
             String blockCode, boolean flaggedOnly, Caller caller, int page, int size) {
-        return utilization.summaries(academicYear, districtCode, blockCode, flaggedOnly, bandLow, bandHigh, scope(caller),
-                page, size).map(s -> UtilizationSummaryResponse.of(s, bandLow, bandHigh));
+        return utilization
+            .summaries(academicYear, districtCode, blockCode, flaggedOnly, bandLow, bandHigh, scope(caller), page, size)
+            .map(s -> UtilizationSummaryResponse.of(s, bandLow, bandHigh));
     }
 
-    /** Releases with nothing spent since for the configured time: signalled once each (daily, {@link IdleReleaseJob}). */
+    /**
+     * Releases with nothing spent since for the configured time: signalled once each
+     * (daily, {@link IdleReleaseJob}).
+     */
     @Transactional
     public int signalIdleReleases() {
         Instant now = clock.instant();
@@ -136,8 +153,9 @@ class UtilizationService {
             signalled++;
             BigDecimal released = utilization.released(release.udiseCode(), release.academicYear());
             BigDecimal percent = percent(release.utilized(), released);
-            events.publishEvent(new BudgetThresholdCrossed(DomainEvent.newId(), now, Jurisdiction.school(release.udiseCode()),
-                    IDLE_THRESHOLD, percent == null ? BigDecimal.ZERO.setScale(2) : percent, released, release.utilized()));
+            events.publishEvent(new BudgetThresholdCrossed(DomainEvent.newId(), now,
+                    Jurisdiction.school(release.udiseCode()), IDLE_THRESHOLD,
+                    percent == null ? BigDecimal.ZERO.setScale(2) : percent, released, release.utilized()));
         }
         return signalled;
     }
@@ -164,9 +182,10 @@ class UtilizationService {
             BigDecimal spent = entry.getValue().values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             UtilizationRepository.MealMonth served = meals.get(entry.getKey());
             long count = served == null ? 0 : served.meals();
-            BigDecimal cost = served == null ? BigDecimal.ZERO.setScale(2) : served.expected().setScale(2, RoundingMode.HALF_EVEN);
-            months.add(new UtilizationReportResponse.Month(YearMonth.from(entry.getKey()).toString(), count, cost, spent,
-                    entry.getValue()));
+            BigDecimal cost = served == null ? BigDecimal.ZERO.setScale(2)
+                    : served.expected().setScale(2, RoundingMode.HALF_EVEN);
+            months.add(new UtilizationReportResponse.Month(YearMonth.from(entry.getKey()).toString(), count, cost,
+                    spent, entry.getValue()));
             utilized = utilized.add(spent);
             expected = expected.add(cost);
             mealCount += count;
@@ -187,4 +206,5 @@ class UtilizationService {
     private static JurisdictionScope.Condition scope(Caller caller) {
         return JurisdictionScope.of(caller).where(UtilizationRepository.PLACE);
     }
+
 }

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CostNormsTests {
 
-    static final CostNorms NORMS_2025 = new CostNorms(new BigDecimal("6.78"), new BigDecimal("10.17"), 220, new BigDecimal("60.00"));
+    static final CostNorms NORMS_2025 = new CostNorms(new BigDecimal("6.78"), new BigDecimal("10.17"), 220,
+            new BigDecimal("60.00"));
 
     @Test
     void hundredPrimaryChildrenAt6_80For220DaysCost149600() {
@@ -57,8 +58,9 @@ class CostNormsTests {
     void centreAndStateAlwaysAddUpToTheAmountToThePaisa() {
         Random random = new Random(20261124);
         for (int i = 0; i < 10_000; i++) {
-            CostNorms norms = new CostNorms(BigDecimal.valueOf(random.nextInt(2000), 2), BigDecimal.valueOf(random.nextInt(3000), 2),
-                    1 + random.nextInt(250), BigDecimal.valueOf(random.nextInt(10001), 2));
+            CostNorms norms = new CostNorms(BigDecimal.valueOf(random.nextInt(2000), 2),
+                    BigDecimal.valueOf(random.nextInt(3000), 2), 1 + random.nextInt(250),
+                    BigDecimal.valueOf(random.nextInt(10001), 2));
             CostNorms.Split split = norms.allocate(random.nextInt(2000), random.nextInt(1500));
 
             assertThat(split.centreShare().add(split.stateShare())).isEqualTo(split.amount());
@@ -77,4 +79,5 @@ class CostNormsTests {
         assertThat(in.mdm.events.AcademicYear.isValid("26-27")).isFalse();
         assertThat(in.mdm.events.AcademicYear.start("2026-27")).hasToString("2026-06-01");
     }
+
 }

@@ -26,4 +26,5 @@ class ApprovalLevelTests {
         assertThat(ApprovalLevel.of(Jurisdiction.Level.STATE)).isEmpty();
         assertThat(ApprovalLevel.of(null)).isEqualTo(Optional.empty());
     }
+
 }

@@ -24,7 +24,8 @@ class TranchesTests {
     @Test
     void aTrancheOf37290At95PercentReleases35425_50() {
         assertThat(Tranches.tranche(new BigDecimal("149160.00"), QUARTER, 1)).isEqualTo(new BigDecimal("37290.00"));
-        assertThat(Tranches.release(new BigDecimal("37290.00"), new BigDecimal("95"))).isEqualTo(new BigDecimal("35425.50"));
+        assertThat(Tranches.release(new BigDecimal("37290.00"), new BigDecimal("95")))
+            .isEqualTo(new BigDecimal("35425.50"));
         // 0.05 × 0.93 = 0.0465 → 0.05; 0.15 × 0.97 = 0.1455 → 0.15
         assertThat(Tranches.release(new BigDecimal("0.05"), new BigDecimal("93"))).isEqualTo(new BigDecimal("0.05"));
         assertThat(Tranches.release(new BigDecimal("0.50"), new BigDecimal("93"))).isEqualTo(new BigDecimal("0.46")); // 0.465
@@ -44,4 +45,5 @@ class TranchesTests {
             assertThat(sum).isEqualTo(allocation);
         }
     }
+
 }

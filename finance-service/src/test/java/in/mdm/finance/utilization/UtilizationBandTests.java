@@ -28,4 +28,5 @@ class UtilizationBandTests {
         assertThat(UtilizationBand.NO_RELEASE.flagged(new BigDecimal("0.00"))).isFalse();
         assertThat(UtilizationBand.NO_RELEASE.flagged(new BigDecimal("0.01"))).isTrue();
     }
+
 }

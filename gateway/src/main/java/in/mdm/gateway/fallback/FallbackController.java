@@ -27,14 +27,15 @@ import in.mdm.gateway.GatewaySettings;
 import in.mdm.gateway.problem.Problems;
 
 /**
- * Where a route's circuit breaker sends a request its service could not answer: refused connection, no
- * instance registered, time limit passed, breaker open or too many calls in flight. The caller gets a
- * 503 problem naming the service and when to retry, at once.
+ * Where a route's circuit breaker sends a request its service could not answer: refused
+ * connection, no instance registered, time limit passed, breaker open or too many calls
+ * in flight. The caller gets a 503 problem naming the service and when to retry, at once.
  */
 @RestController
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final GatewaySettings settings;
@@ -58,12 +59,15 @@ class FallbackController {
         problem.setProperty("service", name);
         problem.setProperty("reason", reason);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(settings.fallback().retryAfter().toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(settings.fallback().retryAfter().toSeconds()))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem);
     }
 
-    /** Why the call failed, in words that tell an operator where to look and tell a client nothing internal. */
+    /**
+     * Why the call failed, in words that tell an operator where to look and tell a client
+     * nothing internal.
+     */
     static String reason(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TimeoutException) {
@@ -92,4 +96,5 @@ class FallbackController {
         }
         return exchange.getRequest().getURI().getRawPath();
     }
+
 }

@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's calls to services are observed (timed, traced) under their own name. Under the default name,
- * {@code http.client.requests}, they clash with the same-named meter of Spring's HTTP clients (config and
- * Eureka clients), whose tag keys differ: Prometheus then refuses the gateway's meter and its per-route
- * latencies are lost (spring-cloud-gateway issue 3153).
+ * The gateway's calls to services are observed (timed, traced) under their own name.
+ * Under the default name, {@code http.client.requests}, they clash with the same-named
+ * meter of Spring's HTTP clients (config and Eureka clients), whose tag keys differ:
+ * Prometheus then refuses the gateway's meter and its per-route latencies are lost
+ * (spring-cloud-gateway issue 3153).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationConfiguration {
@@ -25,4 +26,5 @@ class ObservationConfiguration {
             }
         };
     }
+
 }

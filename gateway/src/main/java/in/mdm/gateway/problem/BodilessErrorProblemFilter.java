@@ -18,9 +18,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Some gateway filters end a request with a bare status and no body, the rate limiter's 429 above all. This
- * turns such an ending into the same problem body every other error has (429: {@code gateway.rate-limited}
- * with {@code Retry-After}). Responses that carry a body, the services' own errors included, pass untouched.
+ * Some gateway filters end a request with a bare status and no body, the rate limiter's
+ * 429 above all. This turns such an ending into the same problem body every other error
+ * has (429: {@code gateway.rate-limited} with {@code Retry-After}). Responses that carry
+ * a body, the services' own errors included, pass untouched.
  */
 @Component
 class BodilessErrorProblemFilter implements WebFilter, Ordered {
@@ -59,4 +60,5 @@ class BodilessErrorProblemFilter implements WebFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
     }
+
 }

@@ -21,9 +21,10 @@ import in.mdm.gateway.GatewayProblems;
 import in.mdm.gateway.GatewaySettings;
 
 /**
- * Every error the gateway itself answers is a problem with a stable {@code code}: an unknown path is
- * {@code gateway.route-not-found} (not the default HTML or JSON error page), a service that cannot be reached
- * without a fallback is {@code gateway.service-unavailable}, anything unexpected is a logged 500.
+ * Every error the gateway itself answers is a problem with a stable {@code code}: an
+ * unknown path is {@code gateway.route-not-found} (not the default HTML or JSON error
+ * page), a service that cannot be reached without a fallback is
+ * {@code gateway.service-unavailable}, anything unexpected is a logged 500.
  */
 @RestControllerAdvice
 class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
@@ -45,8 +46,8 @@ class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
         if (!(body instanceof ProblemDetail problem)) {
             return super.createResponseEntity(body, headers, status, exchange);
         }
@@ -71,4 +72,5 @@ class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
         }
     }
+
 }

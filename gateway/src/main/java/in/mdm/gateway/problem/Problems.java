@@ -12,8 +12,8 @@ import org.springframework.http.ProblemDetail;
 import in.mdm.gateway.GatewayProblems;
 
 /**
- * RFC 9457 problems in the form every MDM service uses: a {@code type} under the project's problem base, a
- * stable {@code code}, never internals.
+ * RFC 9457 problems in the form every MDM service uses: a {@code type} under the
+ * project's problem base, a stable {@code code}, never internals.
  */
 public final class Problems {
 
@@ -38,7 +38,8 @@ public final class Problems {
             case 500 -> GatewayProblems.INTERNAL_ERROR;
             default -> {
                 HttpStatus known = HttpStatus.resolve(status.value());
-                yield "http." + (known != null ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : status.value());
+                yield "http."
+                        + (known != null ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : status.value());
             }
         };
     }
@@ -56,7 +57,10 @@ public final class Problems {
         };
     }
 
-    /** The problem as the JSON members it is written with, for code that writes a body by hand. */
+    /**
+     * The problem as the JSON members it is written with, for code that writes a body by
+     * hand.
+     */
     public static Map<String, Object> members(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("type", problem.getType().toString());
@@ -75,4 +79,5 @@ public final class Problems {
         }
         return members;
     }
+
 }

@@ -10,18 +10,18 @@ import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddr
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Rate-limit key: the client's IP address. With {@code trustedProxies = 0} it is the address of the TCP
- * connection; behind n proxies it is the n-th address from the right of {@code X-Forwarded-For}, the one the
- * outermost trusted proxy saw, so a client cannot pick its own key by sending the header.
- * Used for anonymous requests; {@link CallerKeyResolver} counts authenticated ones per user.
+ * Rate-limit key: the client's IP address. With {@code trustedProxies = 0} it is the
+ * address of the TCP connection; behind n proxies it is the n-th address from the right
+ * of {@code X-Forwarded-For}, the one the outermost trusted proxy saw, so a client cannot
+ * pick its own key by sending the header. Used for anonymous requests;
+ * {@link CallerKeyResolver} counts authenticated ones per user.
  */
 class ClientIpKeyResolver implements KeyResolver {
 
     private final RemoteAddressResolver addresses;
 
     ClientIpKeyResolver(int trustedProxies) {
-        this.addresses = trustedProxies > 0
-                ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies)
+        this.addresses = trustedProxies > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies)
                 : new RemoteAddressResolver() {
                 };
     }
@@ -35,4 +35,5 @@ class ClientIpKeyResolver implements KeyResolver {
         String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         return Mono.just("ip:" + host);
     }
+
 }

@@ -18,13 +18,15 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import in.mdm.platform.security.TokenChecks;
 
 /**
- * Verifies a bearer token with the keys of the issuer it names (auth-service or the Keycloak realm), RS256 only,
- * with the platform's issuer, audience and expiry checks, then refuses it when its {@code jti} was deny-listed at
- * logout. Redis unreachable: refused (a revoked token cannot be told from a live one).
+ * Verifies a bearer token with the keys of the issuer it names (auth-service or the
+ * Keycloak realm), RS256 only, with the platform's issuer, audience and expiry checks,
+ * then refuses it when its {@code jti} was deny-listed at logout. Redis unreachable:
+ * refused (a revoked token cannot be told from a live one).
  */
 final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     private final Map<String, ReactiveJwtDecoder> byIssuer;
+
     private final ReactiveStringRedisTemplate redis;
 
     EdgeJwtDecoder(Map<String, ReactiveJwtDecoder> byIssuer, ReactiveStringRedisTemplate redis) {
@@ -34,8 +36,8 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     static ReactiveJwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
         decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
         return decoder;
     }
@@ -48,9 +50,10 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
             return Mono.error(new BadJwtException("The token is not from a trusted issuer"));
         }
         return decoder.decode(token)
-                // the issuer's keys could not be fetched: a 503 to retry, not a 500
-                .onErrorMap(e -> !(e instanceof JwtException), e -> new JwtException("The issuer's keys could not be fetched", e))
-                .flatMap(this::notRevoked);
+            // the issuer's keys could not be fetched: a 503 to retry, not a 500
+            .onErrorMap(e -> !(e instanceof JwtException),
+                    e -> new JwtException("The issuer's keys could not be fetched", e))
+            .flatMap(this::notRevoked);
     }
 
     private Mono<Jwt> notRevoked(Jwt jwt) {
@@ -58,10 +61,14 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
             return Mono.just(jwt);
         }
         return redis.hasKey(TokenChecks.deniedKey(jwt.getId()))
-                .onErrorMap(e -> new JwtException("Token revocation could not be checked", e)) // a 503, not the caller's fault
-                .flatMap(denied -> denied
-                        ? Mono.error(new JwtValidationException("The token has been revoked",
-                                List.of(new OAuth2Error("invalid_token", "revoked", null))))
-                        : Mono.just(jwt));
+            .onErrorMap(e -> new JwtException("Token revocation could not be checked", e)) // a
+                                                                                           // 503,
+                                                                                           // not
+                                                                                           // the
+                                                                                           // caller's
+                                                                                           // fault
+            .flatMap(denied -> denied ? Mono.error(new JwtValidationException("The token has been revoked",
+                    List.of(new OAuth2Error("invalid_token", "revoked", null)))) : Mono.just(jwt));
     }
+
 }

@@ -32,11 +32,12 @@ import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.Role;
 
 /**
- * Edge authentication: every route needs a valid bearer token (ours or the Keycloak realm's) except the open
- * ones of {@code mdm.security.open} (login, refresh, activation, password reset, JWKS and discovery, signed
- * webhooks), health and the API docs. Role rules ({@code mdm.security.rules}) give a 403 at the edge; a
- * machine client (scopes, no role) reaches only the routes a rule grants one of its scopes. The services check
- * roles and jurisdiction again. 401 and 403 are problems like every other error.
+ * Edge authentication: every route needs a valid bearer token (ours or the Keycloak
+ * realm's) except the open ones of {@code mdm.security.open} (login, refresh, activation,
+ * password reset, JWKS and discovery, signed webhooks), health and the API docs. Role
+ * rules ({@code mdm.security.rules}) give a 403 at the edge; a machine client (scopes, no
+ * role) reaches only the routes a rule grants one of its scopes. The services check roles
+ * and jurisdiction again. 401 and 403 are problems like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
@@ -44,7 +45,9 @@ class EdgeSecurityConfiguration {
     private static final String[] ALWAYS_OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**" };
 
-    private static final String[] PEOPLE = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
+    private static final String[] PEOPLE = java.util.Arrays.stream(Role.values())
+        .map(Role::authority)
+        .toArray(String[]::new);
 
     @Bean
     CallerClaims callerClaims(EdgeSecuritySettings settings) {
@@ -54,7 +57,8 @@ class EdgeSecurityConfiguration {
     @Bean
     ReactiveJwtDecoder edgeJwtDecoder(EdgeSecuritySettings settings, ReactiveStringRedisTemplate redis) {
         Map<String, ReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
-        byIssuer.put(settings.issuer(), EdgeJwtDecoder.forIssuer(settings.issuer(), settings.audience(), settings.jwksUri()));
+        byIssuer.put(settings.issuer(),
+                EdgeJwtDecoder.forIssuer(settings.issuer(), settings.audience(), settings.jwksUri()));
         if (settings.keycloak().on()) {
             byIssuer.put(settings.keycloak().issuerUri(), EdgeJwtDecoder.forIssuer(settings.keycloak().issuerUri(),
                     settings.audience(), settings.keycloak().effectiveJwksUri()));
@@ -63,50 +67,53 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecuritySettings settings, ReactiveJwtDecoder decoder,
-            CallerClaims claims, JsonMapper json) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecuritySettings settings,
+            ReactiveJwtDecoder decoder, CallerClaims claims, JsonMapper json) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
-                    exchanges.pathMatchers(ALWAYS_OPEN).permitAll();
-                    for (EdgeSecuritySettings.Route open : settings.open()) {
-                        exchanges.matchers(matcher(open.paths(), open.methods())).permitAll();
-                    }
-                    for (EdgeSecuritySettings.Rule rule : settings.rules()) {
-                        String[] authorities = rule.authorities().stream()
-                                .map(a -> a.startsWith("SCOPE_") || a.startsWith("ROLE_") ? a : "ROLE_" + a)
-                                .toArray(String[]::new);
-                        exchanges.matchers(matcher(rule.paths(), rule.methods()))
-                                .access(AuthorityReactiveAuthorizationManager.hasAnyAuthority(authorities));
-                    }
-                    // people: any route; machine clients (no role): only the routes a rule grants their scopes
-                    exchanges.anyExchange().hasAnyAuthority(PEOPLE);
-                })
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
-                        // a token that cannot be checked now (the issuer's keys or Redis unreachable) is a 503 to retry
-                        .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
-                                ? unavailable(filterExchange.getExchange(), json)
-                                : problem(filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, GatewayProblems.TOKEN_INVALID,
-                                        "The access token is invalid, expired or revoked"))
-                        .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
-                                exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                                        ? GatewayProblems.TOKEN_INVALID : GatewayProblems.UNAUTHENTICATED,
-                                exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                                        ? "The access token is invalid, expired or revoked" : "A bearer access token is required"))
-                        .accessDeniedHandler((exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                GatewayProblems.FORBIDDEN, "Your role may not do this")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
-                                GatewayProblems.UNAUTHENTICATED, "A bearer access token is required"))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                GatewayProblems.FORBIDDEN, "Your role may not do this")));
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .authorizeExchange(exchanges -> {
+                exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                exchanges.pathMatchers(ALWAYS_OPEN).permitAll();
+                for (EdgeSecuritySettings.Route open : settings.open()) {
+                    exchanges.matchers(matcher(open.paths(), open.methods())).permitAll();
+                }
+                for (EdgeSecuritySettings.Rule rule : settings.rules()) {
+                    String[] authorities = rule.authorities()
+                        .stream()
+                        .map(a -> a.startsWith("SCOPE_") || a.startsWith("ROLE_") ? a : "ROLE_" + a)
+                        .toArray(String[]::new);
+                    exchanges.matchers(matcher(rule.paths(), rule.methods()))
+                        .access(AuthorityReactiveAuthorizationManager.hasAnyAuthority(authorities));
+                }
+                // people: any route; machine clients (no role): only the routes a rule
+                // grants their scopes
+                exchanges.anyExchange().hasAnyAuthority(PEOPLE);
+            })
+            .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(decoder)
+                .jwtAuthenticationConverter(token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
+                // a token that cannot be checked now (the issuer's keys or Redis
+                // unreachable) is a 503 to retry
+                .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
+                        ? unavailable(filterExchange.getExchange(), json)
+                        : problem(filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED,
+                                GatewayProblems.TOKEN_INVALID, "The access token is invalid, expired or revoked"))
+                .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                ? GatewayProblems.TOKEN_INVALID : GatewayProblems.UNAUTHENTICATED,
+                        exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                ? "The access token is invalid, expired or revoked"
+                                : "A bearer access token is required"))
+                .accessDeniedHandler((exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                        GatewayProblems.FORBIDDEN, "Your role may not do this")))
+            .exceptionHandling(ex -> ex
+                .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        GatewayProblems.UNAUTHENTICATED, "A bearer access token is required"))
+                .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                        GatewayProblems.FORBIDDEN, "Your role may not do this")));
         return http.build();
     }
 
@@ -116,8 +123,8 @@ class EdgeSecurityConfiguration {
             return ServerWebExchangeMatchers.pathMatchers(patterns);
         }
         return ServerWebExchangeMatchers.matchers(methods.stream()
-                .map(m -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(m), patterns))
-                .toArray(ServerWebExchangeMatcher[]::new));
+            .map(m -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(m), patterns))
+            .toArray(ServerWebExchangeMatcher[]::new));
     }
 
     private static Mono<Void> unavailable(ServerWebExchange exchange, JsonMapper json) {
@@ -126,7 +133,8 @@ class EdgeSecurityConfiguration {
                 "The access token cannot be verified right now; retry shortly");
     }
 
-    private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String code, String detail) {
+    private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String code,
+            String detail) {
         ProblemDetail problem = Problems.of(status, code, detail);
         problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
         byte[] body = json.writeValueAsBytes(Problems.members(problem));
@@ -134,8 +142,9 @@ class EdgeSecurityConfiguration {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, GatewayProblems.TOKEN_INVALID.equals(code)
-                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+            response.getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE,
+                        GatewayProblems.TOKEN_INVALID.equals(code) ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

@@ -6,16 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code mdm.security.*} at the gateway: whose tokens are trusted, what is open, and which roles may call which
- * routes (the services check roles and jurisdiction again).
+ * {@code mdm.security.*} at the gateway: whose tokens are trusted, what is open, and
+ * which roles may call which routes (the services check roles and jurisdiction again).
  *
- * @param issuer    auth-service's {@code iss}
- * @param audience  the audience every token must name
- * @param jwksUri   auth-service's JWKS
+ * @param issuer auth-service's {@code iss}
+ * @param audience the audience every token must name
+ * @param jwksUri auth-service's JWKS
  * @param stateCode the state of an ADMIN or machine client without a jurisdiction claim
- * @param keycloak  a Keycloak realm whose tokens are accepted too (issuer empty = none)
- * @param open      routes that need no token
- * @param rules     routes only some roles (or scopes) may call; the first rule whose path and method match applies
+ * @param keycloak a Keycloak realm whose tokens are accepted too (issuer empty = none)
+ * @param open routes that need no token
+ * @param rules routes only some roles (or scopes) may call; the first rule whose path and
+ * method match applies
  */
 @ConfigurationProperties("mdm.security")
 public record EdgeSecuritySettings(String issuer, @DefaultValue("mdm-twin") String audience, String jwksUri,
@@ -37,12 +38,15 @@ public record EdgeSecuritySettings(String issuer, @DefaultValue("mdm-twin") Stri
         }
     }
 
-    /** @param methods empty = every method */
+    /**
+     * @param methods empty = every method
+     */
     public record Route(List<String> paths, @DefaultValue List<String> methods) {
     }
 
     /**
-     * @param authorities who may call: role names ({@code ADMIN}) or scopes ({@code SCOPE_schools:import})
+     * @param authorities who may call: role names ({@code ADMIN}) or scopes
+     * ({@code SCOPE_schools:import})
      */
     public record Rule(List<String> paths, @DefaultValue List<String> methods, List<String> authorities) {
     }

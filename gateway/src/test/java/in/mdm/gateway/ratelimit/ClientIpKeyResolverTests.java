@@ -22,7 +22,8 @@ class ClientIpKeyResolverTests {
 
     @Test
     void behindOneProxyTheAddressItAppendedIsTheKeyNotOneTheClientWrote() {
-        // the client wrote 203.0.113.9 itself; the proxy appended the address it saw, 198.51.100.7
+        // the client wrote 203.0.113.9 itself; the proxy appended the address it saw,
+        // 198.51.100.7
         MockServerWebExchange exchange = exchange("203.0.113.9, 198.51.100.7");
 
         assertThat(new ClientIpKeyResolver(1).resolve(exchange).block()).isEqualTo("ip:198.51.100.7");
@@ -34,10 +35,12 @@ class ClientIpKeyResolverTests {
     }
 
     private static MockServerWebExchange exchange(String forwardedFor) {
-        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/v1/schools").remoteAddress(PROXY);
+        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/v1/schools")
+            .remoteAddress(PROXY);
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
         return MockServerWebExchange.from(request);
     }
+
 }

@@ -43,9 +43,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Edge authentication with the open routes and role rules of config-repo/gateway.yml: WireMock stands in for the
- * services behind the routes and for a Keycloak realm's JWKS; tokens come from the test kit's issuer; the logout
- * deny-list and the rate limits live in the kit's real Redis.
+ * Edge authentication with the open routes and role rules of config-repo/gateway.yml:
+ * WireMock stands in for the services behind the routes and for a Keycloak realm's JWKS;
+ * tokens come from the test kit's issuer; the logout deny-list and the rate limits live
+ * in the kit's real Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -70,8 +71,10 @@ class EdgeSecurityIntegrationTests {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
                     () -> "http://127.0.0.1:" + backend.port());
         }
-        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[ml-service].replenish-rate", () -> "1");
-        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[ml-service].burst-capacity", () -> "2");
+        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[ml-service].replenish-rate",
+                () -> "1");
+        registry.add("spring.cloud.gateway.server.webflux.redis-rate-limiter.config[ml-service].burst-capacity",
+                () -> "2");
     }
 
     static String realmIssuer() {
@@ -92,19 +95,28 @@ class EdgeSecurityIntegrationTests {
     @BeforeEach
     void stubs() {
         backend.resetAll();
-        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(new JWKSet(realmKey.toPublicJWK()).toString())));
-        backend.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
-        backend.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs")
+            .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(new JWKSet(realmKey.toPublicJWK()).toString())));
+        backend.stubFor(get(anyUrl()).atPriority(10)
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        backend.stubFor(post(anyUrl()).atPriority(10)
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
     }
 
     @Test
     void aRouteWithoutATokenIs401ProblemAndNeverReachesTheService() {
-        EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/schools/33010100101").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = client.get()
+            .uri("/api/v1/schools/33010100101")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*")
+            .expectBody()
+            .returnResult();
         assertThat(problem(result)).containsEntry("code", "auth.unauthenticated").containsEntry("status", 401);
         assertThat(backend.findAll(getRequestedFor(urlEqualTo("/api/v1/schools/33010100101")))).isEmpty();
     }
@@ -114,21 +126,35 @@ class EdgeSecurityIntegrationTests {
         for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/activate",
                 "/api/v1/auth/reset-password", "/api/v1/auth/reset-password/confirm", "/api/v1/auth/token",
                 "/api/v1/meals/sms", "/api/v1/financial/treasury/callbacks")) {
-            client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                    .expectStatus().isOk();
+            client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         }
         client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
         client.get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
-        client.get().uri("/api/v1/auth/login").exchange().expectStatus().isUnauthorized(); // only POST is open
+        client.get().uri("/api/v1/auth/login").exchange().expectStatus().isUnauthorized(); // only
+                                                                                           // POST
+                                                                                           // is
+                                                                                           // open
     }
 
     @Test
     void aValidTokenPassesWithItsHeaderForTheService() {
         String token = TestTokens.officer("568");
-        client.get().uri("/api/v1/schools/33010100101").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk();
-        assertThat(backend.findAll(getRequestedFor(urlEqualTo("/api/v1/schools/33010100101"))).getFirst()
-                .getHeader(HttpHeaders.AUTHORIZATION)).as("the service checks the token again").isEqualTo("Bearer " + token);
+        client.get()
+            .uri("/api/v1/schools/33010100101")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk();
+        assertThat(backend.findAll(getRequestedFor(urlEqualTo("/api/v1/schools/33010100101")))
+            .getFirst()
+            .getHeader(HttpHeaders.AUTHORIZATION)).as("the service checks the token again")
+            .isEqualTo("Bearer " + token);
     }
 
     @Test
@@ -140,8 +166,14 @@ class EdgeSecurityIntegrationTests {
                 TestTokens.token().subject("a").roles("ADMIN").issuer("https://elsewhere.example").build(),
                 TestTokens.token().subject("a").roles("ADMIN").audience("another-app").build(),
                 "eyJhbGciOiJub25lIn0." + TestTokens.admin().split("\\.")[1] + ".")) {
-            EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token))
-                    .exchange().expectStatus().isUnauthorized().expectBody().returnResult();
+            EntityExchangeResult<byte[]> result = client.get()
+                .uri("/api/v1/schools")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .returnResult();
             assertThat(problem(result)).containsEntry("code", "auth.token-invalid");
         }
     }
@@ -149,79 +181,156 @@ class EdgeSecurityIntegrationTests {
     @Test
     void aTokenRevokedAtLogoutIs401AtTheEdge() {
         String jti = UUID.randomUUID().toString();
-        String token = TestTokens.token().subject("deo.568").roles("OFFICER").jurisdiction("DISTRICT", "568").jti(jti).build();
+        String token = TestTokens.token()
+            .subject("deo.568")
+            .roles("OFFICER")
+            .jurisdiction("DISTRICT", "568")
+            .jti(jti)
+            .build();
         client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
         redis.opsForValue().set(TokenChecks.deniedKey(jti), "logout", Duration.ofMinutes(15));
-        client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isUnauthorized();
+        client.get()
+            .uri("/api/v1/schools")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
     void roleRulesGive403AtTheEdge() {
-        EntityExchangeResult<byte[]> result = client.post().uri("/api/v1/financial/allocations/calculate")
-                .headers(h -> h.setBearerAuth(TestTokens.school("33010100101")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"academicYear\":\"2026-27\"}")
-                .exchange().expectStatus().isForbidden().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = client.post()
+            .uri("/api/v1/financial/allocations/calculate")
+            .headers(h -> h.setBearerAuth(TestTokens.school("33010100101")))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"academicYear\":\"2026-27\"}")
+            .exchange()
+            .expectStatus()
+            .isForbidden()
+            .expectBody()
+            .returnResult();
         assertThat(problem(result)).containsEntry("code", "auth.forbidden");
-        client.post().uri("/api/v1/financial/allocations/calculate").headers(h -> h.setBearerAuth(TestTokens.admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"academicYear\":\"2026-27\"}")
-                .exchange().expectStatus().isOk();
+        client.post()
+            .uri("/api/v1/financial/allocations/calculate")
+            .headers(h -> h.setBearerAuth(TestTokens.admin()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"academicYear\":\"2026-27\"}")
+            .exchange()
+            .expectStatus()
+            .isOk();
     }
 
     @Test
     void aMachineClientReachesOnlyTheRoutesOfItsScopes() {
         String udise = TestTokens.machine("udise", "schools:import");
-        client.post().uri("/api/v1/schools/import").headers(h -> h.setBearerAuth(udise))
-                .contentType(MediaType.TEXT_PLAIN).bodyValue("udise_code\n").exchange().expectStatus().isOk();
-        client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(udise)).exchange().expectStatus().isForbidden();
-        client.post().uri("/api/v1/schools/import").headers(h -> h.setBearerAuth(TestTokens.machine("treasury", "finance:treasury-callback")))
-                .contentType(MediaType.TEXT_PLAIN).bodyValue("udise_code\n").exchange().expectStatus().isForbidden();
+        client.post()
+            .uri("/api/v1/schools/import")
+            .headers(h -> h.setBearerAuth(udise))
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("udise_code\n")
+            .exchange()
+            .expectStatus()
+            .isOk();
+        client.get()
+            .uri("/api/v1/schools")
+            .headers(h -> h.setBearerAuth(udise))
+            .exchange()
+            .expectStatus()
+            .isForbidden();
+        client.post()
+            .uri("/api/v1/schools/import")
+            .headers(h -> h.setBearerAuth(TestTokens.machine("treasury", "finance:treasury-callback")))
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("udise_code\n")
+            .exchange()
+            .expectStatus()
+            .isForbidden();
     }
 
     @Test
     void keycloakTokensAreAccepted() {
-        String token = TestTokens.sign(realmKey, new JWTClaimsSet.Builder()
-                .issuer(realmIssuer()).audience(List.of("mdm-twin", "account"))
-                .subject(UUID.randomUUID().toString()).jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("preferred_username", "deo.chennai")
-                .claim("realm_access", Map.of("roles", List.of("offline_access", "default-roles-mdm", "OFFICER")))
-                .claim("jurisdiction", Map.of("level", "DISTRICT", "code", "568")).build());
+        String token = TestTokens.sign(realmKey,
+                new JWTClaimsSet.Builder().issuer(realmIssuer())
+                    .audience(List.of("mdm-twin", "account"))
+                    .subject(UUID.randomUUID().toString())
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .claim("preferred_username", "deo.chennai")
+                    .claim("realm_access", Map.of("roles", List.of("offline_access", "default-roles-mdm", "OFFICER")))
+                    .claim("jurisdiction", Map.of("level", "DISTRICT", "code", "568"))
+                    .build());
         client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
-        client.post().uri("/api/v1/financial/allocations/calculate").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
+        client.post()
+            .uri("/api/v1/financial/allocations/calculate")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isForbidden();
     }
 
     @Test
     void aTokenWhoseKeysCannotBeFetchedIsA503ToRetry() {
-        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1).willReturn(aResponse()
-                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-        String token = TestTokens.sign(TestTokens.rsa("realm-key-not-seen-yet"), new JWTClaimsSet.Builder()
-                .issuer(realmIssuer()).audience("mdm-twin").subject(UUID.randomUUID().toString())
-                .jwtID(UUID.randomUUID().toString()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("realm_access", Map.of("roles", List.of("ADMIN"))).build());
-        EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody().returnResult();
+        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1)
+            .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        String token = TestTokens.sign(TestTokens.rsa("realm-key-not-seen-yet"),
+                new JWTClaimsSet.Builder().issuer(realmIssuer())
+                    .audience("mdm-twin")
+                    .subject(UUID.randomUUID().toString())
+                    .jwtID(UUID.randomUUID().toString())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .claim("realm_access", Map.of("roles", List.of("ADMIN")))
+                    .build());
+        EntityExchangeResult<byte[]> result = client.get()
+            .uri("/api/v1/schools")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader()
+            .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+            .expectBody()
+            .returnResult();
         assertThat(problem(result)).containsEntry("code", "auth.verification-unavailable");
     }
 
     @Test
     void eachUserHasItsOwnRateLimitBucket() {
-        String busy = TestTokens.token().subject("busy.officer").roles("OFFICER").jurisdiction("DISTRICT", "568").build();
-        String other = TestTokens.token().subject("other.officer").roles("OFFICER").jurisdiction("DISTRICT", "568").build();
+        String busy = TestTokens.token()
+            .subject("busy.officer")
+            .roles("OFFICER")
+            .jurisdiction("DISTRICT", "568")
+            .build();
+        String other = TestTokens.token()
+            .subject("other.officer")
+            .roles("OFFICER")
+            .jurisdiction("DISTRICT", "568")
+            .build();
         HttpStatus last = null;
         for (int i = 0; i < 10 && last != HttpStatus.TOO_MANY_REQUESTS; i++) {
-            last = HttpStatus.valueOf(client.get().uri("/api/v1/ml/models").headers(h -> h.setBearerAuth(busy))
-                    .exchange().returnResult(byte[].class).getStatus().value());
+            last = HttpStatus.valueOf(client.get()
+                .uri("/api/v1/ml/models")
+                .headers(h -> h.setBearerAuth(busy))
+                .exchange()
+                .returnResult(byte[].class)
+                .getStatus()
+                .value());
         }
         assertThat(last).as("burst 2 at 1/s for one user").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        client.get().uri("/api/v1/ml/models").headers(h -> h.setBearerAuth(other)).exchange()
-                .expectStatus().isOk()
-                .expectHeader().exists("X-RateLimit-Remaining");
+        client.get()
+            .uri("/api/v1/ml/models")
+            .headers(h -> h.setBearerAuth(other))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .exists("X-RateLimit-Remaining");
     }
 
     private static Map<String, Object> problem(EntityExchangeResult<byte[]> result) {
         return JSON.readValue(result.getResponseBodyContent(), Map.class);
     }
+
 }

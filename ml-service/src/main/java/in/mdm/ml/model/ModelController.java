@@ -36,9 +36,9 @@ class ModelController {
     @GetMapping
     PageResponse<ModelResponse> list(
             @RequestParam(required = false) @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
-            @RequestParam(required = false) ModelStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(required = false) ModelStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return models.page(name, status, page, size).map(ModelResponse::of);
     }
+
 }

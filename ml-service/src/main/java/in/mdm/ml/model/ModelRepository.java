@@ -26,6 +26,7 @@ class ModelRepository {
               and (cast(:status as varchar) is null or status = :status)""";
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
     ModelRepository(JdbcClient jdbc, JsonMapper json) {
@@ -35,19 +36,19 @@ class ModelRepository {
 
     Optional<Model> find(String name, String version) {
         return jdbc.sql("select * from models where name = :name and version = :version")
-                .param("name", name)
-                .param("version", version)
-                .query(this::map)
-                .optional();
+            .param("name", name)
+            .param("version", version)
+            .query(this::map)
+            .optional();
     }
 
     /** Newest first within each model name. */
     PageResponse<Model> page(String name, ModelStatus status, int page, int size) {
         return PagedQuery.selectUnscoped(jdbc, "*", "models " + WHERE)
-                .param("name", name)
-                .param("status", status)
-                .orderBy("name, trained_at desc, version")
-                .fetch(page, size, this::map);
+            .param("name", name)
+            .param("status", status)
+            .orderBy("name, trained_at desc, version")
+            .fetch(page, size, this::map);
     }
 
     private Model map(ResultSet rs, int row) throws SQLException {
@@ -57,4 +58,5 @@ class ModelRepository {
                 rs.getString("artifact_uri"), ModelStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant());
     }
+
 }

@@ -1,6 +1,5 @@
 package in.mdm.ml.model;
 
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +18,9 @@ public class ModelService {
 
     @Transactional(readOnly = true)
     Model get(String name, String version) {
-        return models.find(name, version).orElseThrow(() -> ApiException.notFound(MlProblems.MODEL_NOT_FOUND,
-                "No model " + name + " version " + version + " in the registry"));
+        return models.find(name, version)
+            .orElseThrow(() -> ApiException.notFound(MlProblems.MODEL_NOT_FOUND,
+                    "No model " + name + " version " + version + " in the registry"));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -28,4 +28,5 @@ public class ModelService {
     PageResponse<Model> page(String name, ModelStatus status, int page, int size) {
         return models.page(name, status, page, size);
     }
+
 }

@@ -1,5 +1,7 @@
 package in.mdm.notification.template;
 
 public enum Channel {
+
     EMAIL, SMS, IN_APP
+
 }

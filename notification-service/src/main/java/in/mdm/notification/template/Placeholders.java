@@ -13,7 +13,9 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    /** The distinct placeholder names of all the texts, sorted; null texts are skipped. */
+    /**
+     * The distinct placeholder names of all the texts, sorted; null texts are skipped.
+     */
     static SortedSet<String> in(String... texts) {
         SortedSet<String> names = new TreeSet<>();
         for (String text : texts) {
@@ -26,4 +28,5 @@ final class Placeholders {
         }
         return names;
     }
+
 }

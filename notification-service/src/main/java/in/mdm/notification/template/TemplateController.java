@@ -29,11 +29,11 @@ class TemplateController {
     }
 
     @GetMapping
-    PageResponse<TemplateResponse> list(
-            @RequestParam(required = false) Channel channel,
+    PageResponse<TemplateResponse> list(@RequestParam(required = false) Channel channel,
             @RequestParam(required = false) @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return templates.page(channel, language, page, size).map(TemplateResponse::of);
     }
+
 }

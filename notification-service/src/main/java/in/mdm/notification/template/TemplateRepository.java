@@ -29,21 +29,22 @@ class TemplateRepository {
 
     List<Template> variants(String code) {
         return jdbc.sql("select * from notification_templates where code = :code order by " + ORDER_COLUMNS)
-                .param("code", code)
-                .query(TemplateRepository::map)
-                .list();
+            .param("code", code)
+            .query(TemplateRepository::map)
+            .list();
     }
 
     PageResponse<Template> page(Channel channel, String language, int page, int size) {
         return PagedQuery.selectUnscoped(jdbc, "*", "notification_templates " + WHERE)
-                .param("channel", channel)
-                .param("language", language)
-                .orderBy(ORDER_COLUMNS)
-                .fetch(page, size, TemplateRepository::map);
+            .param("channel", channel)
+            .param("language", language)
+            .orderBy(ORDER_COLUMNS)
+            .fetch(page, size, TemplateRepository::map);
     }
 
     private static Template map(ResultSet rs, int row) throws SQLException {
         return new Template(rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("language"),
                 rs.getString("subject"), rs.getString("body"), rs.getTimestamp("updated_at").toInstant());
     }
+
 }

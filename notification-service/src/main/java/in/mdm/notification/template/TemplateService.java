@@ -23,7 +23,8 @@ public class TemplateService {
     List<Template> variants(String code) {
         List<Template> variants = templates.variants(code);
         if (variants.isEmpty()) {
-            throw ApiException.notFound(NotificationProblems.TEMPLATE_NOT_FOUND, "No notification template with code " + code);
+            throw ApiException.notFound(NotificationProblems.TEMPLATE_NOT_FOUND,
+                    "No notification template with code " + code);
         }
         return variants;
     }
@@ -33,4 +34,5 @@ public class TemplateService {
     PageResponse<Template> page(Channel channel, String language, int page, int size) {
         return templates.page(channel, language, page, size);
     }
+
 }

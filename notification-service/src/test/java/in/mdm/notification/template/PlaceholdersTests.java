@@ -9,13 +9,14 @@ class PlaceholdersTests {
     @Test
     void findsEachPlaceholderOnceSortedAcrossTexts() {
         assertThat(Placeholders.in("[{{severity}}] {{title}}", "{{title}}\n{{message}} at {{scope}}, {{severity}}"))
-                .containsExactly("message", "scope", "severity", "title");
+            .containsExactly("message", "scope", "severity", "title");
     }
 
     @Test
     void ignoresNullTextsAndWhatIsNotAPlaceholder() {
         assertThat(Placeholders.in(null, "₹{{amount}} {single} {{ spaced }} {{1st}} {{}} {{releaseId}}"))
-                .containsExactly("amount", "releaseId");
+            .containsExactly("amount", "releaseId");
         assertThat(Placeholders.in("no placeholders here")).isEmpty();
     }
+
 }

@@ -14,8 +14,9 @@ class TransferConstraints {
 
     @Bean
     ConstraintCodes transferConstraintCodes() {
-        return new ConstraintCodes(Map.of(
-                "transfer_plans_one_pending_per_route", new Conflict(OptimizationProblems.TRANSFER_ALREADY_PROPOSED,
+        return new ConstraintCodes(Map.of("transfer_plans_one_pending_per_route",
+                new Conflict(OptimizationProblems.TRANSFER_ALREADY_PROPOSED,
                         "A transfer of this commodity between these schools is already waiting for a decision")));
     }
+
 }

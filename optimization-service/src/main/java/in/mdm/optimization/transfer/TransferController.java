@@ -35,7 +35,8 @@ class TransferController {
     @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER')")
     ResponseEntity<TransferResponse> propose(@Valid @RequestBody ProposeTransferRequest request, Caller caller) {
         TransferPlan plan = transfers.propose(request, caller);
-        return ResponseEntity.created(URI.create("/api/v1/optimization/transfers/" + plan.id())).body(TransferResponse.of(plan));
+        return ResponseEntity.created(URI.create("/api/v1/optimization/transfers/" + plan.id()))
+            .body(TransferResponse.of(plan));
     }
 
     @GetMapping("/{id}")
@@ -44,14 +45,14 @@ class TransferController {
     }
 
     @GetMapping
-    PageResponse<TransferResponse> list(
-            @RequestParam(required = false) TransferStatus status,
+    PageResponse<TransferResponse> list(@RequestParam(required = false) TransferStatus status,
             @RequestParam(required = false) Commodity commodity,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}",
+                    message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         TransferFilter filter = new TransferFilter(status, commodity, udiseCode);
         return transfers.page(filter, caller, page, size).map(TransferResponse::of);
     }
+
 }

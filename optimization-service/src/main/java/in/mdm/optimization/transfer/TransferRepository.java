@@ -17,7 +17,10 @@ import in.mdm.platform.web.PageResponse;
 @Repository
 class TransferRepository {
 
-    /** The sending and the receiving school, each placed through the platform's school locations. */
+    /**
+     * The sending and the receiving school, each placed through the platform's school
+     * locations.
+     */
     static final JurisdictionScope.Columns FROM = JurisdictionScope.Columns.school("from_udise_code");
     static final JurisdictionScope.Columns TO = JurisdictionScope.Columns.school("to_udise_code");
 
@@ -37,33 +40,33 @@ class TransferRepository {
                 insert into transfer_plans (id, from_udise_code, to_udise_code, commodity, quantity_kg, reason)
                 values (:id, :from, :to, :commodity, :quantity, :reason)
                 returning *""")
-                .param("id", id)
-                .param("from", r.fromUdiseCode())
-                .param("to", r.toUdiseCode())
-                .param("commodity", r.commodity().name())
-                .param("quantity", r.quantityKg())
-                .param("reason", r.reason().strip())
-                .query(TransferRepository::map)
-                .single();
+            .param("id", id)
+            .param("from", r.fromUdiseCode())
+            .param("to", r.toUdiseCode())
+            .param("commodity", r.commodity().name())
+            .param("quantity", r.quantityKg())
+            .param("reason", r.reason().strip())
+            .query(TransferRepository::map)
+            .single();
     }
 
     Optional<TransferPlan> find(UUID id, JurisdictionScope.Condition visible) {
         return jdbc.sql("select * from transfer_plans where id = :id and " + visible.sql())
-                .param("id", id)
-                .params(visible.params())
-                .query(TransferRepository::map)
-                .optional();
+            .param("id", id)
+            .params(visible.params())
+            .query(TransferRepository::map)
+            .optional();
     }
 
     /** Newest first. */
     PageResponse<TransferPlan> page(TransferFilter filter, JurisdictionScope.Condition visible, int page, int size) {
         return PagedQuery.select(jdbc, "*", "transfer_plans", visible)
-                .where(FILTERS)
-                .param("status", filter.status())
-                .param("commodity", filter.commodity())
-                .param("udise", filter.udiseCode())
-                .orderBy("created_at desc, id")
-                .fetch(page, size, TransferRepository::map);
+            .where(FILTERS)
+            .param("status", filter.status())
+            .param("commodity", filter.commodity())
+            .param("udise", filter.udiseCode())
+            .orderBy("created_at desc, id")
+            .fetch(page, size, TransferRepository::map);
     }
 
     private static TransferPlan map(ResultSet rs, int row) throws SQLException {
@@ -77,4 +80,5 @@ class TransferRepository {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

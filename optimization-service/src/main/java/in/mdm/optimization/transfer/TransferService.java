@@ -16,6 +16,7 @@ import in.mdm.platform.web.PageResponse;
 public class TransferService {
 
     private final TransferRepository transfers;
+
     private final SchoolLocations locations;
 
     TransferService(TransferRepository transfers, SchoolLocations locations) {
@@ -27,12 +28,16 @@ public class TransferService {
     @Transactional
     TransferPlan propose(ProposeTransferRequest request, Caller caller) {
         if (request.fromUdiseCode().equals(request.toUdiseCode())) {
-            throw ApiException.badRequest(OptimizationProblems.TRANSFER_SAME_SCHOOL, "A transfer must be between two different schools");
+            throw ApiException.badRequest(OptimizationProblems.TRANSFER_SAME_SCHOOL,
+                    "A transfer must be between two different schools");
         }
-        // both schools must be known and inside the proposer's jurisdiction; outside it they do not exist
+        // both schools must be known and inside the proposer's jurisdiction; outside it
+        // they do not exist
         JurisdictionScope scope = JurisdictionScope.of(caller);
         for (String udise : new String[] { request.fromUdiseCode(), request.toUdiseCode() }) {
-            if (!locations.find(udise).map(l -> scope.covers(l.districtCode(), l.blockCode(), l.udiseCode())).orElse(false)) {
+            if (!locations.find(udise)
+                .map(l -> scope.covers(l.districtCode(), l.blockCode(), l.udiseCode()))
+                .orElse(false)) {
                 throw ApiException.notFound(OptimizationProblems.SCHOOL_NOT_FOUND, "No school " + udise);
             }
         }
@@ -42,10 +47,13 @@ public class TransferService {
     @Transactional(readOnly = true)
     TransferPlan get(UUID id, Caller caller) {
         return transfers.find(id, visible(caller))
-                .orElseThrow(() -> ApiException.notFound(OptimizationProblems.TRANSFER_NOT_FOUND, "No transfer plan with id " + id));
+            .orElseThrow(() -> ApiException.notFound(OptimizationProblems.TRANSFER_NOT_FOUND,
+                    "No transfer plan with id " + id));
     }
 
-    /** A plan is visible to a caller whose jurisdiction holds either of its two schools. */
+    /**
+     * A plan is visible to a caller whose jurisdiction holds either of its two schools.
+     */
     private static JurisdictionScope.Condition visible(Caller caller) {
         JurisdictionScope scope = JurisdictionScope.of(caller);
         return scope.where(TransferRepository.FROM).or(scope.where(TransferRepository.TO));
@@ -56,4 +64,5 @@ public class TransferService {
     PageResponse<TransferPlan> page(TransferFilter filter, Caller caller, int page, int size) {
         return transfers.page(filter, visible(caller), page, size);
     }
+
 }

@@ -1,5 +1,7 @@
 package in.mdm.optimization.transfer;
 
 public enum TransferStatus {
+
     PROPOSED, APPROVED, REJECTED
+
 }

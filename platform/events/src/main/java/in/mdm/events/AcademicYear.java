@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An academic year, written {@code 2026-27} (its first calendar year and the last two digits of the next), running from
- * 1 June to 31 May: schools teach June to April, and May counts with the year that ends in April. One definition for
- * every service and event.
+ * An academic year, written {@code 2026-27} (its first calendar year and the last two
+ * digits of the next), running from 1 June to 31 May: schools teach June to April, and
+ * May counts with the year that ends in April. One definition for every service and
+ * event.
  */
 public final class AcademicYear {
 
@@ -23,7 +24,10 @@ public final class AcademicYear {
         return "%d-%02d".formatted(start, (start + 1) % 100);
     }
 
-    /** {@code 2026-27} and {@code 2099-00} are valid; {@code 2026-28}, {@code 26-27}, {@code 2026-2027} and null are not. */
+    /**
+     * {@code 2026-27} and {@code 2099-00} are valid; {@code 2026-28}, {@code 26-27},
+     * {@code 2026-2027} and null are not.
+     */
     public static boolean isValid(String year) {
         if (year == null) {
             return false;
@@ -48,4 +52,5 @@ public final class AcademicYear {
         }
         return Integer.parseInt(year.substring(0, 4));
     }
+
 }

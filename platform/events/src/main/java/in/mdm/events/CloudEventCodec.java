@@ -14,19 +14,24 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
- * Puts domain events into CloudEvents 1.0 envelopes with a JSON payload, and takes them out again.
+ * Puts domain events into CloudEvents 1.0 envelopes with a JSON payload, and takes them
+ * out again.
  * <p>
- * The envelope's {@code id} is the event id, {@code type} the stable type of the catalog, {@code subject}
- * the aggregate id, {@code time} when it happened, and the {@code partitionkey} extension the Kafka key.
- * Decoding tolerates unknown payload fields, so a producer may add fields without breaking consumers.
+ * The envelope's {@code id} is the event id, {@code type} the stable type of the catalog,
+ * {@code subject} the aggregate id, {@code time} when it happened, and the
+ * {@code partitionkey} extension the Kafka key. Decoding tolerates unknown payload
+ * fields, so a producer may add fields without breaking consumers.
  */
 public final class CloudEventCodec {
 
     public static final String JSON = "application/json";
+
     public static final String PARTITION_KEY = "partitionkey";
 
     private final EventCatalog catalog;
+
     private final URI source;
+
     private final ObjectMapper json;
 
     /**
@@ -35,10 +40,9 @@ public final class CloudEventCodec {
     public CloudEventCodec(EventCatalog catalog, URI source) {
         this.catalog = Objects.requireNonNull(catalog);
         this.source = Objects.requireNonNull(source);
-        this.json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public EventCatalog catalog() {
@@ -53,15 +57,15 @@ public final class CloudEventCodec {
         EventDescriptor descriptor = catalog.forClass(event.getClass());
         try {
             return CloudEventBuilder.v1()
-                    .withId(event.eventId().toString())
-                    .withSource(source)
-                    .withType(descriptor.type())
-                    .withSubject(event.aggregateId())
-                    .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
-                    .withDataContentType(JSON)
-                    .withExtension(PARTITION_KEY, event.aggregateId())
-                    .withData(json.writeValueAsBytes(event))
-                    .build();
+                .withId(event.eventId().toString())
+                .withSource(source)
+                .withType(descriptor.type())
+                .withSubject(event.aggregateId())
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withExtension(PARTITION_KEY, event.aggregateId())
+                .withData(json.writeValueAsBytes(event))
+                .build();
         }
         catch (IOException ex) {
             throw new EventEncodingException("Cannot write " + descriptor.type() + " as JSON", ex);
@@ -71,7 +75,7 @@ public final class CloudEventCodec {
     /** Decodes an event of any known type. */
     public DomainEvent decode(CloudEvent envelope) {
         EventDescriptor descriptor = catalog.forType(envelope.getType())
-                .orElseThrow(() -> new EventEncodingException("Unknown event type '" + envelope.getType() + "'", null));
+            .orElseThrow(() -> new EventEncodingException("Unknown event type '" + envelope.getType() + "'", null));
         return read(envelope, descriptor.eventClass());
     }
 
@@ -86,13 +90,15 @@ public final class CloudEventCodec {
 
     private <T> T read(CloudEvent envelope, Class<T> type) {
         if (envelope.getData() == null) {
-            throw new EventEncodingException("Event " + envelope.getId() + " of type " + envelope.getType() + " has no data", null);
+            throw new EventEncodingException(
+                    "Event " + envelope.getId() + " of type " + envelope.getType() + " has no data", null);
         }
         try {
             return json.readValue(envelope.getData().toBytes(), type);
         }
         catch (IOException ex) {
-            throw new EventEncodingException("Cannot read " + envelope.getType() + " " + envelope.getId() + ": " + ex.getMessage(), ex);
+            throw new EventEncodingException(
+                    "Cannot read " + envelope.getType() + " " + envelope.getId() + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -101,5 +107,7 @@ public final class CloudEventCodec {
         public EventEncodingException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

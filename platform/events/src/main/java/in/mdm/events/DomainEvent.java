@@ -6,9 +6,10 @@ import java.util.UUID;
 /**
  * A fact that happened in one service and that others may react to.
  * <p>
- * The identity ({@link #eventId()}) is assigned once, when the fact is recorded, and travels with the
- * event through the outbox, so a republished event keeps its id and consumers can drop duplicates.
- * {@link #aggregateId()} is the Kafka key: events of one aggregate (one school, one release) stay in order.
+ * The identity ({@link #eventId()}) is assigned once, when the fact is recorded, and
+ * travels with the event through the outbox, so a republished event keeps its id and
+ * consumers can drop duplicates. {@link #aggregateId()} is the Kafka key: events of one
+ * aggregate (one school, one release) stay in order.
  */
 public interface DomainEvent {
 
@@ -22,4 +23,5 @@ public interface DomainEvent {
     static UUID newId() {
         return UUID.randomUUID();
     }
+
 }

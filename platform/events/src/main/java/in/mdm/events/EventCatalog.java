@@ -42,62 +42,41 @@ import in.mdm.events.school.TransferExecuted;
 import in.mdm.events.school.TransferRefused;
 
 /**
- * Every event of the system, by its stable type string. Consumers decode by type, never by class name, and
- * producers find the topic of an event here. A record that is not listed cannot be published.
+ * Every event of the system, by its stable type string. Consumers decode by type, never
+ * by class name, and producers find the topic of an event here. A record that is not
+ * listed cannot be published.
  */
 public final class EventCatalog {
 
     static final Pattern TYPE = Pattern.compile("in\\.mdm\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[1-9][0-9]*");
     static final Pattern TOPIC = Pattern.compile("mdm\\.[a-z]+\\.[a-z][a-z-]*");
 
-    private static final List<Class<? extends DomainEvent>> ALL = List.of(
-            UserRegistered.class,
-            UserActivated.class,
-            PasswordResetRequested.class,
-            UserLocked.class,
-            SchoolRegistered.class,
-            SchoolUpdated.class,
-            EnrollmentUpdated.class,
-            DailyMealReported.class,
-            StockLow.class,
-            DeliveryDelayed.class,
-            InspectionOverdue.class,
-            TransferExecuted.class,
-            TransferRefused.class,
-            AllocationCalculated.class,
-            FundReleaseRequested.class,
-            FundReleaseApproved.class,
-            FundReleaseRejected.class,
-            FundReleased.class,
-            UtilizationRecorded.class,
-            BudgetThresholdCrossed.class,
-            RiskScored.class,
-            CascadeRiskDetected.class,
-            DemandForecasted.class,
-            ModelRetrained.class,
-            WeatherWarning.class,
-            AlertRaised.class,
-            AlertEscalated.class,
-            AlertResolved.class,
-            NotificationSent.class,
-            NotificationFailed.class,
-            TransferApproved.class,
-            TransferRejected.class,
-            ReportReady.class);
+    private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
+            PasswordResetRequested.class, UserLocked.class, SchoolRegistered.class, SchoolUpdated.class,
+            EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, DeliveryDelayed.class,
+            InspectionOverdue.class, TransferExecuted.class, TransferRefused.class, AllocationCalculated.class,
+            FundReleaseRequested.class, FundReleaseApproved.class, FundReleaseRejected.class, FundReleased.class,
+            UtilizationRecorded.class, BudgetThresholdCrossed.class, RiskScored.class, CascadeRiskDetected.class,
+            DemandForecasted.class, ModelRetrained.class, WeatherWarning.class, AlertRaised.class, AlertEscalated.class,
+            AlertResolved.class, NotificationSent.class, NotificationFailed.class, TransferApproved.class,
+            TransferRejected.class, ReportReady.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog(ALL);
 
     private final Map<String, EventDescriptor> byType = new LinkedHashMap<>();
+
     private final Map<Class<?>, EventDescriptor> byClass = new LinkedHashMap<>();
 
     EventCatalog(Collection<Class<? extends DomainEvent>> events) {
         for (Class<? extends DomainEvent> event : events) {
             EventDescriptor descriptor = EventDescriptor.of(event);
             if (!TYPE.matcher(descriptor.type()).matches()) {
-                throw new IllegalStateException(event.getName() + ": type '" + descriptor.type() + "' does not match " + TYPE);
+                throw new IllegalStateException(
+                        event.getName() + ": type '" + descriptor.type() + "' does not match " + TYPE);
             }
             if (!TOPIC.matcher(descriptor.topic()).matches()) {
-                throw new IllegalStateException(event.getName() + ": topic '" + descriptor.topic() + "' does not match " + TOPIC);
+                throw new IllegalStateException(
+                        event.getName() + ": topic '" + descriptor.topic() + "' does not match " + TOPIC);
             }
             if (byType.putIfAbsent(descriptor.type(), descriptor) != null) {
                 throw new IllegalStateException("Two events claim type " + descriptor.type());
@@ -135,4 +114,5 @@ public final class EventCatalog {
     public List<String> topics() {
         return byType.values().stream().map(EventDescriptor::topic).distinct().toList();
     }
+
 }

@@ -7,9 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The wire contract of an event record: its stable CloudEvents type ({@code in.mdm.<context>.<Event>.v<n>})
- * and the Kafka topic ({@code mdm.<context>.<stream>}) it is published to. Java class names never travel on
- * the wire; renaming a record keeps the contract, changing its meaning needs a new version.
+ * The wire contract of an event record: its stable CloudEvents type
+ * ({@code in.mdm.<context>.<Event>.v<n>}) and the Kafka topic
+ * ({@code mdm.<context>.<stream>}) it is published to. Java class names never travel on
+ * the wire; renaming a record keeps the contract, changing its meaning needs a new
+ * version.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +21,5 @@ public @interface EventContract {
     String type();
 
     String topic();
+
 }

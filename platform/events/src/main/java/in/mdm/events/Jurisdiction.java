@@ -3,12 +3,15 @@ package in.mdm.events;
 import java.util.Objects;
 
 /**
- * An administrative scope: the state, a district or block (by LGD code) or a school (by UDISE code).
+ * An administrative scope: the state, a district or block (by LGD code) or a school (by
+ * UDISE code).
  */
 public record Jurisdiction(Level level, String code) {
 
     public enum Level {
+
         STATE, DISTRICT, BLOCK, SCHOOL
+
     }
 
     public Jurisdiction {

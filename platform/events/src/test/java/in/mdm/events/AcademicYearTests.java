@@ -33,4 +33,5 @@ class AcademicYearTests {
         assertThat(AcademicYear.end("2026-27")).hasToString("2027-05-31");
         assertThatThrownBy(() -> AcademicYear.start("2026-28")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

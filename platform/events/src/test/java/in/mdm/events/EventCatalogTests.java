@@ -14,13 +14,12 @@ class EventCatalogTests {
 
     @Test
     void everyEventOfTheDesignIsCatalogued() {
-        // the 32 of the design, and TransferRefused (school-service refusing a transfer that would drive stock negative)
+        // the 32 of the design, and TransferRefused (school-service refusing a transfer
+        // that would drive stock negative)
         assertThat(EventCatalog.events().all()).hasSize(33);
-        assertThat(EventCatalog.events().all())
-                .extracting(EventDescriptor::type)
-                .contains("in.mdm.school.DailyMealReported.v1", "in.mdm.finance.FundReleased.v1",
-                        "in.mdm.ml.RiskScored.v1", "in.mdm.alert.AlertRaised.v1", "in.mdm.report.ReportReady.v1",
-                        "in.mdm.school.TransferRefused.v1");
+        assertThat(EventCatalog.events().all()).extracting(EventDescriptor::type)
+            .contains("in.mdm.school.DailyMealReported.v1", "in.mdm.finance.FundReleased.v1", "in.mdm.ml.RiskScored.v1",
+                    "in.mdm.alert.AlertRaised.v1", "in.mdm.report.ReportReady.v1", "in.mdm.school.TransferRefused.v1");
     }
 
     @Test
@@ -45,22 +44,21 @@ class EventCatalogTests {
     @Test
     void refusesARecordOutsideTheCatalog() {
         assertThatThrownBy(() -> EventCatalog.events().forClass(String.class))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not in the event catalog");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("not in the event catalog");
     }
 
     @Test
     void refusesTwoRecordsClaimingOneType() {
         assertThatThrownBy(() -> new EventCatalog(List.of(SchoolRegistered.class, Clash.class)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Two events claim type in.mdm.school.SchoolRegistered.v1");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("Two events claim type in.mdm.school.SchoolRegistered.v1");
     }
 
     @Test
     void refusesATypeThatIsAClassName() {
-        assertThatThrownBy(() -> new EventCatalog(List.of(ClassNamed.class)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("does not match");
+        assertThatThrownBy(() -> new EventCatalog(List.of(ClassNamed.class))).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not match");
     }
 
     @EventContract(type = "in.mdm.school.SchoolRegistered.v1", topic = "mdm.school.schools")
@@ -76,4 +74,5 @@ class EventCatalogTests {
             return "x";
         }
     }
+
 }

@@ -41,17 +41,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The platform's typed, batched consumption as a service lives it ({@link ProbeEventConsumer} on a broker of this
- * class's own): a poll is one transaction with the inbox, a redelivered event changes nothing, a poison or undecodable
- * event goes to the dead-letter topic alone while the rest of its poll goes through, and a poll whose commit fails
- * after the handler's writes leaves nothing behind and is delivered again.
+ * The platform's typed, batched consumption as a service lives it
+ * ({@link ProbeEventConsumer} on a broker of this class's own): a poll is one transaction
+ * with the inbox, a redelivered event changes nothing, a poison or undecodable event goes
+ * to the dead-letter topic alone while the rest of its poll goes through, and a poll
+ * whose commit fails after the handler's writes leaves nothing behind and is delivered
+ * again.
  */
 class EventConsumerIntegrationTests {
 
     private static final CloudEventCodec CODEC = new CloudEventCodec(EventCatalog.events(), URI.create("urn:mdm:test"));
+
     private static final String DLT = SchoolTopics.SCHOOLS + ".DLT";
+
     private static KafkaServer kafka;
+
     private static ConfigurableApplicationContext service;
+
     private static JdbcClient jdbc;
 
     @BeforeAll
@@ -80,10 +86,10 @@ class EventConsumerIntegrationTests {
 
     @Test
     void theConsumerIsSubscribedByItsHandlersEventsInTheGroupOfItsName() {
-        assertThat(service.getBean(EventConsumers.class).subscriptions())
-                .containsEntry("probe-service.consumer", List.of(SchoolTopics.SCHOOLS));
+        assertThat(service.getBean(EventConsumers.class).subscriptions()).containsEntry("probe-service.consumer",
+                List.of(SchoolTopics.SCHOOLS));
         assertThat(EventConsumers.groupId("finance-service", "finance.school-directory"))
-                .isEqualTo("finance-service.school-directory");
+            .isEqualTo("finance-service.school-directory");
     }
 
     @Test
@@ -96,14 +102,15 @@ class EventConsumerIntegrationTests {
         send(events);
         await().atMost(Duration.ofSeconds(60)).until(() -> rows("3301%") == 301);
         assertThat(jdbc.sql("select name from consumed_probes where name like 'updated:%'").query(String.class).list())
-                .containsExactly("updated:Renamed");
+            .containsExactly("updated:Renamed");
 
-        send(events);   // the same events again, as a producer's resend would deliver them
+        send(events); // the same events again, as a producer's resend would deliver them
         send(List.of(registered("33010999999", "Marker after the repeat")));
         await().atMost(Duration.ofSeconds(60)).until(() -> rows("33010999999") == 1);
         assertThat(rows("3301%")).as("each event handled once").isEqualTo(302);
         assertThat(jdbc.sql("select count(distinct event_id) from consumed_probes where udise_code like '3301%'")
-                .query(Long.class).single()).isEqualTo(302);
+            .query(Long.class)
+            .single()).isEqualTo(302);
     }
 
     @Test
@@ -112,20 +119,26 @@ class EventConsumerIntegrationTests {
         for (int i = 0; i < 100; i++) {
             events.add(registered("3302" + String.format("%07d", i), i == 40 ? "POISON" : "School " + i));
         }
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(SchoolTopics.SCHOOLS, "33029999999", "not a cloud event".getBytes()))
-                    .get(10, TimeUnit.SECONDS);
+                .get(10, TimeUnit.SECONDS);
         }
         send(events);
         await().atMost(Duration.ofSeconds(60)).until(() -> rows("3302%") == 99);
 
-        List<ConsumerRecord<String, byte[]>> dead = new KafkaProbe(kafka.bootstrapServers()).readAll(DLT, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, byte[]>> dead = new KafkaProbe(kafka.bootstrapServers()).readAll(DLT,
+                Duration.ofSeconds(5));
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("33020000040", "33029999999");
-        ConsumerRecord<String, byte[]> poison = dead.stream().filter(r -> r.key().equals("33020000040")).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> poison = dead.stream()
+            .filter(r -> r.key().equals("33020000040"))
+            .findFirst()
+            .orElseThrow();
         assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value()))
-                .contains("cannot handle school 33020000040");
-        assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value())).isEqualTo(SchoolTopics.SCHOOLS);
+            .contains("cannot handle school 33020000040");
+        assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value()))
+            .isEqualTo(SchoolTopics.SCHOOLS);
         assertThat(rows("33020000040")).isZero();
     }
 
@@ -139,22 +152,28 @@ class EventConsumerIntegrationTests {
         send(events);
         await().atMost(Duration.ofSeconds(60)).until(() -> rows("3303%") == 50);
         assertThat(ProbeEventConsumer.commitFailures.get()).as("the injected failure happened").isZero();
-        assertThat(ProbeEventConsumer.listCalls.get()).as("the failed poll was handed over again").isGreaterThanOrEqualTo(2);
+        assertThat(ProbeEventConsumer.listCalls.get()).as("the failed poll was handed over again")
+            .isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(distinct event_id) from consumed_probes where udise_code like '3303%'")
-                .query(Long.class).single()).as("nothing of the failed attempt is left").isEqualTo(50);
-        assertThat(jdbc.sql("select count(*) from processed_events where consumer = 'probe.consumer' and event_id in ("
-                + "select event_id::text from consumed_probes where udise_code like '3303%')").query(Long.class).single())
-                .isEqualTo(50);
+            .query(Long.class)
+            .single()).as("nothing of the failed attempt is left").isEqualTo(50);
+        assertThat(jdbc
+            .sql("select count(*) from processed_events where consumer = 'probe.consumer' and event_id in ("
+                    + "select event_id::text from consumed_probes where udise_code like '3303%')")
+            .query(Long.class)
+            .single()).isEqualTo(50);
     }
 
     private static long rows(String udiseLike) {
-        return jdbc.sql("select count(*) from consumed_probes where udise_code like ?").param(udiseLike)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from consumed_probes where udise_code like ?")
+            .param(udiseLike)
+            .query(Long.class)
+            .single();
     }
 
     private static SchoolRegistered registered(String udise, String name) {
-        return new SchoolRegistered(UUID.randomUUID(), Instant.now(), udise, name, "568", "6301", "PRIMARY", "GOVERNMENT",
-                "RURAL", true);
+        return new SchoolRegistered(UUID.randomUUID(), Instant.now(), udise, name, "568", "6301", "PRIMARY",
+                "GOVERNMENT", "RURAL", true);
     }
 
     private static SchoolUpdated updated(String udise, String name) {
@@ -163,11 +182,13 @@ class EventConsumerIntegrationTests {
     }
 
     private static void send(List<DomainEvent> events) {
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers(), "linger.ms", "5"), new StringSerializer(), new CloudEventSerializer())) {
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "linger.ms", "5"), new StringSerializer(),
+                new CloudEventSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (DomainEvent event : events) {
-                sent.add(producer.send(new ProducerRecord<>(SchoolTopics.SCHOOLS, event.aggregateId(), CODEC.encode(event))));
+                sent.add(producer
+                    .send(new ProducerRecord<>(SchoolTopics.SCHOOLS, event.aggregateId(), CODEC.encode(event))));
             }
             for (java.util.concurrent.Future<?> one : sent) {
                 one.get(30, TimeUnit.SECONDS);
@@ -177,4 +198,5 @@ class EventConsumerIntegrationTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -23,9 +23,10 @@ import in.mdm.testkit.PostgresServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the SQL conditions select on PostgreSQL is exactly what the in-memory check covers, for every shape of table,
- * every level of caller and rows at every level: Chennai (568) with blocks 6301 and 6302, Coimbatore (569) with
- * block 6401, a school in each block, and a school nobody has placed.
+ * What the SQL conditions select on PostgreSQL is exactly what the in-memory check
+ * covers, for every shape of table, every level of caller and rows at every level:
+ * Chennai (568) with blocks 6301 and 6302, Coimbatore (569) with block 6401, a school in
+ * each block, and a school nobody has placed.
  */
 class JurisdictionScopeSqlTests {
 
@@ -33,15 +34,15 @@ class JurisdictionScopeSqlTests {
     static final String UNPLACED = "33999900001";
 
     static {
-        PLACES.put("33020100101", new String[] {"568", "6301"});
-        PLACES.put("33020200201", new String[] {"568", "6302"});
-        PLACES.put("33120100301", new String[] {"569", "6401"});
+        PLACES.put("33020100101", new String[] { "568", "6301" });
+        PLACES.put("33020200201", new String[] { "568", "6302" });
+        PLACES.put("33120100301", new String[] { "569", "6401" });
     }
 
     static final List<Jurisdiction> CALLERS = List.of(Jurisdiction.state("33"), Jurisdiction.district("568"),
-            Jurisdiction.district("569"), Jurisdiction.district("570"), Jurisdiction.block("6301"), Jurisdiction.block("6302"),
-            Jurisdiction.block("6401"), Jurisdiction.school("33020100101"), Jurisdiction.school("33120100301"),
-            Jurisdiction.school(UNPLACED));
+            Jurisdiction.district("569"), Jurisdiction.district("570"), Jurisdiction.block("6301"),
+            Jurisdiction.block("6302"), Jurisdiction.block("6401"), Jurisdiction.school("33020100101"),
+            Jurisdiction.school("33120100301"), Jurisdiction.school(UNPLACED));
 
     static JdbcClient jdbc;
 
@@ -50,31 +51,38 @@ class JurisdictionScopeSqlTests {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(Infrastructure.postgres().jdbcUrl());
         dataSource.setUser(PostgresServer.USER);
-        JdbcClient.create(dataSource).sql("drop schema if exists jurisdiction_probe cascade; create schema jurisdiction_probe").update();
+        JdbcClient.create(dataSource)
+            .sql("drop schema if exists jurisdiction_probe cascade; create schema jurisdiction_probe")
+            .update();
         dataSource.setCurrentSchema("jurisdiction_probe");
         jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("""
-                create table school_locations (udise_code char(11) primary key, district_code varchar(6) not null,
-                                               block_code varchar(6) not null);
-                create table located (id int primary key, district_code varchar(6), block_code varchar(6), udise_code char(11));
-                create table keyed (id int primary key, from_udise_code char(11) not null, to_udise_code char(11) not null);
-                create table scoped (id int primary key, scope_level varchar(8) not null, scope_code varchar(11) not null,
-                                     udise_code char(11))""").update();
+        jdbc.sql(
+                """
+                        create table school_locations (udise_code char(11) primary key, district_code varchar(6) not null,
+                                                       block_code varchar(6) not null);
+                        create table located (id int primary key, district_code varchar(6), block_code varchar(6), udise_code char(11));
+                        create table keyed (id int primary key, from_udise_code char(11) not null, to_udise_code char(11) not null);
+                        create table scoped (id int primary key, scope_level varchar(8) not null, scope_code varchar(11) not null,
+                                             udise_code char(11))""")
+            .update();
         PLACES.forEach((udise, place) -> jdbc.sql("insert into school_locations values (?, ?, ?)")
-                .params(udise, place[0], place[1]).update());
+            .params(udise, place[0], place[1])
+            .update());
     }
 
     @Test
     void rowsCarryingTheirPlaceAreSelectedAsTheyAreCovered() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {null, null, null});
-        rows.add(new String[] {"568", null, null});
-        rows.add(new String[] {"569", null, null});
-        rows.add(new String[] {"568", "6301", null});
-        PLACES.forEach((udise, place) -> rows.add(new String[] {place[0], place[1], udise}));
+        rows.add(new String[] { null, null, null });
+        rows.add(new String[] { "568", null, null });
+        rows.add(new String[] { "569", null, null });
+        rows.add(new String[] { "568", "6301", null });
+        PLACES.forEach((udise, place) -> rows.add(new String[] { place[0], place[1], udise }));
         jdbc.sql("delete from located").update();
         for (int id = 0; id < rows.size(); id++) {
-            jdbc.sql("insert into located values (?, ?, ?, ?)").params(id, rows.get(id)[0], rows.get(id)[1], rows.get(id)[2]).update();
+            jdbc.sql("insert into located values (?, ?, ?, ?)")
+                .params(id, rows.get(id)[0], rows.get(id)[1], rows.get(id)[2])
+                .update();
         }
         Columns columns = Columns.located("l.district_code", "l.block_code", "l.udise_code");
         for (Jurisdiction caller : CALLERS) {
@@ -97,7 +105,7 @@ class JurisdictionScopeSqlTests {
         List<String[]> rows = new ArrayList<>();
         for (String from : schools) {
             for (String to : schools) {
-                rows.add(new String[] {from, to});
+                rows.add(new String[] { from, to });
             }
         }
         jdbc.sql("delete from keyed").update();
@@ -128,20 +136,22 @@ class JurisdictionScopeSqlTests {
     @Test
     void rowsScopedToALevelAreSeenDownTheTree() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STATE", "33", null});
-        rows.add(new String[] {"STATE", "33", "33020100101"});
-        rows.add(new String[] {"DISTRICT", "568", null});
-        rows.add(new String[] {"DISTRICT", "569", null});
-        rows.add(new String[] {"BLOCK", "6301", null});
-        rows.add(new String[] {"BLOCK", "6401", null});
-        rows.add(new String[] {"BLOCK", "6999", null});
+        rows.add(new String[] { "STATE", "33", null });
+        rows.add(new String[] { "STATE", "33", "33020100101" });
+        rows.add(new String[] { "DISTRICT", "568", null });
+        rows.add(new String[] { "DISTRICT", "569", null });
+        rows.add(new String[] { "BLOCK", "6301", null });
+        rows.add(new String[] { "BLOCK", "6401", null });
+        rows.add(new String[] { "BLOCK", "6999", null });
         for (String udise : PLACES.keySet()) {
-            rows.add(new String[] {"SCHOOL", udise, udise});
+            rows.add(new String[] { "SCHOOL", udise, udise });
         }
-        rows.add(new String[] {"SCHOOL", UNPLACED, null});
+        rows.add(new String[] { "SCHOOL", UNPLACED, null });
         jdbc.sql("delete from scoped").update();
         for (int id = 0; id < rows.size(); id++) {
-            jdbc.sql("insert into scoped values (?, ?, ?, ?)").params(id, rows.get(id)[0], rows.get(id)[1], rows.get(id)[2]).update();
+            jdbc.sql("insert into scoped values (?, ?, ?, ?)")
+                .params(id, rows.get(id)[0], rows.get(id)[1], rows.get(id)[2])
+                .update();
         }
         for (Jurisdiction caller : CALLERS) {
             JurisdictionScope scope = JurisdictionScope.of(caller);
@@ -157,10 +167,12 @@ class JurisdictionScopeSqlTests {
                     byScopeOrSchool.add(id);
                 }
             }
-            assertThat(ids("scoped", scope.where(Columns.scoped("scope_level", "scope_code", null))))
-                    .as("%s", caller).isEqualTo(byScope);
-            assertThat(ids("scoped", scope.where(Columns.scoped("scoped.scope_level", "scoped.scope_code", "scoped.udise_code"))))
-                    .as("%s, with the school a row concerns", caller).isEqualTo(byScopeOrSchool);
+            assertThat(ids("scoped", scope.where(Columns.scoped("scope_level", "scope_code", null)))).as("%s", caller)
+                .isEqualTo(byScope);
+            assertThat(ids("scoped",
+                    scope.where(Columns.scoped("scoped.scope_level", "scoped.scope_code", "scoped.udise_code"))))
+                .as("%s, with the school a row concerns", caller)
+                .isEqualTo(byScopeOrSchool);
         }
     }
 
@@ -170,19 +182,26 @@ class JurisdictionScopeSqlTests {
         return scope.covers(place[0], place[1], udise);
     }
 
-    /** A scope placed in the tree: a block in the district of its schools, a school in its district and block. */
+    /**
+     * A scope placed in the tree: a block in the district of its schools, a school in its
+     * district and block.
+     */
     private static boolean coversScope(JurisdictionScope scope, String level, String code) {
         return switch (level) {
             case "STATE" -> scope.covers(null, null, null);
             case "DISTRICT" -> scope.covers(code, null, null);
-            case "BLOCK" -> scope.covers(PLACES.values().stream().filter(p -> p[1].equals(code)).map(p -> p[0])
-                    .findFirst().orElse(null), code, null);
+            case "BLOCK" -> scope.covers(
+                    PLACES.values().stream().filter(p -> p[1].equals(code)).map(p -> p[0]).findFirst().orElse(null),
+                    code, null);
             default -> covers(scope, code);
         };
     }
 
     private static Set<Integer> ids(String from, Condition condition) {
         return new TreeSet<>(jdbc.sql("select id from " + from + " where " + condition.sql())
-                .params(condition.params()).query(Integer.class).list());
+            .params(condition.params())
+            .query(Integer.class)
+            .list());
     }
+
 }

@@ -48,15 +48,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Batched publication as a bulk operation lives it: thousands of events are a few outbox entries written with the
- * change, every event reaches Kafka as the single-event outbox sends it, a rollback publishes nothing, and a batch that
- * could not be sent (Kafka unreachable) is sent whole after a restart.
+ * Batched publication as a bulk operation lives it: thousands of events are a few outbox
+ * entries written with the change, every event reaches Kafka as the single-event outbox
+ * sends it, a rollback publishes nothing, and a batch that could not be sent (Kafka
+ * unreachable) is sent whole after a restart.
  */
 class OutboxBatchIntegrationTests {
 
     private static final List<String> TOPICS = List.of(SchoolTopics.SCHOOLS, SchoolTopics.ENROLLMENTS);
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    /** A broker of this class's own: its thousands of school events stay away from the topics other tests read. */
+
+    /**
+     * A broker of this class's own: its thousands of school events stay away from the
+     * topics other tests read.
+     */
     private static KafkaServer kafka;
 
     @BeforeAll
@@ -88,7 +94,8 @@ class OutboxBatchIntegrationTests {
             assertThat(entries).as("5,000 events in batches of 2,000, counted inside the transaction").isEqualTo(3);
             Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
             await().atMost(PATIENCE).until(() -> entries(jdbc, marker) == 0L);
-            System.out.printf("5,000 events in batches: transaction %d ms, all sent and outbox entries completed %d ms after commit%n",
+            System.out.printf(
+                    "5,000 events in batches: transaction %d ms, all sent and outbox entries completed %d ms after commit%n",
                     (committed - started) / 1_000_000, (System.nanoTime() - committed) / 1_000_000);
             CloudEventCodec codec = context.getBean(CloudEventCodec.class);
             for (DomainEvent event : events) {
@@ -97,12 +104,14 @@ class OutboxBatchIntegrationTests {
                 assertSentAsSingleEvent(codec, event, copies.getFirst());
             }
             assertThat(meters.counter("mdm.events.batched.sent").count() - sentBefore).isGreaterThanOrEqualTo(5000);
-            assertThat(meters.find("mdm.events.batch.send").tag("outcome", "success").timer().count()).isGreaterThanOrEqualTo(3);
-            // Boot's executor backs off for any other executor that is a default candidate (by type, TaskExecutor also
+            assertThat(meters.find("mdm.events.batch.send").tag("outcome", "success").timer().count())
+                .isGreaterThanOrEqualTo(3);
+            // Boot's executor backs off for any other executor that is a default
+            // candidate (by type, TaskExecutor also
             // finds the task scheduler the platform enables for scheduled jobs)
             assertThat(context.containsBean("applicationTaskExecutor"))
-                    .as("the batch executor leaves the application task executor in place")
-                    .isTrue();
+                .as("the batch executor leaves the application task executor in place")
+                .isTrue();
         }
     }
 
@@ -114,7 +123,8 @@ class OutboxBatchIntegrationTests {
             SchoolRegistered event = school(marker, 7_654_321);
 
             probes.publishOne(event);
-            ConsumerRecord<String, byte[]> single = awaitEvents(List.of(event)).get(event.eventId().toString()).getFirst();
+            ConsumerRecord<String, byte[]> single = awaitEvents(List.of(event)).get(event.eventId().toString())
+                .getFirst();
             // inside an observation, as the HTTP server opens one around every request
             Tracer tracer = context.getBean(Tracer.class);
             String[] traceId = new String[1];
@@ -136,9 +146,11 @@ class OutboxBatchIntegrationTests {
             assertThat(batched.partition()).isEqualTo(single.partition());
             assertThat(batched.key()).isEqualTo(single.key()).isEqualTo(event.udiseCode());
             assertThat(batched.value()).isEqualTo(single.value());
-            assertThat(headers(batched).keySet()).as("header names").isEqualTo(headers(single).keySet())
-                    .contains("ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "ce_partitionkey", "content-type");
-            assertThat(headers(batched).get("traceparent")).as("the batch travels in the trace that wrote it").contains(traceId[0]);
+            assertThat(headers(batched).keySet()).as("header names")
+                .isEqualTo(headers(single).keySet())
+                .contains("ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "ce_partitionkey", "content-type");
+            assertThat(headers(batched).get("traceparent")).as("the batch travels in the trace that wrote it")
+                .contains(traceId[0]);
             headers(single).forEach((name, value) -> {
                 if (!name.equals("traceparent")) {
                     assertThat(headers(batched).get(name)).as("header " + name).isEqualTo(value);
@@ -159,16 +171,17 @@ class OutboxBatchIntegrationTests {
             List<DomainEvent> rolledBack = importEvents(rolledBackMarker, 1500);
 
             assertThatThrownBy(() -> probes.publish(rolledBackProbe, rolledBack, rolledBackMarker, true))
-                    .hasMessageContaining("failure after publishing");
-            assertThatThrownBy(() -> batches.publish(List.of(school(rolledBackMarker, 1))))
-                    .as("outside a transaction").isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("active transaction");
+                .hasMessageContaining("failure after publishing");
+            assertThatThrownBy(() -> batches.publish(List.of(school(rolledBackMarker, 1)))).as("outside a transaction")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("active transaction");
             record Stranger(UUID eventId, Instant occurredAt, String aggregateId) implements DomainEvent {
             }
             TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> batches.publish(
-                    List.of(school(rolledBackMarker, 2), new Stranger(UUID.randomUUID(), Instant.now(), rolledBackMarker)))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Stranger");
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> batches.publish(List
+                .of(school(rolledBackMarker, 2), new Stranger(UUID.randomUUID(), Instant.now(), rolledBackMarker)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Stranger");
             transactions.executeWithoutResult(status -> batches.publish(List.of()));
 
             String committedMarker = marker();
@@ -176,12 +189,14 @@ class OutboxBatchIntegrationTests {
             probes.publish(probeCode(), committed, committedMarker, false);
             awaitEvents(committed);
 
-            assertThat(jdbc.sql("select count(*) from probes where udise_code = ?").param(rolledBackProbe)
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from probes where udise_code = ?")
+                .param(rolledBackProbe)
+                .query(Long.class)
+                .single()).isZero();
             assertThat(entries(jdbc, rolledBackMarker)).isZero();
             List<String> ids = rolledBack.stream().map(e -> e.eventId().toString()).toList();
             assertThat(readAll(Duration.ofSeconds(3))).extracting(OutboxBatchIntegrationTests::eventId)
-                    .doesNotContainAnyElementsOf(ids);
+                .doesNotContainAnyElementsOf(ids);
         }
     }
 
@@ -190,15 +205,19 @@ class OutboxBatchIntegrationTests {
         String marker = marker();
         List<DomainEvent> events = importEvents(marker, 1250);
         try (ConfigurableApplicationContext offline = start("127.0.0.1:" + FreePorts.next(), true)) {
-            assertThat(offline.getBean(BatchProbeService.class).publish(probeCode(), events, marker, false)).isEqualTo(2);
+            assertThat(offline.getBean(BatchProbeService.class).publish(probeCode(), events, marker, false))
+                .isEqualTo(2);
             MeterRegistry meters = offline.getBean(MeterRegistry.class);
-            await().atMost(PATIENCE).until(() -> meters.find("mdm.events.batch.send").tag("outcome", "failure").timer() != null
-                    && meters.find("mdm.events.batch.send").tag("outcome", "failure").timer().count() >= 2);
-            assertThat(entries(offline.getBean(JdbcClient.class), marker)).as("both batches stay in the outbox").isEqualTo(2);
+            await().atMost(PATIENCE)
+                .until(() -> meters.find("mdm.events.batch.send").tag("outcome", "failure").timer() != null
+                        && meters.find("mdm.events.batch.send").tag("outcome", "failure").timer().count() >= 2);
+            assertThat(entries(offline.getBean(JdbcClient.class), marker)).as("both batches stay in the outbox")
+                .isEqualTo(2);
         }
         List<String> ids = events.stream().map(e -> e.eventId().toString()).toList();
         assertThat(readAll(Duration.ofSeconds(3))).as("nothing reached Kafka while it was unreachable")
-                .extracting(OutboxBatchIntegrationTests::eventId).doesNotContainAnyElementsOf(ids);
+            .extracting(OutboxBatchIntegrationTests::eventId)
+            .doesNotContainAnyElementsOf(ids);
 
         try (ConfigurableApplicationContext online = start(kafka.bootstrapServers())) {
             Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
@@ -218,26 +237,31 @@ class OutboxBatchIntegrationTests {
         String marker = marker();
         List<DomainEvent> events = importEvents(marker, 5);
         try (ConfigurableApplicationContext offline = start("127.0.0.1:" + FreePorts.next(), true)) {
-            assertThat(offline.getBean(BatchProbeService.class).publish(probeCode(), events, marker, false)).isEqualTo(1);
+            assertThat(offline.getBean(BatchProbeService.class).publish(probeCode(), events, marker, false))
+                .isEqualTo(1);
             MeterRegistry meters = offline.getBean(MeterRegistry.class);
-            await().atMost(PATIENCE).until(() -> meters.find("mdm.events.batch.send").tag("outcome", "failure").timer() != null);
+            await().atMost(PATIENCE)
+                .until(() -> meters.find("mdm.events.batch.send").tag("outcome", "failure").timer() != null);
         }
 
-        // no republication at start: only OutboxResubmitter, every second, may send the batch
+        // no republication at start: only OutboxResubmitter, every second, may send the
+        // batch
         try (ConfigurableApplicationContext online = start(kafka.bootstrapServers(), false,
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--mdm.events.resubmit-interval=1s",
-                "--mdm.events.resubmit-older-than=1s")) {
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false",
+                "--mdm.events.resubmit-interval=1s", "--mdm.events.resubmit-older-than=1s")) {
             Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
             CloudEventCodec codec = online.getBean(CloudEventCodec.class);
             for (DomainEvent event : events) {
-                assertThat(received.get(event.eventId().toString())).as("records of event %s", event.eventId()).hasSize(1);
+                assertThat(received.get(event.eventId().toString())).as("records of event %s", event.eventId())
+                    .hasSize(1);
                 assertSentAsSingleEvent(codec, event, received.get(event.eventId().toString()).getFirst());
             }
             await().atMost(PATIENCE).until(() -> entries(online.getBean(JdbcClient.class), marker) == 0L);
         }
     }
 
-    private static void assertSentAsSingleEvent(CloudEventCodec codec, DomainEvent event, ConsumerRecord<String, byte[]> record) {
+    private static void assertSentAsSingleEvent(CloudEventCodec codec, DomainEvent event,
+            ConsumerRecord<String, byte[]> record) {
         CloudEvent expected = codec.encode(event);
         CloudEvent actual = KafkaMessageFactory.createReader(record).toEvent();
         assertThat(record.topic()).isEqualTo(EventCatalog.events().forClass(event.getClass()).topic());
@@ -253,7 +277,10 @@ class OutboxBatchIntegrationTests {
         assertThat(codec.decode(actual)).isEqualTo(event);
     }
 
-    /** Every record of the events, by event id, once all have arrived (and a moment more, to see repeats). */
+    /**
+     * Every record of the events, by event id, once all have arrived (and a moment more,
+     * to see repeats).
+     */
     private static Map<String, List<ConsumerRecord<String, byte[]>>> awaitEvents(List<? extends DomainEvent> events) {
         Map<String, List<ConsumerRecord<String, byte[]>>> received = new HashMap<>();
         for (DomainEvent event : events) {
@@ -272,7 +299,8 @@ class OutboxBatchIntegrationTests {
         return received;
     }
 
-    private static void poll(KafkaConsumer<String, byte[]> consumer, Map<String, List<ConsumerRecord<String, byte[]>>> received) {
+    private static void poll(KafkaConsumer<String, byte[]> consumer,
+            Map<String, List<ConsumerRecord<String, byte[]>>> received) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
             List<ConsumerRecord<String, byte[]>> copies = received.get(eventId(record));
             if (copies != null) {
@@ -293,10 +321,10 @@ class OutboxBatchIntegrationTests {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", "batch-probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "max.poll.records", "2000"), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "batch-probe-" + UUID.randomUUID(),
+                        "auto.offset.reset", "earliest", "max.poll.records", "2000"),
+                new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(TOPICS);
         return consumer;
     }
@@ -314,10 +342,15 @@ class OutboxBatchIntegrationTests {
 
     private static long entries(JdbcClient jdbc, String marker) {
         return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                .param("%" + marker + "%").query(Long.class).single();
+            .param("%" + marker + "%")
+            .query(Long.class)
+            .single();
     }
 
-    /** Schools and their enrollments, interleaved as an import publishes them; every event holds the marker. */
+    /**
+     * Schools and their enrollments, interleaved as an import publishes them; every event
+     * holds the marker.
+     */
     private static List<DomainEvent> importEvents(String marker, int schools) {
         int base = ThreadLocalRandom.current().nextInt(1_000_000, 9_000_000);
         List<DomainEvent> events = new ArrayList<>(schools * 2);
@@ -335,7 +368,10 @@ class OutboxBatchIntegrationTests {
                 "GOVT PRIMARY SCHOOL " + number, marker, "6301", "PRIMARY", "GOVERNMENT", "RURAL", true);
     }
 
-    /** A district code no other test uses, found in the stored text of every event that carries it. */
+    /**
+     * A district code no other test uses, found in the stored text of every event that
+     * carries it.
+     */
     private static String marker() {
         return "T" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999);
     }
@@ -350,12 +386,14 @@ class OutboxBatchIntegrationTests {
 
     private static ConfigurableApplicationContext start(String kafkaBootstrap, boolean unreachable, String... more) {
         List<String> arguments = new ArrayList<>();
-        // unless a test says otherwise, only a restart sends an outstanding batch: no periodic resubmission
+        // unless a test says otherwise, only a restart sends an outstanding batch: no
+        // periodic resubmission
         if (Arrays.stream(more).noneMatch(argument -> argument.startsWith("--mdm.events.resubmit-interval="))) {
             arguments.add("--mdm.events.resubmit-interval=10m");
         }
         if (unreachable) {
-            // fail fast: the producer waits 2 s for metadata, and no observation asks the unreachable cluster for its id
+            // fail fast: the producer waits 2 s for metadata, and no observation asks the
+            // unreachable cluster for its id
             arguments.addAll(List.of("--spring.kafka.producer.properties.max.block.ms=2000",
                     "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=1s",
                     "--spring.kafka.template.observation-enabled=false", "--mdm.events.batch-send-timeout=5s"));
@@ -363,4 +401,5 @@ class OutboxBatchIntegrationTests {
         arguments.addAll(List.of(more));
         return ProbeRuns.start(kafkaBootstrap, arguments);
     }
+
 }

@@ -32,15 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the outbox costs a UDISE import of 110,000 schools (220,000 events in one transaction): time and bytes of the
- * batches written with the change, and the time until every event is on Kafka; against Spring Modulith's row per event
- * for 2,000 events. A measurement, not a check of behaviour: run it on purpose with
+ * What the outbox costs a UDISE import of 110,000 schools (220,000 events in one
+ * transaction): time and bytes of the batches written with the change, and the time until
+ * every event is on Kafka; against Spring Modulith's row per event for 2,000 events. A
+ * measurement, not a check of behaviour: run it on purpose with
  * {@code ./mvnw -B -q -o -pl platform/service-starter verify -Dtest=OutboxBatchMeasurementTests -Dmdm.measure=true}.
  */
 @EnabledIfSystemProperty(named = "mdm.measure", matches = "true")
 class OutboxBatchMeasurementTests {
 
     private static final int SCHOOLS = Integer.getInteger("mdm.measure.schools", 110_000);
+
     private static KafkaServer kafka;
 
     @BeforeAll
@@ -66,10 +68,13 @@ class OutboxBatchMeasurementTests {
             EventBatches batches = context.getBean(EventBatches.class);
             ApplicationEventPublisher publisher = context;
 
-            // the platform stores the text uncompressed (storage external); -Dmdm.measure.storage=extended compresses it
+            // the platform stores the text uncompressed (storage external);
+            // -Dmdm.measure.storage=extended compresses it
             // with pglz, to compare
             String storage = System.getProperty("mdm.measure.storage", "external");
-            jdbc.sql("alter table event_publication alter column serialized_event set storage " + ("extended".equals(storage) ? "extended" : "external")).update();
+            jdbc.sql("alter table event_publication alter column serialized_event set storage "
+                    + ("extended".equals(storage) ? "extended" : "external"))
+                .update();
             // warm up both paths once (class loading, JIT), then measure
             String warm = marker();
             transactions.executeWithoutResult(status -> batches.publish(events(warm, 5_000)));
@@ -87,8 +92,9 @@ class OutboxBatchMeasurementTests {
                 stats(jdbc, single, singleStats);
             });
             long singleCommitted = System.nanoTime();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> recordsOnKafka() >= 10_000 + 1_000 + 2_000);
+            await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> recordsOnKafka() >= 10_000 + 1_000 + 2_000);
             long singleSent = System.nanoTime();
             await().atMost(Duration.ofMinutes(1)).until(() -> rows(jdbc, single) == 0L);
 
@@ -104,7 +110,9 @@ class OutboxBatchMeasurementTests {
             });
             long committed = System.nanoTime();
             long expected = 10_000 + 1_000 + 2_000 + all.size();
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> recordsOnKafka() >= expected);
+            await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> recordsOnKafka() >= expected);
             long sent = System.nanoTime();
             await().atMost(Duration.ofMinutes(1)).until(() -> rows(jdbc, marker) == 0L);
             assertThat(recordsOnKafka()).as("every event once").isEqualTo(expected);
@@ -120,27 +128,30 @@ class OutboxBatchMeasurementTests {
                       %,d rows, %.1f bytes of text per event, %.1f bytes stored per event
                       written in the transaction in %,d ms (%,.0f events/s); commit returned after %,d ms;
                       all on Kafka %,d ms after the start (%,.0f events/s end to end)
-                    """,
-                    all.size(), SCHOOLS, storage, batchStats[0], (double) batchStats[1] / all.size(), (double) batchStats[2] / all.size(),
-                    ms(written[0] - start), perSecond(all.size(), written[0] - start), ms(committed - start),
-                    ms(sent - start), perSecond(all.size(), sent - start),
-                    few.size(), singleStats[0], (double) singleStats[1] / few.size(), (double) singleStats[2] / few.size(),
+                    """, all.size(), SCHOOLS, storage, batchStats[0], (double) batchStats[1] / all.size(),
+                    (double) batchStats[2] / all.size(), ms(written[0] - start),
+                    perSecond(all.size(), written[0] - start), ms(committed - start), ms(sent - start),
+                    perSecond(all.size(), sent - start), few.size(), singleStats[0],
+                    (double) singleStats[1] / few.size(), (double) singleStats[2] / few.size(),
                     ms(singleWritten[0] - singleStart), perSecond(few.size(), singleWritten[0] - singleStart),
-                    ms(singleCommitted - singleStart), ms(singleSent - singleStart), perSecond(few.size(), singleSent - singleStart));
+                    ms(singleCommitted - singleStart), ms(singleSent - singleStart),
+                    perSecond(few.size(), singleSent - singleStart));
         }
     }
 
     private static void stats(JdbcClient jdbc, String marker, long[] into) {
-        jdbc.sql("""
-                select count(*), coalesce(sum(octet_length(serialized_event)), 0), coalesce(sum(pg_column_size(serialized_event)), 0)
-                from event_publication where serialized_event like ?""")
-                .param("%" + marker + "%")
-                .query((rs, n) -> {
-                    into[0] = rs.getLong(1);
-                    into[1] = rs.getLong(2);
-                    into[2] = rs.getLong(3);
-                    return null;
-                }).list();
+        jdbc.sql(
+                """
+                        select count(*), coalesce(sum(octet_length(serialized_event)), 0), coalesce(sum(pg_column_size(serialized_event)), 0)
+                        from event_publication where serialized_event like ?""")
+            .param("%" + marker + "%")
+            .query((rs, n) -> {
+                into[0] = rs.getLong(1);
+                into[1] = rs.getLong(2);
+                into[2] = rs.getLong(3);
+                return null;
+            })
+            .list();
     }
 
     private static KafkaConsumer<byte[], byte[]> offsets;
@@ -160,7 +171,9 @@ class OutboxBatchMeasurementTests {
 
     private static long rows(JdbcClient jdbc, String marker) {
         return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                .param("%" + marker + "%").query(Long.class).single();
+            .param("%" + marker + "%")
+            .query(Long.class)
+            .single();
     }
 
     private static List<DomainEvent> events(String marker, int schools) {
@@ -170,7 +183,8 @@ class OutboxBatchMeasurementTests {
             Instant now = Instant.now();
             events.add(new SchoolRegistered(DomainEvent.newId(), now, udise, "GOVT PRIMARY SCHOOL KATTUR " + i, marker,
                     "6301", "PRIMARY", "GOVERNMENT", "RURAL", true));
-            events.add(new EnrollmentUpdated(DomainEvent.newId(), now, udise, marker, "6301", "2026-27", 100 + i % 300, 40 + i % 120));
+            events.add(new EnrollmentUpdated(DomainEvent.newId(), now, udise, marker, "6301", "2026-27", 100 + i % 300,
+                    40 + i % 120));
         }
         return events;
     }
@@ -190,4 +204,5 @@ class OutboxBatchMeasurementTests {
     private static ConfigurableApplicationContext start() {
         return ProbeRuns.start(kafka.bootstrapServers(), List.of("--mdm.events.resubmit-interval=10m"));
     }
+
 }

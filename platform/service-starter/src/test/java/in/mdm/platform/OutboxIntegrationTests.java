@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox as a service lives it: events commit with the change or not at all, reach Kafka keyed by
- * aggregate, and an event that could not be sent (Kafka unreachable) is sent after a restart.
+ * The outbox as a service lives it: events commit with the change or not at all, reach
+ * Kafka keyed by aggregate, and an event that could not be sent (Kafka unreachable) is
+ * sent after a restart.
  */
 class OutboxIntegrationTests {
 
@@ -39,20 +40,26 @@ class OutboxIntegrationTests {
         try (ConfigurableApplicationContext offline = start("127.0.0.1:" + FreePorts.next())) {
             event = offline.getBean(ProbeService.class).register(udise, "Written while Kafka was away", false);
             JdbcClient jdbc = offline.getBean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                    "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                    .param("%" + udise + "%").query(Long.class).single() == 1L);
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                        "select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                    .param("%" + udise + "%")
+                    .query(Long.class)
+                    .single() == 1L);
         }
 
         try (ConfigurableApplicationContext online = start(Infrastructure.kafka().bootstrapServers())) {
-            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, udise, Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker()
+                .awaitRecord(SchoolTopics.SCHOOLS, udise, Duration.ofSeconds(60));
             CloudEvent envelope = KafkaMessageFactory.createReader(record).toEvent();
             assertThat(envelope.getId()).as("the republished event keeps its id").isEqualTo(event.eventId().toString());
             assertThat(envelope.getType()).isEqualTo("in.mdm.school.SchoolRegistered.v1");
             JdbcClient jdbc = online.getBean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                    "select count(*) from event_publication where serialized_event like ?")
-                    .param("%" + udise + "%").query(Long.class).single() == 0L);
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                    .param("%" + udise + "%")
+                    .query(Long.class)
+                    .single() == 0L);
         }
     }
 
@@ -61,15 +68,20 @@ class OutboxIntegrationTests {
         try (ConfigurableApplicationContext context = start(Infrastructure.kafka().bootstrapServers())) {
             ProbeService probes = context.getBean(ProbeService.class);
             assertThatThrownBy(() -> probes.register("33990000002", "Rolled back", true))
-                    .hasMessageContaining("failure after publishing");
+                .hasMessageContaining("failure after publishing");
             probes.register("33990000003", "Committed", false);
 
             KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, "33990000003");
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from probes where udise_code = '33990000002'").query(Long.class).single()).isZero();
+            assertThat(
+                    jdbc.sql("select count(*) from probes where udise_code = '33990000002'").query(Long.class).single())
+                .isZero();
             assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%33990000002%'")
-                    .query(Long.class).single()).isZero();
-            assertThat(KafkaProbe.onTestBroker().keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3))).contains("33990000003").doesNotContain("33990000002");
+                .query(Long.class)
+                .single()).isZero();
+            assertThat(KafkaProbe.onTestBroker().keys(SchoolTopics.SCHOOLS, Duration.ofSeconds(3)))
+                .contains("33990000003")
+                .doesNotContain("33990000002");
         }
     }
 
@@ -84,19 +96,25 @@ class OutboxIntegrationTests {
                 context.getBean(ProbeService.class).register("33990000004", "Traced", false);
             });
 
-            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker().awaitRecord(SchoolTopics.SCHOOLS, "33990000004");
+            ConsumerRecord<String, byte[]> record = KafkaProbe.onTestBroker()
+                .awaitRecord(SchoolTopics.SCHOOLS, "33990000004");
             java.util.List<String> names = new java.util.ArrayList<>();
             record.headers().forEach(h -> names.add(h.key()));
-            assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header among " + names).isNotNull();
-            assertThat(new String(record.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.US_ASCII))
-                    .contains(traceId[0]);
+            assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header among " + names)
+                .isNotNull();
+            assertThat(new String(record.headers().lastHeader("traceparent").value(),
+                    java.nio.charset.StandardCharsets.US_ASCII))
+                .contains(traceId[0]);
         }
     }
 
     private static ConfigurableApplicationContext start(String kafkaBootstrap) {
-        return ProbeRuns.start(kafkaBootstrap, List.of("--spring.kafka.producer.properties.max.block.ms=2000",
-                "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=1s",
-                // only a restart may send an outstanding event: no periodic resubmission during the test
-                "--mdm.events.resubmit-interval=10m"));
+        return ProbeRuns.start(kafkaBootstrap,
+                List.of("--spring.kafka.producer.properties.max.block.ms=2000",
+                        "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=1s",
+                        // only a restart may send an outstanding event: no periodic
+                        // resubmission during the test
+                        "--mdm.events.resubmit-interval=10m"));
     }
+
 }

@@ -22,9 +22,10 @@ import in.mdm.testkit.Infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the starter gives every service for scheduled jobs and time: two replicas of the probe service on one database
- * run a {@code @SchedulerLock} job one at a time (the lock provider and the {@code shedlock} table come from the
- * platform), and the one {@link Clock} keeps the programme's zone.
+ * What the starter gives every service for scheduled jobs and time: two replicas of the
+ * probe service on one database run a {@code @SchedulerLock} job one at a time (the lock
+ * provider and the {@code shedlock} table come from the platform), and the one
+ * {@link Clock} keeps the programme's zone.
  */
 class SchedulingIntegrationTests {
 
@@ -42,12 +43,16 @@ class SchedulingIntegrationTests {
             Future<?> running = threads.submit(() -> call(one));
             assertThat(entered.await(30, TimeUnit.SECONDS)).as("the first replica entered the job").isTrue();
             Future<?> skipped = threads.submit(() -> call(other));
-            assertThat(skipped).as("the second replica's run returns at once, skipped (had it entered the job, it would "
-                    + "wait for the release)").succeedsWithin(Duration.ofSeconds(20));
+            assertThat(skipped)
+                .as("the second replica's run returns at once, skipped (had it entered the job, it would "
+                        + "wait for the release)")
+                .succeedsWithin(Duration.ofSeconds(20));
             assertThat(other.runs()).isZero();
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from shedlock where name = :n and lock_until > timezone('utc', now())")
-                    .param("n", ProbeJob.LOCK).query(Long.class).single()).as("the lock held in the database").isEqualTo(1L);
+                .param("n", ProbeJob.LOCK)
+                .query(Long.class)
+                .single()).as("the lock held in the database").isEqualTo(1L);
 
             release.countDown();
             running.get(30, TimeUnit.SECONDS);
@@ -68,7 +73,8 @@ class SchedulingIntegrationTests {
         try (ConfigurableApplicationContext context = start()) {
             Clock clock = context.getBean(Clock.class);
             assertThat(clock.getZone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
-            assertThat(Duration.between(clock.instant(), java.time.Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
+            assertThat(Duration.between(clock.instant(), java.time.Instant.now()).abs())
+                .isLessThan(Duration.ofSeconds(5));
         }
     }
 
@@ -86,4 +92,5 @@ class SchedulingIntegrationTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

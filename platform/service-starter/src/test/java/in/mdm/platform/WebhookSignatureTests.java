@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookSignatureTests {
 
     private static final byte[] BODY = "{\"from\":\"+919876543210\",\"text\":\"MDM 33020100101 120 118\"}"
-            .getBytes(StandardCharsets.UTF_8);
+        .getBytes(StandardCharsets.UTF_8);
 
     @Test
     void theHmacOfTheBodyUnderTheSecretMatchesInEitherCase() {
@@ -45,6 +45,7 @@ class WebhookSignatureTests {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
         WebhookSignature jefe = new WebhookSignature("Jefe");
         assertThat(jefe.header("what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
-                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+            .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
+
 }

@@ -20,4 +20,5 @@ public final class FreePorts {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

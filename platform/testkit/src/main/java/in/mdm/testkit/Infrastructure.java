@@ -8,15 +8,20 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * PostgreSQL, Kafka and Redis for the tests of one JVM: each started on first use, on a free loopback
- * port, and stopped when the JVM exits. Every Spring context of the JVM shares them.
+ * PostgreSQL, Kafka and Redis for the tests of one JVM: each started on first use, on a
+ * free loopback port, and stopped when the JVM exits. Every Spring context of the JVM
+ * shares them.
  */
 public final class Infrastructure {
 
     private static PostgresServer postgres;
+
     private static KafkaServer kafka;
+
     private static RedisServer redis;
+
     private static boolean hooked;
+
     private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     private Infrastructure() {
@@ -58,7 +63,10 @@ public final class Infrastructure {
         return properties;
     }
 
-    /** A context that uses the servers: it is closed before they stop, so it never waits for a server that is gone. */
+    /**
+     * A context that uses the servers: it is closed before they stop, so it never waits
+     * for a server that is gone.
+     */
     static synchronized void register(ConfigurableApplicationContext context) {
         contexts.add(context);
     }
@@ -71,9 +79,10 @@ public final class Infrastructure {
     }
 
     /**
-     * Closes the Spring contexts that use the servers, then stops the servers, so no context waits for a
-     * server that is gone and no server process outlives the JVM. Called when the test run ends (see
-     * {@link StopInfrastructureAfterTests}) and, failing that, by a shutdown hook.
+     * Closes the Spring contexts that use the servers, then stops the servers, so no
+     * context waits for a server that is gone and no server process outlives the JVM.
+     * Called when the test run ends (see {@link StopInfrastructureAfterTests}) and,
+     * failing that, by a shutdown hook.
      */
     public static synchronized void stopAll() {
         for (ConfigurableApplicationContext context : contexts.reversed()) {
@@ -85,7 +94,7 @@ public final class Infrastructure {
             }
         }
         contexts.clear();
-        for (AutoCloseable server : new AutoCloseable[] {kafka, redis, postgres}) {
+        for (AutoCloseable server : new AutoCloseable[] { kafka, redis, postgres }) {
             if (server != null) {
                 try {
                     server.close();
@@ -99,4 +108,5 @@ public final class Infrastructure {
         redis = null;
         postgres = null;
     }
+
 }

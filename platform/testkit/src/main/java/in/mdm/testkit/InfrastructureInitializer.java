@@ -5,13 +5,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring context at the JVM's real PostgreSQL, Kafka and Redis (see {@link Infrastructure}) and makes it
- * trust the test issuer of {@link TestTokens}.
+ * Points a Spring context at the JVM's real PostgreSQL, Kafka and Redis (see
+ * {@link Infrastructure}) and makes it trust the test issuer of {@link TestTokens}.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String PROPERTY_SOURCE = "mdmTestInfrastructure";
+
     public static final String TOKENS_PROPERTY_SOURCE = "mdmTestTokens";
+
     private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
     @Override
@@ -22,9 +24,11 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         MapPropertySource tokens = new MapPropertySource(TOKENS_PROPERTY_SOURCE, TestTokens.springProperties());
         if (sources.contains(INLINED_TEST_PROPERTIES)) {
             sources.addAfter(INLINED_TEST_PROPERTIES, tokens);
-        } else {
+        }
+        else {
             sources.addAfter(PROPERTY_SOURCE, tokens);
         }
         Infrastructure.register(context);
     }
+
 }

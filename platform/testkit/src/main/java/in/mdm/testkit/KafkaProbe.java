@@ -13,7 +13,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reads a topic from the beginning, as a fresh consumer group, to see what a service really published. */
+/**
+ * Reads a topic from the beginning, as a fresh consumer group, to see what a service
+ * really published.
+ */
 public final class KafkaProbe {
 
     private final String bootstrapServers;
@@ -47,7 +50,10 @@ public final class KafkaProbe {
         return awaitRecord(topic, key, Duration.ofSeconds(30));
     }
 
-    /** Every record on the topic read within {@code window} (give producers time to have sent). */
+    /**
+     * Every record on the topic read within {@code window} (give producers time to have
+     * sent).
+     */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration window) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -66,9 +72,10 @@ public final class KafkaProbe {
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
+
 }

@@ -7,10 +7,11 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Kafka broker in KRaft mode (combined broker and controller), inside this JVM. Its address is told by
- * {@link #bootstrapServers()} only: Spring Kafka's embedded broker also announces itself in JVM-wide system
- * properties, which would win over any context's own {@code spring.kafka.bootstrap-servers} (a context meant to find
- * no broker, or another one, would find this one); they are put back as they were.
+ * A real Kafka broker in KRaft mode (combined broker and controller), inside this JVM.
+ * Its address is told by {@link #bootstrapServers()} only: Spring Kafka's embedded broker
+ * also announces itself in JVM-wide system properties, which would win over any context's
+ * own {@code spring.kafka.bootstrap-servers} (a context meant to find no broker, or
+ * another one, would find this one); they are put back as they were.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -20,7 +21,8 @@ public final class KafkaServer implements AutoCloseable {
         this.broker = broker;
     }
 
-    private static final List<String> ANNOUNCED = List.of("spring.kafka.bootstrap-servers", "spring.embedded.kafka.brokers");
+    private static final List<String> ANNOUNCED = List.of("spring.kafka.bootstrap-servers",
+            "spring.embedded.kafka.brokers");
 
     public static KafkaServer startInProcess() {
         Map<String, String> before = new HashMap<>();
@@ -59,4 +61,5 @@ public final class KafkaServer implements AutoCloseable {
     public void close() {
         broker.destroy();
     }
+
 }

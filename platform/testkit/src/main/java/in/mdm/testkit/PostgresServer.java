@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL 17 server from embedded binaries, on loopback. Tests use a throw-away data folder on a
- * free port; the launcher keeps its data folder between runs.
+ * A real PostgreSQL 17 server from embedded binaries, on loopback. Tests use a throw-away
+ * data folder on a free port; the launcher keeps its data folder between runs.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "postgres";
+
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
@@ -28,17 +29,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * @param port 0 for a free port
-     * @param dataDirectory a folder kept across restarts, or {@code null} for a throw-away one
+     * @param dataDirectory a folder kept across restarts, or {@code null} for a
+     * throw-away one
      */
     public static PostgresServer start(int port, Path dataDirectory) {
         try {
-            // the owner closes the server: the kit after the Spring contexts, the launcher after the services
+            // the owner closes the server: the kit after the Spring contexts, the
+            // launcher after the services
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("timezone", "UTC");
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -69,4 +72,5 @@ public final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -16,7 +16,10 @@ public final class ProblemAssertions {
     private ProblemAssertions() {
     }
 
-    /** The answer is an {@code application/problem+json} with this status and stable {@code code}. */
+    /**
+     * The answer is an {@code application/problem+json} with this status and stable
+     * {@code code}.
+     */
     public static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String code) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -24,22 +27,27 @@ public final class ProblemAssertions {
     }
 
     /**
-     * A call needs a valid token: without one it is a 401 {@code auth.unauthenticated}, with a token of an issuer
-     * nobody trusts a 401 {@code auth.token-invalid}.
-     *
-     * @param call makes the request with the given bearer token, or with none when it is {@code null}
+     * A call needs a valid token: without one it is a 401 {@code auth.unauthenticated},
+     * with a token of an issuer nobody trusts a 401 {@code auth.token-invalid}.
+     * @param call makes the request with the given bearer token, or with none when it is
+     * {@code null}
      */
     public static void assertTokenRequired(Function<String, ResponseEntity<Map>> call) {
         assertProblem(call.apply(null), HttpStatus.UNAUTHORIZED, "auth.unauthenticated");
-        assertProblem(call.apply(TestTokens.token().subject("mallory").roles("ADMIN").issuer("https://elsewhere.example").build()),
+        assertProblem(call
+            .apply(TestTokens.token().subject("mallory").roles("ADMIN").issuer("https://elsewhere.example").build()),
                 HttpStatus.UNAUTHORIZED, "auth.token-invalid");
     }
 
-    /** The answer is a 400 {@code request.invalid} problem naming exactly these fields or parameters, in order. */
+    /**
+     * The answer is a 400 {@code request.invalid} problem naming exactly these fields or
+     * parameters, in order.
+     */
     @SuppressWarnings("unchecked")
     public static void assertInvalid(ResponseEntity<Map> response, String... fields) {
         assertProblem(response, HttpStatus.BAD_REQUEST, "request.invalid");
-        assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
-                .extracting(e -> e.get("field")).containsExactly((Object[]) fields);
+        assertThat((List<Map<String, Object>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+            .containsExactly((Object[]) fields);
     }
+
 }

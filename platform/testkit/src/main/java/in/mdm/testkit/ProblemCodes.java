@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The contract every service keeps for its problem codes (the stable {@code code} of its ProblemDetail answers): each
- * is a constant of the service's codes class, none is written as a literal where a problem is thrown, and each is in
- * the service's README, where API clients look them up.
+ * The contract every service keeps for its problem codes (the stable {@code code} of its
+ * ProblemDetail answers): each is a constant of the service's codes class, none is
+ * written as a literal where a problem is thrown, and each is in the service's README,
+ * where API clients look them up.
  *
  * <pre>{@code
- * @Test
+ * &#64;Test
  * void everyProblemCodeIsAConstantAndDocumented() {
  *     ProblemCodes.assertKept(FinanceProblems.class, Path.of("src/main/java"), Path.of("README.md"));
  * }
@@ -27,9 +28,16 @@ import java.util.stream.Stream;
  */
 public final class ProblemCodes {
 
-    /** A code: lower-case words joined by dots and hyphens, at least two parts ({@code finance.release.not-found}). */
+    /**
+     * A code: lower-case words joined by dots and hyphens, at least two parts
+     * ({@code finance.release.not-found}).
+     */
     static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");
-    /** A literal code where a problem is made: {@code ApiException.notFound("x.y", ...)}, {@code new ApiException(s, "x.y", ...)}. */
+
+    /**
+     * A literal code where a problem is made: {@code ApiException.notFound("x.y", ...)},
+     * {@code new ApiException(s, "x.y", ...)}.
+     */
     static final Pattern LITERAL = Pattern.compile(
             "(ApiException\\.[a-zA-Z]+\\(\\s*|new\\s+ApiException\\([^,;]+,\\s*)\"([a-z][a-z0-9-]*(\\.[a-z0-9-]+)+)\"");
 
@@ -55,8 +63,9 @@ public final class ProblemCodes {
     }
 
     /**
-     * Fails unless every constant of {@code codes} is a well-formed code that appears in {@code readme}, and no source
-     * file under {@code sources} makes a problem with a literal code.
+     * Fails unless every constant of {@code codes} is a well-formed code that appears in
+     * {@code readme}, and no source file under {@code sources} makes a problem with a
+     * literal code.
      */
     public static void assertKept(Class<?> codes, Path sources, Path readme) {
         List<String> problems = new ArrayList<>();
@@ -105,4 +114,5 @@ public final class ProblemCodes {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 public final class RedisServer implements AutoCloseable {
 
     private final redis.embedded.RedisServer server;
+
     private final int port;
 
     private RedisServer(redis.embedded.RedisServer server, int port) {
@@ -20,17 +21,19 @@ public final class RedisServer implements AutoCloseable {
     public static RedisServer start(int port) {
         int chosen = port > 0 ? port : FreePorts.next();
         IOException last = null;
-        // The binary is written to a temporary file and then executed. A process forked at that moment by another
-        // thread (PostgreSQL or Kafka starting beside it) inherits the file still open for writing, and the exec
+        // The binary is written to a temporary file and then executed. A process forked
+        // at that moment by another
+        // thread (PostgreSQL or Kafka starting beside it) inherits the file still open
+        // for writing, and the exec
         // fails with ETXTBSY ("Text file busy"); a moment later it succeeds.
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
                 redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()
-                        .port(chosen)
-                        .setting("bind 127.0.0.1")
-                        .setting("save \"\"")
-                        .setting("appendonly no")
-                        .build();
+                    .port(chosen)
+                    .setting("bind 127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
                 server.start();
                 return new RedisServer(server, chosen);
             }
@@ -77,4 +80,5 @@ public final class RedisServer implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -34,35 +34,43 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Access tokens for tests, shaped as auth-service issues them (RS256, {@code kid}, {@code iss}, {@code aud},
- * {@code roles}, {@code jurisdiction}, {@code jti}), signed by a key of this JVM whose JWKS is served on a loopback
- * port. {@link MdmIntegrationTest} makes the service under test trust this issuer, so a test can call any
- * endpoint as any role and jurisdiction:
+ * Access tokens for tests, shaped as auth-service issues them (RS256, {@code kid},
+ * {@code iss}, {@code aud}, {@code roles}, {@code jurisdiction}, {@code jti}), signed by
+ * a key of this JVM whose JWKS is served on a loopback port. {@link MdmIntegrationTest}
+ * makes the service under test trust this issuer, so a test can call any endpoint as any
+ * role and jurisdiction:
  *
  * <pre>{@code
  * http.exchange("/api/v1/schools/33020100101", GET, new HttpEntity<>(TestTokens.bearer(TestTokens.officer("568"))), Map.class);
  * }</pre>
  *
- * {@link #token()} builds the odd ones (expired, another issuer or audience, another key) for attack tests.
+ * {@link #token()} builds the odd ones (expired, another issuer or audience, another key)
+ * for attack tests.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://issuer.mdm-twin.test";
+
     public static final String AUDIENCE = "mdm-twin";
+
     public static final String STATE = "33";
 
     private static TestTokens instance;
 
     private final RSAKey key;
+
     private final RSAKey strangerKey;
+
     private final HttpServer jwksServer;
 
     private TestTokens() {
         this.key = rsa("test-signing-1");
-        this.strangerKey = rsa("test-signing-1"); // same kid, other key: a forged signature
+        this.strangerKey = rsa("test-signing-1"); // same kid, other key: a forged
+                                                  // signature
         try {
             jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("Cannot serve the test JWKS", e);
         }
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -139,7 +147,8 @@ public final class TestTokens {
     }
 
     /**
-     * Sends {@code Authorization: Bearer <token>} on every request that has none of its own, e.g.
+     * Sends {@code Authorization: Bearer <token>} on every request that has none of its
+     * own, e.g.
      * {@code http.getRestTemplate().setInterceptors(List.of(TestTokens.asDefault(TestTokens.admin())))}.
      */
     public static org.springframework.http.client.ClientHttpRequestInterceptor asDefault(String token) {
@@ -159,11 +168,17 @@ public final class TestTokens {
     public static final class Builder {
 
         private final Map<String, Object> claims = new LinkedHashMap<>();
+
         private String issuer = ISSUER;
+
         private Object audience = AUDIENCE;
+
         private Instant issuedAt = Instant.now();
+
         private Duration lifetime = Duration.ofMinutes(15);
+
         private boolean strangerKey;
+
         private String kid;
 
         private Builder() {
@@ -211,7 +226,10 @@ public final class TestTokens {
             return this;
         }
 
-        /** Issued this long ago (with the usual 15-minute lifetime, more than 15 minutes ago means expired). */
+        /**
+         * Issued this long ago (with the usual 15-minute lifetime, more than 15 minutes
+         * ago means expired).
+         */
         public Builder issuedAgo(Duration ago) {
             this.issuedAt = Instant.now().minus(ago);
             return this;
@@ -222,7 +240,9 @@ public final class TestTokens {
             return this;
         }
 
-        /** Signed by a key the issuer does not have, under the issuer's own {@code kid}. */
+        /**
+         * Signed by a key the issuer does not have, under the issuer's own {@code kid}.
+         */
         public Builder forged() {
             this.strangerKey = true;
             return this;
@@ -236,36 +256,46 @@ public final class TestTokens {
         public String build() {
             TestTokens tokens = get();
             RSAKey signing = strangerKey ? tokens.strangerKey : tokens.key;
-            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
-                    .issuer(issuer)
-                    .issueTime(Date.from(issuedAt))
-                    .expirationTime(Date.from(issuedAt.plus(lifetime)));
+            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(issuer)
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(lifetime)));
             if (audience instanceof List<?> list) {
                 set.audience(new ArrayList<>(list.stream().map(String::valueOf).toList()));
-            } else if (audience != null) {
+            }
+            else if (audience != null) {
                 set.audience(String.valueOf(audience));
             }
             claims.forEach(set::claim);
             try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(kid != null ? kid : signing.getKeyID()).build(), set.build());
+                SignedJWT jwt = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid != null ? kid : signing.getKeyID()).build(),
+                        set.build());
                 jwt.sign(new RSASSASigner(signing));
                 return jwt.serialize();
-            } catch (JOSEException e) {
+            }
+            catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
         }
+
     }
 
-    /** A fresh RSA signing key (public and private), for a stand-in of another issuer such as Keycloak. */
+    /**
+     * A fresh RSA signing key (public and private), for a stand-in of another issuer such
+     * as Keycloak.
+     */
     public static RSAKey rsa(String kid) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
-        } catch (NoSuchAlgorithmException e) {
+                .keyID(kid)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -273,10 +303,12 @@ public final class TestTokens {
     /** Signs arbitrary claims with the given key, RS256. */
     public static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

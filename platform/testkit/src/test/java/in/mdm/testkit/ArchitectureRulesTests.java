@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Each rule on fixture classes: a small service that follows them all ({@code archfixture.good}), and one class per
- * way of breaking a rule ({@code archfixture.bad}), which that rule reports.
+ * Each rule on fixture classes: a small service that follows them all
+ * ({@code archfixture.good}), and one class per way of breaking a rule
+ * ({@code archfixture.bad}), which that rule reports.
  */
 class ArchitectureRulesTests {
 
@@ -29,52 +30,53 @@ class ArchitectureRulesTests {
     @Test
     void sqlOutsideARepositoryIsReported() {
         assertThatThrownBy(() -> ArchitectureRules.sqlOnlyInRepositories().check(bad))
-                .hasMessageContaining("Violations$SqlInAService")
-                .hasMessageContaining("javax.sql.DataSource")
-                .hasMessageContaining("JdbcClient.sql(");
+            .hasMessageContaining("Violations$SqlInAService")
+            .hasMessageContaining("javax.sql.DataSource")
+            .hasMessageContaining("JdbcClient.sql(");
     }
 
     @Test
     void aDependencyOnAnotherServiceIsReported() {
         assertThatThrownBy(() -> ArchitectureRules.noDependencyOnOtherServices(BAD).check(bad))
-                .hasMessageContaining("Violations$CallsAnotherService")
-                .hasMessageContaining("in.mdm.testkit.archfixture.other.OtherService");
+            .hasMessageContaining("Violations$CallsAnotherService")
+            .hasMessageContaining("in.mdm.testkit.archfixture.other.OtherService");
     }
 
     @Test
     void aPublicControllerIsReported() {
         assertThatThrownBy(() -> ArchitectureRules.controllersArePackagePrivate().check(bad))
-                .hasMessageContaining("Violations$PublicController")
-                .hasMessageNotContaining("Violations$RowsController");
+            .hasMessageContaining("Violations$PublicController")
+            .hasMessageNotContaining("Violations$RowsController");
     }
 
     @Test
     void aControllerReturningRowsIsReported() {
         assertThatThrownBy(() -> ArchitectureRules.controllersReturnNoPersistenceTypes().check(bad))
-                .hasMessageContaining("Violations$RowsController.rows()")
-                .hasMessageContaining("Violations$StockRow")
-                .hasMessageNotContaining("PublicController");
+            .hasMessageContaining("Violations$RowsController.rows()")
+            .hasMessageContaining("Violations$StockRow")
+            .hasMessageNotContaining("PublicController");
     }
 
     @Test
     void injectedFieldsAndSettersAreReported() {
         assertThatThrownBy(() -> ArchitectureRules.constructorInjectionOnly().check(bad))
-                .hasMessageContaining("Violations$FieldInjection.clock")
-                .hasMessageContaining("Violations$FieldInjection.limit")
-                .hasMessageContaining("Violations$FieldInjection.setOther");
+            .hasMessageContaining("Violations$FieldInjection.clock")
+            .hasMessageContaining("Violations$FieldInjection.limit")
+            .hasMessageContaining("Violations$FieldInjection.setOther");
     }
 
     @Test
     void aScheduledJobWithoutALockAndALockedMethodReturningAPrimitiveAreReported() {
         assertThatThrownBy(() -> ArchitectureRules.scheduledJobsAreLocked().check(bad))
-                .hasMessageContaining("Violations$UnlockedJob.run()")
-                .hasMessageContaining("Violations$LockedCount.count() returns int");
+            .hasMessageContaining("Violations$UnlockedJob.run()")
+            .hasMessageContaining("Violations$LockedCount.count() returns int");
     }
 
     @Test
     void readingTheSystemClockIsReported() {
         assertThatThrownBy(() -> ArchitectureRules.timeFromTheClock().check(bad))
-                .hasMessageContaining("java.time.Instant.now()")
-                .hasMessageContaining("java.time.Clock.systemUTC()");
+            .hasMessageContaining("java.time.Instant.now()")
+            .hasMessageContaining("java.time.Clock.systemUTC()");
     }
+
 }

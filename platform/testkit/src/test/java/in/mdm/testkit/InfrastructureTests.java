@@ -41,11 +41,12 @@ class InfrastructureTests {
 
     @Test
     void postgresIsARealServerVersion17() throws Exception {
-        try (Connection connection = DriverManager.getConnection(Infrastructure.postgres().jdbcUrl(), PostgresServer.USER, "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(Infrastructure.postgres().jdbcUrl(),
+                PostgresServer.USER, ""); Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists kit_probe(id int primary key)");
             statement.execute("insert into kit_probe values (1) on conflict do nothing");
-            ResultSet rs = statement.executeQuery("select current_setting('server_version_num')::int, count(*) from kit_probe");
+            ResultSet rs = statement
+                .executeQuery("select current_setting('server_version_num')::int, count(*) from kit_probe");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isBetween(170000, 179999);
             assertThat(rs.getInt(2)).isEqualTo(1);
@@ -59,8 +60,9 @@ class InfrastructureTests {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("kit.probe", "33020100101", "hello")).get();
         }
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "kit-probe", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrap, "group.id", "kit-probe", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("kit.probe"));
             ConsumerRecord<String, String> received = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -93,7 +95,8 @@ class InfrastructureTests {
     void serversAreSharedWithinTheJvm() {
         assertThat(Infrastructure.postgres()).isSameAs(Infrastructure.postgres());
         assertThat(Infrastructure.springProperties())
-                .containsEntry("spring.datasource.url", Infrastructure.postgres().jdbcUrl())
-                .containsEntry("spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
+            .containsEntry("spring.datasource.url", Infrastructure.postgres().jdbcUrl())
+            .containsEntry("spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
     }
+
 }

@@ -19,14 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract against a stand-in service with one resource in district 585 ({@code a1}) and one in 588 ({@code b1}):
- * it passes when the service keeps jurisdiction, and names the endpoint when a read or a list leaks, or when a read
- * is refused to its own district.
+ * The contract against a stand-in service with one resource in district 585 ({@code a1})
+ * and one in 588 ({@code b1}): it passes when the service keeps jurisdiction, and names
+ * the endpoint when a read or a list leaks, or when a read is refused to its own
+ * district.
  */
 class JurisdictionContractTests {
 
     enum Behaviour {
+
         CORRECT, READ_LEAKS, LIST_LEAKS, TOO_STRICT
+
     }
 
     static final Map<String, String> DISTRICT_OF = Map.of("a1", "585", "b1", "588");
@@ -48,28 +51,28 @@ class JurisdictionContractTests {
     @Test
     void aReadAnsweringAnotherDistrictFails() throws IOException {
         assertThatThrownBy(() -> contract(Behaviour.READ_LEAKS).verify()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /things/a1 as the officer of district 588")
-                .hasMessageContaining("GET /things/a1 as the officer of block 6338");
+            .hasMessageContaining("GET /things/a1 as the officer of district 588")
+            .hasMessageContaining("GET /things/a1 as the officer of block 6338");
     }
 
     @Test
     void aListShowingAnotherDistrictsRowsFails() throws IOException {
         assertThatThrownBy(() -> contract(Behaviour.LIST_LEAKS).verify()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /things as the officer of district 588 lists no row outside its jurisdiction")
-                .hasMessageNotContaining("GET /things/a1");
+            .hasMessageContaining("GET /things as the officer of district 588 lists no row outside its jurisdiction")
+            .hasMessageNotContaining("GET /things/a1");
     }
 
     @Test
     void aServiceHidingEverythingFailsToo() throws IOException {
         assertThatThrownBy(() -> contract(Behaviour.TOO_STRICT).verify()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /things/a1 as the officer of district 585")
-                .hasMessageContaining("GET /things as the state ADMIN lists its own rows");
+            .hasMessageContaining("GET /things/a1 as the officer of district 585")
+            .hasMessageContaining("GET /things as the state ADMIN lists its own rows");
     }
 
     @Test
     void aListWithoutARowOfTheDistrictCannotBeChecked() {
-        assertThatThrownBy(() -> JurisdictionContract.at("http://localhost:1").list("/things", "$.items[*]", Set.of(), Set.of("b1")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JurisdictionContract.at("http://localhost:1")
+            .list("/things", "$.items[*]", Set.of(), Set.of("b1"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private JurisdictionContract contract(Behaviour behaviour) throws IOException {
@@ -77,10 +80,10 @@ class JurisdictionContractTests {
         server.createContext("/things", exchange -> answer(exchange, behaviour));
         server.start();
         return JurisdictionContract.at("http://localhost:" + server.getAddress().getPort())
-                .districts("585", "588")
-                .read("/things/a1")
-                .list("/things", "$.items[*].id", Set.of("a1"), Set.of("b1"))
-                .outsider("the officer of block 6338", TestTokens.blockOfficer("6338"));
+            .districts("585", "588")
+            .read("/things/a1")
+            .list("/things", "$.items[*].id", Set.of("a1"), Set.of("b1"))
+            .outsider("the officer of block 6338", TestTokens.blockOfficer("6338"));
     }
 
     private static void answer(HttpExchange exchange, Behaviour behaviour) throws IOException {
@@ -89,7 +92,8 @@ class JurisdictionContractTests {
             send(exchange, 401, "application/problem+json", "{\"status\":401,\"code\":\"auth.unauthenticated\"}");
             return;
         }
-        String payload = new String(Base64.getUrlDecoder().decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
+        String payload = new String(
+                Base64.getUrlDecoder().decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
                 StandardCharsets.UTF_8);
         String level = JsonPath.read(payload, "$.jurisdiction.level");
         String code = JsonPath.read(payload, "$.jurisdiction.code");
@@ -129,4 +133,5 @@ class JurisdictionContractTests {
             out.write(bytes);
         }
     }
+
 }

@@ -13,9 +13,12 @@ class ProblemCodesTests {
 
     /** A service's codes, as a service declares them. */
     public static final class SampleProblems {
+
         public static final String NOT_FOUND = "sample.thing.not-found";
+
         public static final String BAD_YEAR = "sample.bad-year";
         static final String NOT_PUBLIC = "sample.hidden";
+
     }
 
     @TempDir
@@ -23,11 +26,14 @@ class ProblemCodesTests {
 
     @Test
     void documentedConstantsAndNoLiteralsPass() throws Exception {
-        Path readme = Files.writeString(dir.resolve("README.md"), "| 404 | `sample.thing.not-found` |\n| 400 | `sample.bad-year` |");
+        Path readme = Files.writeString(dir.resolve("README.md"),
+                "| 404 | `sample.thing.not-found` |\n| 400 | `sample.bad-year` |");
         Path sources = Files.createDirectories(dir.resolve("src"));
-        Files.writeString(sources.resolve("A.java"), "throw ApiException.notFound(SampleProblems.NOT_FOUND, \"No thing\");");
+        Files.writeString(sources.resolve("A.java"),
+                "throw ApiException.notFound(SampleProblems.NOT_FOUND, \"No thing\");");
         ProblemCodes.assertKept(SampleProblems.class, sources, readme);
-        assertThat(ProblemCodes.of(SampleProblems.class)).containsExactlyInAnyOrder("sample.thing.not-found", "sample.bad-year");
+        assertThat(ProblemCodes.of(SampleProblems.class)).containsExactlyInAnyOrder("sample.thing.not-found",
+                "sample.bad-year");
     }
 
     @Test
@@ -40,9 +46,10 @@ class ProblemCodesTests {
                 log.info("a.b"); // not a problem
                 """);
         assertThatThrownBy(() -> ProblemCodes.assertKept(SampleProblems.class, sources, readme))
-                .hasMessageContaining("sample.bad-year is not in")
-                .hasMessageContaining("the literal \"sample.bad-name\"")
-                .hasMessageContaining("the literal \"sample.bad-signature\"")
-                .hasMessageNotContaining("a.b");
+            .hasMessageContaining("sample.bad-year is not in")
+            .hasMessageContaining("the literal \"sample.bad-name\"")
+            .hasMessageContaining("the literal \"sample.bad-signature\"")
+            .hasMessageNotContaining("a.b");
     }
+
 }

@@ -11,9 +11,12 @@ class RedisServerTests {
     @Test
     void aBinaryStillOpenForWritingIsRecognisedAnywhereInTheCauseChain() {
         IOException exec = new IOException("Exec failed, error: 26 (Text file busy) ");
-        IOException start = new IOException("Failed to start Redis service", new IOException("Cannot run program", exec));
+        IOException start = new IOException("Failed to start Redis service",
+                new IOException("Cannot run program", exec));
         assertThat(RedisServer.textFileBusy(start)).isTrue();
-        assertThat(RedisServer.textFileBusy(new IOException("Failed to start Redis service",
-                new IOException("Address already in use")))).isFalse();
+        assertThat(RedisServer
+            .textFileBusy(new IOException("Failed to start Redis service", new IOException("Address already in use"))))
+            .isFalse();
     }
+
 }

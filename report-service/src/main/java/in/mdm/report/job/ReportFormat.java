@@ -1,5 +1,7 @@
 package in.mdm.report.job;
 
 public enum ReportFormat {
+
     PDF, XLSX, CSV
+
 }

@@ -42,14 +42,14 @@ class ReportJobController {
     }
 
     @GetMapping
-    PageResponse<ReportJobResponse> list(
-            @RequestParam(required = false) JobStatus status,
+    PageResponse<ReportJobResponse> list(@RequestParam(required = false) JobStatus status,
             @RequestParam(required = false) ReportType reportType,
-            @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be a username") String requestedBy,
+            @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}",
+                    message = "must be a username") String requestedBy,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         ReportJobFilter filter = new ReportJobFilter(status, reportType, requestedBy);
         return jobs.page(filter, caller, page, size).map(ReportJobResponse::of);
     }
+
 }

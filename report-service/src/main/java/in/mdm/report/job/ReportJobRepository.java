@@ -35,51 +35,57 @@ class ReportJobRepository {
     }
 
     ReportJob insert(UUID id, RequestReportRequest r, String requestedBy) {
-        return jdbc.sql("""
-                insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, requested_by)
-                values (:id, :type, :format, :scopeLevel, :scopeCode, :from, :to, :requestedBy)
-                returning *""")
-                .param("id", id)
-                .param("type", r.reportType().name())
-                .param("format", r.format().name())
-                .param("scopeLevel", r.scopeLevel().name())
-                .param("scopeCode", r.scopeCode())
-                .param("from", r.periodFrom())
-                .param("to", r.periodTo())
-                .param("requestedBy", requestedBy)
-                .query(ReportJobRepository::map)
-                .single();
+        return jdbc
+            .sql("""
+                    insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, requested_by)
+                    values (:id, :type, :format, :scopeLevel, :scopeCode, :from, :to, :requestedBy)
+                    returning *""")
+            .param("id", id)
+            .param("type", r.reportType().name())
+            .param("format", r.format().name())
+            .param("scopeLevel", r.scopeLevel().name())
+            .param("scopeCode", r.scopeCode())
+            .param("from", r.periodFrom())
+            .param("to", r.periodTo())
+            .param("requestedBy", requestedBy)
+            .query(ReportJobRepository::map)
+            .single();
     }
 
-    /** Whether a report on this scope would lie inside {@code visible}, by the same condition as every read. */
+    /**
+     * Whether a report on this scope would lie inside {@code visible}, by the same
+     * condition as every read.
+     */
     boolean wouldBeVisible(Jurisdiction scope, JurisdictionScope.Condition visible) {
-        return jdbc.sql("""
-                select exists (select 1 from (select cast(:level as varchar) as scope_level, cast(:code as varchar) as scope_code) asked
-                               where %s)""".formatted(visible.sql()))
-                .param("level", scope.level().name())
-                .param("code", scope.code())
-                .params(visible.params())
-                .query(Boolean.class)
-                .single();
+        return jdbc
+            .sql("""
+                    select exists (select 1 from (select cast(:level as varchar) as scope_level, cast(:code as varchar) as scope_code) asked
+                                   where %s)"""
+                .formatted(visible.sql()))
+            .param("level", scope.level().name())
+            .param("code", scope.code())
+            .params(visible.params())
+            .query(Boolean.class)
+            .single();
     }
 
     Optional<ReportJob> find(UUID id, JurisdictionScope.Condition visible) {
         return jdbc.sql("select * from report_jobs where id = :id and " + visible.sql())
-                .param("id", id)
-                .params(visible.params())
-                .query(ReportJobRepository::map)
-                .optional();
+            .param("id", id)
+            .params(visible.params())
+            .query(ReportJobRepository::map)
+            .optional();
     }
 
     /** Newest first. */
     PageResponse<ReportJob> page(ReportJobFilter filter, JurisdictionScope.Condition visible, int page, int size) {
         return PagedQuery.select(jdbc, "*", "report_jobs", visible)
-                .where(FILTERS)
-                .param("status", filter.status())
-                .param("type", filter.reportType())
-                .param("requestedBy", filter.requestedBy())
-                .orderBy("requested_at desc, id")
-                .fetch(page, size, ReportJobRepository::map);
+            .where(FILTERS)
+            .param("status", filter.status())
+            .param("type", filter.reportType())
+            .param("requestedBy", filter.requestedBy())
+            .orderBy("requested_at desc, id")
+            .fetch(page, size, ReportJobRepository::map);
     }
 
     private static ReportJob map(ResultSet rs, int row) throws SQLException {
@@ -95,4 +101,5 @@ class ReportJobRepository {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

@@ -35,14 +35,17 @@ public class ReportJobService {
             throw invalid(ReportProblems.INVALID_PERIOD, "periodTo", "must not be before periodFrom");
         }
         if (ChronoUnit.DAYS.between(request.periodFrom(), request.periodTo()) + 1 > MAX_PERIOD_DAYS) {
-            throw invalid(ReportProblems.INVALID_PERIOD, "periodTo", "a report covers at most " + MAX_PERIOD_DAYS + " days");
+            throw invalid(ReportProblems.INVALID_PERIOD, "periodTo",
+                    "a report covers at most " + MAX_PERIOD_DAYS + " days");
         }
         if (!fits(request.scopeLevel(), request.scopeCode())) {
-            throw invalid(ReportProblems.INVALID_SCOPE, "scopeCode", "does not fit scope level " + request.scopeLevel());
+            throw invalid(ReportProblems.INVALID_SCOPE, "scopeCode",
+                    "does not fit scope level " + request.scopeLevel());
         }
         Jurisdiction scope = new Jurisdiction(request.scopeLevel(), request.scopeCode());
         if (!jobs.wouldBeVisible(scope, visible(caller))) {
-            // another jurisdiction's data does not exist for this caller; a report is asked for only where it could be read
+            // another jurisdiction's data does not exist for this caller; a report is
+            // asked for only where it could be read
             throw ApiException.notFound(ReportProblems.SCOPE_NOT_FOUND,
                     "No " + request.scopeLevel().name().toLowerCase(java.util.Locale.ROOT) + " " + request.scopeCode());
         }
@@ -51,7 +54,8 @@ public class ReportJobService {
 
     @Transactional(readOnly = true)
     ReportJob get(UUID id, Caller caller) {
-        return jobs.find(id, visible(caller)).orElseThrow(() -> ApiException.notFound(ReportProblems.REPORT_NOT_FOUND, "No report with id " + id));
+        return jobs.find(id, visible(caller))
+            .orElseThrow(() -> ApiException.notFound(ReportProblems.REPORT_NOT_FOUND, "No report with id " + id));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -65,7 +69,10 @@ public class ReportJobService {
         return JurisdictionScope.of(caller).where(ReportJobRepository.PLACE);
     }
 
-    /** State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school codes exactly 11. */
+    /**
+     * State codes have 1-2 digits, LGD district and block codes up to 6, UDISE school
+     * codes exactly 11.
+     */
     static boolean fits(Level level, String code) {
         return switch (level) {
             case STATE -> code.matches("[0-9]{1,2}");
@@ -79,4 +86,5 @@ public class ReportJobService {
         ex.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return ex;
     }
+
 }

@@ -2,6 +2,7 @@ package in.mdm.report.job;
 
 /** What a report is about. */
 public enum ReportType {
+
     /** Meals served against children enrolled and school days, per school and upward. */
     MEAL_COVERAGE,
     /** Funds allocated, released and spent, by expense category. */
@@ -12,4 +13,5 @@ public enum ReportType {
     STOCK_POSITION,
     /** Reporting discipline, inspections and utilisation certificates. */
     COMPLIANCE
+
 }

@@ -8,11 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import in.mdm.events.Jurisdiction.Level;
 
 /** A report to generate; the requester is the caller of the token. */
-public record RequestReportRequest(
-        @NotNull ReportType reportType,
-        @NotNull ReportFormat format,
+public record RequestReportRequest(@NotNull ReportType reportType, @NotNull ReportFormat format,
         @NotNull Level scopeLevel,
         @NotNull @Pattern(regexp = "[0-9]{1,11}", message = "must be an LGD or UDISE code") String scopeCode,
-        @NotNull LocalDate periodFrom,
-        @NotNull LocalDate periodTo) {
+        @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo) {
 }

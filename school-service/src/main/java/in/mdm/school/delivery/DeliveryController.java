@@ -26,7 +26,10 @@ class DeliveryController {
         this.deliveries = deliveries;
     }
 
-    /** 201 with {@code Location} for a new delivery; 200 with the earlier one when its {@code clientReference} comes again. */
+    /**
+     * 201 with {@code Location} for a new delivery; 200 with the earlier one when its
+     * {@code clientReference} comes again.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
     ResponseEntity<DeliveryResponse> schedule(@Valid @RequestBody DeliveryRequest request, Caller caller) {
@@ -50,4 +53,5 @@ class DeliveryController {
     DeliveryResponse receive(@PathVariable UUID id, @Valid @RequestBody ReceiptRequest request, Caller caller) {
         return deliveries.receive(id, request, caller);
     }
+
 }

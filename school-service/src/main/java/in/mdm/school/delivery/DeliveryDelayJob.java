@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every hour, deliveries past their promised date and not received become DELAYED (DeliveryDelayed once each).
- * One replica at a time (ShedLock); the update marks each delivery once in any case.
+ * Every hour, deliveries past their promised date and not received become DELAYED
+ * (DeliveryDelayed once each). One replica at a time (ShedLock); the update marks each
+ * delivery once in any case.
  */
 @Component
 class DeliveryDelayJob {
@@ -21,6 +22,7 @@ class DeliveryDelayJob {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDelayJob.class);
 
     private final DeliveryService deliveries;
+
     private final Clock clock;
 
     DeliveryDelayJob(DeliveryService deliveries, Clock clock) {
@@ -36,4 +38,5 @@ class DeliveryDelayJob {
             log.info("{} deliveries are past their promised date", late);
         }
     }
+
 }

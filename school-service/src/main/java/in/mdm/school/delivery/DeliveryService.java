@@ -25,8 +25,9 @@ import in.mdm.school.stock.StockService;
 import in.mdm.school.supply.SupplyService;
 
 /**
- * Deliveries from suppliers: scheduled, received (a school's receipt goes into its stock ledger), and delayed
- * when past the promised date and not received (DeliveryDelayed, once per delivery).
+ * Deliveries from suppliers: scheduled, received (a school's receipt goes into its stock
+ * ledger), and delayed when past the promised date and not received (DeliveryDelayed,
+ * once per delivery).
  */
 @Service
 public class DeliveryService {
@@ -34,14 +35,19 @@ public class DeliveryService {
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final DeliveryRepository deliveries;
+
     private final SupplyService supply;
+
     private final StockService stock;
+
     private final KitchenStockService kitchenStock;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
-    DeliveryService(DeliveryRepository deliveries, SupplyService supply, StockService stock, KitchenStockService kitchenStock,
-            ApplicationEventPublisher events, Clock clock) {
+    DeliveryService(DeliveryRepository deliveries, SupplyService supply, StockService stock,
+            KitchenStockService kitchenStock, ApplicationEventPublisher events, Clock clock) {
         this.deliveries = deliveries;
         this.supply = supply;
         this.stock = stock;
@@ -50,22 +56,28 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    /** A delivery scheduled by a request: {@code created} is false when its client reference found an earlier one. */
+    /**
+     * A delivery scheduled by a request: {@code created} is false when its client
+     * reference found an earlier one.
+     */
     record Scheduled(DeliveryResponse delivery, boolean created) {
     }
 
     /**
-     * Schedules a delivery. With a {@code clientReference}, the same request again (same supplier and reference,
-     * same target, commodity, quantity and promised date) answers the delivery it scheduled the first time; the
-     * same reference with other content is a 409 {@code delivery.client-reference-conflict}.
+     * Schedules a delivery. With a {@code clientReference}, the same request again (same
+     * supplier and reference, same target, commodity, quantity and promised date) answers
+     * the delivery it scheduled the first time; the same reference with other content is
+     * a 409 {@code delivery.client-reference-conflict}.
      */
     @Transactional
     Scheduled schedule(DeliveryRequest r, Caller caller) {
         if ((r.udiseCode() == null) == (r.kitchenId() == null)) {
-            throw ApiException.badRequest(SchoolProblems.DELIVERY_ONE_TARGET, "udiseCode, kitchenId: give exactly one of them");
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_ONE_TARGET,
+                    "udiseCode, kitchenId: give exactly one of them");
         }
         if (!supply.supplierExists(r.supplierId())) {
-            throw ApiException.badRequest(SchoolProblems.DELIVERY_UNKNOWN_SUPPLIER, "supplierId: no supplier " + r.supplierId());
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_UNKNOWN_SUPPLIER,
+                    "supplierId: no supplier " + r.supplierId());
         }
         if (r.udiseCode() != null) {
             stock.requireSchool(r.udiseCode(), caller);
@@ -83,10 +95,12 @@ public class DeliveryService {
             }
         }
         UUID id = UUID.randomUUID();
-        // a concurrent request with the same reference waits here for the other's commit, then inserts nothing
+        // a concurrent request with the same reference waits here for the other's commit,
+        // then inserts nothing
         int inserted = deliveries.insert(id, r, caller.username());
         if (inserted == 0) {
-            return new Scheduled(sameOrConflict(findByReference(r.supplierId(), r.clientReference()).orElseThrow(), r), false);
+            return new Scheduled(sameOrConflict(findByReference(r.supplierId(), r.clientReference()).orElseThrow(), r),
+                    false);
         }
         return new Scheduled(find(id).orElseThrow(), true);
     }
@@ -98,8 +112,8 @@ public class DeliveryService {
                 && earlier.quantityKg().compareTo(r.quantityKg()) == 0
                 && earlier.promisedDate().equals(r.promisedDate());
         if (!same) {
-            throw ApiException.conflict(SchoolProblems.DELIVERY_CLIENT_REFERENCE_CONFLICT, "clientReference: " + r.clientReference()
-                    + " was already used for another delivery of this supplier");
+            throw ApiException.conflict(SchoolProblems.DELIVERY_CLIENT_REFERENCE_CONFLICT, "clientReference: "
+                    + r.clientReference() + " was already used for another delivery of this supplier");
         }
         return earlier;
     }
@@ -108,35 +122,40 @@ public class DeliveryService {
         return deliveries.findByReference(supplier, reference);
     }
 
-    /** Records what arrived; a school's receipt enters its stock. A second receipt is a conflict. */
+    /**
+     * Records what arrived; a school's receipt enters its stock. A second receipt is a
+     * conflict.
+     */
     @Transactional
     DeliveryResponse receive(UUID id, ReceiptRequest r, Caller caller) {
         DeliveryResponse d = get(id, caller);
         if (d.status() == DeliveryStatus.RECEIVED) {
-            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received on " + d.receivedOn());
+            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
+                    "Delivery " + id + " was received on " + d.receivedOn());
         }
         if (r.receivedOn().isAfter(LocalDate.now(clock.withZone(INDIA)))) {
             throw ApiException.badRequest(SchoolProblems.DELIVERY_FUTURE_RECEIPT, "receivedOn: after today");
         }
         int changed = deliveries.receive(id, r.receivedOn(), r.quantityKg());
         if (changed == 0) {
-            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED, "Delivery " + id + " was received already");
+            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
+                    "Delivery " + id + " was received already");
         }
         if (d.udiseCode() != null && r.quantityKg().signum() > 0) {
-            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
-                    "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
+            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
+                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         else if (d.kitchenId() != null && r.quantityKg().signum() > 0) {
-            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(), r.receivedOn(),
-                    "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
+            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
+                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
         }
         return find(id).orElseThrow();
     }
 
     DeliveryResponse get(UUID id, Caller caller) {
-        DeliveryResponse d = find(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.DELIVERY_NOT_FOUND, "No delivery " + id));
-        DeliveryRepository.Place place = d.udiseCode() != null
-                ? deliveries.schoolPlace(d.udiseCode())
+        DeliveryResponse d = find(id)
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.DELIVERY_NOT_FOUND, "No delivery " + id));
+        DeliveryRepository.Place place = d.udiseCode() != null ? deliveries.schoolPlace(d.udiseCode())
                 : deliveries.kitchenPlace(d.kitchenId());
         if (!caller.covers(place.districtCode(), place.blockCode(), d.udiseCode())) {
             throw ApiException.notFound(SchoolProblems.DELIVERY_NOT_FOUND, "No delivery " + id);
@@ -144,7 +163,10 @@ public class DeliveryService {
         return d;
     }
 
-    /** Marks deliveries past their promise and not received as DELAYED, publishing DeliveryDelayed once each. */
+    /**
+     * Marks deliveries past their promise and not received as DELAYED, publishing
+     * DeliveryDelayed once each.
+     */
     @Transactional
     public int flagDelayed(LocalDate today) {
         List<DeliveryResponse> late = deliveries.markDelayed(today);
@@ -160,4 +182,5 @@ public class DeliveryService {
     Optional<DeliveryResponse> find(UUID id) {
         return deliveries.find(id);
     }
+
 }

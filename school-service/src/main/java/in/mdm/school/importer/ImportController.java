@@ -39,12 +39,13 @@ class ImportController {
     }
 
     /** The CSV as the body ({@code text/csv}). */
-    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
     @PreAuthorize(WHO)
     ResponseEntity<ImportJobResponse> importBody(HttpServletRequest request,
             @RequestParam(defaultValue = "false") boolean createMissingBlocks,
             @RequestParam(required = false) String academicYear, Caller caller) throws IOException {
-        return accepted(jobs.submit(request.getInputStream(), null, academicYear, createMissingBlocks, caller.username()));
+        return accepted(
+                jobs.submit(request.getInputStream(), null, academicYear, createMissingBlocks, caller.username()));
     }
 
     /** The CSV as the multipart part {@code file}. */
@@ -54,14 +55,17 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean createMissingBlocks,
             @RequestParam(required = false) String academicYear, Caller caller) throws IOException {
         if (file == null) {
-            throw ApiException.badRequest(SchoolProblems.IMPORT_NO_FILE, "file: the multipart request has no part named file");
+            throw ApiException.badRequest(SchoolProblems.IMPORT_NO_FILE,
+                    "file: the multipart request has no part named file");
         }
-        return accepted(jobs.submit(file.getInputStream(), file.getOriginalFilename(), academicYear, createMissingBlocks,
-                caller.username()));
+        return accepted(jobs.submit(file.getInputStream(), file.getOriginalFilename(), academicYear,
+                createMissingBlocks, caller.username()));
     }
 
     private static ResponseEntity<ImportJobResponse> accepted(ImportJobResponse job) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/schools/import/" + job.id())).body(job);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+            .location(URI.create("/api/v1/schools/import/" + job.id()))
+            .body(job);
     }
 
     @GetMapping("/{jobId}")
@@ -79,4 +83,5 @@ class ImportController {
         // the CSV printer flushes and closes the stream
         jobs.writeRejects(jobId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
+
 }

@@ -10,8 +10,8 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 
 /**
- * The column positions of a UDISE-style CSV, from its header row: names in any order, any case, spaces or
- * hyphens for underscores; extra columns are ignored.
+ * The column positions of a UDISE-style CSV, from its header row: names in any order, any
+ * case, spaces or hyphens for underscores; extra columns are ignored.
  */
 record ImportHeader(Map<String, Integer> positions) {
 
@@ -54,7 +54,10 @@ record ImportHeader(Map<String, Integer> positions) {
         return positions.containsKey(column);
     }
 
-    /** The cell, stripped; {@code null} when the column is absent, the row short or the cell empty. */
+    /**
+     * The cell, stripped; {@code null} when the column is absent, the row short or the
+     * cell empty.
+     */
     String get(org.apache.commons.csv.CSVRecord record, String column) {
         Integer i = positions.get(column);
         if (i == null || i >= record.size()) {

@@ -28,25 +28,30 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 
 /**
- * UDISE import jobs: the upload is kept in a temporary file, the job runs in the background and its status,
- * counts and rejected rows are kept in the database.
+ * UDISE import jobs: the upload is kept in a temporary file, the job runs in the
+ * background and its status, counts and rejected rows are kept in the database.
  */
 @Service
 class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final ImportJobRepository jobs;
+
     private final SchoolImporter importer;
+
     private final TaskExecutor executor;
+
     private final Clock clock;
 
     ImportJobs(ImportJobRepository jobs, SchoolImportRepository rows, PlatformTransactionManager transactions,
             EventBatches events, Clock clock, @Value("${mdm.school.import.writers:2}") int writers) {
         this.jobs = jobs;
         this.clock = clock;
-        // a chunk's thousands of events go to the outbox as a few compact batches, not one row each
+        // a chunk's thousands of events go to the outbox as a few compact batches, not
+        // one row each
         this.importer = new SchoolImporter(rows, transactions, events::publish, clock, writers);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
         executor.setVirtualThreads(true);
@@ -95,7 +100,8 @@ class ImportJobs {
             jobs.started(id);
             long start = System.nanoTime();
             long size = Math.max(1, Files.size(file));
-            ImportCounts counts = importer.run(id, in, options, rows -> progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
+            ImportCounts counts = importer.run(id, in, options,
+                    rows -> progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
             jobs.succeeded(id, counts);
             log.info("import {}: {} in {} ms", id, counts, (System.nanoTime() - start) / 1_000_000);
         }
@@ -104,8 +110,9 @@ class ImportJobs {
         }
         catch (Exception ex) {
             log.error("import {} failed", id, ex);
-            jobs.failed(id, "the import failed; the chunks committed before the failure are kept and importing the file again "
-                    + "completes it: " + ex.getClass().getSimpleName());
+            jobs.failed(id,
+                    "the import failed; the chunks committed before the failure are kept and importing the file again "
+                            + "completes it: " + ex.getClass().getSimpleName());
         }
         finally {
             try {
@@ -128,10 +135,14 @@ class ImportJobs {
     }
 
     ImportJobResponse get(UUID id) {
-        return jobs.find(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.IMPORT_NOT_FOUND, "No import job " + id));
+        return jobs.find(id)
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.IMPORT_NOT_FOUND, "No import job " + id));
     }
 
-    /** 404 for an unknown job, 409 {@code school.import.not-finished} until it has succeeded. */
+    /**
+     * 404 for an unknown job, 409 {@code school.import.not-finished} until it has
+     * succeeded.
+     */
     void requireSucceeded(UUID id) {
         ImportJobResponse job = get(id);
         if (job.status() != ImportStatus.SUCCEEDED) {
@@ -174,5 +185,7 @@ class ImportJobs {
             }
             return n;
         }
+
     }
+
 }

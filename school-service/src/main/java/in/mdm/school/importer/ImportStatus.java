@@ -2,6 +2,7 @@ package in.mdm.school.importer;
 
 /** Where an import job is (stored in {@code school_import_jobs.status} by name). */
 public enum ImportStatus {
+
     /** Accepted, waiting for a worker. */
     QUEUED,
     /** Being read and written. */
@@ -10,4 +11,5 @@ public enum ImportStatus {
     SUCCEEDED,
     /** Stopped: {@code error} says why; chunks committed before the failure stay. */
     FAILED
+
 }

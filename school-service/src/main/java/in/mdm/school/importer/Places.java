@@ -10,10 +10,10 @@ import java.util.Set;
 import in.mdm.school.masterdata.NameKey;
 
 /**
- * Districts and blocks in memory for one import (about 800 and 7,500 for all of India): matched by LGD code, or
- * by name key (a district within the state of the UDISE code, a block within its district). Blocks the file
- * names that do not exist are made here when the import may create them, and written by
- * {@link SchoolImportRepository#createBlocks}.
+ * Districts and blocks in memory for one import (about 800 and 7,500 for all of India):
+ * matched by LGD code, or by name key (a district within the state of the UDISE code, a
+ * block within its district). Blocks the file names that do not exist are made here when
+ * the import may create them, and written by {@link SchoolImportRepository#createBlocks}.
  */
 final class Places {
 
@@ -21,10 +21,15 @@ final class Places {
     }
 
     private final Set<String> districts = new HashSet<>();
+
     private final Map<String, String> districtsByName = new HashMap<>();
+
     private final Set<String> blocks = new HashSet<>();
+
     private final Map<String, String> blocksByName = new HashMap<>();
+
     private final List<NewBlock> newBlocks = new ArrayList<>();
+
     private final SchoolImportRepository repository;
 
     private Places(SchoolImportRepository repository) {
@@ -44,7 +49,9 @@ final class Places {
         return places;
     }
 
-    /** @return the district's LGD code, or {@code null} if none matches */
+    /**
+     * @return the district's LGD code, or {@code null} if none matches
+     */
     String district(String stateCode, String code, String name) {
         if (code != null) {
             return districts.contains(code) ? code : null;
@@ -52,7 +59,10 @@ final class Places {
         return districtsByName.get(stateCode + "|" + NameKey.of(name));
     }
 
-    /** @return the block's LGD code within the district, or {@code null} if none matches and none may be made */
+    /**
+     * @return the block's LGD code within the district, or {@code null} if none matches
+     * and none may be made
+     */
     String block(String districtCode, String code, String name, boolean create) {
         if (code != null) {
             if (blocks.contains(districtCode + "|" + code)) {
@@ -60,7 +70,8 @@ final class Places {
             }
             if (create) {
                 blocks.add(districtCode + "|" + code);
-                newBlocks.add(new NewBlock(districtCode, code, name == null ? "Block " + code : SchoolImporter.cut(name, 100)));
+                newBlocks.add(new NewBlock(districtCode, code,
+                        name == null ? "Block " + code : SchoolImporter.cut(name, 100)));
                 return code;
             }
             return null;
@@ -77,10 +88,14 @@ final class Places {
         return made;
     }
 
-    /** The blocks made since the last call, for {@link SchoolImportRepository#createBlocks}. */
+    /**
+     * The blocks made since the last call, for
+     * {@link SchoolImportRepository#createBlocks}.
+     */
     List<NewBlock> takeNewBlocks() {
         List<NewBlock> taken = List.copyOf(newBlocks);
         newBlocks.clear();
         return taken;
     }
+
 }

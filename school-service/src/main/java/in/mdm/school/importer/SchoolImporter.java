@@ -44,36 +44,49 @@ import in.mdm.school.school.RuralUrban;
 import in.mdm.school.school.SchoolCategory;
 
 /**
- * Loads a UDISE-style CSV into the register, set-based. Each row is checked as the file streams (UDISE code,
- * labels, coordinates, encoding, duplicates), its district and block are matched in memory (LGD code, or name key
- * within the UDISE code's state and then within the district); every {@value #CHUNK} good rows go by PostgreSQL
- * {@code COPY} into a temporary table and one upsert inserts the new schools and updates the changed ones, and
- * one more the enrollments; SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows they changed
- * go to the {@link EventSink} in one call, all in the chunk's transaction (the outbox). A row that is already so
- * changes nothing and publishes nothing. While the file is read, up to {@value #WRITERS} earlier chunks are written
- * at the same time, each in its own transaction. The SQL is {@link SchoolImportRepository}'s. A plain class (no Spring
- * wiring), so that a benchmark can run it against a bare data source.
+ * Loads a UDISE-style CSV into the register, set-based. Each row is checked as the file
+ * streams (UDISE code, labels, coordinates, encoding, duplicates), its district and block
+ * are matched in memory (LGD code, or name key within the UDISE code's state and then
+ * within the district); every {@value #CHUNK} good rows go by PostgreSQL {@code COPY}
+ * into a temporary table and one upsert inserts the new schools and updates the changed
+ * ones, and one more the enrollments; SchoolRegistered / SchoolUpdated /
+ * EnrollmentUpdated for exactly the rows they changed go to the {@link EventSink} in one
+ * call, all in the chunk's transaction (the outbox). A row that is already so changes
+ * nothing and publishes nothing. While the file is read, up to {@value #WRITERS} earlier
+ * chunks are written at the same time, each in its own transaction. The SQL is
+ * {@link SchoolImportRepository}'s. A plain class (no Spring wiring), so that a benchmark
+ * can run it against a bare data source.
  */
 public class SchoolImporter {
 
     /** Rows per transaction (COPY, upsert and their outbox events). */
     static final int CHUNK = 10_000;
 
-    /** Chunks written at the same time, each in its own transaction on its own connection. */
+    /**
+     * Chunks written at the same time, each in its own transaction on its own connection.
+     */
     static final int WRITERS = 2;
 
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
+
     private static final Pattern LGD = Pattern.compile("[0-9]{1,6}");
+
     private static final Pattern PINCODE = Pattern.compile("[1-9][0-9]{5}");
+
     private static final BigDecimal LAT_MIN = new BigDecimal("6");
+
     private static final BigDecimal LAT_MAX = new BigDecimal("38");
+
     private static final BigDecimal LON_MIN = new BigDecimal("68");
+
     private static final BigDecimal LON_MAX = new BigDecimal("98");
 
     /** Publishes a chunk's events inside the chunk's transaction (the outbox). */
     @FunctionalInterface
     public interface EventSink {
+
         void publish(List<DomainEvent> events);
+
     }
 
     /** One rejected row. */
@@ -81,10 +94,15 @@ public class SchoolImporter {
     }
 
     private final SchoolImportRepository repository;
+
     private final TransactionTemplate transactions;
+
     private final EventSink events;
+
     private final Clock clock;
+
     private final int writers;
+
     private final int chunkSize;
 
     public SchoolImporter(SchoolImportRepository repository, PlatformTransactionManager transactionManager,
@@ -92,7 +110,10 @@ public class SchoolImporter {
         this(repository, transactionManager, events, clock, WRITERS);
     }
 
-    /** @param writers chunks written at the same time (each takes a database connection while it runs) */
+    /**
+     * @param writers chunks written at the same time (each takes a database connection
+     * while it runs)
+     */
     public SchoolImporter(SchoolImportRepository repository, PlatformTransactionManager transactionManager,
             EventSink events, Clock clock, int writers) {
         this(repository, transactionManager, events, clock, writers, CHUNK);
@@ -111,7 +132,10 @@ public class SchoolImporter {
         this.writers = writers;
     }
 
-    /** Reads the header row only: 400 {@code school.import.bad-header} when required columns are missing. */
+    /**
+     * Reads the header row only: 400 {@code school.import.bad-header} when required
+     * columns are missing.
+     */
     public static void checkHeader(InputStream csv) throws IOException {
         try (CSVParser parser = format().parse(reader(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -120,14 +144,15 @@ public class SchoolImporter {
     }
 
     /**
-     * Imports a file. The file is read and checked in the calling thread while up to {@code writers} earlier
-     * chunks are written, each in a transaction of its own. A chunk that fails stops the import; chunks committed
-     * before it stay, and importing the same file again completes the rest (a re-import changes nothing else).
-     *
+     * Imports a file. The file is read and checked in the calling thread while up to
+     * {@code writers} earlier chunks are written, each in a transaction of its own. A
+     * chunk that fails stops the import; chunks committed before it stay, and importing
+     * the same file again completes the rest (a re-import changes nothing else).
      * @param jobId the rejects are stored under it
      * @param progress told the number of rows read so far, after each chunk
      */
-    public ImportCounts run(UUID jobId, InputStream csv, ImportOptions options, IntConsumer progress) throws IOException {
+    public ImportCounts run(UUID jobId, InputStream csv, ImportOptions options, IntConsumer progress)
+            throws IOException {
         Places places = Places.load(repository);
         Labels labels = new Labels();
         Map<String, Integer> seen = new HashMap<>();
@@ -135,7 +160,8 @@ public class SchoolImporter {
         List<String> lines = new ArrayList<>(chunkSize);
         Totals totals = new Totals();
         StringBuilder line = new StringBuilder(256);
-        ExecutorService pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("udise-import-writer-", 1).factory());
+        ExecutorService pool = Executors.newFixedThreadPool(writers,
+                Thread.ofPlatform().name("udise-import-writer-", 1).factory());
         Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
         try (CSVParser parser = format().parse(reader(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -180,7 +206,8 @@ public class SchoolImporter {
         }
         finally {
             for (Future<Chunk> chunk : inFlight) {
-                // a chunk that fails stops the import: let the others finish or fail before the caller goes on
+                // a chunk that fails stops the import: let the others finish or fail
+                // before the caller goes on
                 awaitQuietly(chunk);
             }
             pool.shutdownNow();
@@ -188,13 +215,14 @@ public class SchoolImporter {
         progress.accept(totals.read);
         int unchanged = totals.read - totals.rejected - totals.inserted - totals.updated;
         return new ImportCounts(totals.read, totals.inserted, totals.updated, unchanged, totals.rejected,
-                totals.enrollments, totals.inserted + totals.updated + totals.enrollments,
-                totals.copyNanos / 1_000_000, totals.schoolsNanos / 1_000_000, totals.enrollmentsNanos / 1_000_000);
+                totals.enrollments, totals.inserted + totals.updated + totals.enrollments, totals.copyNanos / 1_000_000,
+                totals.schoolsNanos / 1_000_000, totals.enrollmentsNanos / 1_000_000);
     }
 
     /**
-     * Blocks made for the import so far, committed before any chunk that names them is written (a chunk's foreign
-     * key check cannot see another transaction's uncommitted block).
+     * Blocks made for the import so far, committed before any chunk that names them is
+     * written (a chunk's foreign key check cannot see another transaction's uncommitted
+     * block).
      */
     private void createNewBlocks(Places places) {
         List<Places.NewBlock> newBlocks = places.takeNewBlocks();
@@ -238,13 +266,21 @@ public class SchoolImporter {
 
     /** Totals of the chunks, kept by the reading thread. */
     private static final class Totals {
+
         int read;
+
         int inserted;
+
         int updated;
+
         int rejected;
+
         int enrollments;
+
         long copyNanos;
+
         long schoolsNanos;
+
         long enrollmentsNanos;
 
         void add(Chunk chunk) {
@@ -256,10 +292,12 @@ public class SchoolImporter {
             schoolsNanos += chunk.schoolsNanos();
             enrollmentsNanos += chunk.enrollmentsNanos();
         }
+
     }
 
     /**
-     * One transaction: the chunk's rejects, its rows by COPY, the upserts and their events (one call of the sink).
+     * One transaction: the chunk's rejects, its rows by COPY, the upserts and their
+     * events (one call of the sink).
      */
     private Chunk write(UUID jobId, List<String> lines, List<Reject> rejects, ImportOptions options) {
         if (lines.isEmpty() && rejects.isEmpty()) {
@@ -279,7 +317,8 @@ public class SchoolImporter {
             int enrollments = upsertEnrollments(options.academicYear(), published);
             events.publish(published);
             long end = System.nanoTime();
-            return new Chunk(counts[0], counts[1], enrollments, rejects.size(), copied - start, schools - copied, end - schools);
+            return new Chunk(counts[0], counts[1], enrollments, rejects.size(), copied - start, schools - copied,
+                    end - schools);
         });
     }
 
@@ -292,7 +331,9 @@ public class SchoolImporter {
         }
     }
 
-    /** Appends the row's COPY line (UDISE code first), or returns why the row is rejected. */
+    /**
+     * Appends the row's COPY line (UDISE code first), or returns why the row is rejected.
+     */
     private static String row(ImportHeader h, CSVRecord record, int lineNo, StringBuilder out, Places places,
             Labels labels, boolean createMissingBlocks) {
         for (String value : record) {
@@ -361,7 +402,8 @@ public class SchoolImporter {
             catch (NumberFormatException ex) {
                 return "bad coordinates: latitude and longitude must both be decimal degrees";
             }
-            if (lat.compareTo(LAT_MIN) < 0 || lat.compareTo(LAT_MAX) > 0 || lon.compareTo(LON_MIN) < 0 || lon.compareTo(LON_MAX) > 0) {
+            if (lat.compareTo(LAT_MIN) < 0 || lat.compareTo(LAT_MAX) > 0 || lon.compareTo(LON_MIN) < 0
+                    || lon.compareTo(LON_MAX) > 0) {
                 return "bad coordinates: outside India";
             }
         }
@@ -393,18 +435,24 @@ public class SchoolImporter {
         text(out, lon == null ? null : lon.toPlainString()).append('\t');
         text(out, primary == null ? null : primary.toString()).append('\t');
         text(out, upper == null ? null : upper.toString()).append('\t');
-        out.append(eligibility.primary() ? 't' : 'f').append('\t').append(eligibility.upperPrimary() ? 't' : 'f').append('\n');
+        out.append(eligibility.primary() ? 't' : 'f')
+            .append('\t')
+            .append(eligibility.upperPrimary() ? 't' : 'f')
+            .append('\n');
         return null;
     }
 
     /**
-     * The category and management labels read so far: a file uses a handful of them, and reading one (UDISE's own
-     * wording, abbreviations, codes) is far dearer than looking it up. Up to {@value #MAX} distinct labels each.
+     * The category and management labels read so far: a file uses a handful of them, and
+     * reading one (UDISE's own wording, abbreviations, codes) is far dearer than looking
+     * it up. Up to {@value #MAX} distinct labels each.
      */
     private static final class Labels {
 
         private static final int MAX = 1_000;
+
         private final Map<String, Optional<SchoolCategory>> categories = new HashMap<>();
+
         private final Map<String, Optional<Management>> managements = new HashMap<>();
 
         SchoolCategory category(String text) {
@@ -425,6 +473,7 @@ public class SchoolImporter {
             }
             return value.orElse(null);
         }
+
     }
 
     private static Integer count(String text) {
@@ -456,7 +505,10 @@ public class SchoolImporter {
         return out;
     }
 
-    /** The chunk's school upsert; its events are added to {@code published}. @return {inserted, updated} */
+    /**
+     * The chunk's school upsert; its events are added to {@code published}. @return
+     * {inserted, updated}
+     */
     private int[] upsertSchools(List<DomainEvent> published) {
         Instant now = clock.instant();
         int[] counts = new int[2];
@@ -471,7 +523,10 @@ public class SchoolImporter {
         return counts;
     }
 
-    /** The chunk's enrollment upsert; its events are added to {@code published}. @return how many changed */
+    /**
+     * The chunk's enrollment upsert; its events are added to {@code published}. @return
+     * how many changed
+     */
     private int upsertEnrollments(String academicYear, List<DomainEvent> published) {
         Instant now = clock.instant();
         List<SchoolImportRepository.ChangedEnrollment> changed = repository.upsertEnrollments(academicYear);
@@ -486,7 +541,10 @@ public class SchoolImporter {
         return CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
     }
 
-    /** Malformed bytes become U+FFFD, and the row that holds them is rejected for its encoding. */
+    /**
+     * Malformed bytes become U+FFFD, and the row that holds them is rejected for its
+     * encoding.
+     */
     private static Reader reader(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
@@ -497,8 +555,11 @@ public class SchoolImporter {
 
     /** The file is not CSV (e.g. a quote never closed). */
     public static class MalformedCsvException extends RuntimeException {
+
         MalformedCsvException(String message) {
             super(message);
         }
+
     }
+
 }

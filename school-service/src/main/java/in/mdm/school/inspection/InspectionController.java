@@ -47,9 +47,11 @@ class InspectionController {
     @GetMapping
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     PageResponse<InspectionResponse> list(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}",
+                    message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
         return inspections.page(udiseCode, caller, page, size);
     }
+
 }

@@ -10,14 +10,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Daily, on one replica at a time (ShedLock): InspectionOverdue for schools newly past their due date. */
+/**
+ * Daily, on one replica at a time (ShedLock): InspectionOverdue for schools newly past
+ * their due date.
+ */
 @Component
 class InspectionOverdueJob {
 
     static final String LOCK = "school.inspections-overdue";
+
     private static final Logger log = LoggerFactory.getLogger(InspectionOverdueJob.class);
 
     private final InspectionService inspections;
+
     private final Clock clock;
 
     InspectionOverdueJob(InspectionService inspections, Clock clock) {
@@ -31,4 +36,5 @@ class InspectionOverdueJob {
         int overdue = inspections.publishOverdue(LocalDate.now(clock.withZone(InspectionService.INDIA)));
         log.info("{} schools newly overdue for inspection", overdue);
     }
+
 }

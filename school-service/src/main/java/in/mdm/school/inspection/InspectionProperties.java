@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code mdm.school.inspections.*}.
  *
- * @param firstDueDays a school never inspected is due this many days after its registration
+ * @param firstDueDays a school never inspected is due this many days after its
+ * registration
  */
 @ConfigurationProperties("mdm.school.inspections")
 record InspectionProperties(@DefaultValue("90") int firstDueDays) {

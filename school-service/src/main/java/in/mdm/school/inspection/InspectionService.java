@@ -19,9 +19,10 @@ import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
 
 /**
- * Inspections and their due dates. A PM POSHAN school is overdue when today is past the next due date of its
- * latest inspection, or, never inspected, past its registration plus {@code mdm.school.inspections.first-due-days};
- * InspectionOverdue is published once per school and due date.
+ * Inspections and their due dates. A PM POSHAN school is overdue when today is past the
+ * next due date of its latest inspection, or, never inspected, past its registration plus
+ * {@code mdm.school.inspections.first-due-days}; InspectionOverdue is published once per
+ * school and due date.
  */
 @Service
 @EnableConfigurationProperties(InspectionProperties.class)
@@ -30,12 +31,15 @@ public class InspectionService {
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final InspectionRepository inspections;
+
     private final ApplicationEventPublisher events;
+
     private final int firstDueDays;
+
     private final Clock clock;
 
-    InspectionService(InspectionRepository inspections, ApplicationEventPublisher events, InspectionProperties properties,
-            Clock clock) {
+    InspectionService(InspectionRepository inspections, ApplicationEventPublisher events,
+            InspectionProperties properties, Clock clock) {
         this.inspections = inspections;
         this.events = events;
         this.firstDueDays = properties.firstDueDays();
@@ -52,7 +56,8 @@ public class InspectionService {
             throw ApiException.badRequest(SchoolProblems.INSPECTION_FUTURE_DATE, "inspectedOn: after today");
         }
         if (!r.nextDueOn().isAfter(r.inspectedOn())) {
-            throw ApiException.badRequest(SchoolProblems.INSPECTION_BAD_DUE_DATE, "nextDueOn: must be after inspectedOn");
+            throw ApiException.badRequest(SchoolProblems.INSPECTION_BAD_DUE_DATE,
+                    "nextDueOn: must be after inspectedOn");
         }
         UUID id = UUID.randomUUID();
         inspections.insert(id, r, caller.username());
@@ -62,7 +67,7 @@ public class InspectionService {
     @Transactional(readOnly = true)
     InspectionResponse get(UUID id, Caller caller) {
         InspectionResponse inspection = inspections.find(id)
-                .orElseThrow(() -> ApiException.notFound(SchoolProblems.INSPECTION_NOT_FOUND, "No inspection " + id));
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.INSPECTION_NOT_FOUND, "No inspection " + id));
         InspectionRepository.Place place = inspections.schoolPlace(inspection.udiseCode());
         if (!caller.covers(place.districtCode(), place.blockCode(), inspection.udiseCode())) {
             throw ApiException.notFound(SchoolProblems.INSPECTION_NOT_FOUND, "No inspection " + id);
@@ -75,13 +80,18 @@ public class InspectionService {
         return inspections.page(udiseCode, caller, page, size);
     }
 
-    /** Publishes InspectionOverdue for every school newly overdue on the day; returns how many. */
+    /**
+     * Publishes InspectionOverdue for every school newly overdue on the day; returns how
+     * many.
+     */
     @Transactional
     public int publishOverdue(LocalDate today) {
         List<InspectionRepository.Overdue> overdue = inspections.noticeOverdue(today, firstDueDays);
         for (InspectionRepository.Overdue o : overdue) {
-            events.publishEvent(new InspectionOverdue(DomainEvent.newId(), clock.instant(), o.udiseCode(), o.lastInspectedOn(), o.dueOn()));
+            events.publishEvent(new InspectionOverdue(DomainEvent.newId(), clock.instant(), o.udiseCode(),
+                    o.lastInspectedOn(), o.dueOn()));
         }
         return overdue.size();
     }
+
 }

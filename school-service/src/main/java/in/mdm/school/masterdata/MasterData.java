@@ -27,8 +27,9 @@ public class MasterData {
     }
 
     /**
-     * 404 unless the district, or with a block code the block, exists and lies inside the jurisdiction: an area
-     * another jurisdiction reports on answers like one that does not exist.
+     * 404 unless the district, or with a block code the block, exists and lies inside the
+     * jurisdiction: an area another jurisdiction reports on answers like one that does
+     * not exist.
      */
     @Transactional(readOnly = true)
     public void requireArea(String districtCode, String blockCode, JurisdictionScope scope) {
@@ -52,4 +53,5 @@ public class MasterData {
         }
         return repository.blocks(districtCode, q, page, size);
     }
+
 }

@@ -23,7 +23,8 @@ class MasterDataController {
 
     @GetMapping("/api/v1/districts")
     PageResponse<DistrictResponse> districts(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,2}", message = "must be an LGD state code") String stateCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,2}",
+                    message = "must be an LGD state code") String stateCode,
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
@@ -40,10 +41,12 @@ class MasterDataController {
 
     @GetMapping("/api/v1/blocks")
     PageResponse<BlockResponse> blocks(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
         return masterData.blocks(districtCode, q, page, size);
     }
+
 }

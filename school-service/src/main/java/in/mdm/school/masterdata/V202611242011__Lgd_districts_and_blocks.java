@@ -17,9 +17,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads LGD districts and blocks of all of India from {@code lgd/*.csv} (see {@code lgd/README.md}).
- * A district the list gives no blocks gets one block of its own ({@code 9} + district code in five digits).
- * A Spring bean, so that Flyway finds it in the packaged application too.
+ * Loads LGD districts and blocks of all of India from {@code lgd/*.csv} (see
+ * {@code lgd/README.md}). A district the list gives no blocks gets one block of its own
+ * ({@code 9} + district code in five digits). A Spring bean, so that Flyway finds it in
+ * the packaged application too.
  */
 @Component
 public class V202611242011__Lgd_districts_and_blocks extends BaseJavaMigration {
@@ -67,7 +68,14 @@ public class V202611242011__Lgd_districts_and_blocks extends BaseJavaMigration {
 
     private static Iterable<CSVRecord> read(String path) throws Exception {
         Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-                .setTrim(true).get().parse(reader).getRecords();
+        return CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+            .setTrim(true)
+            .get()
+            .parse(reader)
+            .getRecords();
     }
+
 }

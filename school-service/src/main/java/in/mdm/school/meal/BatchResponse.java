@@ -8,12 +8,20 @@ public record BatchResponse(int created, int duplicates, int rejected, List<Item
 
     /** What became of one report of the batch. */
     public enum Status {
+
         /** Stored now: {@code report} is the new report. */
         CREATED,
-        /** Stored before under the same client report id: {@code report} is the stored one. */
+        /**
+         * Stored before under the same client report id: {@code report} is the stored
+         * one.
+         */
         DUPLICATE,
-        /** Not stored: {@code code} and {@code detail} say why, as the problem of a single report would. */
+        /**
+         * Not stored: {@code code} and {@code detail} say why, as the problem of a single
+         * report would.
+         */
         REJECTED
+
     }
 
     public record Item(UUID clientReportId, Status status, MealReportResponse report, String code, String detail) {

@@ -7,10 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An officer's correction of a report: the new figures and why. */
-public record CorrectionRequest(
-        @NotNull @Min(0) @Max(20000) Integer attendancePrimary,
-        @NotNull @Min(0) @Max(20000) Integer attendanceUpperPrimary,
-        @NotNull @Min(0) @Max(40000) Integer mealsServed,
-        NoMealReason noMealReason,
-        @NotBlank @Size(max = 500) String reason) {
+public record CorrectionRequest(@NotNull @Min(0) @Max(20000) Integer attendancePrimary,
+        @NotNull @Min(0) @Max(20000) Integer attendanceUpperPrimary, @NotNull @Min(0) @Max(40000) Integer mealsServed,
+        NoMealReason noMealReason, @NotBlank @Size(max = 500) String reason) {
 }

@@ -34,17 +34,19 @@ class HolidayController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<HolidayResponse> add(@Valid @RequestBody HolidayRequest request) {
         if (request.districtCode() != null && !holidays.districtExists(request.districtCode())) {
-            throw ApiException.badRequest(SchoolProblems.UNKNOWN_DISTRICT, "districtCode: no district " + request.districtCode());
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_DISTRICT,
+                    "districtCode: no district " + request.districtCode());
         }
         UUID id = UUID.randomUUID();
         try {
             holidays.insert(id, request.date(), request.districtCode(), request.name().strip());
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict(SchoolProblems.HOLIDAY_DUPLICATE, "A holiday is already set for this date and district");
+            throw ApiException.conflict(SchoolProblems.HOLIDAY_DUPLICATE,
+                    "A holiday is already set for this date and district");
         }
         return ResponseEntity.created(URI.create("/api/v1/meals/holidays/" + id))
-                .body(new HolidayResponse(id, request.date(), request.districtCode(), request.name().strip()));
+            .body(new HolidayResponse(id, request.date(), request.districtCode(), request.name().strip()));
     }
 
     @GetMapping("/api/v1/meals/holidays")
@@ -52,8 +54,10 @@ class HolidayController {
     List<HolidayResponse> list(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (to.isBefore(from) || from.plusDays(400).isBefore(to)) {
-            throw ApiException.badRequest(SchoolProblems.HOLIDAY_BAD_RANGE, "from, to: at most 400 days, from before to");
+            throw ApiException.badRequest(SchoolProblems.HOLIDAY_BAD_RANGE,
+                    "from, to: at most 400 days, from before to");
         }
         return holidays.between(from, to);
     }
+
 }

@@ -19,22 +19,36 @@ class HolidayRepository {
 
     boolean districtExists(String districtCode) {
         return jdbc.sql("select exists (select 1 from districts where code = :d)")
-                .param("d", districtCode).query(Boolean.class).single();
+            .param("d", districtCode)
+            .query(Boolean.class)
+            .single();
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when the date already has a holiday for the district */
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException when the date already has a
+     * holiday for the district
+     */
     void insert(UUID id, LocalDate date, String districtCode, String name) {
         jdbc.sql("insert into holidays (id, holiday_date, district_code, name) values (:id, :d, :district, :name)")
-                .param("id", id).param("d", date).param("district", districtCode)
-                .param("name", name).update();
+            .param("id", id)
+            .param("d", date)
+            .param("district", districtCode)
+            .param("name", name)
+            .update();
     }
 
-    /** The holidays from {@code from} to {@code to}, by date, the state's before the districts'. */
+    /**
+     * The holidays from {@code from} to {@code to}, by date, the state's before the
+     * districts'.
+     */
     List<HolidayResponse> between(LocalDate from, LocalDate to) {
-        return jdbc.sql("select * from holidays where holiday_date between :f and :t order by holiday_date, district_code nulls first")
-                .param("f", from).param("t", to)
-                .query((rs, i) -> new HolidayResponse(rs.getObject("id", UUID.class), rs.getObject("holiday_date", LocalDate.class),
-                        rs.getString("district_code"), rs.getString("name")))
-                .list();
+        return jdbc.sql(
+                "select * from holidays where holiday_date between :f and :t order by holiday_date, district_code nulls first")
+            .param("f", from)
+            .param("t", to)
+            .query((rs, i) -> new HolidayResponse(rs.getObject("id", UUID.class),
+                    rs.getObject("holiday_date", LocalDate.class), rs.getString("district_code"), rs.getString("name")))
+            .list();
     }
+
 }

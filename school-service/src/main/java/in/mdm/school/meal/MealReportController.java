@@ -35,14 +35,17 @@ class MealReportController {
         this.reports = reports;
     }
 
-    /** 201 with the new report, or 200 with the stored one when the client report id was sent before. */
+    /**
+     * 201 with the new report, or 200 with the stored one when the client report id was
+     * sent before.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     ResponseEntity<MealReportResponse> report(@Valid @RequestBody MealReportRequest request, Caller caller) {
         MealReportService.Outcome outcome = reports.submit(request, ReportChannel.APP, caller);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/v1/meals/reports/" + outcome.report().id()))
-                .body(outcome.report());
+            .location(URI.create("/api/v1/meals/reports/" + outcome.report().id()))
+            .body(outcome.report());
     }
 
     @PostMapping("/batch")
@@ -60,7 +63,8 @@ class MealReportController {
     @GetMapping
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     PageResponse<MealReportResponse> list(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}", message = "must be an 11-digit UDISE code") String udiseCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{11}",
+                    message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -80,4 +84,5 @@ class MealReportController {
     List<CorrectionResponse> corrections(@PathVariable UUID id, Caller caller) {
         return reports.corrections(id, caller);
     }
+
 }

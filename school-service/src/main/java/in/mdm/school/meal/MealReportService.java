@@ -28,9 +28,10 @@ import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
 
 /**
- * Daily meal reports: one per school and school day, from the app or web (single or batch, idempotent by the
- * client's report id), by SMS/IVRS, and corrected by officers with an audit trail. Each accepted report and each
- * correction publishes DailyMealReported.
+ * Daily meal reports: one per school and school day, from the app or web (single or
+ * batch, idempotent by the client's report id), by SMS/IVRS, and corrected by officers
+ * with an audit trail. Each accepted report and each correction publishes
+ * DailyMealReported.
  */
 @Service
 public class MealReportService {
@@ -42,9 +43,13 @@ public class MealReportService {
     }
 
     private final MealReportRepository reports;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate transactions;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     MealReportService(MealReportRepository reports, ApplicationEventPublisher events,
@@ -59,11 +64,13 @@ public class MealReportService {
     /** One report, in its own transaction. */
     Outcome submit(MealReportRequest request, ReportChannel channel, Caller caller) {
         try {
-            return transactions.execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
+            return transactions
+                .execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
         }
         catch (DuplicateKeyException raced) {
             // another request stored the same report at the same moment
-            return transactions.execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
+            return transactions
+                .execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
         }
     }
 
@@ -76,7 +83,8 @@ public class MealReportService {
         for (MealReportRequest request : requests) {
             try {
                 Outcome outcome = submit(request, channel, caller);
-                BatchResponse.Status status = outcome.created() ? BatchResponse.Status.CREATED : BatchResponse.Status.DUPLICATE;
+                BatchResponse.Status status = outcome.created() ? BatchResponse.Status.CREATED
+                        : BatchResponse.Status.DUPLICATE;
                 items.add(new BatchResponse.Item(request.clientReportId(), status, outcome.report(), null, null));
                 if (outcome.created()) {
                     created++;
@@ -86,8 +94,8 @@ public class MealReportService {
                 }
             }
             catch (ApiException ex) {
-                items.add(new BatchResponse.Item(request.clientReportId(), BatchResponse.Status.REJECTED, null, ex.code(),
-                        ex.getBody().getDetail()));
+                items.add(new BatchResponse.Item(request.clientReportId(), BatchResponse.Status.REJECTED, null,
+                        ex.code(), ex.getBody().getDetail()));
                 rejected++;
             }
         }
@@ -95,10 +103,11 @@ public class MealReportService {
     }
 
     /**
-     * Stores a report in the caller's transaction; every check comes before the one write, so a rejected report
-     * leaves the transaction usable.
+     * Stores a report in the caller's transaction; every check comes before the one
+     * write, so a rejected report leaves the transaction usable.
      */
-    Outcome submitInTransaction(MealReportRequest r, ReportChannel channel, String reportedBy, Caller caller, Instant receivedAt) {
+    Outcome submitInTransaction(MealReportRequest r, ReportChannel channel, String reportedBy, Caller caller,
+            Instant receivedAt) {
         if (r.clientReportId() != null) {
             var stored = reports.byClientId(r.clientReportId());
             if (stored.isPresent()) {
@@ -112,36 +121,44 @@ public class MealReportService {
         MealReportRepository.SchoolPlace school = school(r.udiseCode(), caller);
         LocalDate today = LocalDate.ofInstant(receivedAt, INDIA);
         if (r.date().isAfter(today)) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_FUTURE_DATE, "date: " + r.date() + " is after today (" + today + ")");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_FUTURE_DATE,
+                    "date: " + r.date() + " is after today (" + today + ")");
         }
         checkReason(r.mealsServed(), r.noMealReason());
         if (reports.bySchoolAndDate(r.udiseCode(), r.date()).isPresent()) {
-            throw ApiException.conflict(SchoolProblems.MEAL_REPORT_DUPLICATE, "School " + r.udiseCode() + " already reported for "
-                    + r.date() + "; an officer may correct that report");
+            throw ApiException.conflict(SchoolProblems.MEAL_REPORT_DUPLICATE, "School " + r.udiseCode()
+                    + " already reported for " + r.date() + "; an officer may correct that report");
         }
-        List<MealReportFlag> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(),
-                r.noMealReason());
+        List<MealReportFlag> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(),
+                r.mealsServed(), r.noMealReason());
         UUID id = UUID.randomUUID();
         reports.insert(id, r, channel, reportedBy, receivedAt, flags);
         events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), r.udiseCode(), r.date(),
-                r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), name(r.noMealReason()), channel.name()));
+                r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), name(r.noMealReason()),
+                channel.name()));
         return new Outcome(reports.find(id).orElseThrow(), true);
     }
 
     private static void checkReason(int mealsServed, NoMealReason reason) {
         if (mealsServed == 0 && reason == null) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED, "noMealReason: required when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED,
+                    "noMealReason: required when no meal was served");
         }
         if (mealsServed > 0 && reason != null) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS, "noMealReason: only when no meal was served");
+            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS,
+                    "noMealReason: only when no meal was served");
         }
     }
 
-    /** The school, if the caller's jurisdiction covers it; 404 otherwise (unknown or another jurisdiction's). */
+    /**
+     * The school, if the caller's jurisdiction covers it; 404 otherwise (unknown or
+     * another jurisdiction's).
+     */
     MealReportRepository.SchoolPlace school(String udiseCode, Caller caller) {
         return reports.school(udiseCode)
-                .filter(s -> caller.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
-                .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udiseCode));
+            .filter(s -> caller.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
+                    "No school with UDISE code " + udiseCode));
     }
 
     private List<MealReportFlag> flags(MealReportRepository.SchoolPlace school, LocalDate date, int primary, int upper,
@@ -176,15 +193,16 @@ public class MealReportService {
             List<MealReportFlag> flags = flags(school, report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(),
                     c.mealsServed(), c.noMealReason());
             reports.correct(id, c, caller.username(), flags);
-            events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), report.udiseCode(), report.date(),
-                    c.attendancePrimary(), c.attendanceUpperPrimary(), c.mealsServed(), name(c.noMealReason()), report.channel().name()));
+            events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), report.udiseCode(),
+                    report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(), c.mealsServed(),
+                    name(c.noMealReason()), report.channel().name()));
             return reports.find(id).orElseThrow();
         });
     }
 
     MealReportResponse find(UUID id, Caller caller) {
         MealReportResponse report = reports.find(id)
-                .orElseThrow(() -> ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id));
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id));
         MealReportRepository.SchoolPlace school = reports.school(report.udiseCode()).orElseThrow();
         if (!caller.covers(school.districtCode(), school.blockCode(), school.udiseCode())) {
             throw ApiException.notFound(SchoolProblems.MEAL_REPORT_NOT_FOUND, "No meal report " + id);
@@ -194,14 +212,17 @@ public class MealReportService {
 
     List<CorrectionResponse> corrections(UUID id, Caller caller) {
         find(id, caller);
-        TypeReference<Map<String, Object>> type = new TypeReference<>() { };
-        return reports.corrections(id).stream()
-                .map(c -> new CorrectionResponse(c.id(), c.reportId(), c.by(), c.at(), json.readValue(c.before(), type),
-                        json.readValue(c.after(), type), c.reason()))
-                .toList();
+        TypeReference<Map<String, Object>> type = new TypeReference<>() {
+        };
+        return reports.corrections(id)
+            .stream()
+            .map(c -> new CorrectionResponse(c.id(), c.reportId(), c.by(), c.at(), json.readValue(c.before(), type),
+                    json.readValue(c.after(), type), c.reason()))
+            .toList();
     }
 
-    PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, Caller caller, int page, int size) {
+    PageResponse<MealReportResponse> page(String udiseCode, LocalDate from, LocalDate to, Caller caller, int page,
+            int size) {
         return transactions.execute(status -> reports.page(udiseCode, from, to,
                 JurisdictionScope.of(caller).where(MealReportRepository.PLACE), page, size));
     }
@@ -210,4 +231,5 @@ public class MealReportService {
     private static String name(NoMealReason reason) {
         return reason == null ? null : reason.name();
     }
+
 }

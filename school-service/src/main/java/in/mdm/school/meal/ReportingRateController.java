@@ -25,14 +25,17 @@ import in.mdm.school.SchoolProblems;
 import in.mdm.school.masterdata.MasterData;
 
 /**
- * Reporting rate and timeliness of daily meal reports, in an area (a district or a block, which must lie inside the
- * caller's jurisdiction: another's is a 404 like an unknown one) or, with neither, the caller's whole jurisdiction.
+ * Reporting rate and timeliness of daily meal reports, in an area (a district or a block,
+ * which must lie inside the caller's jurisdiction: another's is a 404 like an unknown
+ * one) or, with neither, the caller's whole jurisdiction.
  */
 @RestController
 class ReportingRateController {
 
     private final ReportingRateRepository reports;
+
     private final MasterData masterData;
+
     private final int cutoffHour;
 
     ReportingRateController(ReportingRateRepository reports, MasterData masterData,
@@ -46,8 +49,10 @@ class ReportingRateController {
     @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
     @Transactional(readOnly = true)
     ReportingRateResponse rate(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         if (districtCode != null && blockCode != null) {
@@ -58,16 +63,17 @@ class ReportingRateController {
         masterData.requireArea(districtCode, blockCode, jurisdiction);
         Instant cutoff = date.atTime(cutoffHour, 0).atZone(MealReportService.INDIA).toInstant();
         ReportingRateRepository.Counts counts = reports.counts(date, districtCode, blockCode, cutoff, jurisdiction);
-        PageResponse<ReportingRateResponse.NonReporter> nonReporters = reports.nonReporters(date, districtCode, blockCode,
-                jurisdiction, page, size);
+        PageResponse<ReportingRateResponse.NonReporter> nonReporters = reports.nonReporters(date, districtCode,
+                blockCode, jurisdiction, page, size);
         long schools = counts.schools();
-        return new ReportingRateResponse(date, districtCode, blockCode, cutoff, schools, counts.reported(), counts.onTime(),
-                counts.reported() - counts.onTime(), schools - counts.reported(), share(counts.reported(), schools),
-                share(counts.onTime(), schools), nonReporters);
+        return new ReportingRateResponse(date, districtCode, blockCode, cutoff, schools, counts.reported(),
+                counts.onTime(), counts.reported() - counts.onTime(), schools - counts.reported(),
+                share(counts.reported(), schools), share(counts.onTime(), schools), nonReporters);
     }
 
     private static BigDecimal share(long part, long whole) {
         return whole == 0 ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
     }
+
 }

@@ -19,12 +19,17 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PlatformProblems;
 import in.mdm.school.SchoolProblems;
 
-/** The SMS/IVRS gateway's webhook: open at the gateway, authenticated here by the body's HMAC signature. */
+/**
+ * The SMS/IVRS gateway's webhook: open at the gateway, authenticated here by the body's
+ * HMAC signature.
+ */
 @RestController
 class SmsController {
 
     private final SmsService sms;
+
     private final JsonMapper json;
+
     private final Validator validator;
 
     SmsController(SmsService sms, JsonMapper json, Validator validator) {
@@ -34,20 +39,26 @@ class SmsController {
     }
 
     @PostMapping(path = "/api/v1/meals/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SmsResponse receive(@RequestBody byte[] body, @RequestHeader(name = "X-Signature", required = false) String signature) {
+    SmsResponse receive(@RequestBody byte[] body,
+            @RequestHeader(name = "X-Signature", required = false) String signature) {
         sms.verify(body, signature);
         SmsRequest message;
         try {
             message = json.readValue(body, SmsRequest.class);
         }
         catch (JacksonException ex) {
-            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON, "The body is not a message: " + ex.getOriginalMessage());
+            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON,
+                    "The body is not a message: " + ex.getOriginalMessage());
         }
         Set<ConstraintViolation<SmsRequest>> violations = validator.validate(message);
         if (!violations.isEmpty()) {
-            throw ApiException.badRequest(SchoolProblems.SMS_INVALID, violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            throw ApiException.badRequest(SchoolProblems.SMS_INVALID,
+                    violations.stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; ")));
         }
         return sms.receive(message);
     }
+
 }

@@ -27,24 +27,32 @@ import in.mdm.platform.web.WebhookSignature;
 import in.mdm.school.SchoolProblems;
 
 /**
- * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>} and
- * {@code MDM <udise> NOMEAL <reason>}. The gateway signs each body with HMAC-SHA256; every message is stored
- * with its outcome and answered with a reply text, an invalid one too.
+ * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>}
+ * and {@code MDM <udise> NOMEAL <reason>}. The gateway signs each body with HMAC-SHA256;
+ * every message is stored with its outcome and answered with a reply text, an invalid one
+ * too.
  */
 @Service
 class SmsService {
 
     private static final Logger log = LoggerFactory.getLogger(SmsService.class);
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,5}");
+
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
     static final String FORMAT = "Send MDM <UDISE code> <primary> <upper primary>, or MDM <UDISE code> NOMEAL <"
             + Arrays.stream(NoMealReason.values()).map(Enum::name).collect(Collectors.joining("|")) + ">";
 
     private final MealReportService meals;
+
     private final MealReportRepository reports;
+
     private final TransactionTemplate transactions;
+
     private final WebhookSignature signature;
+
     private final Clock clock;
 
     SmsService(MealReportService meals, MealReportRepository reports, PlatformTransactionManager transactionManager,
@@ -59,7 +67,10 @@ class SmsService {
         }
     }
 
-    /** 401 {@code meal.sms.bad-signature} unless the header is {@code sha256=<hex HMAC-SHA256 of the body>}. */
+    /**
+     * 401 {@code meal.sms.bad-signature} unless the header is
+     * {@code sha256=<hex HMAC-SHA256 of the body>}.
+     */
     void verify(byte[] body, String signature) {
         if (!this.signature.matches(body, signature)) {
             throw unauthorized();
@@ -67,7 +78,8 @@ class SmsService {
     }
 
     private static ApiException unauthorized() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, SchoolProblems.SMS_BAD_SIGNATURE, "Missing or wrong X-Signature");
+        return new ApiException(HttpStatus.UNAUTHORIZED, SchoolProblems.SMS_BAD_SIGNATURE,
+                "Missing or wrong X-Signature");
     }
 
     /** Parses, stores and answers one message. */
@@ -77,7 +89,8 @@ class SmsService {
         String[] words = SPACES.split(sms.message().strip().toUpperCase(Locale.ROOT));
         String error = parseError(words);
         if (error != null) {
-            return store(id, sms, receivedAt, SmsStatus.REJECTED, error, "MDM: message not understood (" + error + "). " + FORMAT, null);
+            return store(id, sms, receivedAt, SmsStatus.REJECTED, error,
+                    "MDM: message not understood (" + error + "). " + FORMAT, null);
         }
         String udise = words[1];
         boolean noMeal = words[2].equals("NOMEAL");
@@ -86,7 +99,8 @@ class SmsService {
         int upper = noMeal ? 0 : Integer.parseInt(words[3]);
         LocalDate date = LocalDate.ofInstant(receivedAt, MealReportService.INDIA);
         MealReportRequest request = new MealReportRequest(null, udise, date, primary, upper, primary + upper, reason);
-        Caller gateway = new Caller("sms-gateway", sms.from(), Set.of(), Jurisdiction.state("33"), Set.of(), null, null);
+        Caller gateway = new Caller("sms-gateway", sms.from(), Set.of(), Jurisdiction.state("33"), Set.of(), null,
+                null);
         try {
             return transactions.execute(status -> {
                 var school = reports.school(udise);
@@ -98,25 +112,27 @@ class SmsService {
                     return reject(id, sms, receivedAt, "sender is not the registered number of school " + udise);
                 }
                 try {
-                    MealReportService.Outcome outcome = meals.submitInTransaction(request, ReportChannel.SMS, sms.from(), gateway,
-                            receivedAt);
+                    MealReportService.Outcome outcome = meals.submitInTransaction(request, ReportChannel.SMS,
+                            sms.from(), gateway, receivedAt);
                     String reply = noMeal
                             ? "MDM: recorded no meal at " + udise + " on " + date + " (" + reason + "). Thank you."
-                            : "MDM: recorded " + (primary + upper) + " meals at " + udise + " on " + date + ". Thank you.";
+                            : "MDM: recorded " + (primary + upper) + " meals at " + udise + " on " + date
+                                    + ". Thank you.";
                     return store(id, sms, receivedAt, SmsStatus.ACCEPTED, null, reply, outcome.report().id());
                 }
                 catch (ApiException ex) {
                     if (ex.code().equals(SchoolProblems.MEAL_REPORT_DUPLICATE)) {
-                        return store(id, sms, receivedAt, SmsStatus.DUPLICATE, ex.getBody().getDetail(),
-                                "MDM: " + udise + " has already reported for " + date + ". Call your block office to correct it.", null);
+                        return store(id, sms, receivedAt, SmsStatus.DUPLICATE, ex.getBody().getDetail(), "MDM: " + udise
+                                + " has already reported for " + date + ". Call your block office to correct it.",
+                                null);
                     }
                     return reject(id, sms, receivedAt, ex.getBody().getDetail());
                 }
             });
         }
         catch (DuplicateKeyException raced) {
-            return transactions.execute(status -> store(id, sms, receivedAt, SmsStatus.DUPLICATE, "reported at the same moment",
-                    "MDM: " + udise + " has already reported for " + date + ".", null));
+            return transactions.execute(status -> store(id, sms, receivedAt, SmsStatus.DUPLICATE,
+                    "reported at the same moment", "MDM: " + udise + " has already reported for " + date + ".", null));
         }
     }
 
@@ -124,9 +140,11 @@ class SmsService {
         return store(id, sms, receivedAt, SmsStatus.REJECTED, error, "MDM: not recorded: " + error + ".", null);
     }
 
-    private SmsResponse store(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply, UUID reportId) {
+    private SmsResponse store(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply,
+            UUID reportId) {
         String cut = reply.length() > 300 ? reply.substring(0, 300) : reply;
-        reports.storeSms(id, sms, receivedAt, status, error == null || error.length() <= 300 ? error : error.substring(0, 300), cut, reportId);
+        reports.storeSms(id, sms, receivedAt, status,
+                error == null || error.length() <= 300 ? error : error.substring(0, 300), cut, reportId);
         return new SmsResponse(id, status, cut, reportId);
     }
 
@@ -154,4 +172,5 @@ class SmsService {
         String digits = phone.replaceAll("[^0-9]", "");
         return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
     }
+
 }

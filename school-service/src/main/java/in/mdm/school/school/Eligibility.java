@@ -1,7 +1,8 @@
 package in.mdm.school.school;
 
 /**
- * PM POSHAN eligibility: government, aided and local-body schools, for the classes I-VIII they teach.
+ * PM POSHAN eligibility: government, aided and local-body schools, for the classes I-VIII
+ * they teach.
  *
  * @param primary classes I-V are covered
  * @param upperPrimary classes VI-VIII are covered

@@ -15,7 +15,10 @@ class EnrollmentRepository {
         this.jdbc = jdbc;
     }
 
-    /** @return the stored enrollment if it was inserted or changed, empty if it was already so */
+    /**
+     * @return the stored enrollment if it was inserted or changed, empty if it was
+     * already so
+     */
     Optional<EnrollmentResponse> upsert(String udiseCode, String year, int primary, int upperPrimary) {
         return jdbc.sql("""
                 insert into enrollments (udise_code, academic_year, primary_count, upper_primary_count)
@@ -26,25 +29,33 @@ class EnrollmentRepository {
                  where (enrollments.primary_count, enrollments.upper_primary_count)
                        is distinct from (excluded.primary_count, excluded.upper_primary_count)
                 returning *""")
-                .param("udise", udiseCode).param("year", year).param("primary", primary).param("upper", upperPrimary)
-                .query((rs, i) -> map(rs))
-                .optional();
+            .param("udise", udiseCode)
+            .param("year", year)
+            .param("primary", primary)
+            .param("upper", upperPrimary)
+            .query((rs, i) -> map(rs))
+            .optional();
     }
 
     Optional<EnrollmentResponse> find(String udiseCode, String year) {
         return jdbc.sql("select * from enrollments where udise_code = :udise and academic_year = :year")
-                .param("udise", udiseCode).param("year", year)
-                .query((rs, i) -> map(rs)).optional();
+            .param("udise", udiseCode)
+            .param("year", year)
+            .query((rs, i) -> map(rs))
+            .optional();
     }
 
     List<EnrollmentResponse> all(String udiseCode) {
         return jdbc.sql("select * from enrollments where udise_code = :udise order by academic_year desc")
-                .param("udise", udiseCode)
-                .query((rs, i) -> map(rs)).list();
+            .param("udise", udiseCode)
+            .query((rs, i) -> map(rs))
+            .list();
     }
 
     private static EnrollmentResponse map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new EnrollmentResponse(rs.getString("udise_code"), rs.getString("academic_year"), rs.getInt("primary_count"),
-                rs.getInt("upper_primary_count"), rs.getTimestamp("updated_at").toInstant());
+        return new EnrollmentResponse(rs.getString("udise_code"), rs.getString("academic_year"),
+                rs.getInt("primary_count"), rs.getInt("upper_primary_count"),
+                rs.getTimestamp("updated_at").toInstant());
     }
+
 }

@@ -3,6 +3,7 @@ package in.mdm.school.school;
 import java.util.Locale;
 
 public enum RuralUrban {
+
     RURAL, URBAN;
 
     /** "1"/"Rural"/"R" or "2"/"Urban"/"U"; {@code null} if the text names neither. */
@@ -16,4 +17,5 @@ public enum RuralUrban {
             default -> null;
         };
     }
+
 }

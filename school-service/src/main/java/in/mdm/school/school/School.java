@@ -7,6 +7,6 @@ import java.util.UUID;
 /** A school of the register. */
 record School(String udiseCode, String name, String districtCode, String blockCode, SchoolCategory category,
         Management management, RuralUrban ruralUrban, boolean pmPoshanEligible, boolean eligiblePrimary,
-        boolean eligibleUpperPrimary, String pincode, BigDecimal latitude, BigDecimal longitude,
-        String headmasterName, String headmasterPhone, UUID kitchenId, Instant createdAt, Instant updatedAt) {
+        boolean eligibleUpperPrimary, String pincode, BigDecimal latitude, BigDecimal longitude, String headmasterName,
+        String headmasterPhone, UUID kitchenId, Instant createdAt, Instant updatedAt) {
 }

@@ -4,20 +4,17 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The classes a school teaches (UDISE+ school categories); PM POSHAN covers its primary (I-V) and upper
- * primary (VI-VIII) classes.
+ * The classes a school teaches (UDISE+ school categories); PM POSHAN covers its primary
+ * (I-V) and upper primary (VI-VIII) classes.
  */
 public enum SchoolCategory {
-    PRIMARY(true, false),
-    UPPER_PRIMARY(false, true),
-    PRIMARY_WITH_UPPER_PRIMARY(true, true),
-    PRIMARY_TO_HIGHER_SECONDARY(true, true),
-    UPPER_PRIMARY_TO_HIGHER_SECONDARY(false, true),
-    PRIMARY_TO_SECONDARY(true, true),
-    UPPER_PRIMARY_WITH_SECONDARY(false, true),
-    SECONDARY_ONLY(false, false);
+
+    PRIMARY(true, false), UPPER_PRIMARY(false, true), PRIMARY_WITH_UPPER_PRIMARY(true, true),
+    PRIMARY_TO_HIGHER_SECONDARY(true, true), UPPER_PRIMARY_TO_HIGHER_SECONDARY(false, true),
+    PRIMARY_TO_SECONDARY(true, true), UPPER_PRIMARY_WITH_SECONDARY(false, true), SECONDARY_ONLY(false, false);
 
     private final boolean primary;
+
     private final boolean upperPrimary;
 
     SchoolCategory(boolean primary, boolean upperPrimary) {
@@ -34,16 +31,17 @@ public enum SchoolCategory {
     }
 
     private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
+
     /** UDISE's spellings of the levels, in order, and the word each becomes. */
-    private static final Pattern[] WORDS = {Pattern.compile(" h(igher)? ?sec(ondary)? "), Pattern.compile(" hr sec(ondary)? "),
-            Pattern.compile(" up(per)? ?pr(i|imary)? "), Pattern.compile(" u ?p "), Pattern.compile(" pr(i|imary)? "),
-            Pattern.compile(" sec(ondary)? ")};
-    private static final String[] WORD_KEYS = {" hsec ", " hsec ", " upri ", " upri ", " pri ", " sec "};
+    private static final Pattern[] WORDS = { Pattern.compile(" h(igher)? ?sec(ondary)? "),
+            Pattern.compile(" hr sec(ondary)? "), Pattern.compile(" up(per)? ?pr(i|imary)? "),
+            Pattern.compile(" u ?p "), Pattern.compile(" pr(i|imary)? "), Pattern.compile(" sec(ondary)? ") };
+
+    private static final String[] WORD_KEYS = { " hsec ", " hsec ", " upri ", " upri ", " pri ", " sec " };
 
     /**
-     * A UDISE+ category label ("Primary with Upper Primary", "Upper Pri. and Secondary", "Pr. with Up.Pr. Sec.
-     * and H.Sec."), its code (1-11) or our own name.
-     *
+     * A UDISE+ category label ("Primary with Upper Primary", "Upper Pri. and Secondary",
+     * "Pr. with Up.Pr. Sec. and H.Sec."), its code (1-11) or our own name.
      * @return the category, or {@code null} if the text names none
      */
     public static SchoolCategory parse(String text) {
@@ -52,15 +50,24 @@ public enum SchoolCategory {
         }
         String t = text.strip();
         switch (t) {
-            case "1": return PRIMARY;
-            case "2": return PRIMARY_WITH_UPPER_PRIMARY;
-            case "3": return PRIMARY_TO_HIGHER_SECONDARY;
-            case "4": return UPPER_PRIMARY;
-            case "5": return UPPER_PRIMARY_TO_HIGHER_SECONDARY;
-            case "6": return PRIMARY_TO_SECONDARY;
-            case "7": return UPPER_PRIMARY_WITH_SECONDARY;
-            case "8", "10", "11": return SECONDARY_ONLY;
-            default: break;
+            case "1":
+                return PRIMARY;
+            case "2":
+                return PRIMARY_WITH_UPPER_PRIMARY;
+            case "3":
+                return PRIMARY_TO_HIGHER_SECONDARY;
+            case "4":
+                return UPPER_PRIMARY;
+            case "5":
+                return UPPER_PRIMARY_TO_HIGHER_SECONDARY;
+            case "6":
+                return PRIMARY_TO_SECONDARY;
+            case "7":
+                return UPPER_PRIMARY_WITH_SECONDARY;
+            case "8", "10", "11":
+                return SECONDARY_ONLY;
+            default:
+                break;
         }
         String upper = t.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         for (SchoolCategory c : values()) {
@@ -80,7 +87,8 @@ public enum SchoolCategory {
             return sec || hsec ? SECONDARY_ONLY : null;
         }
         if (pri && !upri) {
-            // "Primary" alone; a primary with secondary classes but no upper primary does not exist in UDISE
+            // "Primary" alone; a primary with secondary classes but no upper primary does
+            // not exist in UDISE
             return sec || hsec ? null : PRIMARY;
         }
         if (hsec) {
@@ -91,4 +99,5 @@ public enum SchoolCategory {
         }
         return pri ? PRIMARY_WITH_UPPER_PRIMARY : UPPER_PRIMARY;
     }
+
 }

@@ -31,6 +31,7 @@ import in.mdm.school.SchoolProblems;
 class SchoolController {
 
     private static final String UDISE = "[0-9]{11}";
+
     private static final String UDISE_MESSAGE = "must be an 11-digit UDISE code";
 
     private final SchoolService schools;
@@ -43,7 +44,8 @@ class SchoolController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<SchoolResponse> register(@Valid @RequestBody RegisterSchoolRequest request) {
         School school = schools.register(request);
-        return ResponseEntity.created(URI.create("/api/v1/schools/" + school.udiseCode())).body(SchoolResponse.of(school));
+        return ResponseEntity.created(URI.create("/api/v1/schools/" + school.udiseCode()))
+            .body(SchoolResponse.of(school));
     }
 
     @PutMapping("/{udiseCode}")
@@ -55,27 +57,30 @@ class SchoolController {
 
     @GetMapping("/{udiseCode}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    SchoolResponse get(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode, Caller caller) {
+    SchoolResponse get(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
+            Caller caller) {
         return SchoolResponse.of(schools.get(udiseCode, caller));
     }
 
     /**
-     * @param sort {@code <field>} or {@code <field>,asc|desc}; fields: udiseCode, name, districtCode, blockCode,
-     *             category, management, updatedAt
+     * @param sort {@code <field>} or {@code <field>,asc|desc}; fields: udiseCode, name,
+     * districtCode, blockCode, category, management, updatedAt
      */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     PageResponse<SchoolResponse> list(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD block code") String blockCode,
             @RequestParam(required = false) SchoolCategory category,
             @RequestParam(required = false) Management management,
             @RequestParam(required = false) Boolean pmPoshanEligible,
             @RequestParam(required = false) @Size(min = 2, max = 100) String q,
-            @RequestParam(defaultValue = "udiseCode") @Pattern(regexp = "[a-zA-Z]+(,(asc|desc))?", message = "must be <field>[,asc|desc]") String sort,
+            @RequestParam(defaultValue = "udiseCode") @Pattern(regexp = "[a-zA-Z]+(,(asc|desc))?",
+                    message = "must be <field>[,asc|desc]") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Caller caller) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         String[] parts = sort.split(",");
         String column = SchoolRepository.SORTS.get(parts[0]);
         if (column == null) {
@@ -84,8 +89,10 @@ class SchoolController {
         }
         String direction = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "ASC";
         String orderBy = column + " " + direction + (column.equals("udise_code") ? "" : ", udise_code");
-        return schools.page(new SchoolFilter(districtCode, blockCode, category, management, q, pmPoshanEligible),
-                caller, orderBy, page, size).map(SchoolResponse::of);
+        return schools
+            .page(new SchoolFilter(districtCode, blockCode, category, management, q, pmPoshanEligible), caller, orderBy,
+                    page, size)
+            .map(SchoolResponse::of);
     }
 
     @PutMapping("/{udiseCode}/enrollments/{academicYear}")
@@ -97,8 +104,9 @@ class SchoolController {
 
     @GetMapping("/{udiseCode}/enrollments")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    List<EnrollmentResponse> enrollments(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
-            Caller caller) {
+    List<EnrollmentResponse> enrollments(
+            @PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode, Caller caller) {
         return schools.enrollments(udiseCode, caller);
     }
+
 }

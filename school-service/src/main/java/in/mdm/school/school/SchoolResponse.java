@@ -7,8 +7,8 @@ import java.util.UUID;
 public record SchoolResponse(String udiseCode, String name, String districtCode, String blockCode,
         SchoolCategory category, Management management, RuralUrban ruralUrban, boolean pmPoshanEligible,
         boolean eligiblePrimary, boolean eligibleUpperPrimary, String pincode, BigDecimal latitude,
-        BigDecimal longitude, String headmasterName, String headmasterPhone, UUID kitchenId,
-        Instant createdAt, Instant updatedAt) {
+        BigDecimal longitude, String headmasterName, String headmasterPhone, UUID kitchenId, Instant createdAt,
+        Instant updatedAt) {
 
     static SchoolResponse of(School s) {
         return new SchoolResponse(s.udiseCode(), s.name(), s.districtCode(), s.blockCode(), s.category(),

@@ -23,9 +23,13 @@ import in.mdm.school.masterdata.MasterData;
 public class SchoolService {
 
     private final SchoolRepository schools;
+
     private final EnrollmentRepository enrollments;
+
     private final MasterData masterData;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
@@ -37,12 +41,15 @@ public class SchoolService {
         this.clock = clock;
     }
 
-    /** Registers a school and publishes SchoolRegistered in the same transaction (outbox). */
+    /**
+     * Registers a school and publishes SchoolRegistered in the same transaction (outbox).
+     */
     @Transactional
     School register(RegisterSchoolRequest request) {
         SchoolDetails details = request.details();
         check(details);
-        School school = schools.insert(request.udiseCode(), details, Eligibility.of(details.category(), details.management()));
+        School school = schools.insert(request.udiseCode(), details,
+                Eligibility.of(details.category(), details.management()));
         events.publishEvent(new SchoolRegistered(DomainEvent.newId(), clock.instant(), school.udiseCode(),
                 school.name(), school.districtCode(), school.blockCode(), school.category().name(),
                 school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible()));
@@ -56,11 +63,11 @@ public class SchoolService {
         SchoolDetails details = request.details();
         check(details);
         return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
-                .map(school -> {
-                    events.publishEvent(updated(school));
-                    return school;
-                })
-                .orElseGet(() -> schools.find(udiseCode).orElseThrow());
+            .map(school -> {
+                events.publishEvent(updated(school));
+                return school;
+            })
+            .orElseGet(() -> schools.find(udiseCode).orElseThrow());
     }
 
     private SchoolUpdated updated(School school) {
@@ -72,10 +79,12 @@ public class SchoolService {
     private void check(SchoolDetails details) {
         masterData.requireBlock(details.districtCode(), details.blockCode());
         if (details.kitchenId() != null && !schools.kitchenExists(details.kitchenId())) {
-            throw ApiException.badRequest(SchoolProblems.UNKNOWN_KITCHEN, "kitchenId: no kitchen " + details.kitchenId());
+            throw ApiException.badRequest(SchoolProblems.UNKNOWN_KITCHEN,
+                    "kitchenId: no kitchen " + details.kitchenId());
         }
         if ((details.latitude() == null) != (details.longitude() == null)) {
-            throw ApiException.badRequest(SchoolProblems.BAD_COORDINATES, "latitude and longitude: give both or neither");
+            throw ApiException.badRequest(SchoolProblems.BAD_COORDINATES,
+                    "latitude and longitude: give both or neither");
         }
     }
 
@@ -83,8 +92,9 @@ public class SchoolService {
     School get(String udiseCode, Caller caller) {
         JurisdictionScope scope = JurisdictionScope.of(caller);
         return schools.find(udiseCode)
-                .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
-                .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udiseCode));
+            .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
+                    "No school with UDISE code " + udiseCode));
     }
 
     /** A page and the total, in one read-only transaction. */
@@ -93,20 +103,21 @@ public class SchoolService {
         return schools.page(filter, JurisdictionScope.of(caller).where(SchoolRepository.PLACE), orderBy, page, size);
     }
 
-    /** Sets a school's enrollment for an academic year; EnrollmentUpdated only when it changed. */
+    /**
+     * Sets a school's enrollment for an academic year; EnrollmentUpdated only when it
+     * changed.
+     */
     @Transactional
     EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Caller caller) {
         School school = get(udiseCode, caller);
         if (!AcademicYear.isValid(academicYear)) {
             throw ApiException.badRequest(SchoolProblems.ENROLLMENT_BAD_YEAR, "academicYear: must be like 2026-27");
         }
-        return enrollments.upsert(udiseCode, academicYear, request.primary(), request.upperPrimary())
-                .map(e -> {
-                    events.publishEvent(new EnrollmentUpdated(DomainEvent.newId(), clock.instant(), udiseCode,
-                            school.districtCode(), school.blockCode(), academicYear, e.primary(), e.upperPrimary()));
-                    return e;
-                })
-                .orElseGet(() -> enrollments.find(udiseCode, academicYear).orElseThrow());
+        return enrollments.upsert(udiseCode, academicYear, request.primary(), request.upperPrimary()).map(e -> {
+            events.publishEvent(new EnrollmentUpdated(DomainEvent.newId(), clock.instant(), udiseCode,
+                    school.districtCode(), school.blockCode(), academicYear, e.primary(), e.upperPrimary()));
+            return e;
+        }).orElseGet(() -> enrollments.find(udiseCode, academicYear).orElseThrow());
     }
 
     @Transactional(readOnly = true)
@@ -118,4 +129,5 @@ public class SchoolService {
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
+
 }

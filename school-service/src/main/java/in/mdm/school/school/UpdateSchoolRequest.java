@@ -11,17 +11,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The whole new state of a school's master data (the UDISE code does not change). */
-public record UpdateSchoolRequest(
-        @NotBlank @Size(max = 200) String name,
+public record UpdateSchoolRequest(@NotBlank @Size(max = 200) String name,
         @NotNull @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
         @NotNull @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
-        @NotNull SchoolCategory category,
-        @NotNull Management management,
-        @NotNull RuralUrban ruralUrban,
+        @NotNull SchoolCategory category, @NotNull Management management, @NotNull RuralUrban ruralUrban,
         @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit PIN code") String pincode,
         @DecimalMin("6.0") @DecimalMax("38.0") BigDecimal latitude,
-        @DecimalMin("68.0") @DecimalMax("98.0") BigDecimal longitude,
-        @Size(max = 120) String headmasterName,
+        @DecimalMin("68.0") @DecimalMax("98.0") BigDecimal longitude, @Size(max = 120) String headmasterName,
         @Pattern(regexp = "\\+?[0-9]{10,13}", message = "must be a phone number") String headmasterPhone,
         UUID kitchenId) {
 

@@ -39,7 +39,9 @@ class KitchenStockController {
 
     @PostMapping("/{kitchenId}/adjustments")
     @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
-    List<KitchenStockResponse> adjust(@PathVariable UUID kitchenId, @Valid @RequestBody AdjustmentRequest request, Caller caller) {
+    List<KitchenStockResponse> adjust(@PathVariable UUID kitchenId, @Valid @RequestBody AdjustmentRequest request,
+            Caller caller) {
         return kitchens.adjust(kitchenId, request, caller);
     }
+
 }

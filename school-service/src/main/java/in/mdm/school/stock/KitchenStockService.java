@@ -19,22 +19,27 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 
 /**
- * The stock of a centralised kitchen: receipts from deliveries, adjustments, and the consumption of the schools
- * it cooks for (their meals served × the norms, instead of the schools' own stock). Days of stock against the
- * enrollment of the schools it serves; the status is kept (StockLow is keyed by school and is not published for
- * kitchens).
+ * The stock of a centralised kitchen: receipts from deliveries, adjustments, and the
+ * consumption of the schools it cooks for (their meals served × the norms, instead of the
+ * schools' own stock). Days of stock against the enrollment of the schools it serves; the
+ * status is kept (StockLow is keyed by school and is not published for kitchens).
  */
 @Service
 public class KitchenStockService {
 
     private final KitchenStockRepository kitchens;
+
     private final StockRepository norms;
+
     private final Clock clock;
+
     private final int lowDays;
+
     private final int overDays;
 
     KitchenStockService(KitchenStockRepository kitchens, StockRepository norms, Clock clock,
-            @Value("${mdm.school.stock.low-days:7}") int lowDays, @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
+            @Value("${mdm.school.stock.low-days:7}") int lowDays,
+            @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.kitchens = kitchens;
         this.norms = norms;
         this.clock = clock;
@@ -42,18 +47,22 @@ public class KitchenStockService {
         this.overDays = overDays;
     }
 
-    /** Posts a movement in the caller's transaction; 409 {@code stock.insufficient} below zero. */
-    public BigDecimal post(UUID kitchen, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
-            String reason, String reference, String by) {
+    /**
+     * Posts a movement in the caller's transaction; 409 {@code stock.insufficient} below
+     * zero.
+     */
+    public BigDecimal post(UUID kitchen, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg,
+            LocalDate date, String reason, String reference, String by) {
         BigDecimal before = lock(kitchen, commodity);
         BigDecimal after = before.add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
         if (after.signum() < 0) {
             throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT,
-                    "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of "
-                    + commodity + "; " + quantityKg.negate().toPlainString() + " kg cannot be taken out");
+                    "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of " + commodity + "; "
+                            + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
         kitchens.insertLedgerEntry(kitchen, commodity, date, kind, quantityKg, after, reason, reference, by);
-        StockStatus status = StockStatus.of(after, StockService.days(after, dailyNeed(kitchen, commodity, date)), lowDays, overDays);
+        StockStatus status = StockStatus.of(after, StockService.days(after, dailyNeed(kitchen, commodity, date)),
+                lowDays, overDays);
         kitchens.updateBalance(kitchen, commodity, after, status);
         return after;
     }
@@ -62,7 +71,10 @@ public class KitchenStockService {
         return kitchens.lock(kitchen, commodity);
     }
 
-    /** The kitchen's balance of a commodity locked for this transaction; empty (and nothing created) when it has none. */
+    /**
+     * The kitchen's balance of a commodity locked for this transaction; empty (and
+     * nothing created) when it has none.
+     */
     Optional<BigDecimal> lockExisting(UUID kitchen, Commodity commodity) {
         return kitchens.lockExisting(kitchen, commodity);
     }
@@ -72,7 +84,10 @@ public class KitchenStockService {
         return kitchens.place(kitchen);
     }
 
-    /** Kilograms a day for the enrollment of the schools the kitchen serves; {@code null} when none is known. */
+    /**
+     * Kilograms a day for the enrollment of the schools the kitchen serves; {@code null}
+     * when none is known.
+     */
     BigDecimal dailyNeed(UUID kitchen, Commodity commodity, LocalDate date) {
         int[] children = kitchens.enrolled(kitchen, AcademicYear.of(date));
         if (children[0] == 0) {
@@ -81,7 +96,10 @@ public class KitchenStockService {
         return StockService.kilograms(norms.norm(commodity).orElseThrow(), children[1], children[2]);
     }
 
-    /** A meal day of a school the kitchen cooks for: like a school's own consumption (the difference on a correction). */
+    /**
+     * A meal day of a school the kitchen cooks for: like a school's own consumption (the
+     * difference on a correction).
+     */
     void consume(UUID kitchen, String udise, LocalDate date, int primary, int upper) {
         String reference = "meal:" + udise + ":" + date;
         List<Commodity> stocked = kitchens.stocked(kitchen);
@@ -94,8 +112,8 @@ public class KitchenStockService {
                 delta = onHand.negate();
             }
             if (delta.signum() != 0) {
-                post(kitchen, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served at " + udise + " on " + date, reference,
-                        "meal-report");
+                post(kitchen, commodity, LedgerEntryKind.CONSUMPTION, delta, date,
+                        "meals served at " + udise + " on " + date, reference, "meal-report");
             }
         }
     }
@@ -137,4 +155,5 @@ public class KitchenStockService {
         requireKitchen(kitchen, caller);
         return kitchens.ledger(kitchen);
     }
+
 }

@@ -1,7 +1,11 @@
 package in.mdm.school.stock;
 
-/** What moved the stock of a school or kitchen (stored in the ledgers' {@code kind} by name). */
+/**
+ * What moved the stock of a school or kitchen (stored in the ledgers' {@code kind} by
+ * name).
+ */
 public enum LedgerEntryKind {
+
     /** A delivery received. */
     RECEIPT,
     /** Meals served (a correction posts the difference). */
@@ -12,4 +16,5 @@ public enum LedgerEntryKind {
     TRANSFER_IN,
     /** Sent to another school or kitchen by a transfer. */
     TRANSFER_OUT
+
 }

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 import in.mdm.events.school.DailyMealReported;
 
 /**
- * Meals served take food out of stock, in the transaction that stores the report: the school's own stock, or
- * that of the centralised kitchen that cooks for it.
+ * Meals served take food out of stock, in the transaction that stores the report: the
+ * school's own stock, or that of the centralised kitchen that cooks for it.
  */
 @Component
 class MealConsumptionListener {
 
     private final StockService stock;
+
     private final KitchenStockService kitchens;
+
     private final KitchenStockRepository kitchenStock;
 
     MealConsumptionListener(StockService stock, KitchenStockService kitchens, KitchenStockRepository kitchenStock) {
@@ -32,8 +34,9 @@ class MealConsumptionListener {
             kitchens.consume(kitchen, report.udiseCode(), report.date(), fed[0], fed[1]);
         }
         else {
-            stock.consume(report.udiseCode(), report.date(), report.attendancePrimary(), report.attendanceUpperPrimary(),
-                    report.mealsServed());
+            stock.consume(report.udiseCode(), report.date(), report.attendancePrimary(),
+                    report.attendanceUpperPrimary(), report.mealsServed());
         }
     }
+
 }

@@ -25,6 +25,7 @@ import in.mdm.platform.web.PageResponse;
 class StockController {
 
     private static final String UDISE = "[0-9]{11}";
+
     private static final String UDISE_MESSAGE = "must be an 11-digit UDISE code";
 
     private final StockService stock;
@@ -35,15 +36,16 @@ class StockController {
 
     @GetMapping("/schools/{udiseCode}")
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
-    List<StockBalanceResponse> balances(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode, Caller caller) {
+    List<StockBalanceResponse> balances(
+            @PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode, Caller caller) {
         return stock.balances(udiseCode, caller);
     }
 
     @GetMapping("/schools/{udiseCode}/ledger")
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
-    PageResponse<LedgerEntryResponse> ledger(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
-            @RequestParam(required = false) Commodity commodity,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<LedgerEntryResponse> ledger(
+            @PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
+            @RequestParam(required = false) Commodity commodity, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         return stock.ledger(udiseCode, commodity, caller, page, size);
     }
@@ -65,4 +67,5 @@ class StockController {
     NormResponse setNorm(@PathVariable Commodity commodity, @Valid @RequestBody NormRequest request, Caller caller) {
         return stock.setNorm(commodity, request, caller);
     }
+
 }

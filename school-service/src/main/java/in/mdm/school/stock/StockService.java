@@ -23,25 +23,32 @@ import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
 
 /**
- * The food stock ledger of each school and commodity: receipts (deliveries), consumption (meals served × the
- * norms), adjustments and transfers; every movement is a ledger entry with the balance after it, the balance
- * never goes negative, and the status (days of stock against the school's daily need) publishes StockLow when
- * the school crosses into low or out.
+ * The food stock ledger of each school and commodity: receipts (deliveries), consumption
+ * (meals served × the norms), adjustments and transfers; every movement is a ledger entry
+ * with the balance after it, the balance never goes negative, and the status (days of
+ * stock against the school's daily need) publishes StockLow when the school crosses into
+ * low or out.
  */
 @Service
 public class StockService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private final StockRepository stock;
+
     private final ApplicationEventPublisher events;
+
     private final int lowDays;
+
     private final int overDays;
+
     private final Clock clock;
 
     StockService(StockRepository stock, ApplicationEventPublisher events, Clock clock,
-            @Value("${mdm.school.stock.low-days:7}") int lowDays, @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
+            @Value("${mdm.school.stock.low-days:7}") int lowDays,
+            @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.stock = stock;
         this.clock = clock;
         this.events = events;
@@ -51,31 +58,37 @@ public class StockService {
 
     /**
      * Posts a movement in the caller's transaction.
-     *
      * @param quantityKg signed: positive in, negative out
      * @return the balance after it
-     * @throws ApiException 409 {@code stock.insufficient} if it would drive the stock negative
+     * @throws ApiException 409 {@code stock.insufficient} if it would drive the stock
+     * negative
      */
-    public BigDecimal post(String udise, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
-            String reason, String reference, String by) {
+    public BigDecimal post(String udise, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg,
+            LocalDate date, String reason, String reference, String by) {
         StockRepository.Balance before = stock.lock(udise, commodity);
         BigDecimal after = before.quantityKg().add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
         if (after.signum() < 0) {
-            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT, "School " + udise + " has " + before.quantityKg().toPlainString()
-                    + " kg of " + commodity + "; " + quantityKg.negate().toPlainString() + " kg cannot be taken out");
+            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT,
+                    "School " + udise + " has " + before.quantityKg().toPlainString() + " kg of " + commodity + "; "
+                            + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
-        stock.ledger(udise, commodity, date, kind, quantityKg.setScale(3, RoundingMode.HALF_EVEN), after, reason, reference, by);
+        stock.ledger(udise, commodity, date, kind, quantityKg.setScale(3, RoundingMode.HALF_EVEN), after, reason,
+                reference, by);
         BigDecimal need = dailyNeed(udise, commodity, date);
         BigDecimal days = days(after, need);
         StockStatus status = StockStatus.of(after, days, lowDays, overDays);
         stock.setBalance(udise, commodity, after, status);
         if (status.crossedDownFrom(before.status())) {
-            events.publishEvent(new StockLow(DomainEvent.newId(), clock.instant(), udise, commodity.name(), after, days, status.name()));
+            events.publishEvent(new StockLow(DomainEvent.newId(), clock.instant(), udise, commodity.name(), after, days,
+                    status.name()));
         }
         return after;
     }
 
-    /** Kilograms a day at the school's typical day and the norms; {@code null} when unknown. */
+    /**
+     * Kilograms a day at the school's typical day and the norms; {@code null} when
+     * unknown.
+     */
     BigDecimal dailyNeed(String udise, Commodity commodity, LocalDate date) {
         int[] day = stock.typicalDay(udise, AcademicYear.of(date));
         NormResponse norm = stock.norm(commodity).orElseThrow();
@@ -87,9 +100,10 @@ public class StockService {
 
     /** Norm grams × children, in kg (exact: three decimals of a gram at most). */
     static BigDecimal kilograms(NormResponse norm, int primary, int upperPrimary) {
-        return norm.primaryGrams().multiply(BigDecimal.valueOf(primary))
-                .add(norm.upperPrimaryGrams().multiply(BigDecimal.valueOf(upperPrimary)))
-                .divide(THOUSAND, 3, RoundingMode.HALF_EVEN);
+        return norm.primaryGrams()
+            .multiply(BigDecimal.valueOf(primary))
+            .add(norm.upperPrimaryGrams().multiply(BigDecimal.valueOf(upperPrimary)))
+            .divide(THOUSAND, 3, RoundingMode.HALF_EVEN);
     }
 
     static BigDecimal days(BigDecimal quantityKg, BigDecimal dailyNeedKg) {
@@ -100,9 +114,10 @@ public class StockService {
     }
 
     /**
-     * Consumption of a meal day: for each commodity the school stocks, the norms times the children fed (the
-     * attendance, scaled down to the meals served), replacing what was posted for that day before (a
-     * correction posts the difference). Taken only from what is on hand: the ledger never goes negative.
+     * Consumption of a meal day: for each commodity the school stocks, the norms times
+     * the children fed (the attendance, scaled down to the meals served), replacing what
+     * was posted for that day before (a correction posts the difference). Taken only from
+     * what is on hand: the ledger never goes negative.
      */
     void consume(String udise, LocalDate date, int attendancePrimary, int attendanceUpper, int mealsServed) {
         int[] fed = fed(attendancePrimary, attendanceUpper, mealsServed);
@@ -124,18 +139,22 @@ public class StockService {
                     continue;
                 }
             }
-            post(udise, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served on " + date, reference, "meal-report");
+            post(udise, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served on " + date, reference,
+                    "meal-report");
         }
     }
 
-    /** Children fed, primary and upper primary: the attendance, scaled down to the meals served. */
+    /**
+     * Children fed, primary and upper primary: the attendance, scaled down to the meals
+     * served.
+     */
     static int[] fed(int attendancePrimary, int attendanceUpper, int mealsServed) {
         int attendance = attendancePrimary + attendanceUpper;
         if (mealsServed >= attendance) {
-            return new int[] {attendancePrimary, attendanceUpper};
+            return new int[] { attendancePrimary, attendanceUpper };
         }
         int primary = attendance == 0 ? 0 : (int) ((long) attendancePrimary * mealsServed / attendance);
-        return new int[] {primary, mealsServed - primary};
+        return new int[] { primary, mealsServed - primary };
     }
 
     @Transactional
@@ -144,8 +163,8 @@ public class StockService {
         if (request.quantityKg().signum() == 0) {
             throw ApiException.badRequest(SchoolProblems.STOCK_ADJUSTMENT_ZERO, "quantityKg: must not be zero");
         }
-        post(udise, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(), LocalDate.now(clock.withZone(INDIA)),
-                request.reason().strip(), null, caller.username());
+        post(udise, request.commodity(), LedgerEntryKind.ADJUSTMENT, request.quantityKg(),
+                LocalDate.now(clock.withZone(INDIA)), request.reason().strip(), null, caller.username());
         return balances(udise, caller);
     }
 
@@ -156,8 +175,8 @@ public class StockService {
         List<StockBalanceResponse> out = new ArrayList<>();
         for (StockRepository.StockBalanceRow row : stock.balances(udise)) {
             BigDecimal need = dailyNeed(udise, row.commodity(), today);
-            out.add(new StockBalanceResponse(udise, row.commodity(), row.quantityKg(), need, days(row.quantityKg(), need),
-                    row.status(), row.updatedAt()));
+            out.add(new StockBalanceResponse(udise, row.commodity(), row.quantityKg(), need,
+                    days(row.quantityKg(), need), row.status(), row.updatedAt()));
         }
         return out;
     }
@@ -165,7 +184,8 @@ public class StockService {
     @Transactional(readOnly = true)
     PageResponse<LedgerEntryResponse> ledger(String udise, Commodity commodity, Caller caller, int page, int size) {
         requireSchool(udise, caller);
-        return stock.ledgerPage(udise, commodity, JurisdictionScope.of(caller).where(StockRepository.PLACE), page, size);
+        return stock.ledgerPage(udise, commodity, JurisdictionScope.of(caller).where(StockRepository.PLACE), page,
+                size);
     }
 
     @Transactional(readOnly = true)
@@ -186,4 +206,5 @@ public class StockService {
             throw ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND, "No school with UDISE code " + udise);
         }
     }
+
 }

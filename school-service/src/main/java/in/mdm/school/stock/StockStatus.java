@@ -2,13 +2,17 @@ package in.mdm.school.stock;
 
 import java.math.BigDecimal;
 
-/** Stock status as OpenLMIS/DHIS2 practice: out at zero, low under a minimum of days, over above a maximum. */
+/**
+ * Stock status as OpenLMIS/DHIS2 practice: out at zero, low under a minimum of days, over
+ * above a maximum.
+ */
 public enum StockStatus {
+
     STOCK_OUT, LOW, ADEQUATE, OVER_STOCKED;
 
     /**
-     * @param daysOfStock days the stock lasts at the school's daily need; {@code null} when the need is unknown
-     *                    or zero (then only an empty stock counts as out)
+     * @param daysOfStock days the stock lasts at the school's daily need; {@code null}
+     * when the need is unknown or zero (then only an empty stock counts as out)
      */
     public static StockStatus of(BigDecimal quantityKg, BigDecimal daysOfStock, int lowDays, int overDays) {
         if (quantityKg.signum() <= 0) {
@@ -26,7 +30,10 @@ public enum StockStatus {
         return ADEQUATE;
     }
 
-    /** Whether moving from {@code before} to this status is a crossing into low or out (StockLow). */
+    /**
+     * Whether moving from {@code before} to this status is a crossing into low or out
+     * (StockLow).
+     */
     public boolean crossedDownFrom(StockStatus before) {
         return switch (this) {
             case STOCK_OUT -> before != STOCK_OUT;
@@ -34,4 +41,5 @@ public enum StockStatus {
             default -> false;
         };
     }
+
 }

@@ -29,15 +29,17 @@ class TransferController {
     }
 
     /**
-     * 201 with {@code Location} when the stock moved; 200 with the earlier transfer when its {@code clientReference}
-     * comes again; 409 {@code stock.insufficient} when the sender has too little (nothing moved).
+     * 201 with {@code Location} when the stock moved; 200 with the earlier transfer when
+     * its {@code clientReference} comes again; 409 {@code stock.insufficient} when the
+     * sender has too little (nothing moved).
      */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
     ResponseEntity<TransferResponse> transfer(@Valid @RequestBody TransferRequest request, Caller caller) {
         TransferService.Outcome outcome = transfers.transfer(request, caller);
         if (outcome.refusal() != null) {
-            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT, "Nothing was transferred: " + outcome.refusal());
+            throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT,
+                    "Nothing was transferred: " + outcome.refusal());
         }
         URI location = URI.create("/api/v1/stock/transfers/" + outcome.transfer().transferId());
         return outcome.created() ? ResponseEntity.created(location).body(outcome.transfer())
@@ -49,4 +51,5 @@ class TransferController {
     TransferResponse get(@PathVariable UUID transferId, Caller caller) {
         return transfers.get(transferId, caller);
     }
+
 }

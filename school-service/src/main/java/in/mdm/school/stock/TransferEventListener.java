@@ -9,9 +9,10 @@ import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
 
 /**
- * Carries out transfers approved by optimization-service: both schools' stock moves in one transaction
- * (TransferExecuted), or nothing moves and the refusal is recorded with its reason (TransferRefused). A
- * redelivered event changes nothing (the inbox, and the transfer's own row).
+ * Carries out transfers approved by optimization-service: both schools' stock moves in
+ * one transaction (TransferExecuted), or nothing moves and the refusal is recorded with
+ * its reason (TransferRefused). A redelivered event changes nothing (the inbox, and the
+ * transfer's own row).
  */
 @Component
 @EventConsumer(TransferEventListener.CONSUMER)
@@ -20,6 +21,7 @@ class TransferEventListener {
     static final String CONSUMER = "school.transfers";
 
     private final TransferService transfers;
+
     private final StockRepository balances;
 
     TransferEventListener(TransferService transfers, StockRepository balances) {
@@ -39,15 +41,16 @@ class TransferEventListener {
             refusal = transfers.lockAndCheck(from, to, Commodity.valueOf(t.commodity()), t.quantityKg());
         }
         if (refusal != null) {
-            transfers.record(t.transferId(), from, to, String.valueOf(t.commodity()), t.quantityKg(), TransferStatus.REFUSED, refusal,
-                    t.approvedBy(), TransferSource.APPROVED, null, null);
-            transfers.refused(t.transferId(), t.fromUdiseCode(), t.toUdiseCode(), t.commodity(), t.quantityKg(), refusal);
+            transfers.record(t.transferId(), from, to, String.valueOf(t.commodity()), t.quantityKg(),
+                    TransferStatus.REFUSED, refusal, t.approvedBy(), TransferSource.APPROVED, null, null);
+            transfers.refused(t.transferId(), t.fromUdiseCode(), t.toUdiseCode(), t.commodity(), t.quantityKg(),
+                    refusal);
             return;
         }
         Commodity commodity = Commodity.valueOf(t.commodity());
         transfers.move(t.transferId(), from, to, commodity, t.quantityKg(), null, t.approvedBy());
-        transfers.record(t.transferId(), from, to, t.commodity(), t.quantityKg(), TransferStatus.EXECUTED, null, t.approvedBy(),
-                TransferSource.APPROVED, null, null);
+        transfers.record(t.transferId(), from, to, t.commodity(), t.quantityKg(), TransferStatus.EXECUTED, null,
+                t.approvedBy(), TransferSource.APPROVED, null, null);
         transfers.executed(t.transferId(), from, to, commodity, t.quantityKg());
     }
 
@@ -71,4 +74,5 @@ class TransferEventListener {
         }
         return null;
     }
+
 }

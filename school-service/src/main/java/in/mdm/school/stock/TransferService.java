@@ -22,9 +22,10 @@ import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 
 /**
- * Moves stock between two sites, schools or centralised kitchens, in one transaction: TRANSFER_OUT at the sender and
- * TRANSFER_IN at the receiver, both with the reference {@code transfer:<id>} and each naming the other end; or
- * nothing at all when the sender has too little. The one path for transfers approved by optimization-service
+ * Moves stock between two sites, schools or centralised kitchens, in one transaction:
+ * TRANSFER_OUT at the sender and TRANSFER_IN at the receiver, both with the reference
+ * {@code transfer:<id>} and each naming the other end; or nothing at all when the sender
+ * has too little. The one path for transfers approved by optimization-service
  * (TransferEventListener) and transfers entered by hand.
  */
 @Service
@@ -44,7 +45,10 @@ class TransferService {
             return udiseCode != null;
         }
 
-        /** The order in which balances are locked, the same in every transaction, so that two transfers never deadlock. */
+        /**
+         * The order in which balances are locked, the same in every transaction, so that
+         * two transfers never deadlock.
+         */
         String lockKey() {
             return school() ? "S" + udiseCode : "K" + kitchenId;
         }
@@ -54,15 +58,23 @@ class TransferService {
         }
     }
 
-    /** A hand-entered transfer's outcome: done ({@code created} false when its client reference found it), or refused. */
+    /**
+     * A hand-entered transfer's outcome: done ({@code created} false when its client
+     * reference found it), or refused.
+     */
     record Outcome(TransferResponse transfer, boolean created, String refusal) {
     }
 
     private final StockService schools;
+
     private final StockRepository schoolBalances;
+
     private final KitchenStockService kitchens;
+
     private final StockTransferRepository transfers;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     TransferService(StockService schools, StockRepository schoolBalances, KitchenStockService kitchens,
@@ -76,8 +88,8 @@ class TransferService {
     }
 
     /**
-     * Locks both ends' balances (in one order) and checks the sender's stock; writes nothing.
-     *
+     * Locks both ends' balances (in one order) and checks the sender's stock; writes
+     * nothing.
      * @return {@code null} when the sender has the quantity, else why not
      */
     String lockAndCheck(Site from, Site to, Commodity commodity, BigDecimal quantityKg) {
@@ -90,23 +102,29 @@ class TransferService {
             }
         }
         if (onHand.compareTo(quantityKg) < 0) {
-            return from.label() + " has " + onHand.setScale(3, RoundingMode.HALF_EVEN).toPlainString() + " kg of " + commodity
-                    + ", less than the " + quantityKg.setScale(3, RoundingMode.HALF_EVEN).toPlainString() + " kg to transfer";
+            return from.label() + " has " + onHand.setScale(3, RoundingMode.HALF_EVEN).toPlainString() + " kg of "
+                    + commodity + ", less than the " + quantityKg.setScale(3, RoundingMode.HALF_EVEN).toPlainString()
+                    + " kg to transfer";
         }
         return null;
     }
 
-    /** Posts both ledger entries (after {@link #lockAndCheck} found enough stock), in the caller's transaction. */
+    /**
+     * Posts both ledger entries (after {@link #lockAndCheck} found enough stock), in the
+     * caller's transaction.
+     */
     void move(UUID transferId, Site from, Site to, Commodity commodity, BigDecimal quantityKg, String note, String by) {
         LocalDate today = LocalDate.now(clock.withZone(StockService.INDIA));
         String reference = "transfer:" + transferId;
         String why = note == null ? "" : ": " + note;
-        post(from, commodity, LedgerEntryKind.TRANSFER_OUT, quantityKg.negate(), today, "transfer to " + to.label() + why, reference, by);
-        post(to, commodity, LedgerEntryKind.TRANSFER_IN, quantityKg, today, "transfer from " + from.label() + why, reference, by);
+        post(from, commodity, LedgerEntryKind.TRANSFER_OUT, quantityKg.negate(), today,
+                "transfer to " + to.label() + why, reference, by);
+        post(to, commodity, LedgerEntryKind.TRANSFER_IN, quantityKg, today, "transfer from " + from.label() + why,
+                reference, by);
     }
 
-    private void post(Site site, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date, String reason,
-            String reference, String by) {
+    private void post(Site site, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
+            String reason, String reference, String by) {
         String text = reason.length() > 300 ? reason.substring(0, 300) : reason;
         if (site.school()) {
             schools.post(site.udiseCode(), commodity, kind, quantityKg, date, text, reference, by);
@@ -116,7 +134,10 @@ class TransferService {
         }
     }
 
-    /** TransferExecuted for a transfer between two schools (its contract names schools only). */
+    /**
+     * TransferExecuted for a transfer between two schools (its contract names schools
+     * only).
+     */
     void executed(UUID transferId, Site from, Site to, Commodity commodity, BigDecimal quantityKg) {
         if (from.school() && to.school()) {
             events.publishEvent(new TransferExecuted(DomainEvent.newId(), clock.instant(), transferId, from.udiseCode(),
@@ -124,19 +145,23 @@ class TransferService {
         }
     }
 
-    /** TransferRefused for a transfer between two schools (its contract names schools only). */
-    void refused(UUID transferId, String fromUdise, String toUdise, String commodity, BigDecimal quantityKg, String reason) {
+    /**
+     * TransferRefused for a transfer between two schools (its contract names schools
+     * only).
+     */
+    void refused(UUID transferId, String fromUdise, String toUdise, String commodity, BigDecimal quantityKg,
+            String reason) {
         if (fromUdise != null && toUdise != null) {
-            events.publishEvent(new TransferRefused(DomainEvent.newId(), clock.instant(), transferId, fromUdise, toUdise,
-                    commodity, quantityKg, reason));
+            events.publishEvent(new TransferRefused(DomainEvent.newId(), clock.instant(), transferId, fromUdise,
+                    toUdise, commodity, quantityKg, reason));
         }
     }
 
     /**
      * Records a transfer.
-     *
-     * @return whether it was recorded: {@code false} when a transfer with the same client reference of the same
-     *         person is there (a concurrent request with it waits here for the other's commit)
+     * @return whether it was recorded: {@code false} when a transfer with the same client
+     * reference of the same person is there (a concurrent request with it waits here for
+     * the other's commit)
      */
     boolean record(UUID transferId, Site from, Site to, String commodity, BigDecimal quantityKg, TransferStatus status,
             String refusal, String by, TransferSource source, String note, String clientReference) {
@@ -149,16 +174,18 @@ class TransferService {
     }
 
     /**
-     * A transfer entered by hand. 404 when an end is not in the caller's jurisdiction; with a client reference, the
-     * same request again answers the transfer it made, other content with it is a 409. Too little stock at the
-     * sender: nothing is written, TransferRefused is published (between schools), and the outcome says why.
+     * A transfer entered by hand. 404 when an end is not in the caller's jurisdiction;
+     * with a client reference, the same request again answers the transfer it made, other
+     * content with it is a 409. Too little stock at the sender: nothing is written,
+     * TransferRefused is published (between schools), and the outcome says why.
      */
     @Transactional
     Outcome transfer(TransferRequest r, Caller caller) {
         Site from = site("from", r.from());
         Site to = site("to", r.to());
         if (from.equals(to)) {
-            throw ApiException.badRequest(SchoolProblems.TRANSFER_SAME_SITE, "to: must not be the same site as from (" + r.from() + ")");
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_SAME_SITE,
+                    "to: must not be the same site as from (" + r.from() + ")");
         }
         requireSite(from, caller);
         requireSite(to, caller);
@@ -171,9 +198,11 @@ class TransferService {
             }
         }
         UUID id = UUID.randomUUID();
-        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), TransferStatus.EXECUTED, null, by, TransferSource.MANUAL, note,
-                r.clientReference())) {
-            return new Outcome(sameOrConflict(findByReference(by, r.clientReference()).orElseThrow(), from, to, r, note), false, null);
+        if (!record(id, from, to, r.commodity().name(), r.quantityKg(), TransferStatus.EXECUTED, null, by,
+                TransferSource.MANUAL, note, r.clientReference())) {
+            return new Outcome(
+                    sameOrConflict(findByReference(by, r.clientReference()).orElseThrow(), from, to, r, note), false,
+                    null);
         }
         String refusal = lockAndCheck(from, to, r.commodity(), r.quantityKg());
         if (refusal != null) {
@@ -201,7 +230,8 @@ class TransferService {
             return Site.parse(text);
         }
         catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest(SchoolProblems.TRANSFER_BAD_SITE, field + ": " + TransferRequest.SITE_MESSAGE);
+            throw ApiException.badRequest(SchoolProblems.TRANSFER_BAD_SITE,
+                    field + ": " + TransferRequest.SITE_MESSAGE);
         }
     }
 
@@ -219,14 +249,17 @@ class TransferService {
         return place.isPresent() && caller.covers(place.get()[0], place.get()[1], udise);
     }
 
-    private static TransferResponse sameOrConflict(TransferResponse earlier, Site from, Site to, TransferRequest r, String note) {
-        boolean same = Objects.equals(earlier.fromUdiseCode(), from.udiseCode()) && Objects.equals(earlier.fromKitchenId(), from.kitchenId())
-                && Objects.equals(earlier.toUdiseCode(), to.udiseCode()) && Objects.equals(earlier.toKitchenId(), to.kitchenId())
-                && earlier.commodity().equals(r.commodity().name()) && earlier.quantityKg().compareTo(r.quantityKg()) == 0
-                && Objects.equals(earlier.reason(), note);
+    private static TransferResponse sameOrConflict(TransferResponse earlier, Site from, Site to, TransferRequest r,
+            String note) {
+        boolean same = Objects.equals(earlier.fromUdiseCode(), from.udiseCode())
+                && Objects.equals(earlier.fromKitchenId(), from.kitchenId())
+                && Objects.equals(earlier.toUdiseCode(), to.udiseCode())
+                && Objects.equals(earlier.toKitchenId(), to.kitchenId())
+                && earlier.commodity().equals(r.commodity().name())
+                && earlier.quantityKg().compareTo(r.quantityKg()) == 0 && Objects.equals(earlier.reason(), note);
         if (!same) {
-            throw ApiException.conflict(SchoolProblems.TRANSFER_CLIENT_REFERENCE_CONFLICT, "clientReference: " + r.clientReference()
-                    + " was already used for another transfer");
+            throw ApiException.conflict(SchoolProblems.TRANSFER_CLIENT_REFERENCE_CONFLICT,
+                    "clientReference: " + r.clientReference() + " was already used for another transfer");
         }
         return earlier;
     }
@@ -238,4 +271,5 @@ class TransferService {
     Optional<TransferResponse> find(UUID transferId) {
         return transfers.find(transferId);
     }
+
 }

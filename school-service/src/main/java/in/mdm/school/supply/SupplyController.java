@@ -58,8 +58,10 @@ class SupplyController {
     @GetMapping("/api/v1/kitchens")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     PageResponse<KitchenResponse> kitchens(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD block code") String blockCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         return supply.kitchens(districtCode, blockCode, caller, page, size);
@@ -81,10 +83,11 @@ class SupplyController {
     @GetMapping("/api/v1/suppliers")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
     PageResponse<SupplierResponse> suppliers(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}", message = "must be an LGD district code") String districtCode,
-            @RequestParam(required = false) SupplierKind kind,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,6}",
+                    message = "must be an LGD district code") String districtCode,
+            @RequestParam(required = false) SupplierKind kind, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return supply.suppliers(districtCode, kind, page, size);
     }
+
 }

@@ -58,7 +58,7 @@ public class SupplyService {
     @Transactional(readOnly = true)
     KitchenResponse kitchen(UUID id, Caller caller) {
         return repository.kitchen(id, scope(caller))
-                .orElseThrow(() -> ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + id));
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + id));
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +77,8 @@ public class SupplyService {
 
     @Transactional(readOnly = true)
     SupplierResponse supplier(UUID id) {
-        return repository.supplier(id).orElseThrow(() -> ApiException.notFound(SchoolProblems.SUPPLIER_NOT_FOUND, "No supplier " + id));
+        return repository.supplier(id)
+            .orElseThrow(() -> ApiException.notFound(SchoolProblems.SUPPLIER_NOT_FOUND, "No supplier " + id));
     }
 
     /** Whether a supplier exists (for deliveries). */
@@ -95,18 +96,25 @@ public class SupplyService {
         return JurisdictionScope.of(caller).where(SupplyRepository.KITCHEN);
     }
 
-    /** The schools and kitchens a supplier request names, each once; 400 when one is not registered. */
+    /**
+     * The schools and kitchens a supplier request names, each once; 400 when one is not
+     * registered.
+     */
     private record Served(List<String> schools, List<UUID> kitchens) {
     }
 
     private Served served(SupplierRequest request) {
-        List<String> schools = request.servesSchools() == null ? List.of() : request.servesSchools().stream().distinct().toList();
-        List<UUID> kitchens = request.servesKitchens() == null ? List.of() : request.servesKitchens().stream().distinct().toList();
+        List<String> schools = request.servesSchools() == null ? List.of()
+                : request.servesSchools().stream().distinct().toList();
+        List<UUID> kitchens = request.servesKitchens() == null ? List.of()
+                : request.servesKitchens().stream().distinct().toList();
         if (repository.countSchools(schools) != schools.size()) {
-            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_SCHOOL, "servesSchools: names a school that is not registered");
+            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_SCHOOL,
+                    "servesSchools: names a school that is not registered");
         }
         if (repository.countKitchens(kitchens) != kitchens.size()) {
-            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_KITCHEN, "servesKitchens: names an unknown kitchen");
+            throw ApiException.badRequest(SchoolProblems.SUPPLIER_UNKNOWN_KITCHEN,
+                    "servesKitchens: names an unknown kitchen");
         }
         return new Served(schools, kitchens);
     }
@@ -115,4 +123,5 @@ public class SupplyService {
         repository.assignSchools(id, served.schools());
         repository.assignKitchens(id, served.kitchens());
     }
+
 }

@@ -41,8 +41,10 @@ class StockStatusTests {
 
     @Test
     void consumptionFollowsTheNormsExactly() {
-        NormResponse rice = new NormResponse(Commodity.RICE, new BigDecimal("100"), new BigDecimal("150"), null, Instant.EPOCH);
-        NormResponse oil = new NormResponse(Commodity.OIL, new BigDecimal("5"), new BigDecimal("7.5"), null, Instant.EPOCH);
+        NormResponse rice = new NormResponse(Commodity.RICE, new BigDecimal("100"), new BigDecimal("150"), null,
+                Instant.EPOCH);
+        NormResponse oil = new NormResponse(Commodity.OIL, new BigDecimal("5"), new BigDecimal("7.5"), null,
+                Instant.EPOCH);
         assertThat(StockService.kilograms(rice, 40, 30)).isEqualByComparingTo("8.500");
         assertThat(StockService.kilograms(oil, 40, 30)).isEqualByComparingTo("0.425");
         // 12.5 g is kept to the gram, half to even
@@ -54,4 +56,5 @@ class StockStatusTests {
         assertThat(StockService.days(new BigDecimal("91.5"), new BigDecimal("8.5"))).isEqualByComparingTo("10.7");
         assertThat(StockService.days(new BigDecimal("5"), BigDecimal.ZERO)).isNull();
     }
+
 }

@@ -20,16 +20,19 @@ import java.util.zip.ZipFile;
 
 /**
  * JDK 25 ahead-of-time caches (JEP 483/514/515), one per application jar content, under
- * {@code <aot dir>/<app>/<content key>/}: the jar extracted with Spring Boot's {@code jarmode=tools} (a cache
- * cannot hold classes from nested jars) and {@code <app>.aot} from a training run that refreshes the Spring
- * context and exits. A jar with other content gets a new folder; the old one is deleted.
+ * {@code <aot dir>/<app>/<content key>/}: the jar extracted with Spring Boot's
+ * {@code jarmode=tools} (a cache cannot hold classes from nested jars) and
+ * {@code <app>.aot} from a training run that refreshes the Spring context and exits. A
+ * jar with other content gets a new folder; the old one is deleted.
  */
 final class AotCache {
 
     private static final String FAILED = "training-failed";
 
     private final Path directory;
+
     private final Path logDir;
+
     private final Consumer<String> progress;
 
     AotCache(Path directory, Path logDir, Consumer<String> progress) {
@@ -50,7 +53,10 @@ final class AotCache {
         }
     }
 
-    /** Whether this jar build already has a cache (or a failed training that is not retried). */
+    /**
+     * Whether this jar build already has a cache (or a failed training that is not
+     * retried).
+     */
     boolean isPrepared(String app, Path jar) {
         Path version = versionDir(app, jar);
         return Files.isRegularFile(cache(app, version)) || Files.exists(version.resolve(FAILED));
@@ -67,10 +73,11 @@ final class AotCache {
     }
 
     /**
-     * Extracts the jar and runs the training, unless this build already has a cache; a failure is reported,
-     * remembered for this build and leaves the application to run without a cache.
-     *
-     * @param command the JVM command up to (excluding) {@code -jar}: java, flags and system properties
+     * Extracts the jar and runs the training, unless this build already has a cache; a
+     * failure is reported, remembered for this build and leaves the application to run
+     * without a cache.
+     * @param command the JVM command up to (excluding) {@code -jar}: java, flags and
+     * system properties
      */
     Launch prepare(String app, Path jar, List<String> command, Map<String, String> environment) {
         if (isPrepared(app, jar)) {
@@ -83,8 +90,8 @@ final class AotCache {
             deleteOtherVersions(app, version);
             Files.createDirectories(version);
             Path extractDir = version.resolve("app");
-            List<String> extract = List.of(Jvm.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                    "--force", "--destination", extractDir.toString());
+            List<String> extract = List.of(Jvm.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+                    "--destination", extractDir.toString());
             int extracted = new ChildProcess(app + "-extract", extract, Map.of(), log).runToEnd(Duration.ofMinutes(2));
             if (extracted != 0 || !Files.isRegularFile(extracted(app, version))) {
                 return failed(app, jar, version, "extracting the jar failed (exit " + extracted + ")", log);
@@ -96,12 +103,12 @@ final class AotCache {
             train.add("-jar");
             train.add(extracted(app, version).toString());
             int trained = new ChildProcess(app + "-aot-training", train, environment, log)
-                    .runToEnd(Duration.ofMinutes(5));
+                .runToEnd(Duration.ofMinutes(5));
             if (trained != 0 || !Files.isRegularFile(cache)) {
                 return failed(app, jar, version, "the training run ended with exit code " + trained, log);
             }
-            progress.accept(String.format("  %-40s AOT cache trained in %5.1f s", app,
-                    (System.nanoTime() - started) / 1e9));
+            progress.accept(
+                    String.format("  %-40s AOT cache trained in %5.1f s", app, (System.nanoTime() - started) / 1e9));
             return launch(app, jar);
         }
         catch (IOException | UncheckedIOException ex) {
@@ -127,15 +134,18 @@ final class AotCache {
     }
 
     /**
-     * Identifies what a jar holds rather than when it was written: the names, sizes and CRCs of its entries
-     * (read from the zip directory, so it is quick). Maven rewrites every fat jar on every build, unchanged
-     * ones too; keyed by size and time, each build would retrain all eleven caches.
+     * Identifies what a jar holds rather than when it was written: the names, sizes and
+     * CRCs of its entries (read from the zip directory, so it is quick). Maven rewrites
+     * every fat jar on every build, unchanged ones too; keyed by size and time, each
+     * build would retrain all eleven caches.
      */
     static String contentKey(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).forEach(entry -> digest.update(
-                    (entry.getName() + '\0' + entry.getSize() + '\0' + entry.getCrc() + '\n')
+            zip.stream()
+                .sorted(Comparator.comparing(ZipEntry::getName))
+                .forEach(
+                        entry -> digest.update((entry.getName() + '\0' + entry.getSize() + '\0' + entry.getCrc() + '\n')
                             .getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         }
@@ -177,4 +187,5 @@ final class AotCache {
             }
         }
     }
+
 }

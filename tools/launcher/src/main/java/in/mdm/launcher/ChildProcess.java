@@ -12,13 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A process the launcher started, its output appended to one log file, its standard input closed. */
+/**
+ * A process the launcher started, its output appended to one log file, its standard input
+ * closed.
+ */
 final class ChildProcess {
 
     private final String name;
+
     private final List<String> command;
+
     private final Map<String, String> environment;
+
     private final Path log;
+
     private volatile Process process;
 
     ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
@@ -28,17 +35,19 @@ final class ChildProcess {
         this.log = log;
     }
 
-    /** Starts the process; {@code freshLog} empties the log first, otherwise it is appended to. */
+    /**
+     * Starts the process; {@code freshLog} empties the log first, otherwise it is
+     * appended to.
+     */
     ChildProcess start(boolean freshLog) {
         try {
             Files.createDirectories(log.getParent());
             if (freshLog) {
                 Files.deleteIfExists(log);
             }
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
             process = builder.start();
             return this;
@@ -48,7 +57,10 @@ final class ChildProcess {
         }
     }
 
-    /** Runs the process to its end (at most {@code timeout}); its exit code, or -1 if it had to be killed. */
+    /**
+     * Runs the process to its end (at most {@code timeout}); its exit code, or -1 if it
+     * had to be killed.
+     */
     int runToEnd(Duration timeout) {
         start(true);
         try {
@@ -103,7 +115,10 @@ final class ChildProcess {
         }
     }
 
-    /** A crash: SIGKILL for the process and its descendants, returning once they have gone. */
+    /**
+     * A crash: SIGKILL for the process and its descendants, returning once they have
+     * gone.
+     */
     void kill() {
         Process current = process;
         if (current != null) {
@@ -139,4 +154,5 @@ final class ChildProcess {
     public String toString() {
         return name;
     }
+
 }

@@ -46,14 +46,20 @@ final class CommandLine {
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password
             one is generated and kept in the data folder); MDM_KEYCLOAK_ISSUER_URI reaches every application.
             """.formatted(String.join(" ", LaunchOptions.DEFAULT_JVM_FLAGS), Demo.DEFAULT_DAYS,
-                    Demo.SCHOOL_SERVICE_HEAP);
+            Demo.SCHOOL_SERVICE_HEAP);
 
     private final LaunchOptions.Builder options;
+
     private boolean help;
+
     private boolean exitWhenReady;
+
     private boolean servicesGiven;
+
     private boolean demo;
+
     private List<String> jvmFlags = LaunchOptions.DEFAULT_JVM_FLAGS;
+
     private int demoDays = Demo.DEFAULT_DAYS;
 
     private CommandLine(Path root) {
@@ -61,7 +67,8 @@ final class CommandLine {
     }
 
     /**
-     * @throws IllegalArgumentException with a message for the user when an option is unknown or malformed
+     * @throws IllegalArgumentException with a message for the user when an option is
+     * unknown or malformed
      */
     static CommandLine parse(Path root, String... args) {
         CommandLine line = new CommandLine(root);
@@ -95,7 +102,9 @@ final class CommandLine {
                 }
                 case "--services" -> {
                     List<String> names = Arrays.stream(value(queue, ++i, option).split(","))
-                            .map(String::trim).filter(name -> !name.isEmpty()).toList();
+                        .map(String::trim)
+                        .filter(name -> !name.isEmpty())
+                        .toList();
                     line.options.services(names);
                     line.servicesGiven = true;
                 }
@@ -110,15 +119,18 @@ final class CommandLine {
                 case "--timeout" -> line.options.startTimeout(Duration.ofSeconds(number(queue, ++i, option)));
                 case "--jvm-flags" -> {
                     line.jvmFlags = Arrays.stream(anyValue(queue, ++i, option).trim().split("\\s+"))
-                            .filter(f -> !f.isEmpty()).toList();
+                        .filter(f -> !f.isEmpty())
+                        .toList();
                     line.options.jvmFlags(line.jvmFlags);
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' (see ./run --help)");
             }
         }
         if (line.demo) {
-            // the demo imports some 44,000 schools at once: school-service gets room for it
-            List<String> flags = new ArrayList<>(line.jvmFlags.stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
+            // the demo imports some 44,000 schools at once: school-service gets room for
+            // it
+            List<String> flags = new ArrayList<>(
+                    line.jvmFlags.stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
             flags.add(Demo.SCHOOL_SERVICE_HEAP);
             line.options.jvmFlags("school-service", flags);
         }
@@ -178,8 +190,12 @@ final class CommandLine {
         return demoDays;
     }
 
-    /** Whether {@code --services} chose the services (otherwise: every service that is built). */
+    /**
+     * Whether {@code --services} chose the services (otherwise: every service that is
+     * built).
+     */
     boolean servicesGiven() {
         return servicesGiven;
     }
+
 }

@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./run --demo}: once the suite is ready, the twin simulator loads Tamil Nadu's schools and a few weeks of
- * school days into it through the gateway, as the admin user, and the launcher shows what to look at.
+ * {@code ./run --demo}: once the suite is ready, the twin simulator loads Tamil Nadu's
+ * schools and a few weeks of school days into it through the gateway, as the admin user,
+ * and the launcher shows what to look at.
  */
 final class Demo {
 
     static final int DEFAULT_DAYS = 15;
 
-    /** school-service's heap with {@code --demo}: the default 256 MiB ran out importing Tamil Nadu's schools. */
+    /**
+     * school-service's heap with {@code --demo}: the default 256 MiB ran out importing
+     * Tamil Nadu's schools.
+     */
     static final String SCHOOL_SERVICE_HEAP = "-Xmx768m";
 
     private Demo() {
@@ -27,7 +31,10 @@ final class Demo {
         return root.resolve("tools/simulator/target/mdm-simulator.jar");
     }
 
-    /** The simulator's command line; the password goes through the environment, never the arguments. */
+    /**
+     * The simulator's command line; the password goes through the environment, never the
+     * arguments.
+     */
     static List<String> command(String java, Path jar, String gatewayUrl, String username, int days, Path out) {
         return List.of(java, "-XX:+UseSerialGC", "-jar", jar.toString(), "--live", "--gateway", gatewayUrl,
                 "--username", username, "--days", Integer.toString(days), "--out", out.toString());
@@ -37,11 +44,15 @@ final class Demo {
         return Map.of("MDM_ADMIN_PASSWORD", admin.value(), "MDM_ADMIN_USERNAME", admin.username());
     }
 
-    /** Runs the simulator against the suite, its output on the launcher's; returns whether it loaded everything. */
+    /**
+     * Runs the simulator against the suite, its output on the launcher's; returns whether
+     * it loaded everything.
+     */
     static boolean run(Path root, Suite suite, int days) {
         Path jar = jar(root);
         Suite.AdminPassword admin = suite.adminPassword();
-        if (admin == null || suite.options().services().stream().noneMatch(app -> app.name().equals("school-service"))) {
+        if (admin == null
+                || suite.options().services().stream().noneMatch(app -> app.name().equals("school-service"))) {
             System.out.println("--demo needs auth-service and school-service; not loading demo data.");
             return false;
         }
@@ -52,9 +63,11 @@ final class Demo {
         }
         Path out = suite.options().runDir().resolve("simulated");
         System.out.println();
-        System.out.println("Loading demo data: Tamil Nadu, " + days + " school days (the simulator, seed 1, into " + out + ").");
-        ProcessBuilder builder = new ProcessBuilder(command(Jvm.java(), jar, suite.gatewayUrl(), admin.username(), days, out))
-                .inheritIO();
+        System.out.println(
+                "Loading demo data: Tamil Nadu, " + days + " school days (the simulator, seed 1, into " + out + ").");
+        ProcessBuilder builder = new ProcessBuilder(
+                command(Jvm.java(), jar, suite.gatewayUrl(), admin.username(), days, out))
+            .inheritIO();
         builder.environment().putAll(environment(admin));
         int status;
         try {
@@ -69,7 +82,8 @@ final class Demo {
             return false;
         }
         if (status != 0) {
-            System.out.println("--demo: the simulator stopped with status " + status + " (see above); the suite keeps running.");
+            System.out.println(
+                    "--demo: the simulator stopped with status " + status + " (see above); the suite keeps running.");
         }
         System.out.println();
         System.out.println("What to look at (through the gateway, as " + admin.username() + "):");
@@ -82,8 +96,8 @@ final class Demo {
         List<String> lines = new ArrayList<>();
         lines.add("  TOKEN=$(" + Main.loginCommand(gatewayUrl, admin, root)
                 + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
-        lines.add("  curl -s -H \"Authorization: Bearer $TOKEN\" '" + gatewayUrl + "/api/v1/schools?districtCode=568&size=5'"
-                + "    # schools of Chennai");
+        lines.add("  curl -s -H \"Authorization: Bearer $TOKEN\" '" + gatewayUrl
+                + "/api/v1/schools?districtCode=568&size=5'" + "    # schools of Chennai");
         if (udiseCode != null) {
             lines.add("  curl -s -H \"Authorization: Bearer $TOKEN\" " + gatewayUrl + "/api/v1/schools/" + udiseCode);
         }
@@ -102,4 +116,5 @@ final class Demo {
             return null;
         }
     }
+
 }

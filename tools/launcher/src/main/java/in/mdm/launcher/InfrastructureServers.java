@@ -26,8 +26,9 @@ import in.mdm.testkit.PostgresServer;
 import in.mdm.testkit.RedisServer;
 
 /**
- * PostgreSQL, Redis and Kafka for the suite: each either started here (embedded PostgreSQL with a kept data
- * folder, an embedded redis-server, a Kafka broker JVM) or an external one named in the options.
+ * PostgreSQL, Redis and Kafka for the suite: each either started here (embedded
+ * PostgreSQL with a kept data folder, an embedded redis-server, a Kafka broker JVM) or an
+ * external one named in the options.
  */
 public final class InfrastructureServers implements AutoCloseable {
 
@@ -35,14 +36,23 @@ public final class InfrastructureServers implements AutoCloseable {
     public static final String DATABASE = "mdm";
 
     private final PostgresServer postgres;
+
     private final RedisServer redis;
+
     private final KafkaBroker kafka;
+
     private final String jdbcUrl;
+
     private final String dbUser;
+
     private final String dbPassword;
+
     private final String redisHost;
+
     private final int redisPort;
+
     private final String kafkaBootstrap;
+
     private final Path postgresData;
 
     private InfrastructureServers(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, LaunchOptions options,
@@ -67,9 +77,8 @@ public final class InfrastructureServers implements AutoCloseable {
     }
 
     /**
-     * Starts what is not external, all three at once, and returns when each answers; on a failure stops what
-     * did start.
-     *
+     * Starts what is not external, all three at once, and returns when each answers; on a
+     * failure stops what did start.
      * @param marker a JVM argument that marks the Kafka JVM as this launcher's
      */
     public static InfrastructureServers start(LaunchOptions options, String marker) {
@@ -80,18 +89,18 @@ public final class InfrastructureServers implements AutoCloseable {
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> timed(progress, "PostgreSQL on 127.0.0.1:" + ports.postgres(),
                         () -> startPostgres(postgresData, ports.postgres())), Background.EXECUTOR);
-        CompletableFuture<RedisServer> redis = options.redisHost() != null
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> timed(progress, "Redis on 127.0.0.1:" + ports.redis(),
-                        () -> startRedis(options.dataDir().resolve("redis.pid"), ports.redis())), Background.EXECUTOR);
+        CompletableFuture<RedisServer> redis = options.redisHost() != null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(
+                        () -> timed(progress, "Redis on 127.0.0.1:" + ports.redis(),
+                                () -> startRedis(options.dataDir().resolve("redis.pid"), ports.redis())),
+                        Background.EXECUTOR);
         CompletableFuture<KafkaBroker> kafka = options.kafkaBootstrap() != null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> timed(progress, "Kafka on 127.0.0.1:" + ports.kafka(), () -> {
                     requireFree(ports.kafka(), "Kafka");
                     requireFree(ports.kafkaController(), "Kafka's controller");
-                    return KafkaBroker.start(options.dataDir().resolve("kafka"), ports.kafka(),
-                            ports.kafkaController(), options.logDir().resolve("kafka.log"), marker,
-                            Duration.ofMinutes(2));
+                    return KafkaBroker.start(options.dataDir().resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                            options.logDir().resolve("kafka.log"), marker, Duration.ofMinutes(2));
                 }), Background.EXECUTOR);
         try {
             CompletableFuture.allOf(postgres, redis, kafka).join();
@@ -108,8 +117,8 @@ public final class InfrastructureServers implements AutoCloseable {
             }
             throw new IllegalStateException(cause.getMessage(), cause);
         }
-        InfrastructureServers servers = new InfrastructureServers(postgres.join(), redis.join(), kafka.join(),
-                options, postgresData);
+        InfrastructureServers servers = new InfrastructureServers(postgres.join(), redis.join(), kafka.join(), options,
+                postgresData);
         if (servers.postgres != null) {
             servers.createDatabase();
         }
@@ -117,7 +126,8 @@ public final class InfrastructureServers implements AutoCloseable {
     }
 
     private static PostgresServer startPostgres(Path data, int port) {
-        // a postmaster left behind by a launcher that was killed still holds the folder: stop it first
+        // a postmaster left behind by a launcher that was killed still holds the folder:
+        // stop it first
         Processes.postmaster(data).ifPresent(old -> Processes.stop(old, Duration.ofSeconds(15)));
         requireFree(port, "PostgreSQL");
         try {
@@ -130,34 +140,37 @@ public final class InfrastructureServers implements AutoCloseable {
     }
 
     /**
-     * Starts redis-server and notes its pid beside the data, so that a server left behind by a launcher that
-     * was killed is stopped on the next start (it carries no marker of its own).
+     * Starts redis-server and notes its pid beside the data, so that a server left behind
+     * by a launcher that was killed is stopped on the next start (it carries no marker of
+     * its own).
      */
     private static RedisServer startRedis(Path pidFile, int port) {
         leftover(pidFile, "redis-server").ifPresent(old -> Processes.stop(old, Duration.ofSeconds(10)));
         requireFree(port, "Redis");
         Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
         RedisServer redis = RedisServer.start(port);
-        ProcessHandle.current().children()
-                .filter(child -> !before.contains(child.pid()))
-                .filter(child -> String.join(" ", Processes.arguments(child.pid())).contains("redis-server"))
-                .findFirst()
-                .ifPresent(child -> {
-                    try {
-                        Files.writeString(pidFile, child.pid() + "\n");
-                    }
-                    catch (IOException ex) {
-                        // without the note a leftover server is only reported as a busy port
-                    }
-                });
+        ProcessHandle.current()
+            .children()
+            .filter(child -> !before.contains(child.pid()))
+            .filter(child -> String.join(" ", Processes.arguments(child.pid())).contains("redis-server"))
+            .findFirst()
+            .ifPresent(child -> {
+                try {
+                    Files.writeString(pidFile, child.pid() + "\n");
+                }
+                catch (IOException ex) {
+                    // without the note a leftover server is only reported as a busy port
+                }
+            });
         return redis;
     }
 
     private static Optional<ProcessHandle> leftover(Path pidFile, String command) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(process -> String.join(" ", Processes.arguments(pid)).contains(command));
+            return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> String.join(" ", Processes.arguments(pid)).contains(command));
         }
         catch (IOException | NumberFormatException ex) {
             return Optional.empty();
@@ -197,7 +210,8 @@ public final class InfrastructureServers implements AutoCloseable {
             }
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("could not create database " + DATABASE + " in the embedded PostgreSQL", ex);
+            throw new IllegalStateException("could not create database " + DATABASE + " in the embedded PostgreSQL",
+                    ex);
         }
     }
 
@@ -225,7 +239,10 @@ public final class InfrastructureServers implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    /** The processes started here (Kafka's JVM, redis-server, the postmaster) and their descendants. */
+    /**
+     * The processes started here (Kafka's JVM, redis-server, the postmaster) and their
+     * descendants.
+     */
     public List<ProcessHandle> processes() {
         List<ProcessHandle> roots = new ArrayList<>();
         if (kafka != null) {
@@ -242,16 +259,18 @@ public final class InfrastructureServers implements AutoCloseable {
     }
 
     /**
-     * Stops Kafka, Redis and PostgreSQL (those started here), all at once, and returns when their processes
-     * have gone (PostgreSQL's shutdown checkpoint may outlast {@code pg_ctl stop}'s own wait).
+     * Stops Kafka, Redis and PostgreSQL (those started here), all at once, and returns
+     * when their processes have gone (PostgreSQL's shutdown checkpoint may outlast
+     * {@code pg_ctl stop}'s own wait).
      */
     @Override
     public void close() {
         List<ProcessHandle> started = processes();
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> closeQuietly(kafka), Background.EXECUTOR),
-                CompletableFuture.runAsync(() -> closeQuietly(redis), Background.EXECUTOR),
-                CompletableFuture.runAsync(() -> closeQuietly(postgres), Background.EXECUTOR)).join();
+        CompletableFuture
+            .allOf(CompletableFuture.runAsync(() -> closeQuietly(kafka), Background.EXECUTOR),
+                    CompletableFuture.runAsync(() -> closeQuietly(redis), Background.EXECUTOR),
+                    CompletableFuture.runAsync(() -> closeQuietly(postgres), Background.EXECUTOR))
+            .join();
         Processes.awaitGone(started, Duration.ofSeconds(30));
     }
 
@@ -267,4 +286,5 @@ public final class InfrastructureServers implements AutoCloseable {
             }
         }
     }
+
 }

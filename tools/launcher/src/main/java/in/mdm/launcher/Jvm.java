@@ -21,8 +21,7 @@ final class Jvm {
     /** The {@code java} executable of this JVM. */
     static String java() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString()
-                : ProcessHandle.current().info().command().orElse("java");
+        return Files.isExecutable(java) ? java.toString() : ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The feature release of this JVM (21, 25, ...). */
@@ -31,8 +30,9 @@ final class Jvm {
     }
 
     /**
-     * This JVM's class path as a list of files, including what the {@code Class-Path} of a jar's manifest adds
-     * (Maven's test runners pass a long class path as a manifest-only jar).
+     * This JVM's class path as a list of files, including what the {@code Class-Path} of
+     * a jar's manifest adds (Maven's test runners pass a long class path as a
+     * manifest-only jar).
      */
     static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
@@ -71,4 +71,5 @@ final class Jvm {
             return List.of();
         }
     }
+
 }

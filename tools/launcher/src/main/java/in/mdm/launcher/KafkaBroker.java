@@ -19,15 +19,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A Kafka broker in its own JVM: KRaft, one node that is broker and controller, replication factor 1,
- * listening on loopback only. Its log folder is kept between runs; it is formatted once.
+ * A Kafka broker in its own JVM: KRaft, one node that is broker and controller,
+ * replication factor 1, listening on loopback only. Its log folder is kept between runs;
+ * it is formatted once.
  */
 final class KafkaBroker implements AutoCloseable {
 
-    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m");
+    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m");
 
     private final ChildProcess process;
+
     private final int port;
 
     private KafkaBroker(ChildProcess process, int port) {
@@ -37,12 +39,11 @@ final class KafkaBroker implements AutoCloseable {
 
     /**
      * Formats the log folder if it is new, starts the broker and returns once it answers.
-     *
      * @param directory holds {@code server.properties} and the {@code logs/} folder
-     * @param marker a JVM argument that marks the process as belonging to this launcher's data folder
+     * @param marker a JVM argument that marks the process as belonging to this launcher's
+     * data folder
      */
-    static KafkaBroker start(Path directory, int port, int controllerPort, Path log, String marker,
-            Duration timeout) {
+    static KafkaBroker start(Path directory, int port, int controllerPort, Path log, String marker, Duration timeout) {
         try {
             Path logs = directory.resolve("logs");
             Files.createDirectories(logs);
@@ -50,17 +51,18 @@ final class KafkaBroker implements AutoCloseable {
             Files.writeString(config, serverProperties(logs, port, controllerPort), StandardCharsets.UTF_8);
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 ChildProcess format = new ChildProcess("kafka-format",
-                        command(marker, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                                "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                        command(marker, "kafka.tools.StorageTool", "format", "--ignore-formatted", "-t",
+                                Uuid.randomUuid().toString(), "-c", config.toString()),
                         Map.of(), log.resolveSibling("kafka-format.log"));
                 int exit = format.runToEnd(Duration.ofMinutes(2));
                 if (exit != 0) {
-                    throw new IllegalStateException("formatting Kafka's log folder failed (exit " + exit + "):\n"
-                            + format.tail(20));
+                    throw new IllegalStateException(
+                            "formatting Kafka's log folder failed (exit " + exit + "):\n" + format.tail(20));
                 }
             }
-            ChildProcess broker = new ChildProcess("kafka", command(marker, "kafka.Kafka", config.toString()),
-                    Map.of(), log).start(true);
+            ChildProcess broker = new ChildProcess("kafka", command(marker, "kafka.Kafka", config.toString()), Map.of(),
+                    log)
+                .start(true);
             KafkaBroker started = new KafkaBroker(broker, port);
             started.awaitReady(timeout);
             return started;
@@ -75,7 +77,8 @@ final class KafkaBroker implements AutoCloseable {
         properties.setProperty("process.roles", "broker,controller");
         properties.setProperty("node.id", "1");
         properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        properties.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.setProperty("listeners",
+                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -96,8 +99,10 @@ final class KafkaBroker implements AutoCloseable {
         properties.setProperty("log.retention.hours", "168");
         properties.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         StringBuilder text = new StringBuilder("# written by the launcher on every start\n");
-        properties.stringPropertyNames().stream().sorted()
-                .forEach(key -> text.append(key).append('=').append(properties.getProperty(key)).append('\n'));
+        properties.stringPropertyNames()
+            .stream()
+            .sorted()
+            .forEach(key -> text.append(key).append('=').append(properties.getProperty(key)).append('\n'));
         return text.toString();
     }
 
@@ -126,10 +131,9 @@ final class KafkaBroker implements AutoCloseable {
             }
             sleep(200);
         }
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10000);
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 checkAlive();
@@ -155,8 +159,8 @@ final class KafkaBroker implements AutoCloseable {
 
     private void checkAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("Kafka exited with code " + process.exitValue() + "; see "
-                    + process.log() + ":\n" + process.tail(30));
+            throw new IllegalStateException("Kafka exited with code " + process.exitValue() + "; see " + process.log()
+                    + ":\n" + process.tail(30));
         }
     }
 
@@ -192,4 +196,5 @@ final class KafkaBroker implements AutoCloseable {
     public void close() {
         process.stop(Duration.ofSeconds(20));
     }
+
 }

@@ -10,34 +10,56 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What {@link Suite#start(LaunchOptions)} starts and where. Everything has a default that suits {@code ./run}
- * on a developer machine; tests choose free ports, a temporary folder and no AOT cache.
+ * What {@link Suite#start(LaunchOptions)} starts and where. Everything has a default that
+ * suits {@code ./run} on a developer machine; tests choose free ports, a temporary folder
+ * and no AOT cache.
  */
 public final class LaunchOptions {
 
-    /** JVM flags that start eleven Spring Boot JVMs on two cores in about half the time (PLATFORM-NOTES). */
-    public static final List<String> DEFAULT_JVM_FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=48m", "--enable-native-access=ALL-UNNAMED");
+    /**
+     * JVM flags that start eleven Spring Boot JVMs on two cores in about half the time
+     * (PLATFORM-NOTES).
+     */
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m",
+            "--enable-native-access=ALL-UNNAMED");
 
     private final Path root;
+
     private final List<App> services;
+
     private final String postgresUrl;
+
     private final String postgresUser;
+
     private final String postgresPassword;
+
     private final String kafkaBootstrap;
+
     private final String redisHost;
+
     private final int redisPort;
+
     private final Path runDir;
+
     private final Path dataDir;
+
     private final Path logDir;
+
     private final Path aotDir;
+
     private final Ports ports;
+
     private final List<String> jvmFlags;
+
     private final Map<String, List<String>> appJvmFlags;
+
     private final boolean aot;
+
     private final Duration startTimeout;
+
     private final Map<String, String> environment;
+
     private final Consumer<String> progress;
 
     private LaunchOptions(Builder builder) {
@@ -70,12 +92,18 @@ public final class LaunchOptions {
         return new Builder(root);
     }
 
-    /** The repository root: {@code <root>/<module>/target/<module>.jar}, {@code <root>/config-repo/}. */
+    /**
+     * The repository root: {@code <root>/<module>/target/<module>.jar},
+     * {@code <root>/config-repo/}.
+     */
     public Path root() {
         return root;
     }
 
-    /** The domain services to start; config-server, discovery and the gateway always start. */
+    /**
+     * The domain services to start; config-server, discovery and the gateway always
+     * start.
+     */
     public List<App> services() {
         return services;
     }
@@ -143,7 +171,10 @@ public final class LaunchOptions {
         return appJvmFlags.getOrDefault(app, jvmFlags);
     }
 
-    /** Whether to use (and train when missing or stale) a JDK AOT cache per application; JDK 25+ only. */
+    /**
+     * Whether to use (and train when missing or stale) a JDK AOT cache per application;
+     * JDK 25+ only.
+     */
     public boolean aot() {
         return aot;
     }
@@ -166,35 +197,57 @@ public final class LaunchOptions {
     public static final class Builder {
 
         private final Path root;
+
         private List<App> services = App.SERVICES;
+
         private String postgresUrl;
+
         private String postgresUser;
+
         private String postgresPassword;
+
         private String kafkaBootstrap;
+
         private String redisHost;
+
         private int redisPort;
+
         private Path runDir;
+
         private Path dataDir;
+
         private Path logDir;
+
         private Path aotDir;
+
         private Ports ports = Ports.defaults();
+
         private List<String> jvmFlags = DEFAULT_JVM_FLAGS;
+
         private final Map<String, List<String>> appJvmFlags = new LinkedHashMap<>();
+
         private boolean aot = true;
+
         private Duration startTimeout = Duration.ofMinutes(5);
+
         private final Map<String, String> environment = new LinkedHashMap<>();
+
         private Consumer<String> progress = System.out::println;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
         }
 
-        /** Services by name ({@code school} or {@code school-service}); unknown names are rejected. */
+        /**
+         * Services by name ({@code school} or {@code school-service}); unknown names are
+         * rejected.
+         */
         public Builder services(List<String> names) {
             List<App> chosen = new ArrayList<>();
             for (String name : names) {
-                App app = App.service(name).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown service '" + name + "'; known: " + App.SERVICES));
+                App app = App.service(name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown service '" + name + "'; known: " + App.SERVICES));
                 if (!chosen.contains(app)) {
                     chosen.add(app);
                 }
@@ -226,7 +279,10 @@ public final class LaunchOptions {
             return this;
         }
 
-        /** @param hostPort {@code host:port} of an external Redis, or {@code null} for the embedded one */
+        /**
+         * @param hostPort {@code host:port} of an external Redis, or {@code null} for the
+         * embedded one
+         */
         public Builder redis(String hostPort) {
             if (hostPort == null) {
                 this.redisHost = null;
@@ -273,8 +329,9 @@ public final class LaunchOptions {
 
         /** The JVM flags of one application. */
         public Builder jvmFlags(String app, List<String> flags) {
-            String name = App.named(app).orElseThrow(() -> new IllegalArgumentException("unknown application " + app))
-                    .name();
+            String name = App.named(app)
+                .orElseThrow(() -> new IllegalArgumentException("unknown application " + app))
+                .name();
             this.appJvmFlags.put(name, List.copyOf(flags));
             return this;
         }
@@ -305,6 +362,7 @@ public final class LaunchOptions {
         public LaunchOptions build() {
             return new LaunchOptions(this);
         }
+
     }
 
     /** A {@code host:port} pair. */
@@ -327,4 +385,5 @@ public final class LaunchOptions {
             }
         }
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code ./run}: starts the suite, prints where it is and what it cost, and keeps it running until Ctrl-C. */
+/**
+ * {@code ./run}: starts the suite, prints where it is and what it cost, and keeps it
+ * running until Ctrl-C.
+ */
 public final class Main {
 
     private Main() {
@@ -41,8 +44,8 @@ public final class Main {
             line.options().services(built);
         }
         LaunchOptions options = line.options().build();
-        System.out.println("Starting MDM Twin from " + root + " (" + options.services().size()
-                + " services; logs in " + shortPath(root, options.logDir()) + ").");
+        System.out.println("Starting MDM Twin from " + root + " (" + options.services().size() + " services; logs in "
+                + shortPath(root, options.logDir()) + ").");
 
         Suite suite;
         try {
@@ -74,9 +77,11 @@ public final class Main {
         long rss = Processes.totalRssKiB(processes);
         long own = Processes.rssKiB(ProcessHandle.current().pid());
         System.out.println();
-        System.out.printf("MDM Twin is up: %d applications ready and routed in %.1f s; %.2f GiB resident in %d"
-                + " processes (the launcher itself %d MiB more).%n", suite.options().apps().size(),
-                suite.startupTime().toMillis() / 1000.0, rss / 1024.0 / 1024.0, processes.size(), own / 1024);
+        System.out.printf(
+                "MDM Twin is up: %d applications ready and routed in %.1f s; %.2f GiB resident in %d"
+                        + " processes (the launcher itself %d MiB more).%n",
+                suite.options().apps().size(), suite.startupTime().toMillis() / 1000.0, rss / 1024.0 / 1024.0,
+                processes.size(), own / 1024);
         if (suite.trainingTime().toSeconds() >= 1) {
             System.out.printf("Of those seconds, %.1f went into training AOT caches, once per jar build.%n",
                     suite.trainingTime().toMillis() / 1000.0);
@@ -94,13 +99,17 @@ public final class Main {
         }
     }
 
-    /** Says so when an application ends by itself; the rest keeps running until the launcher is stopped. */
+    /**
+     * Says so when an application ends by itself; the rest keeps running until the
+     * launcher is stopped.
+     */
     private static void watch(Suite suite) throws InterruptedException {
         Set<String> reported = new LinkedHashSet<>();
         while (!suite.isClosed()) {
             List<String> exited = suite.exited();
             if (!reported.containsAll(exited)) {
-                // a signal to the whole process group reaches the applications before the launcher's hook
+                // a signal to the whole process group reaches the applications before the
+                // launcher's hook
                 Thread.sleep(1000);
             }
             for (String app : exited) {
@@ -114,8 +123,8 @@ public final class Main {
     }
 
     /**
-     * The admin user and a login with curl; a generated password is shown in full on the run that generated it
-     * only, later runs read it from its file.
+     * The admin user and a login with curl; a generated password is shown in full on the
+     * run that generated it only, later runs read it from its file.
      */
     static List<String> adminLines(String gatewayUrl, Suite.AdminPassword admin, Path root) {
         if (admin == null) {
@@ -135,7 +144,10 @@ public final class Main {
                 "  Log in     " + loginCommand(gatewayUrl, admin, root));
     }
 
-    /** {@code curl} logging the admin in; the password itself only when this run generated it. */
+    /**
+     * {@code curl} logging the admin in; the password itself only when this run generated
+     * it.
+     */
     static String loginCommand(String gatewayUrl, Suite.AdminPassword admin, Path root) {
         String password;
         if (admin.generated()) {
@@ -155,11 +167,14 @@ public final class Main {
         return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
     }
 
-    /** The Kafka admin client logs every setting at INFO; the launcher speaks for itself. */
+    /**
+     * The Kafka admin client logs every setting at INFO; the launcher speaks for itself.
+     */
     private static void quietLibraryLogging() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         }
     }
+
 }

@@ -9,20 +9,27 @@ import java.util.stream.Stream;
 import in.mdm.testkit.FreePorts;
 
 /**
- * Every TCP port the suite listens on. The defaults are fixed so that bookmarks and other tools keep
- * working; a second suite beside the first takes an offset or free ports.
+ * Every TCP port the suite listens on. The defaults are fixed so that bookmarks and other
+ * tools keep working; a second suite beside the first takes an offset or free ports.
  */
 public final class Ports {
 
     public static final int POSTGRES = 15432;
+
     public static final int REDIS = 16379;
+
     public static final int KAFKA = 19092;
+
     public static final int KAFKA_CONTROLLER = 19093;
 
     private final int postgres;
+
     private final int redis;
+
     private final int kafka;
+
     private final int kafkaController;
+
     private final Map<String, Integer> apps;
 
     private Ports(int postgres, int redis, int kafka, int kafkaController, Map<String, Integer> apps) {
@@ -33,7 +40,10 @@ public final class Ports {
         this.apps = Map.copyOf(apps);
     }
 
-    /** PostgreSQL 15432, Redis 16379, Kafka 19092 (controller 19093), each application its own port. */
+    /**
+     * PostgreSQL 15432, Redis 16379, Kafka 19092 (controller 19093), each application its
+     * own port.
+     */
     public static Ports defaults() {
         return offset(0);
     }
@@ -116,4 +126,5 @@ public final class Ports {
     public String toString() {
         return "postgres=" + postgres + ", redis=" + redis + ", kafka=" + kafka + "/" + kafkaController + ", " + apps;
     }
+
 }

@@ -23,7 +23,10 @@ public final class Processes {
     private Processes() {
     }
 
-    /** The {@code VmRSS} of a {@code /proc/<pid>/status} text in KiB; 0 when absent (kernel threads, zombies). */
+    /**
+     * The {@code VmRSS} of a {@code /proc/<pid>/status} text in KiB; 0 when absent
+     * (kernel threads, zombies).
+     */
     static long parseVmRssKiB(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith("VmRSS:")) {
@@ -92,13 +95,16 @@ public final class Processes {
         List<ProcessHandle> found = new ArrayList<>();
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             all.filter(process -> process.pid() != ProcessHandle.current().pid())
-                    .filter(process -> arguments(process.pid()).contains(argument))
-                    .forEach(found::add);
+                .filter(process -> arguments(process.pid()).contains(argument))
+                .forEach(found::add);
         }
         return found;
     }
 
-    /** The postmaster of a PostgreSQL data folder, from its {@code postmaster.pid}, if it runs. */
+    /**
+     * The postmaster of a PostgreSQL data folder, from its {@code postmaster.pid}, if it
+     * runs.
+     */
     public static Optional<ProcessHandle> postmaster(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
@@ -107,8 +113,9 @@ public final class Processes {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.getFirst().trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(process -> arguments(pid).stream().anyMatch(argument -> argument.contains("postgres")));
+            return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> arguments(pid).stream().anyMatch(argument -> argument.contains("postgres")));
         }
         catch (IOException | NumberFormatException ex) {
             return Optional.empty();
@@ -116,8 +123,8 @@ public final class Processes {
     }
 
     /**
-     * Asks a process and its descendants to stop (SIGTERM), waits up to {@code grace}, then kills what is
-     * left (SIGKILL) and waits for it to go.
+     * Asks a process and its descendants to stop (SIGTERM), waits up to {@code grace},
+     * then kills what is left (SIGKILL) and waits for it to go.
      */
     public static void stop(ProcessHandle process, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(trees(List.of(process)));
@@ -132,8 +139,8 @@ public final class Processes {
     }
 
     /**
-     * Waits up to {@code grace} for the processes to end by themselves (a server finishing its shutdown),
-     * then kills what is left.
+     * Waits up to {@code grace} for the processes to end by themselves (a server
+     * finishing its shutdown), then kills what is left.
      */
     public static void awaitGone(Collection<ProcessHandle> processes, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
@@ -161,8 +168,10 @@ public final class Processes {
                 process.onExit().get(10, TimeUnit.SECONDS);
             }
             catch (Exception ex) {
-                // a process that outlives SIGKILL for ten seconds is the kernel's business
+                // a process that outlives SIGKILL for ten seconds is the kernel's
+                // business
             }
         }
     }
+
 }

@@ -28,32 +28,46 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole suite on one machine: PostgreSQL, Redis and Kafka, then config-server, then discovery, the gateway
- * and the chosen services, each application a JVM of its own running its Spring Boot jar. {@link #start}
- * returns once every application is ready and the gateway routes to every service.
+ * The whole suite on one machine: PostgreSQL, Redis and Kafka, then config-server, then
+ * discovery, the gateway and the chosen services, each application a JVM of its own
+ * running its Spring Boot jar. {@link #start} returns once every application is ready and
+ * the gateway routes to every service.
  *
- * <p>A JVM shutdown hook stops everything if the owner does not call {@link #close()}.
+ * <p>
+ * A JVM shutdown hook stops everything if the owner does not call {@link #close()}.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .executor(Background.EXECUTOR)
-            .build();
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .executor(Background.EXECUTOR)
+        .build();
 
     private final LaunchOptions options;
+
     private final Consumer<String> progress;
+
     private final String marker;
+
     private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+
     private final Thread shutdownHook = new Thread(this::close, "mdm-suite-shutdown");
+
     private InfrastructureServers infrastructure;
+
     private FileChannel lockChannel;
+
     private FileLock lock;
+
     private AdminPassword adminPassword;
+
     private Duration startupTime;
+
     private Duration trainingTime = Duration.ZERO;
+
     private boolean closed;
 
     private Suite(LaunchOptions options) {
@@ -62,7 +76,10 @@ public final class Suite implements AutoCloseable {
         this.marker = "-Dmdm.launcher.data=" + options.dataDir();
     }
 
-    /** Starts everything and returns when every application is ready and routed; on failure stops all. */
+    /**
+     * Starts everything and returns when every application is ready and routed; on
+     * failure stops all.
+     */
     public static Suite start(LaunchOptions options) {
         Suite suite = new Suite(options);
         try {
@@ -98,7 +115,8 @@ public final class Suite implements AutoCloseable {
             long training = System.nanoTime();
             train(aot, rest);
             trainingTime = trainingTime.plusNanos(System.nanoTime() - training);
-            // training is not start-up: the clock for the applications starts again after it
+            // training is not start-up: the clock for the applications starts again after
+            // it
             deadline = System.nanoTime() + options.startTimeout().toNanos();
         }
         rest.forEach(app -> launch(app, aot));
@@ -108,10 +126,11 @@ public final class Suite implements AutoCloseable {
     }
 
     private void requireJars() {
-        List<String> missing = options.apps().stream()
-                .filter(app -> !Files.isRegularFile(app.jar(options.root())))
-                .map(app -> app.name() + " (" + options.root().relativize(app.jar(options.root())) + ")")
-                .toList();
+        List<String> missing = options.apps()
+            .stream()
+            .filter(app -> !Files.isRegularFile(app.jar(options.root())))
+            .map(app -> app.name() + " (" + options.root().relativize(app.jar(options.root())) + ")")
+            .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built: " + String.join(", ", missing)
                     + ". Build with ./mvnw -B install -DskipTests (./run does so itself).");
@@ -135,7 +154,10 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** Processes a killed launcher left behind on this data folder (no live launcher holds its lock). */
+    /**
+     * Processes a killed launcher left behind on this data folder (no live launcher holds
+     * its lock).
+     */
     private void stopLeftovers() {
         List<ProcessHandle> leftovers = Processes.withArgument(marker);
         if (!leftovers.isEmpty()) {
@@ -165,8 +187,8 @@ public final class Suite implements AutoCloseable {
         if (stale.isEmpty()) {
             return;
         }
-        progress.accept("Training AOT caches (once per build) for " + stale.stream().map(App::name)
-                .collect(Collectors.joining(", ")) + ".");
+        progress.accept("Training AOT caches (once per build) for "
+                + stale.stream().map(App::name).collect(Collectors.joining(", ")) + ".");
         Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<CompletableFuture<?>> trainings = new ArrayList<>();
         for (App app : stale) {
@@ -195,8 +217,7 @@ public final class Suite implements AutoCloseable {
         Path jar = app.jar(options.root());
         AotCache.Launch launch = AotCache.Launch.plain(jar);
         if (aot != null) {
-            launch = app == App.CONFIG_SERVER
-                    ? aot.prepare(app.name(), jar, baseCommand(app), environment(app))
+            launch = app == App.CONFIG_SERVER ? aot.prepare(app.name(), jar, baseCommand(app), environment(app))
                     : aot.launch(app.name(), jar);
         }
         List<String> command = baseCommand(app);
@@ -208,7 +229,10 @@ public final class Suite implements AutoCloseable {
         apps.put(app.name(), process.start(true));
     }
 
-    /** What every application reads (the environment contract), then the options' extra environment. */
+    /**
+     * What every application reads (the environment contract), then the options' extra
+     * environment.
+     */
     Map<String, String> environment(App app) {
         Ports ports = options.ports();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -231,17 +255,18 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * What the identity work needs of every application: the public URL tokens are issued for (the gateway's),
-     * where auth-service publishes its keys, an outside issuer when one is configured, and, for auth-service,
-     * the admin user it creates on its first start.
-     *
+     * What the identity work needs of every application: the public URL tokens are issued
+     * for (the gateway's), where auth-service publishes its keys, an outside issuer when
+     * one is configured, and, for auth-service, the admin user it creates on its first
+     * start.
      * @param launcher the launcher's own environment
      */
     static Map<String, String> identityEnvironment(App app, Ports ports, AdminPassword admin,
             Map<String, String> launcher) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("MDM_PUBLIC_URL", "http://localhost:" + ports.app(App.GATEWAY));
-        environment.put("MDM_AUTH_JWKS_URI", "http://localhost:" + ports.app("auth-service") + "/.well-known/jwks.json");
+        environment.put("MDM_AUTH_JWKS_URI",
+                "http://localhost:" + ports.app("auth-service") + "/.well-known/jwks.json");
         String keycloak = launcher.get("MDM_KEYCLOAK_ISSUER_URI");
         if (keycloak != null && !keycloak.isBlank()) {
             environment.put("MDM_KEYCLOAK_ISSUER_URI", keycloak);
@@ -294,7 +319,8 @@ public final class Suite implements AutoCloseable {
             }
             if (!pending.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw timeout("not routed by the gateway (GET " + gatewayUrl() + "/v3/api-docs/<service> is not 200)",
+                    throw timeout(
+                            "not routed by the gateway (GET " + gatewayUrl() + "/v3/api-docs/<service> is not 200)",
                             pending);
                 }
                 pause(500);
@@ -305,8 +331,9 @@ public final class Suite implements AutoCloseable {
     private IllegalStateException timeout(String what, Set<App> pending) {
         StringBuilder message = new StringBuilder();
         message.append(what).append(" within ").append(options.startTimeout().toSeconds()).append(" s: ");
-        message.append(pending.stream().map(app -> app.name() + " (log: " + process(app).log() + ")")
-                .collect(Collectors.joining(", ")));
+        message.append(pending.stream()
+            .map(app -> app.name() + " (log: " + process(app).log() + ")")
+            .collect(Collectors.joining(", ")));
         App first = pending.iterator().next();
         message.append("\nlast lines of ").append(first.name()).append("'s log:\n").append(process(first).tail(40));
         return new IllegalStateException(message.toString());
@@ -390,7 +417,10 @@ public final class Suite implements AutoCloseable {
         return startupTime;
     }
 
-    /** The part of {@link #startupTime()} spent training AOT caches (zero when every cache was fresh). */
+    /**
+     * The part of {@link #startupTime()} spent training AOT caches (zero when every cache
+     * was fresh).
+     */
     public Duration trainingTime() {
         return trainingTime;
     }
@@ -410,7 +440,10 @@ public final class Suite implements AutoCloseable {
         return apps.values().stream().filter(process -> !process.isAlive()).map(ChildProcess::name).toList();
     }
 
-    /** Every process of the suite: the applications, Kafka, redis-server, PostgreSQL, and their descendants. */
+    /**
+     * Every process of the suite: the applications, Kafka, redis-server, PostgreSQL, and
+     * their descendants.
+     */
     public synchronized List<ProcessHandle> processes() {
         List<ProcessHandle> roots = new ArrayList<>();
         apps.values().stream().filter(ChildProcess::isAlive).forEach(process -> roots.add(process.handle()));
@@ -433,7 +466,10 @@ public final class Suite implements AutoCloseable {
         progress.accept("  " + app.name() + " killed");
     }
 
-    /** Starts one application again (stopping it first if it runs) and waits until it is ready and routed. */
+    /**
+     * Starts one application again (stopping it first if it runs) and waits until it is
+     * ready and routed.
+     */
     public void restart(String service) {
         App app = app(service);
         ChildProcess old = process(app);
@@ -459,7 +495,10 @@ public final class Suite implements AutoCloseable {
         return closed;
     }
 
-    /** Stops every application (SIGTERM, SIGKILL after 20 s), then Kafka, Redis and PostgreSQL. */
+    /**
+     * Stops every application (SIGTERM, SIGKILL after 20 s), then Kafka, Redis and
+     * PostgreSQL.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -477,9 +516,11 @@ public final class Suite implements AutoCloseable {
             progress.accept("Stopping " + running.size() + " application(s) and the infrastructure.");
         }
         try {
-            CompletableFuture.allOf(running.stream()
+            CompletableFuture
+                .allOf(running.stream()
                     .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE), Background.EXECUTOR))
-                    .toArray(CompletableFuture[]::new)).join();
+                    .toArray(CompletableFuture[]::new))
+                .join();
         }
         catch (CompletionException ex) {
             System.err.println("while stopping the applications: " + ex.getCause());
@@ -487,7 +528,8 @@ public final class Suite implements AutoCloseable {
         if (infrastructure != null) {
             infrastructure.close();
         }
-        // whatever else this launcher started (redis-server, a child of a child): no process stays behind
+        // whatever else this launcher started (redis-server, a child of a child): no
+        // process stays behind
         Processes.awaitGone(all, Duration.ofSeconds(10));
         Processes.kill(Processes.withArgument(marker));
         releaseLock();
@@ -517,20 +559,26 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * The admin user auth-service creates on its first start: {@code MDM_ADMIN_USERNAME} (default {@code admin})
-     * and {@code MDM_ADMIN_PASSWORD} if set, otherwise a password generated on the first run and kept beside the
-     * data (mode 600), since the admin user lives in that data too and a new password would not match it.
+     * The admin user auth-service creates on its first start: {@code MDM_ADMIN_USERNAME}
+     * (default {@code admin}) and {@code MDM_ADMIN_PASSWORD} if set, otherwise a password
+     * generated on the first run and kept beside the data (mode 600), since the admin
+     * user lives in that data too and a new password would not match it.
      *
      * @param generated whether it was generated by this run, so that it is shown once
-     * @param file where a generated password is kept, {@code null} when it came from the environment
+     * @param file where a generated password is kept, {@code null} when it came from the
+     * environment
      */
     public record AdminPassword(String username, String value, boolean generated, Path file) {
 
         static final String DEFAULT_USERNAME = "admin";
         static final int LENGTH = 20;
+
         private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
         private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+
         private static final String DIGITS = "23456789";
+
         private static final String ALPHABET = UPPER + LOWER + DIGITS;
 
         static AdminPassword resolve(Path dataDir, Map<String, String> environment) {
@@ -552,7 +600,8 @@ public final class Suite implements AutoCloseable {
                 while (value.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
                     value = generate(random);
                 }
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, value + "\n");
                 return new AdminPassword(username, value, true, file);
             }
@@ -561,7 +610,10 @@ public final class Suite implements AutoCloseable {
             }
         }
 
-        /** Twenty letters and digits, at least one of each kind (no look-alikes such as 0/O, 1/l/I). */
+        /**
+         * Twenty letters and digits, at least one of each kind (no look-alikes such as
+         * 0/O, 1/l/I).
+         */
         static String generate(SecureRandom random) {
             while (true) {
                 StringBuilder password = new StringBuilder(LENGTH);
@@ -569,7 +621,8 @@ public final class Suite implements AutoCloseable {
                     password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
                 }
                 String value = password.toString();
-                if (value.chars().anyMatch(c -> UPPER.indexOf(c) >= 0) && value.chars().anyMatch(c -> LOWER.indexOf(c) >= 0)
+                if (value.chars().anyMatch(c -> UPPER.indexOf(c) >= 0)
+                        && value.chars().anyMatch(c -> LOWER.indexOf(c) >= 0)
                         && value.chars().anyMatch(c -> DIGITS.indexOf(c) >= 0)) {
                     return value;
                 }
@@ -581,4 +634,5 @@ public final class Suite implements AutoCloseable {
             return "AdminPassword[" + username + ", " + (file == null ? "from MDM_ADMIN_PASSWORD" : file) + "]";
         }
     }
+
 }

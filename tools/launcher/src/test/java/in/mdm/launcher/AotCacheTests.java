@@ -40,14 +40,16 @@ class AotCacheTests {
     private Path jar(String name, Instant time, String content) throws IOException {
         Path jar = dir.resolve(name);
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (String entry : new String[] {"META-INF/MANIFEST.MF", "BOOT-INF/classes/A.class"}) {
+            for (String entry : new String[] { "META-INF/MANIFEST.MF", "BOOT-INF/classes/A.class" }) {
                 ZipEntry zipEntry = new ZipEntry(entry);
                 zipEntry.setLastModifiedTime(FileTime.from(time));
                 zip.putNextEntry(zipEntry);
-                zip.write((entry.endsWith(".MF") ? "Manifest-Version: 1.0\n" : content).getBytes(StandardCharsets.UTF_8));
+                zip.write(
+                        (entry.endsWith(".MF") ? "Manifest-Version: 1.0\n" : content).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }
         return jar;
     }
+
 }

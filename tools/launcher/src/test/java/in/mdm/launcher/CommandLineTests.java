@@ -39,7 +39,7 @@ class CommandLineTests {
         assertThat(options.ports().app("gateway")).isEqualTo(8080);
         assertThat(options.ports().app("notification-service")).isEqualTo(8088);
         assertThat(options.jvmFlags("gateway")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS)
-                .contains("-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+            .contains("-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
     }
 
     @Test
@@ -48,13 +48,13 @@ class CommandLineTests {
 
         assertThat(line.servicesGiven()).isTrue();
         assertThat(line.options().build().services()).extracting(App::name)
-                .containsExactly("school-service", "finance-service");
+            .containsExactly("school-service", "finance-service");
     }
 
     @Test
     void unknownServiceIsNamed() {
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--services", "school,canteen"))
-                .withMessageContaining("canteen");
+            .withMessageContaining("canteen");
     }
 
     @Test
@@ -81,29 +81,30 @@ class CommandLineTests {
     @Test
     void badValuesAreRejectedWithTheOptionNamed() {
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--redis", "cache"))
-                .withMessageContaining("--redis");
+            .withMessageContaining("--redis");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--kafka", "broker:99999"))
-                .withMessageContaining("--kafka");
+            .withMessageContaining("--kafka");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--postgres-url", "mysql://db"))
-                .withMessageContaining("mysql://db");
+            .withMessageContaining("mysql://db");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--postgres-user", "mdm"))
-                .withMessageContaining("--postgres-url");
+            .withMessageContaining("--postgres-url");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--timeout", "soon"))
-                .withMessageContaining("--timeout");
+            .withMessageContaining("--timeout");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--data-dir"))
-                .withMessageContaining("--data-dir needs a value");
+            .withMessageContaining("--data-dir needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--data-dir", "--no-aot"))
-                .withMessageContaining("--data-dir needs a value");
+            .withMessageContaining("--data-dir needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--port-offset", "60000"))
-                .withMessageContaining("out of range");
+            .withMessageContaining("out of range");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--fast"))
-                .withMessageContaining("unknown option '--fast'");
+            .withMessageContaining("unknown option '--fast'");
     }
 
     @Test
     void flagsForScriptsAndMeasurements() {
-        CommandLine line = CommandLine.parse(ROOT, "--no-aot", "--exit-when-ready", "--timeout", "90",
-                "--data-dir", "elsewhere", "--log-dir=/var/log/mdm", "--port-offset", "100", "--jvm-flags", "-Xmx512m  -XX:+UseSerialGC");
+        CommandLine line = CommandLine.parse(ROOT, "--no-aot", "--exit-when-ready", "--timeout", "90", "--data-dir",
+                "elsewhere", "--log-dir=/var/log/mdm", "--port-offset", "100", "--jvm-flags",
+                "-Xmx512m  -XX:+UseSerialGC");
         LaunchOptions options = line.options().build();
 
         assertThat(line.exitWhenReady()).isTrue();
@@ -127,7 +128,8 @@ class CommandLineTests {
         assertThat(CommandLine.parse(ROOT, "-h").help()).isTrue();
         assertThat(CommandLine.parse(ROOT, "--help").help()).isTrue();
         assertThat(CommandLine.HELP).contains("--services", "--postgres-url", "--postgres-user", "--postgres-password",
-                "--kafka", "--redis", "--data-dir", "--log-dir", "--no-aot", "--exit-when-ready", "--port-offset", "--timeout",
-                "--jvm-flags", "Ctrl-C");
+                "--kafka", "--redis", "--data-dir", "--log-dir", "--no-aot", "--exit-when-ready", "--port-offset",
+                "--timeout", "--jvm-flags", "Ctrl-C");
     }
+
 }

@@ -25,17 +25,18 @@ class DemoTests {
         assertThat(days.options().build().ports().app("gateway")).isEqualTo(8380);
 
         assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(ROOT, "--demo-days", "0"))
-                .withMessageContaining("--demo-days");
+            .withMessageContaining("--demo-days");
         assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(ROOT, "--demo-days", "many"))
-                .withMessageContaining("--demo-days");
+            .withMessageContaining("--demo-days");
         assertThat(CommandLine.HELP).contains("--demo", "--demo-days", "(default 15)");
     }
 
     @Test
     void theDemoGivesSchoolServiceRoomForTheImportAndLeavesTheOthersAlone() {
         LaunchOptions options = CommandLine.parse(ROOT, "--demo").options().build();
-        assertThat(options.jvmFlags("school-service")).contains("-Xmx768m").doesNotContain("-Xmx256m")
-                .contains("-XX:+UseSerialGC");
+        assertThat(options.jvmFlags("school-service")).contains("-Xmx768m")
+            .doesNotContain("-Xmx256m")
+            .contains("-XX:+UseSerialGC");
         assertThat(options.jvmFlags("finance-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
 
         LaunchOptions given = CommandLine.parse(ROOT, "--jvm-flags", "-Xmx1g -XX:+UseG1GC", "--demo").options().build();
@@ -43,7 +44,7 @@ class DemoTests {
         assertThat(given.jvmFlags("gateway")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
 
         assertThat(CommandLine.parse(ROOT).options().build().jvmFlags("school-service"))
-                .isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
+            .isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
     }
 
     @Test
@@ -51,14 +52,15 @@ class DemoTests {
         Suite.AdminPassword admin = new Suite.AdminPassword("admin", "Abcdefghijk234567890", true,
                 ROOT.resolve(".run/data/admin-password"));
 
-        List<String> command = Demo.command("/jdk/bin/java", Demo.jar(ROOT), "http://localhost:8380", admin.username(), 15,
-                ROOT.resolve(".run/simulated"));
+        List<String> command = Demo.command("/jdk/bin/java", Demo.jar(ROOT), "http://localhost:8380", admin.username(),
+                15, ROOT.resolve(".run/simulated"));
 
         assertThat(command).containsSubsequence("-jar", "/repo/tools/simulator/target/mdm-simulator.jar", "--live",
-                "--gateway", "http://localhost:8380", "--username", "admin", "--days", "15", "--out", "/repo/.run/simulated");
+                "--gateway", "http://localhost:8380", "--username", "admin", "--days", "15", "--out",
+                "/repo/.run/simulated");
         assertThat(String.join(" ", command)).doesNotContain("Abcdefghijk234567890");
         assertThat(Demo.environment(admin)).containsEntry("MDM_ADMIN_PASSWORD", "Abcdefghijk234567890")
-                .containsEntry("MDM_ADMIN_USERNAME", "admin");
+            .containsEntry("MDM_ADMIN_USERNAME", "admin");
     }
 
     @Test
@@ -69,10 +71,13 @@ class DemoTests {
         List<String> lines = Demo.lookAt("http://localhost:8080", kept, ROOT, "33010101005");
 
         assertThat(lines.getFirst()).startsWith("  TOKEN=$(curl -s -X POST http://localhost:8080/api/v1/auth/login")
-                .contains("$(cat .run/data/admin-password)").contains("accessToken");
-        assertThat(lines).anyMatch(line -> line.contains("Bearer $TOKEN") && line.endsWith("/api/v1/schools/33010101005"))
-                .anyMatch(line -> line.contains("/api/v1/schools?districtCode=568"))
-                .anyMatch(line -> line.contains("http://localhost:8080/api/docs"));
+            .contains("$(cat .run/data/admin-password)")
+            .contains("accessToken");
+        assertThat(lines)
+            .anyMatch(line -> line.contains("Bearer $TOKEN") && line.endsWith("/api/v1/schools/33010101005"))
+            .anyMatch(line -> line.contains("/api/v1/schools?districtCode=568"))
+            .anyMatch(line -> line.contains("http://localhost:8080/api/docs"));
         assertThat(String.join("\n", lines)).doesNotContain("Abcdefghijk234567890");
     }
+
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentityEnvironmentTests {
 
     private static final App AUTH = App.service("auth").orElseThrow();
+
     private static final App SCHOOL = App.service("school").orElseThrow();
 
     @TempDir
@@ -26,12 +27,15 @@ class IdentityEnvironmentTests {
 
         assertThat(first.generated()).isTrue();
         assertThat(first.username()).isEqualTo("admin");
-        assertThat(first.value()).hasSize(20).matches("[A-Za-z2-9]{20}").containsPattern("[A-Z]")
-                .containsPattern("[a-z]").containsPattern("[0-9]");
+        assertThat(first.value()).hasSize(20)
+            .matches("[A-Za-z2-9]{20}")
+            .containsPattern("[A-Z]")
+            .containsPattern("[a-z]")
+            .containsPattern("[0-9]");
         assertThat(first.file()).isEqualTo(dataDir.resolve("admin-password"));
         assertThat(Files.readString(first.file()).trim()).isEqualTo(first.value());
         assertThat(Files.getPosixFilePermissions(first.file()))
-                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
         Suite.AdminPassword second = Suite.AdminPassword.resolve(dataDir, Map.of("MDM_ADMIN_USERNAME", "root-admin"));
 
@@ -70,11 +74,11 @@ class IdentityEnvironmentTests {
         Map<String, String> gateway = Suite.identityEnvironment(App.GATEWAY, ports, admin, Map.of());
 
         assertThat(auth).containsEntry("MDM_ADMIN_USERNAME", "admin")
-                .containsEntry("MDM_ADMIN_PASSWORD", "Abcdefghijk234567890");
+            .containsEntry("MDM_ADMIN_PASSWORD", "Abcdefghijk234567890");
         for (Map<String, String> environment : java.util.List.of(auth, school, gateway)) {
             assertThat(environment).containsEntry("MDM_PUBLIC_URL", "http://localhost:8380")
-                    .containsEntry("MDM_AUTH_JWKS_URI", "http://localhost:8381/.well-known/jwks.json")
-                    .doesNotContainKey("MDM_KEYCLOAK_ISSUER_URI");
+                .containsEntry("MDM_AUTH_JWKS_URI", "http://localhost:8381/.well-known/jwks.json")
+                .doesNotContainKey("MDM_KEYCLOAK_ISSUER_URI");
         }
         assertThat(school).doesNotContainKeys("MDM_ADMIN_USERNAME", "MDM_ADMIN_PASSWORD");
         assertThat(gateway).doesNotContainKeys("MDM_ADMIN_USERNAME", "MDM_ADMIN_PASSWORD");
@@ -86,9 +90,9 @@ class IdentityEnvironmentTests {
 
         for (App app : java.util.List.of(App.CONFIG_SERVER, App.GATEWAY, AUTH, SCHOOL)) {
             assertThat(Suite.identityEnvironment(app, Ports.defaults(), null, launcher))
-                    .containsEntry("MDM_KEYCLOAK_ISSUER_URI", "http://keycloak:8180/realms/mdm")
-                    .containsEntry("MDM_PUBLIC_URL", "http://localhost:8080")
-                    .containsEntry("MDM_AUTH_JWKS_URI", "http://localhost:8081/.well-known/jwks.json");
+                .containsEntry("MDM_KEYCLOAK_ISSUER_URI", "http://keycloak:8180/realms/mdm")
+                .containsEntry("MDM_PUBLIC_URL", "http://localhost:8080")
+                .containsEntry("MDM_AUTH_JWKS_URI", "http://localhost:8081/.well-known/jwks.json");
         }
     }
 
@@ -107,7 +111,10 @@ class IdentityEnvironmentTests {
         Suite.AdminPassword kept = new Suite.AdminPassword("admin", "Abcdefghijk234567890", false,
                 dataDir.resolve("admin-password"));
         assertThat(String.join("\n", Main.adminLines("http://localhost:8080", kept, root)))
-                .doesNotContain("Abcdefghijk234567890").contains("$(cat ").contains("admin-password");
+            .doesNotContain("Abcdefghijk234567890")
+            .contains("$(cat ")
+            .contains("admin-password");
         assertThat(Main.adminLines("http://localhost:8080", null, root)).isEmpty();
     }
+
 }

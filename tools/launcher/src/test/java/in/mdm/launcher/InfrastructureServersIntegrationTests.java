@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL, Redis and the Kafka JVM as the launcher starts them: each answers, the data survives a restart
- * on the same folder, and stopping leaves no process behind.
+ * PostgreSQL, Redis and the Kafka JVM as the launcher starts them: each answers, the data
+ * survives a restart on the same folder, and stopping leaves no process behind.
  */
 class InfrastructureServersIntegrationTests {
 
@@ -34,8 +34,11 @@ class InfrastructureServersIntegrationTests {
 
     @Test
     void startsAnswersKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
-        LaunchOptions options = LaunchOptions.builder(root).runDir(root.resolve(".run")).ports(Ports.free())
-                .progress(line -> System.out.println("[infrastructure] " + line)).build();
+        LaunchOptions options = LaunchOptions.builder(root)
+            .runDir(root.resolve(".run"))
+            .ports(Ports.free())
+            .progress(line -> System.out.println("[infrastructure] " + line))
+            .build();
         String marker = "-Dmdm.launcher.data=" + options.dataDir();
 
         List<ProcessHandle> firstRun;
@@ -48,21 +51,23 @@ class InfrastructureServersIntegrationTests {
             }
             assertThat(ping(servers.redisHost(), servers.redisPort())).isEqualTo("+PONG");
             try (Admin admin = admin(servers.kafkaBootstrap())) {
-                admin.createTopics(List.of(new NewTopic("mdm.launcher.kept", 1, (short) 1))).all()
-                        .get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("mdm.launcher.kept", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             }
             firstRun = processesOf(servers);
             assertThat(firstRun).as("the Kafka JVM, redis-server and the postmaster")
-                    .anyMatch(process -> commandOf(process).contains("kafka.Kafka"))
-                    .anyMatch(process -> commandOf(process).contains("redis-server"))
-                    .anyMatch(process -> commandOf(process).contains("postgres"));
+                .anyMatch(process -> commandOf(process).contains("kafka.Kafka"))
+                .anyMatch(process -> commandOf(process).contains("redis-server"))
+                .anyMatch(process -> commandOf(process).contains("postgres"));
         }
         assertGone(firstRun);
 
         List<ProcessHandle> secondRun;
         try (InfrastructureServers servers = InfrastructureServers.start(options, marker)) {
             try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(),
-                    servers.dbPassword()); Statement statement = connection.createStatement();
+                    servers.dbPassword());
+                    Statement statement = connection.createStatement();
                     ResultSet kept = statement.executeQuery("select id from kept")) {
                 assertThat(kept.next()).isTrue();
                 assertThat(kept.getInt(1)).isEqualTo(42);
@@ -112,4 +117,5 @@ class InfrastructureServersIntegrationTests {
             return reply.toString();
         }
     }
+
 }

@@ -70,4 +70,5 @@ class ProcessesTests {
         }
         assertThat(process.descendants()).isNotEmpty();
     }
+
 }

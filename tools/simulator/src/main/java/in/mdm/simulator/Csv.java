@@ -14,14 +14,17 @@ import org.apache.commons.csv.CSVPrinter;
 final class Csv implements AutoCloseable {
 
     private final Path path;
+
     private final CSVPrinter printer;
+
     private long rows;
 
     Csv(Path path, String... header) {
         this.path = path;
         try {
             BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header).get());
+            this.printer = new CSVPrinter(writer,
+                    CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header).get());
         }
         catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + path, ex);
@@ -52,7 +55,10 @@ final class Csv implements AutoCloseable {
         }
     }
 
-    /** {@code value / 10^scale} with exactly {@code scale} decimals, without floating point. */
+    /**
+     * {@code value / 10^scale} with exactly {@code scale} decimals, without floating
+     * point.
+     */
     static String fixed(long value, int scale) {
         boolean negative = value < 0;
         String digits = Long.toString(Math.abs(value));
@@ -67,4 +73,5 @@ final class Csv implements AutoCloseable {
     static String six(double value) {
         return fixed(Math.round(value * 1e6), 6);
     }
+
 }

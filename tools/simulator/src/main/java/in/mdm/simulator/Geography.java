@@ -19,13 +19,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The real administrative frame the synthetic state is laid on: LGD states, districts and blocks (bundled
- * extracts, see {@code lgd/README.md}) and an approximate area per district (centre and radius) inside which
- * schools are placed.
+ * The real administrative frame the synthetic state is laid on: LGD states, districts and
+ * blocks (bundled extracts, see {@code lgd/README.md}) and an approximate area per
+ * district (centre and radius) inside which schools are placed.
  */
 final class Geography {
 
-    /** An LGD state with the approximate circle it is drawn in and its range of PIN code prefixes. */
+    /**
+     * An LGD state with the approximate circle it is drawn in and its range of PIN code
+     * prefixes.
+     */
     record State(int code, String name, double latitude, double longitude, double radiusKm, int pinFrom, int pinTo) {
 
         /** Two digits, as in UDISE codes. */
@@ -35,7 +38,8 @@ final class Geography {
     }
 
     /**
-     * @param udiseIndex the two UDISE digits of the district inside its state (01, 02, ... by name)
+     * @param udiseIndex the two UDISE digits of the district inside its state (01, 02,
+     * ... by name)
      * @param radiusKm schools lie within this distance of the centre
      */
     record District(State state, String code, String name, int udiseIndex, double latitude, double longitude,
@@ -48,12 +52,16 @@ final class Geography {
 
     /**
      * @param udiseIndex the two UDISE digits of the block inside its district
-     * @param ownBlock whether the LGD list has no block for this district and the simulator gave it one
+     * @param ownBlock whether the LGD list has no block for this district and the
+     * simulator gave it one
      */
     record Block(String code, String name, int udiseIndex, boolean ownBlock) {
     }
 
-    /** Blocks for a district the LGD list gives none: 9 followed by the district's LGD code. */
+    /**
+     * Blocks for a district the LGD list gives none: 9 followed by the district's LGD
+     * code.
+     */
     static String ownBlockCode(String districtCode) {
         return "9" + districtCode;
     }
@@ -62,6 +70,7 @@ final class Geography {
             "HYDERABAD", "BENGALURU URBAN", "BANGALORE URBAN");
 
     private final List<State> states;
+
     private final List<District> districts;
 
     private Geography(List<State> states, List<District> districts) {
@@ -120,9 +129,9 @@ final class Geography {
     static Optional<State> state(String codeOrName) {
         String wanted = codeOrName.trim();
         return states().stream()
-                .filter(state -> wanted.matches("\\d+") ? state.code() == Integer.parseInt(wanted)
-                        : state.name().equalsIgnoreCase(wanted.replace('-', ' ').replace('_', ' ')))
-                .findFirst();
+            .filter(state -> wanted.matches("\\d+") ? state.code() == Integer.parseInt(wanted)
+                    : state.name().equalsIgnoreCase(wanted.replace('-', ' ').replace('_', ' ')))
+            .findFirst();
     }
 
     /** The districts and blocks of one state. */
@@ -132,7 +141,7 @@ final class Geography {
         for (CSVRecord row : read(tamilNadu ? "lgd/tamil-nadu-blocks.csv" : "lgd/india-blocks.csv")) {
             if (Integer.parseInt(row.get(1).trim()) == state.code()) {
                 blocksByDistrict.computeIfAbsent(row.get(3).trim(), code -> new ArrayList<>())
-                        .add(new String[] {row.get(5).trim(), titleCase(row.get(7))});
+                    .add(new String[] { row.get(5).trim(), titleCase(row.get(7)) });
             }
         }
         Map<String, String[]> areas = new HashMap<>();
@@ -144,7 +153,7 @@ final class Geography {
         List<String[]> rows = new ArrayList<>();
         for (CSVRecord row : read(tamilNadu ? "lgd/tamil-nadu-districts.csv" : "lgd/india-districts.csv")) {
             if (Integer.parseInt(row.get(0).trim()) == state.code()) {
-                rows.add(new String[] {row.get(2).trim(), titleCase(row.get(3))});
+                rows.add(new String[] { row.get(2).trim(), titleCase(row.get(3)) });
             }
         }
         if (rows.isEmpty()) {
@@ -172,9 +181,8 @@ final class Geography {
                     blocks.add(new Block(lgdBlocks.get(b)[0], lgdBlocks.get(b)[1], b + 1, false));
                 }
             }
-            double[] circle = areas.containsKey(code)
-                    ? new double[] {Double.parseDouble(areas.get(code)[2]), Double.parseDouble(areas.get(code)[3]),
-                            Double.parseDouble(areas.get(code)[4])}
+            double[] circle = areas.containsKey(code) ? new double[] { Double.parseDouble(areas.get(code)[2]),
+                    Double.parseDouble(areas.get(code)[3]), Double.parseDouble(areas.get(code)[4]) }
                     : syntheticCircle(state, i, rows.size());
             // Chandigarh and Delhi are cities through and through
             boolean metropolitan = METROPOLITAN.contains(name.toUpperCase(Locale.ROOT)) || state.code() == 4
@@ -186,9 +194,9 @@ final class Geography {
     }
 
     /**
-     * Where no district areas are bundled: the districts tile the state's circle on a sunflower (Vogel) spiral,
-     * each a circle of the same area share. Synthetic, but every district is inside its state and apart from
-     * the others.
+     * Where no district areas are bundled: the districts tile the state's circle on a
+     * sunflower (Vogel) spiral, each a circle of the same area share. Synthetic, but
+     * every district is inside its state and apart from the others.
      */
     static double[] syntheticCircle(State state, int index, int count) {
         double golden = Math.PI * (3 - Math.sqrt(5));
@@ -197,8 +205,8 @@ final class Geography {
         double radius = state.radiusKm() / Math.sqrt(count) * 0.8;
         double north = r * Math.cos(theta);
         double east = r * Math.sin(theta);
-        return new double[] {state.latitude() + north / Geo.KM_PER_DEGREE,
-                state.longitude() + east / (Geo.KM_PER_DEGREE * Math.cos(Math.toRadians(state.latitude()))), radius};
+        return new double[] { state.latitude() + north / Geo.KM_PER_DEGREE,
+                state.longitude() + east / (Geo.KM_PER_DEGREE * Math.cos(Math.toRadians(state.latitude()))), radius };
     }
 
     static String titleCase(String name) {
@@ -218,8 +226,13 @@ final class Geography {
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 // by position: the LGD block list repeats a column name
-                return CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader).stream()
-                        .skip(1).toList();
+                return CSVFormat.DEFAULT.builder()
+                    .setIgnoreSurroundingSpaces(true)
+                    .get()
+                    .parse(reader)
+                    .stream()
+                    .skip(1)
+                    .toList();
             }
         }
         catch (IOException ex) {
@@ -233,4 +246,5 @@ final class Geography {
         items.forEach(item -> map.put(code.apply(item), item));
         return map;
     }
+
 }

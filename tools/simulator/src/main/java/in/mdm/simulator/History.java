@@ -17,14 +17,16 @@ import in.mdm.simulator.Model.School;
 import in.mdm.simulator.Model.Supplier;
 
 /**
- * Day-by-day history of every kitchen and its schools: attendance, meals, stock by the norms, deliveries with
- * random and supplier-wide delays, and days without a meal drawn from a latent risk whose probability is written
- * out beside them ({@code truth.csv}).
+ * Day-by-day history of every kitchen and its schools: attendance, meals, stock by the
+ * norms, deliveries with random and supplier-wide delays, and days without a meal drawn
+ * from a latent risk whose probability is written out beside them ({@code truth.csv}).
  *
- * <p>The risk of a school-day, as log-odds: the school's lasting level, the kitchen's, a slowly wandering part of
- * the school's own (AR(1), φ = 0.85), heavy rain in the district, Mondays, low stock cover, an overdue delivery and
- * a district's cooking-cost funds running late. A kitchen whose stock cannot cover the day's meals serves none:
- * its schools' probability is 1 that day.
+ * <p>
+ * The risk of a school-day, as log-odds: the school's lasting level, the kitchen's, a
+ * slowly wandering part of the school's own (AR(1), φ = 0.85), heavy rain in the
+ * district, Mondays, low stock cover, an overdue delivery and a district's cooking-cost
+ * funds running late. A kitchen whose stock cannot cover the day's meals serves none: its
+ * schools' probability is 1 that day.
  */
 final class History {
 
@@ -32,9 +34,14 @@ final class History {
     static final double ORDER_UP_TO_DAYS = 16;
     static final double EXPECTED_ATTENDANCE = 0.88;
 
-    /** Why no meal was served, in school-service's words (fuel, water and the rest are OTHER). */
+    /**
+     * Why no meal was served, in school-service's words (fuel, water and the rest are
+     * OTHER).
+     */
     enum Reason {
+
         NO_STOCK, NO_FUNDS, NO_COOK, OTHER
+
     }
 
     /** States whose schools cook wheat rather than rice. */
@@ -54,10 +61,15 @@ final class History {
     }
 
     private static final class Delivery {
+
         final Kitchen kitchen;
+
         final Norms commodity;
+
         final long quantityKg;
+
         final int scheduled;
+
         final int delivered;
 
         Delivery(Kitchen kitchen, Norms commodity, long quantityKg, int scheduled, int delivered) {
@@ -67,15 +79,23 @@ final class History {
             this.scheduled = scheduled;
             this.delivered = delivered;
         }
+
     }
 
     private static final class KitchenState {
+
         final Kitchen kitchen;
+
         final SplittableRandom random;
+
         final int phase;
+
         final long[] stock = new long[3];
+
         final long[] expected = new long[3];
+
         final double[] wander;
+
         final List<Delivery> pending = new ArrayList<>();
 
         KitchenState(Kitchen kitchen, long seed) {
@@ -86,19 +106,23 @@ final class History {
             int firstDelivery = (DELIVERY_CYCLE - phase) % DELIVERY_CYCLE;
             double cover = firstDelivery + 4 + 5 * random.nextDouble();
             for (Norms norm : Norms.values()) {
-                expected[norm.ordinal()] = Math.round(norm.need(kitchen.enrollmentPrimary(), kitchen.enrollmentUpperPrimary())
-                        * EXPECTED_ATTENDANCE);
-                stock[norm.ordinal()] = Math.round(expected[norm.ordinal()] * cover * (0.9 + 0.2 * random.nextDouble()));
+                expected[norm.ordinal()] = Math.round(
+                        norm.need(kitchen.enrollmentPrimary(), kitchen.enrollmentUpperPrimary()) * EXPECTED_ATTENDANCE);
+                stock[norm.ordinal()] = Math
+                    .round(expected[norm.ordinal()] * cover * (0.9 + 0.2 * random.nextDouble()));
             }
             this.wander = new double[kitchen.schools().size()];
             for (int i = 0; i < wander.length; i++) {
                 wander[i] = 0.66 * random.nextGaussian();
             }
         }
+
     }
 
     private final Model model;
+
     private final SchoolCalendar calendar;
+
     private final long seed;
 
     History(Model model, SchoolCalendar calendar, long seed) {
@@ -107,14 +131,18 @@ final class History {
         this.seed = seed;
     }
 
-    /** Stable across runs and seeds, so that posting the same history twice is recognised as a repeat. */
+    /**
+     * Stable across runs and seeds, so that posting the same history twice is recognised
+     * as a repeat.
+     */
     static UUID reportId(String udiseCode, LocalDate date) {
-        return UUID.nameUUIDFromBytes(("mdm-simulator:daily-report:" + udiseCode + ":" + date).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("mdm-simulator:daily-report:" + udiseCode + ":" + date).getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID deliveryId(String kitchenCode, LocalDate date, String commodity) {
         return UUID.nameUUIDFromBytes(("mdm-simulator:delivery:" + kitchenCode + ":" + date + ":" + commodity)
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
     }
 
     Summary write(List<LocalDate> days, Path out) {
@@ -122,7 +150,7 @@ final class History {
         Map<Supplier, int[]> disruptionEnd = new HashMap<>();
         Map<Supplier, SplittableRandom> supplierRandom = new HashMap<>();
         for (Supplier supplier : model.suppliers) {
-            disruptionEnd.put(supplier, new int[] {-1});
+            disruptionEnd.put(supplier, new int[] { -1 });
             supplierRandom.put(supplier, Rng.of(seed, "supplier", supplier.code()));
         }
         Map<String, SplittableRandom> districtRandom = new HashMap<>();
@@ -131,7 +159,7 @@ final class History {
         for (Geography.District district : model.geography.districts()) {
             districtRandom.put(district.code(), Rng.of(seed, "weather-and-funds", district.code()));
             rain.put(district.code(), new boolean[1]);
-            fundsLateUntil.put(district.code(), new int[] {-1});
+            fundsLateUntil.put(district.code(), new int[] { -1 });
         }
 
         List<Delivery> deliveries = new ArrayList<>();
@@ -144,10 +172,10 @@ final class History {
                 "attendance_upper_primary", "meals_served", "no_meal_reason");
                 Csv truth = new Csv(out.resolve("truth.csv"), "udise_code", "date", "risk_probability", "incident",
                         "stock_out");
-                Csv stock = new Csv(out.resolve("stock.csv"), "kitchen_code", "date",
-                        "grain_opening_kg", "grain_received_kg", "grain_consumed_kg", "grain_closing_kg",
-                        "pulses_opening_kg", "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg",
-                        "oil_opening_kg", "oil_received_kg", "oil_consumed_kg", "oil_closing_kg")) {
+                Csv stock = new Csv(out.resolve("stock.csv"), "kitchen_code", "date", "grain_opening_kg",
+                        "grain_received_kg", "grain_consumed_kg", "grain_closing_kg", "pulses_opening_kg",
+                        "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg", "oil_opening_kg",
+                        "oil_received_kg", "oil_consumed_kg", "oil_closing_kg")) {
             for (int d = 0; d < days.size(); d++) {
                 LocalDate date = days.get(d);
                 String day = date.toString();
@@ -155,7 +183,8 @@ final class History {
                 boolean northEast = !monthDay.isBefore(MonthDay.of(10, 15));
                 boolean southWest = !monthDay.isBefore(MonthDay.of(6, 15)) && monthDay.isBefore(MonthDay.of(10, 1));
                 for (Geography.District district : model.geography.districts()) {
-                    // Tamil Nadu and Puducherry get their rain from the north-east monsoon, the rest from the south-west
+                    // Tamil Nadu and Puducherry get their rain from the north-east
+                    // monsoon, the rest from the south-west
                     int stateCode = district.state().code();
                     boolean monsoon = stateCode == 33 || stateCode == 34 ? northEast : southWest;
                     SplittableRandom random = districtRandom.get(district.code());
@@ -223,9 +252,12 @@ final class History {
                         }
                         for (Norms norm : Norms.values()) {
                             int c = norm.ordinal();
-                            long inTransit = state.pending.stream().filter(p -> p.commodity == norm)
-                                    .mapToLong(p -> p.quantityKg * Norms.DG_PER_KG).sum();
-                            long want = Math.round(state.expected[c] * ORDER_UP_TO_DAYS) - opening[c] - received[c] - inTransit;
+                            long inTransit = state.pending.stream()
+                                .filter(p -> p.commodity == norm)
+                                .mapToLong(p -> p.quantityKg * Norms.DG_PER_KG)
+                                .sum();
+                            long want = Math.round(state.expected[c] * ORDER_UP_TO_DAYS) - opening[c] - received[c]
+                                    - inTransit;
                             long kg = (want + Norms.DG_PER_KG - 1) / Norms.DG_PER_KG;
                             if (kg < 1) {
                                 continue;
@@ -244,8 +276,8 @@ final class History {
                     double cover = Double.MAX_VALUE;
                     for (int c = 0; c < 3; c++) {
                         available[c] = opening[c] + received[c];
-                        cover = Math.min(cover, state.expected[c] == 0 ? Double.MAX_VALUE
-                                : (double) available[c] / state.expected[c]);
+                        cover = Math.min(cover,
+                                state.expected[c] == 0 ? Double.MAX_VALUE : (double) available[c] / state.expected[c]);
                     }
 
                     List<School> schools = kitchen.schools();
@@ -283,7 +315,8 @@ final class History {
                             reason = Reason.NO_STOCK;
                         }
                         else if (incident) {
-                            // cook absent 35%, fuel or water short 35%, cooking-cost funds 15% (60% while late)
+                            // cook absent 35%, fuel or water short 35%, cooking-cost
+                            // funds 15% (60% while late)
                             double r = random.nextDouble();
                             reason = fundsLate && r < 0.6 ? Reason.NO_FUNDS
                                     : r < 0.35 ? Reason.NO_COOK : r < 0.85 ? Reason.OTHER : Reason.NO_FUNDS;
@@ -294,7 +327,8 @@ final class History {
                                 consumed[norm.ordinal()] += norm.need(primary[i], upper[i]);
                             }
                         }
-                        daily.row(school.udiseCode(), day, primary[i], upper[i], served, reason == null ? "" : reason.name());
+                        daily.row(school.udiseCode(), day, primary[i], upper[i], served,
+                                reason == null ? "" : reason.name());
                         truth.row(school.udiseCode(), day, Csv.six(p), incident ? 1 : 0, stockOut ? 1 : 0);
                         reports++;
                         meals += served;
@@ -320,7 +354,8 @@ final class History {
         long delayed = 0;
         long inTransit = 0;
         try (Csv csv = new Csv(out.resolve("deliveries.csv"), "delivery_id", "kitchen_code", "hub_udise_code",
-                "supplier_code", "commodity", "quantity_kg", "expected_date", "delivered_date", "days_late", "status")) {
+                "supplier_code", "commodity", "quantity_kg", "expected_date", "delivered_date", "days_late",
+                "status")) {
             for (Delivery delivery : deliveries) {
                 LocalDate expected = days.get(delivery.scheduled);
                 boolean arrived = delivery.delivered < days.size();
@@ -328,13 +363,14 @@ final class History {
                 delayed += late > 0 ? 1 : 0;
                 inTransit += arrived ? 0 : 1;
                 String commodity = commodity(delivery.commodity, delivery.kitchen.district().state());
-                csv.row(deliveryId(delivery.kitchen.code(), expected, commodity),
-                        delivery.kitchen.code(), delivery.kitchen.hub().udiseCode(), delivery.kitchen.supplier().code(),
-                        commodity, delivery.quantityKg, expected,
-                        arrived ? days.get(delivery.delivered) : "", arrived ? late : "", arrived ? "DELIVERED" : "IN_TRANSIT");
+                csv.row(deliveryId(delivery.kitchen.code(), expected, commodity), delivery.kitchen.code(),
+                        delivery.kitchen.hub().udiseCode(), delivery.kitchen.supplier().code(), commodity,
+                        delivery.quantityKg, expected, arrived ? days.get(delivery.delivered) : "", arrived ? late : "",
+                        arrived ? "DELIVERED" : "IN_TRANSIT");
             }
         }
         return new Summary(days.size(), days.getFirst(), days.getLast(), reports, meals, incidents, stockOutReports,
                 deliveries.size(), delayed, inTransit, reports == 0 ? 0 : riskSum / reports);
     }
+
 }

@@ -32,41 +32,62 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads a generated folder into a running suite through its gateway: logs in, imports {@code schools.csv} and waits
- * for the import job, then posts the daily reports day by day in batches, each day followed by the deliveries
- * expected that day.
+ * Loads a generated folder into a running suite through its gateway: logs in, imports
+ * {@code schools.csv} and waits for the import job, then posts the daily reports day by
+ * day in batches, each day followed by the deliveries expected that day.
  */
 final class LiveLoader {
 
-    /** A step that cannot go on, with a message for the person at the terminal (no stack trace). */
+    /**
+     * A step that cannot go on, with a message for the person at the terminal (no stack
+     * trace).
+     */
     static final class LiveException extends RuntimeException {
 
         LiveException(String message) {
             super(message);
         }
+
     }
 
-    /** What was loaded; {@code complete} is false when an endpoint was missing and a step was skipped. */
+    /**
+     * What was loaded; {@code complete} is false when an endpoint was missing and a step
+     * was skipped.
+     */
     record Result(int schoolsImported, int kitchens, int suppliers, long reports, long deliveries, boolean complete) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final int ATTEMPTS = 6;
 
     private final URI gateway;
+
     private final String username;
+
     private final String password;
+
     private final int batchSize;
+
     private final int concurrency;
+
     private final int importRows;
+
     private final Duration pollInterval;
+
     private final Duration jobTimeout;
+
     private final PrintStream log;
+
     private final HttpClient http;
+
     private final AtomicReference<String> token = new AtomicReference<>();
+
     /** Ids the suite gave the kitchens and suppliers, by the simulator's codes. */
     private final Map<String, String> kitchenIds = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, String> supplierIds = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     LiveLoader(URI gateway, String username, String password, int batchSize, int importRows, int concurrency,
@@ -80,8 +101,10 @@ final class LiveLoader {
         this.pollInterval = pollInterval;
         this.jobTimeout = jobTimeout;
         this.log = log;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     }
 
     Result load(Path folder) {
@@ -90,7 +113,7 @@ final class LiveLoader {
         int imported = importSchools(folder.resolve("schools.csv"));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         boolean complete = true;
-        int[] supply = {0, 0};
+        int[] supply = { 0, 0 };
         try {
             supply = registerSupply(folder, pool);
         }
@@ -111,7 +134,11 @@ final class LiveLoader {
             String day = null;
             List<Map<String, Object>> batch = new ArrayList<>();
             List<List<Map<String, Object>>> dayBatches = new ArrayList<>();
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader)) {
                 String date = row.get("date");
                 if (day != null && !date.equals(day)) {
                     if (!batch.isEmpty()) {
@@ -129,7 +156,8 @@ final class LiveLoader {
                 }
                 day = date;
                 Map<String, Object> report = new LinkedHashMap<>();
-                report.put("clientReportId", History.reportId(row.get("udise_code"), java.time.LocalDate.parse(date)).toString());
+                report.put("clientReportId",
+                        History.reportId(row.get("udise_code"), java.time.LocalDate.parse(date)).toString());
                 report.put("udiseCode", row.get("udise_code"));
                 report.put("date", date);
                 report.put("attendancePrimary", Integer.parseInt(row.get("attendance_primary")));
@@ -163,15 +191,18 @@ final class LiveLoader {
         return new Result(imported, supply[0], supply[1], reports, deliveries, complete);
     }
 
-    /** Kitchen name in the suite: carries the simulator's code, so that a second run finds the kitchens it made. */
+    /**
+     * Kitchen name in the suite: carries the simulator's code, so that a second run finds
+     * the kitchens it made.
+     */
     static String kitchenName(String kitchenCode) {
         return "Central kitchen " + kitchenCode;
     }
 
     /**
-     * Registers the kitchens (those not there yet, by name) and the suppliers with the schools and kitchens they
-     * serve (a supplier code already known is a 409 and left as it is).
-     *
+     * Registers the kitchens (those not there yet, by name) and the suppliers with the
+     * schools and kitchens they serve (a supplier code already known is a 409 and left as
+     * it is).
      * @return kitchens and suppliers registered by this run
      */
     private int[] registerSupply(Path folder, ExecutorService pool) {
@@ -219,7 +250,8 @@ final class LiveLoader {
 
         Map<String, List<String>> schoolsOfKitchen = new LinkedHashMap<>();
         for (CSVRecord row : csv(folder.resolve("kitchen-schools.csv"))) {
-            schoolsOfKitchen.computeIfAbsent(row.get("kitchen_code"), k -> new ArrayList<>()).add(row.get("udise_code"));
+            schoolsOfKitchen.computeIfAbsent(row.get("kitchen_code"), k -> new ArrayList<>())
+                .add(row.get("udise_code"));
         }
         List<CompletableFuture<Integer>> suppliers = new ArrayList<>();
         for (CSVRecord row : csv(folder.resolve("suppliers.csv"))) {
@@ -229,10 +261,13 @@ final class LiveLoader {
             supplier.put("name", row.get("supplier_name"));
             supplier.put("kind", row.get("kind"));
             supplier.put("districtCode", row.get("district_code"));
-            supplier.put("servesSchools", served.stream()
-                    .flatMap(kitchen -> schoolsOfKitchen.getOrDefault(kitchen, List.of()).stream()).limit(5000).toList());
-            supplier.put("servesKitchens", served.stream().map(kitchenIds::get).filter(java.util.Objects::nonNull)
-                    .limit(1000).toList());
+            supplier.put("servesSchools",
+                    served.stream()
+                        .flatMap(kitchen -> schoolsOfKitchen.getOrDefault(kitchen, List.of()).stream())
+                        .limit(5000)
+                        .toList());
+            supplier.put("servesKitchens",
+                    served.stream().map(kitchenIds::get).filter(java.util.Objects::nonNull).limit(1000).toList());
             String body = JSON.writeValueAsString(supplier);
             suppliers.add(CompletableFuture.supplyAsync(() -> {
                 HttpResponse<String> response = exchange("register a supplier", "POST", "/api/v1/suppliers",
@@ -262,7 +297,7 @@ final class LiveLoader {
             }
         }
         log.println("Suppliers: " + registered + " registered, " + (suppliers.size() - registered) + " there already.");
-        return new int[] {kitchens, registered};
+        return new int[] { kitchens, registered };
     }
 
     private static List<CSVRecord> csv(Path file) {
@@ -291,7 +326,10 @@ final class LiveLoader {
         logins.incrementAndGet();
     }
 
-    /** After a 401: one fresh login, however many requests in flight were refused with the old token. */
+    /**
+     * After a 401: one fresh login, however many requests in flight were refused with the
+     * old token.
+     */
     private synchronized void relogin(long loginsWhenSent) {
         if (logins.get() == loginsWhenSent) {
             login();
@@ -299,8 +337,9 @@ final class LiveLoader {
     }
 
     /**
-     * Imports the register in parts of {@code importRows} rows, one job each, waiting for each job: a part's schools
-     * are registered (and their events written) together, so smaller parts spare the service a burst.
+     * Imports the register in parts of {@code importRows} rows, one job each, waiting for
+     * each job: a part's schools are registered (and their events written) together, so
+     * smaller parts spare the service a burst.
      */
     private int importSchools(Path schools) {
         List<String> lines;
@@ -335,18 +374,22 @@ final class LiveLoader {
         expectSuccess("import the schools", "/api/v1/schools/import", response);
         Optional<String> location = response.headers().firstValue("Location");
         if (location.isEmpty()) {
-            throw new LiveException("the import answered " + response.statusCode() + " without a Location header to follow");
+            throw new LiveException(
+                    "the import answered " + response.statusCode() + " without a Location header to follow");
         }
-        URI job = gateway.resolve(location.get().startsWith("http") ? location.get() : gateway.getPath() + location.get());
+        URI job = gateway
+            .resolve(location.get().startsWith("http") ? location.get() : gateway.getPath() + location.get());
         log.println("Import accepted: " + job);
         long deadline = System.nanoTime() + jobTimeout.toNanos();
         String last = "";
         boolean busySaid = false;
         while (true) {
-            HttpResponse<String> poll = exchange("follow the import job", "GET", job.toString(), null, null, true, false);
+            HttpResponse<String> poll = exchange("follow the import job", "GET", job.toString(), null, null, true,
+                    false);
             int code = poll.statusCode();
             if ((code == 502 || code == 503 || code == 504) && System.nanoTime() < deadline) {
-                // school-service is busy with the import itself: keep asking until the job's time is up
+                // school-service is busy with the import itself: keep asking until the
+                // job's time is up
                 if (!busySaid) {
                     log.println("  school-service does not answer right now (" + code + "); still waiting for the job");
                     busySaid = true;
@@ -374,8 +417,8 @@ final class LiveLoader {
                         + (body.hasNonNull("error") ? body.get("error").asString() : abbreviate(poll.body())));
             }
             if (System.nanoTime() > deadline) {
-                throw new LiveException("the import job was not done within " + jobTimeout.toSeconds() + " s (last status "
-                        + status + ")");
+                throw new LiveException("the import job was not done within " + jobTimeout.toSeconds()
+                        + " s (last status " + status + ")");
             }
             sleep(pollInterval);
         }
@@ -409,25 +452,26 @@ final class LiveLoader {
                 rejected.addAndGet(answer.path("rejected").asLong(0));
                 for (JsonNode item : answer.path("results")) {
                     if (item.path("status").asString("").equals("REJECTED")) {
-                        firstRejection.compareAndSet(null, item.path("code").asString("") + " "
-                                + item.path("detail").asString(""));
+                        firstRejection.compareAndSet(null,
+                                item.path("code").asString("") + " " + item.path("detail").asString(""));
                     }
                 }
                 return batch.size();
             }, pool));
         }
         long posted = join(posts).stream().mapToLong(Integer::longValue).sum();
-        log.println("  " + day + ": " + posted + " daily reports in " + batches.size() + " requests (created "
-                + created + ", already there " + duplicates + ", rejected " + rejected
+        log.println("  " + day + ": " + posted + " daily reports in " + batches.size() + " requests (created " + created
+                + ", already there " + duplicates + ", rejected " + rejected
                 + (firstRejection.get() == null ? "" : ", e.g. " + firstRejection.get()) + ")");
         return posted;
     }
 
     /**
-     * Schedules the day's deliveries ({@code POST /api/v1/deliveries}, to the kitchen, from its supplier) and records
-     * the receipt of those that arrived ({@code POST /api/v1/deliveries/{id}/receipt}).
-     *
-     * @return the number posted, or -1 when the suite has no deliveries endpoint (or rejects them): then say so once
+     * Schedules the day's deliveries ({@code POST /api/v1/deliveries}, to the kitchen,
+     * from its supplier) and records the receipt of those that arrived ({@code POST
+     * /api/v1/deliveries/{id}/receipt}).
+     * @return the number posted, or -1 when the suite has no deliveries endpoint (or
+     * rejects them): then say so once
      */
     private long postDeliveries(ExecutorService pool, List<Map<String, Object>> deliveries) {
         if (!deliveries.isEmpty() && kitchenIds.isEmpty()) {
@@ -447,7 +491,8 @@ final class LiveLoader {
             request.put("commodity", delivery.get("commodity"));
             request.put("quantityKg", delivery.get("quantityKg"));
             request.put("promisedDate", delivery.get("expectedDate"));
-            // the simulator's own delivery id: a second run finds the delivery the first one scheduled
+            // the simulator's own delivery id: a second run finds the delivery the first
+            // one scheduled
             request.put("clientReference", delivery.get("deliveryId"));
             String body = JSON.writeValueAsString(request);
             Object receivedOn = delivery.get("deliveredDate");
@@ -458,8 +503,8 @@ final class LiveLoader {
                 JsonNode scheduled = JSON.readTree(response.body());
                 if (receivedOn != null && !"RECEIVED".equals(scheduled.path("status").asString())) {
                     String id = scheduled.path("id").asString();
-                    String receipt = JSON.writeValueAsString(Map.of("receivedOn", receivedOn,
-                            "quantityKg", delivery.get("quantityKg")));
+                    String receipt = JSON
+                        .writeValueAsString(Map.of("receivedOn", receivedOn, "quantityKg", delivery.get("quantityKg")));
                     HttpResponse<String> received = exchange("record a delivery's receipt", "POST",
                             "/api/v1/deliveries/" + id + "/receipt", "application/json",
                             HttpRequest.BodyPublishers.ofString(receipt), true);
@@ -483,7 +528,11 @@ final class LiveLoader {
             return byDay;
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader)) {
                 Map<String, Object> delivery = new LinkedHashMap<>();
                 delivery.put("deliveryId", row.get("delivery_id"));
                 delivery.put("kitchenCode", row.get("kitchen_code"));
@@ -502,8 +551,8 @@ final class LiveLoader {
     }
 
     /**
-     * One request with the bearer token, retried on 429/502/503/504 (honouring Retry-After) and once after a
-     * fresh login on 401.
+     * One request with the bearer token, retried on 429/502/503/504 (honouring
+     * Retry-After) and once after a fresh login on 401.
      */
     private HttpResponse<String> exchange(String what, String method, String pathOrUrl, String contentType,
             HttpRequest.BodyPublisher body, boolean authenticated) {
@@ -515,8 +564,9 @@ final class LiveLoader {
         URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(gateway + pathOrUrl);
         boolean relogged = false;
         for (int attempt = 1;; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                    .header("Accept", "application/json, application/problem+json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json, application/problem+json");
             long loginsWhenSent = logins.get();
             if (authenticated) {
                 request.header("Authorization", "Bearer " + token.get());
@@ -530,8 +580,8 @@ final class LiveLoader {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             }
             catch (ConnectException ex) {
-                throw new LiveException("cannot reach the gateway at " + gateway + " to " + what
-                        + ": is the suite running (./run)?");
+                throw new LiveException(
+                        "cannot reach the gateway at " + gateway + " to " + what + ": is the suite running (./run)?");
             }
             catch (HttpTimeoutException ex) {
                 if (attempt < ATTEMPTS) {
@@ -556,9 +606,12 @@ final class LiveLoader {
                 relogin(loginsWhenSent);
                 continue;
             }
-            if ((status == 429 || retryBusy && (status == 502 || status == 503 || status == 504)) && attempt < ATTEMPTS) {
-                long seconds = response.headers().firstValue("Retry-After").flatMap(LiveLoader::seconds)
-                        .orElse(1L << Math.min(attempt - 1, 4));
+            if ((status == 429 || retryBusy && (status == 502 || status == 503 || status == 504))
+                    && attempt < ATTEMPTS) {
+                long seconds = response.headers()
+                    .firstValue("Retry-After")
+                    .flatMap(LiveLoader::seconds)
+                    .orElse(1L << Math.min(attempt - 1, 4));
                 sleep(Duration.ofSeconds(Math.min(30, seconds)));
                 continue;
             }
@@ -648,4 +701,5 @@ final class LiveLoader {
             throw new LiveException("interrupted");
         }
     }
+
 }

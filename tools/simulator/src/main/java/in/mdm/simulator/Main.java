@@ -41,8 +41,8 @@ public final class Main {
         else {
             var state = Geography.state(options.state());
             if (state.isEmpty()) {
-                err.println("simulator: no LGD state '" + options.state() + "'; known: " + Geography.states().stream()
-                        .map(s -> s.code() + " " + s.name()).toList());
+                err.println("simulator: no LGD state '" + options.state() + "'; known: "
+                        + Geography.states().stream().map(s -> s.code() + " " + s.name()).toList());
                 return 2;
             }
             geography = Geography.of(state.get());
@@ -66,9 +66,11 @@ public final class Main {
                     options.batchSize(), options.importRows(), options.concurrency(), Duration.ofSeconds(1),
                     Duration.ofMinutes(15), out);
             LiveLoader.Result result = loader.load(options.out());
-            out.printf(Locale.ROOT, "Loaded into %s: %,d schools imported, %,d kitchens and %,d suppliers registered,"
-                    + " %,d daily reports, %,d deliveries%s.%n", options.gateway(), result.schoolsImported(),
-                    result.kitchens(), result.suppliers(), result.reports(), result.deliveries(),
+            out.printf(Locale.ROOT,
+                    "Loaded into %s: %,d schools imported, %,d kitchens and %,d suppliers registered,"
+                            + " %,d daily reports, %,d deliveries%s.%n",
+                    options.gateway(), result.schoolsImported(), result.kitchens(), result.suppliers(),
+                    result.reports(), result.deliveries(),
                     result.complete() ? "" : " (some steps were skipped, see above)");
             return 0;
         }
@@ -90,8 +92,9 @@ public final class Main {
         StateFiles.write(model, options.out());
         long eligible = model.schools.stream().filter(Model.School::eligible).count();
         long children = model.schools.stream().mapToLong(Model.School::enrollment).sum();
-        out.printf(Locale.ROOT, "%s: %d districts, %d blocks, %,d schools (%,d under PM POSHAN, %,d children), %,d"
-                + " kitchens, %,d suppliers (seed %d, scale %s) in %.1f s%n",
+        out.printf(Locale.ROOT,
+                "%s: %d districts, %d blocks, %,d schools (%,d under PM POSHAN, %,d children), %,d"
+                        + " kitchens, %,d suppliers (seed %d, scale %s) in %.1f s%n",
                 geography.covered().size() == 1 ? geography.covered().getFirst().name()
                         : geography.covered().size() + " states",
                 geography.districts().size(), geography.blockCount(), model.schools.size(), eligible, children,
@@ -100,17 +103,20 @@ public final class Main {
             long history = System.nanoTime();
             LocalDate end = options.endOrYesterday();
             List<LocalDate> days = new SchoolCalendar().schoolDaysUpTo(end, options.days());
-            History.Summary summary = new History(model, new SchoolCalendar(), options.seed()).write(days, options.out());
+            History.Summary summary = new History(model, new SchoolCalendar(), options.seed()).write(days,
+                    options.out());
             out.printf(Locale.ROOT, "History: %d school days %s to %s, %,d daily reports, %,d meals, %,d days without a"
                     + " meal (%,d for want of stock; mean risk %.4f), %,d deliveries (%,d late, %,d in transit) in %.1f s%n",
                     summary.days(), summary.first(), summary.last(), summary.reports(), summary.mealsServed(),
                     summary.incidents(), summary.stockOutReports(), summary.meanRisk(), summary.deliveries(),
                     summary.delayedDeliveries(), summary.inTransit(), seconds(history));
         }
-        out.printf(Locale.ROOT, "Written to %s in %.1f s%n", options.out().toAbsolutePath().normalize(), seconds(started));
+        out.printf(Locale.ROOT, "Written to %s in %.1f s%n", options.out().toAbsolutePath().normalize(),
+                seconds(started));
     }
 
     private static double seconds(long since) {
         return Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0;
     }
+
 }

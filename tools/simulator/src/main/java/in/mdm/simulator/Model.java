@@ -6,16 +6,20 @@ import java.util.List;
 final class Model {
 
     enum Category {
-        PRIMARY("Primary"), PRIMARY_WITH_UPPER_PRIMARY("Primary with Upper Primary"), UPPER_PRIMARY("Upper Primary only");
+
+        PRIMARY("Primary"), PRIMARY_WITH_UPPER_PRIMARY("Primary with Upper Primary"),
+        UPPER_PRIMARY("Upper Primary only");
 
         final String label;
 
         Category(String label) {
             this.label = label;
         }
+
     }
 
     enum Management {
+
         GOVERNMENT("Department of Education"), AIDED("Government Aided"), LOCAL_BODY("Local body"),
         PRIVATE_UNAIDED("Private Unaided");
 
@@ -29,16 +33,16 @@ final class Model {
         boolean eligible() {
             return this != PRIVATE_UNAIDED;
         }
+
     }
 
     /**
      * @param attendanceRate the school's usual share of enrolled children present
      * @param baseRisk the school's lasting part of the log-odds of a day without a meal
      */
-    record School(String udiseCode, String name, Geography.District district, Geography.Block block,
-            Category category, Management management, boolean urban, String pincode, double latitude,
-            double longitude, int enrollmentPrimary, int enrollmentUpperPrimary, double attendanceRate,
-            double baseRisk) {
+    record School(String udiseCode, String name, Geography.District district, Geography.Block block, Category category,
+            Management management, boolean urban, String pincode, double latitude, double longitude,
+            int enrollmentPrimary, int enrollmentUpperPrimary, double attendanceRate, double baseRisk) {
 
         boolean eligible() {
             return management.eligible();
@@ -65,7 +69,10 @@ final class Model {
             return schools.stream().mapToInt(School::enrollmentUpperPrimary).sum();
         }
 
-        /** Meals a day it is built for: the enrollment with a tenth to spare, rounded up to 50. */
+        /**
+         * Meals a day it is built for: the enrollment with a tenth to spare, rounded up
+         * to 50.
+         */
         int capacity() {
             int need = (int) Math.ceil((enrollmentPrimary() + enrollmentUpperPrimary()) * 1.1);
             return (need + 49) / 50 * 50;
@@ -75,18 +82,21 @@ final class Model {
     /**
      * A supplier of grain, pulses and oil to the kitchens of some blocks of one district.
      *
-     * @param kind as school-service names it: CIVIL_SUPPLIES_CORPORATION, COOPERATIVE or PRIVATE
-     *
-     * @param disruptionRate chance per school day that a disruption (a vehicle, a warehouse, a tender) begins,
-     *        delaying every delivery of the supplier until it ends
+     * @param kind as school-service names it: CIVIL_SUPPLIES_CORPORATION, COOPERATIVE or
+     * PRIVATE
+     * @param disruptionRate chance per school day that a disruption (a vehicle, a
+     * warehouse, a tender) begins, delaying every delivery of the supplier until it ends
      */
     record Supplier(String code, String name, String kind, Geography.District district, double latitude,
             double longitude, double disruptionRate) {
     }
 
     final Geography geography;
+
     final List<School> schools;
+
     final List<Kitchen> kitchens;
+
     final List<Supplier> suppliers;
 
     Model(Geography geography, List<School> schools, List<Kitchen> kitchens, List<Supplier> suppliers) {
@@ -95,4 +105,5 @@ final class Model {
         this.kitchens = kitchens;
         this.suppliers = suppliers;
     }
+
 }

@@ -1,13 +1,16 @@
 package in.mdm.simulator;
 
 /**
- * PM POSHAN food norms per child per day, in decigrams (tenths of a gram) so that every sum is exact:
- * grain 100 g / 150 g, pulses 20 g / 30 g, oil 5 g / 7.5 g (primary / upper primary).
+ * PM POSHAN food norms per child per day, in decigrams (tenths of a gram) so that every
+ * sum is exact: grain 100 g / 150 g, pulses 20 g / 30 g, oil 5 g / 7.5 g (primary / upper
+ * primary).
  */
 enum Norms {
+
     GRAIN(1000, 1500), PULSES(200, 300), OIL(50, 75);
 
     final int primaryDg;
+
     final int upperPrimaryDg;
 
     Norms(int primaryDg, int upperPrimaryDg) {
@@ -26,4 +29,5 @@ enum Norms {
     }
 
     static final long DG_PER_KG = 10_000;
+
 }

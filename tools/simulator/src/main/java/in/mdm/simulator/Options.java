@@ -13,8 +13,9 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
-    private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days", "--end",
-            "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows", "--concurrency");
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days",
+            "--end", "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows",
+            "--concurrency");
 
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
@@ -92,13 +93,15 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                             case "--days" -> days = atLeast(Integer.parseInt(value), 0, option);
                             case "--end" -> end = LocalDate.parse(value);
                             case "--out" -> out = Path.of(value);
-                            case "--gateway" -> gateway = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                            case "--gateway" -> gateway = URI
+                                .create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
                             case "--username" -> username = value;
                             case "--password" -> password = value;
                             case "--batch-size" -> batchSize = atLeast(Integer.parseInt(value), 1, option);
                             case "--import-rows" -> importRows = atLeast(Integer.parseInt(value), 1, option);
                             case "--concurrency" -> concurrency = atLeast(Integer.parseInt(value), 1, option);
-                            default -> throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
+                            default ->
+                                throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
                         }
                     }
                     catch (NumberFormatException | DateTimeParseException ex) {

@@ -3,9 +3,10 @@ package in.mdm.simulator;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random streams. Each part of the state (a district's schools, a kitchen's days, a supplier) draws from a
- * stream of its own, derived from the seed and the part's name, so that the output is the same for the same seed
- * whatever else changes in the order of work.
+ * Seeded random streams. Each part of the state (a district's schools, a kitchen's days,
+ * a supplier) draws from a stream of its own, derived from the seed and the part's name,
+ * so that the output is the same for the same seed whatever else changes in the order of
+ * work.
  */
 final class Rng {
 
@@ -35,7 +36,10 @@ final class Rng {
         return median * Math.exp(sigma * random.nextGaussian());
     }
 
-    /** A binomial draw: exact for small n, the normal approximation (rounded and clamped) above 60. */
+    /**
+     * A binomial draw: exact for small n, the normal approximation (rounded and clamped)
+     * above 60.
+     */
     static int binomial(SplittableRandom random, int n, double p) {
         if (n <= 0 || p <= 0) {
             return 0;
@@ -61,4 +65,5 @@ final class Rng {
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
     }
+
 }

@@ -19,18 +19,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * School days: the academic year runs from the first Monday of June to the end of April; Sundays, the holidays
- * and vacations of {@code holidays.csv} (a Tamil Nadu-style list, approximate, 2025-26 and 2026-27) and the
- * national days of every year are off; Saturdays are school days.
+ * School days: the academic year runs from the first Monday of June to the end of April;
+ * Sundays, the holidays and vacations of {@code holidays.csv} (a Tamil Nadu-style list,
+ * approximate, 2025-26 and 2026-27) and the national days of every year are off;
+ * Saturdays are school days.
  */
 final class SchoolCalendar {
 
     enum Kind {
+
         FESTIVAL, NATIONAL, VACATION, EXAM
+
     }
 
-    private static final Set<MonthDay> NATIONAL_DAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(1, 26),
-            MonthDay.of(8, 15), MonthDay.of(10, 2), MonthDay.of(12, 25));
+    private static final Set<MonthDay> NATIONAL_DAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(1, 26), MonthDay.of(8, 15),
+            MonthDay.of(10, 2), MonthDay.of(12, 25));
 
     private final Map<LocalDate, Kind> days;
 
@@ -68,14 +71,17 @@ final class SchoolCalendar {
         return false;
     }
 
-    /** The last {@code count} school days up to and including {@code end}, oldest first. */
+    /**
+     * The last {@code count} school days up to and including {@code end}, oldest first.
+     */
     List<LocalDate> schoolDaysUpTo(LocalDate end, int count) {
         List<LocalDate> result = new ArrayList<>(count);
         LocalDate date = end;
         LocalDate limit = end.minusYears(5);
         while (result.size() < count) {
             if (date.isBefore(limit)) {
-                throw new IllegalArgumentException("fewer than " + count + " school days in the five years before " + end);
+                throw new IllegalArgumentException(
+                        "fewer than " + count + " school days in the five years before " + end);
             }
             if (isSchoolDay(date)) {
                 result.add(date);
@@ -98,7 +104,8 @@ final class SchoolCalendar {
                 }
                 String[] cells = line.split(",", 4);
                 Kind kind = Kind.valueOf(cells[2].trim().toUpperCase(java.util.Locale.ROOT));
-                for (LocalDate day = LocalDate.parse(cells[0]); !day.isAfter(LocalDate.parse(cells[1])); day = day.plusDays(1)) {
+                for (LocalDate day = LocalDate.parse(cells[0]); !day.isAfter(LocalDate.parse(cells[1])); day = day
+                    .plusDays(1)) {
                     // a holiday inside an exam period stays a holiday
                     if (kind != Kind.EXAM || !days.containsKey(day)) {
                         days.put(day, kind);
@@ -111,4 +118,5 @@ final class SchoolCalendar {
         }
         return days;
     }
+
 }

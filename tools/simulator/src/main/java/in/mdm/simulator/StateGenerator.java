@@ -17,20 +17,25 @@ import in.mdm.simulator.Model.Supplier;
 /** Schools, kitchens and suppliers of one state, drawn from the seed. */
 final class StateGenerator {
 
-    /** Tamil Nadu's noon-meal centres (June 2024) plus the few private schools the register also holds. */
+    /**
+     * Tamil Nadu's noon-meal centres (June 2024) plus the few private schools the
+     * register also holds.
+     */
     static final int TAMIL_NADU_SCHOOLS = 44_000;
 
     /** Schools per LGD block elsewhere, Tamil Nadu's density. */
     static final double SCHOOLS_PER_BLOCK = TAMIL_NADU_SCHOOLS / 390.0;
 
-    private static final String[] PLACE_STARTS = {"Pudu", "Kil", "Mel", "Siru", "Peria", "Vada", "Then", "Nalla",
+    private static final String[] PLACE_STARTS = { "Pudu", "Kil", "Mel", "Siru", "Peria", "Vada", "Then", "Nalla",
             "Sembi", "Thiru", "Kottai", "Ala", "Vel", "Kum", "Mangala", "Ayya", "Karu", "Muthu", "Ponn", "Sinna",
-            "Kanda", "Mani", "Palla", "Sola", "Vala", "Ara", "Nagar", "Sen", "Kalla", "Elu"};
-    private static final String[] PLACE_ENDS = {"palayam", "patti", "kuppam", "puram", "nallur", "kulam", "ur",
+            "Kanda", "Mani", "Palla", "Sola", "Vala", "Ara", "Nagar", "Sen", "Kalla", "Elu" };
+
+    private static final String[] PLACE_ENDS = { "palayam", "patti", "kuppam", "puram", "nallur", "kulam", "ur",
             "pettai", "pakkam", "kottai", "cheri", "malai", "thurai", "gudi", "vadi", "kurichi", "mangalam", "nagar",
-            "palli", "samudram"};
+            "palli", "samudram" };
 
     private final long seed;
+
     private final double scale;
 
     StateGenerator(long seed, double scale) {
@@ -74,13 +79,13 @@ final class StateGenerator {
             SplittableRandom random = Rng.of(seed, "district", state.udisePrefix(), district.code());
             List<double[]> blockCentres = new ArrayList<>();
             for (Block block : district.blocks()) {
-                blockCentres.add(block.ownBlock() ? new double[] {district.latitude(), district.longitude()}
+                blockCentres.add(block.ownBlock() ? new double[] { district.latitude(), district.longitude() }
                         : pointInDisc(random, district.latitude(), district.longitude(), district.radiusKm() * 0.7));
             }
             List<Supplier> districtSuppliers = suppliers(district, blockCentres, random);
             suppliers.addAll(districtSuppliers);
-            double blockRadius = district.blocks().size() == 1 ? district.radiusKm()
-                    : Math.max(district.radiusKm() * 0.35, district.radiusKm() / Math.sqrt(district.blocks().size()) * 1.2);
+            double blockRadius = district.blocks().size() == 1 ? district.radiusKm() : Math
+                .max(district.radiusKm() * 0.35, district.radiusKm() / Math.sqrt(district.blocks().size()) * 1.2);
             for (int b = 0; b < district.blocks().size(); b++) {
                 Block block = district.blocks().get(b);
                 double[] centre = blockCentres.get(b);
@@ -137,7 +142,8 @@ final class StateGenerator {
             }
             drafts.add(new Draft(point[0], point[1], urban));
         }
-        // nearby schools get neighbouring codes (cluster digits) and share kitchens: order along a Z-curve
+        // nearby schools get neighbouring codes (cluster digits) and share kitchens:
+        // order along a Z-curve
         drafts.sort(Comparator.comparingLong(draft -> morton(draft.latitude(), draft.longitude())));
         int perCluster = Math.max(25, (count + 98) / 99);
         if (perCluster > 332) {
@@ -157,14 +163,15 @@ final class StateGenerator {
             String udise = prefix + String.format(Locale.ROOT, "%02d%03d", i / perCluster + 1, serial);
             Draft draft = drafts.get(i);
             double c = random.nextDouble();
-            Category category = c < 0.57 ? Category.PRIMARY : c < 0.85 ? Category.PRIMARY_WITH_UPPER_PRIMARY
-                    : Category.UPPER_PRIMARY;
+            Category category = c < 0.57 ? Category.PRIMARY
+                    : c < 0.85 ? Category.PRIMARY_WITH_UPPER_PRIMARY : Category.UPPER_PRIMARY;
             double m = random.nextDouble();
             Management management = draft.urban()
-                    ? (m < 0.45 ? Management.GOVERNMENT : m < 0.78 ? Management.LOCAL_BODY : m < 0.95 ? Management.AIDED
-                            : Management.PRIVATE_UNAIDED)
-                    : (m < 0.78 ? Management.GOVERNMENT : m < 0.86 ? Management.LOCAL_BODY : m < 0.975 ? Management.AIDED
-                            : Management.PRIVATE_UNAIDED);
+                    ? (m < 0.45 ? Management.GOVERNMENT
+                            : m < 0.78 ? Management.LOCAL_BODY
+                                    : m < 0.95 ? Management.AIDED : Management.PRIVATE_UNAIDED)
+                    : (m < 0.78 ? Management.GOVERNMENT : m < 0.86 ? Management.LOCAL_BODY
+                            : m < 0.975 ? Management.AIDED : Management.PRIVATE_UNAIDED);
             double size = random.nextDouble() < 0.03 ? 3.0 : 1.0;
             int primary = 0;
             int upper = 0;
@@ -176,9 +183,11 @@ final class StateGenerator {
                 double median = (draft.urban() ? 100 : 45) * (category == Category.UPPER_PRIMARY ? 2.0 : 1.0);
                 upper = clamp(Rng.logNormal(random, median * size, 0.5), 6, 1500);
             }
-            double attendance = Math.min(0.98, Math.max(0.6, (draft.urban() ? 0.90 : 0.87) + 0.04 * random.nextGaussian()));
+            double attendance = Math.min(0.98,
+                    Math.max(0.6, (draft.urban() ? 0.90 : 0.87) + 0.04 * random.nextGaussian()));
             double baseRisk = -5.4 + 0.75 * random.nextGaussian() + (draft.urban() ? -0.2 : 0.1);
-            String pincode = String.format(Locale.ROOT, "%03d%03d", pinPrefix, Math.min(999, pinBase + random.nextInt(0, 8)));
+            String pincode = String.format(Locale.ROOT, "%03d%03d", pinPrefix,
+                    Math.min(999, pinBase + random.nextInt(0, 8)));
             String name = name(category, management, draft.urban(), district.metropolitan(), random);
             schools.add(new School(udise, name, district, block, category, management, draft.urban(), pincode,
                     round6(draft.latitude()), round6(draft.longitude()), primary, upper, attendance, baseRisk));
@@ -206,19 +215,24 @@ final class StateGenerator {
             List<School> cluster = List.copyOf(clusters.get(k));
             double lat = cluster.stream().mapToDouble(School::latitude).average().orElseThrow();
             double lon = cluster.stream().mapToDouble(School::longitude).average().orElseThrow();
-            School hub = cluster.stream().min(Comparator.comparingDouble(
-                    (School school) -> Geo.distanceKm(lat, lon, school.latitude(), school.longitude()))).orElseThrow();
+            School hub = cluster.stream()
+                .min(Comparator.comparingDouble(
+                        (School school) -> Geo.distanceKm(lat, lon, school.latitude(), school.longitude())))
+                .orElseThrow();
             kitchens.add(new Kitchen(prefix + String.format(Locale.ROOT, "%03d", k + 1), hub, district, block,
                     hub.latitude(), hub.longitude(), cluster, supplier, 0.3 * random.nextGaussian()));
         }
         return kitchens;
     }
 
-    /** A few suppliers per district, each at the centre of one block; a block buys from the nearest. */
+    /**
+     * A few suppliers per district, each at the centre of one block; a block buys from
+     * the nearest.
+     */
     private List<Supplier> suppliers(District district, List<double[]> blockCentres, SplittableRandom random) {
         int count = Math.max(2, Math.round(district.blocks().size() / 3.0f));
-        String[] kinds = {"Civil Supplies Godown", "Cooperative Wholesale Stores", "Food Grains Traders",
-                "Agro Suppliers", "Provisions Distributors"};
+        String[] kinds = { "Civil Supplies Godown", "Cooperative Wholesale Stores", "Food Grains Traders",
+                "Agro Suppliers", "Provisions Distributors" };
         List<Supplier> suppliers = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             double[] site = count > district.blocks().size()
@@ -235,9 +249,10 @@ final class StateGenerator {
     }
 
     private static Supplier nearest(List<Supplier> suppliers, double[] point) {
-        return suppliers.stream().min(Comparator.comparingDouble(
-                (Supplier supplier) -> Geo.distanceKm(point[0], point[1], supplier.latitude(), supplier.longitude())))
-                .orElseThrow();
+        return suppliers.stream()
+            .min(Comparator.comparingDouble((Supplier supplier) -> Geo.distanceKm(point[0], point[1],
+                    supplier.latitude(), supplier.longitude())))
+            .orElseThrow();
     }
 
     private static String name(Category category, Management management, boolean urban, boolean metropolitan,
@@ -250,16 +265,20 @@ final class StateGenerator {
         String kind = switch (management) {
             case GOVERNMENT -> category == Category.UPPER_PRIMARY ? "Government High School"
                     : (urban ? "Government " : "Panchayat Union ") + level + " School";
-            case LOCAL_BODY -> (metropolitan ? "Corporation " : urban ? "Municipal " : "Adi Dravidar Welfare ") + level
-                    + " School";
+            case LOCAL_BODY ->
+                (metropolitan ? "Corporation " : urban ? "Municipal " : "Adi Dravidar Welfare ") + level + " School";
             case AIDED -> "Aided " + (category == Category.PRIMARY ? "Elementary" : level) + " School";
-            case PRIVATE_UNAIDED -> category == Category.PRIMARY ? "Nursery and Primary School" : "Matriculation School";
+            case PRIVATE_UNAIDED ->
+                category == Category.PRIMARY ? "Nursery and Primary School" : "Matriculation School";
         };
         return kind + ", " + PLACE_STARTS[random.nextInt(PLACE_STARTS.length)]
                 + PLACE_ENDS[random.nextInt(PLACE_ENDS.length)];
     }
 
-    /** Districts take consecutive three-digit PIN prefixes of their state's range, in UDISE order. */
+    /**
+     * Districts take consecutive three-digit PIN prefixes of their state's range, in
+     * UDISE order.
+     */
     private static int pinPrefix(District district) {
         Geography.State state = district.state();
         int span = state.pinTo() - state.pinFrom() + 1;
@@ -267,7 +286,8 @@ final class StateGenerator {
     }
 
     static boolean outside(District district, double[] point) {
-        return Geo.distanceKm(district.latitude(), district.longitude(), point[0], point[1]) > district.radiusKm() * 0.98;
+        return Geo.distanceKm(district.latitude(), district.longitude(), point[0], point[1]) > district.radiusKm()
+                * 0.98;
     }
 
     static double[] pointInDisc(SplittableRandom random, double latitude, double longitude, double radiusKm) {
@@ -276,7 +296,10 @@ final class StateGenerator {
         return Geo.offset(latitude, longitude, r * Math.cos(theta), r * Math.sin(theta));
     }
 
-    /** Interleaved bits of the two coordinates at about 100 m resolution: nearby points sort together. */
+    /**
+     * Interleaved bits of the two coordinates at about 100 m resolution: nearby points
+     * sort together.
+     */
     static long morton(double latitude, double longitude) {
         long x = (long) ((longitude + 180) * 1000) & 0x3FFFFFL;
         long y = (long) ((latitude + 90) * 1000) & 0x3FFFFFL;
@@ -294,4 +317,5 @@ final class StateGenerator {
     static double round6(double value) {
         return Math.round(value * 1e6) / 1e6;
     }
+
 }

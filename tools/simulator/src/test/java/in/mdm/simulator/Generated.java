@@ -67,4 +67,5 @@ final class Generated {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

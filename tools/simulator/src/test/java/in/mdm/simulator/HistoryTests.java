@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class HistoryTests {
 
-    private static final BigDecimal[][] NORMS_KG = {
-            {new BigDecimal("0.100"), new BigDecimal("0.150")},
-            {new BigDecimal("0.020"), new BigDecimal("0.030")},
-            {new BigDecimal("0.005"), new BigDecimal("0.0075")}};
-    private static final String[] COMMODITIES = {"grain", "pulses", "oil"};
+    private static final BigDecimal[][] NORMS_KG = { { new BigDecimal("0.100"), new BigDecimal("0.150") },
+            { new BigDecimal("0.020"), new BigDecimal("0.030") },
+            { new BigDecimal("0.005"), new BigDecimal("0.0075") } };
+
+    private static final String[] COMMODITIES = { "grain", "pulses", "oil" };
 
     @Test
     void historyCoversTheLastSchoolDaysOnly() {
@@ -42,7 +42,8 @@ class HistoryTests {
     void kitchensConsumeByTheNormsForTheMealsTheirSchoolsServed() {
         Path dir = Generated.tamilNadu();
         Map<String, String> kitchenOf = new HashMap<>();
-        Generated.read(dir.resolve("kitchen-schools.csv")).forEach(row -> kitchenOf.put(row.get("udise_code"), row.get("kitchen_code")));
+        Generated.read(dir.resolve("kitchen-schools.csv"))
+            .forEach(row -> kitchenOf.put(row.get("udise_code"), row.get("kitchen_code")));
         Map<String, BigDecimal[]> expected = new HashMap<>();
         for (CSVRecord report : Generated.read(dir.resolve("daily-reports.csv"))) {
             int primary = Integer.parseInt(report.get("attendance_primary"));
@@ -55,12 +56,13 @@ class HistoryTests {
             else if (primary + upper > 0) {
                 assertThat(report.get("no_meal_reason")).isIn("NO_STOCK", "NO_FUNDS", "NO_COOK", "OTHER");
             }
-            BigDecimal[] sums = expected.computeIfAbsent(kitchenOf.get(report.get("udise_code")) + "|" + report.get("date"),
-                    key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sums = expected.computeIfAbsent(
+                    kitchenOf.get(report.get("udise_code")) + "|" + report.get("date"),
+                    key -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
             if (meals > 0) {
                 for (int c = 0; c < 3; c++) {
                     sums[c] = sums[c].add(NORMS_KG[c][0].multiply(BigDecimal.valueOf(primary)))
-                            .add(NORMS_KG[c][1].multiply(BigDecimal.valueOf(upper)));
+                        .add(NORMS_KG[c][1].multiply(BigDecimal.valueOf(upper)));
                 }
             }
         }
@@ -77,7 +79,7 @@ class HistoryTests {
                 BigDecimal consumed = new BigDecimal(row.get(commodity + "_consumed_kg"));
                 closing[c] = new BigDecimal(row.get(commodity + "_closing_kg"));
                 assertThat(consumed).as(commodity + " of " + row.get("kitchen_code") + " on " + row.get("date"))
-                        .isEqualByComparingTo(sums[c]);
+                    .isEqualByComparingTo(sums[c]);
                 assertThat(closing[c]).isEqualByComparingTo(opening.add(received).subtract(consumed));
                 assertThat(closing[c].signum()).isGreaterThanOrEqualTo(0);
                 BigDecimal[] previous = lastClosing.get(row.get("kitchen_code"));
@@ -113,18 +115,22 @@ class HistoryTests {
                 assertThat(report.get("no_meal_reason")).isEqualTo("NO_STOCK");
                 continue;
             }
-            latent.add(new double[] {p, incident ? 1 : 0});
+            latent.add(new double[] { p, incident ? 1 : 0 });
             riskSum += p;
             incidents += incident ? 1 : 0;
         }
-        // calibrated: as many incidents as the probabilities promise (a few standard errors)
+        // calibrated: as many incidents as the probabilities promise (a few standard
+        // errors)
         assertThat((double) incidents).isBetween(riskSum - 4 * Math.sqrt(riskSum), riskSum + 4 * Math.sqrt(riskSum));
 
         latent.sort(Comparator.comparingDouble(pair -> pair[0]));
         int decile = latent.size() / 10;
         double bottom = latent.subList(0, decile).stream().mapToDouble(pair -> pair[1]).average().orElseThrow();
-        double top = latent.subList(latent.size() - decile, latent.size()).stream().mapToDouble(pair -> pair[1])
-                .average().orElseThrow();
+        double top = latent.subList(latent.size() - decile, latent.size())
+            .stream()
+            .mapToDouble(pair -> pair[1])
+            .average()
+            .orElseThrow();
         assertThat(top).isGreaterThan(5 * bottom).isGreaterThan(0.02);
     }
 
@@ -132,7 +138,8 @@ class HistoryTests {
     void deliveriesComeFromTheKitchensSupplierAndSomeAreLate() {
         Path dir = Generated.tamilNadu();
         Map<String, String> supplierOf = new HashMap<>();
-        Generated.read(dir.resolve("kitchens.csv")).forEach(row -> supplierOf.put(row.get("kitchen_code"), row.get("supplier_code")));
+        Generated.read(dir.resolve("kitchens.csv"))
+            .forEach(row -> supplierOf.put(row.get("kitchen_code"), row.get("supplier_code")));
         List<CSVRecord> deliveries = Generated.read(dir.resolve("deliveries.csv"));
         Set<String> ids = new HashSet<>();
         long late = 0;
@@ -143,7 +150,7 @@ class HistoryTests {
             assertThat(Long.parseLong(delivery.get("quantity_kg"))).isPositive();
             if (delivery.get("status").equals("DELIVERED")) {
                 assertThat(LocalDate.parse(delivery.get("delivered_date")))
-                        .isAfterOrEqualTo(LocalDate.parse(delivery.get("expected_date")));
+                    .isAfterOrEqualTo(LocalDate.parse(delivery.get("expected_date")));
                 late += Integer.parseInt(delivery.get("days_late")) > 0 ? 1 : 0;
             }
             else {
@@ -157,8 +164,9 @@ class HistoryTests {
     @Test
     void reportIdsAreDerivedFromSchoolAndDate() {
         assertThat(History.reportId("33010101005", LocalDate.of(2026, 11, 20)))
-                .isEqualTo(History.reportId("33010101005", LocalDate.of(2026, 11, 20)))
-                .isNotEqualTo(History.reportId("33010101005", LocalDate.of(2026, 11, 19)))
-                .isNotEqualTo(History.reportId("33010101008", LocalDate.of(2026, 11, 20)));
+            .isEqualTo(History.reportId("33010101005", LocalDate.of(2026, 11, 20)))
+            .isNotEqualTo(History.reportId("33010101005", LocalDate.of(2026, 11, 19)))
+            .isNotEqualTo(History.reportId("33010101008", LocalDate.of(2026, 11, 20)));
     }
+
 }

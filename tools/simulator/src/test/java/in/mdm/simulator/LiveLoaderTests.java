@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveLoaderTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String JOB = "/api/v1/schools/import/jobs/5f1c2a9e";
 
     private final WireMockServer gateway = new WireMockServer(options().dynamicPort().globalTemplating(true));
@@ -50,7 +51,9 @@ class LiveLoaderTests {
     Path out;
 
     private String baseUrl;
+
     private String stdout = "";
+
     private String stderr = "";
 
     @BeforeEach
@@ -58,32 +61,42 @@ class LiveLoaderTests {
         gateway.start();
         baseUrl = gateway.baseUrl();
         gateway.stubFor(post(urlEqualTo("/api/v1/auth/login"))
-                .willReturn(okJson("{\"accessToken\":\"token-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900}")));
+            .willReturn(okJson("{\"accessToken\":\"token-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/schools/import?createMissingBlocks=true"))
-                .willReturn(aResponse().withStatus(202).withHeader("Location", JOB)
-                        .withHeader("Content-Type", "application/json").withBody("{\"status\":\"QUEUED\"}")));
-        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs(STARTED)
-                .willReturn(okJson("{\"status\":\"RUNNING\",\"rowsRead\":40,\"progress\":30}")).willSetStateTo("busy"));
+            .willReturn(aResponse().withStatus(202)
+                .withHeader("Location", JOB)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"QUEUED\"}")));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("{\"status\":\"RUNNING\",\"rowsRead\":40,\"progress\":30}"))
+            .willSetStateTo("busy"));
         // school-service busy with the import: the gateway answers 503 for a while
-        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("busy")
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"title\":\"Service unavailable\",\"code\":\"gateway.service-unavailable\"}"))
-                .willSetStateTo("done"));
-        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("done")
-                .willReturn(okJson("{\"status\":\"SUCCEEDED\",\"rowsRead\":140,\"inserted\":138,\"updated\":0,"
-                        + "\"unchanged\":0,\"rejected\":2,\"rejectsUrl\":\"" + JOB + "/rejects\"}")));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job")
+            .whenScenarioStateIs("busy")
+            .willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Service unavailable\",\"code\":\"gateway.service-unavailable\"}"))
+            .willSetStateTo("done"));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job")
+            .whenScenarioStateIs("done")
+            .willReturn(okJson("{\"status\":\"SUCCEEDED\",\"rowsRead\":140,\"inserted\":138,\"updated\":0,"
+                    + "\"unchanged\":0,\"rejected\":2,\"rejectsUrl\":\"" + JOB + "/rejects\"}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch"))
-                .willReturn(okJson("{\"created\":3,\"duplicates\":1,\"rejected\":1,\"results\":[{\"status\":\"CREATED\"},"
-                        + "{\"status\":\"REJECTED\",\"code\":\"meal.not-a-school-day\",\"detail\":\"a Sunday\"}]}")));
+            .willReturn(okJson("{\"created\":3,\"duplicates\":1,\"rejected\":1,\"results\":[{\"status\":\"CREATED\"},"
+                    + "{\"status\":\"REJECTED\",\"code\":\"meal.not-a-school-day\",\"detail\":\"a Sunday\"}]}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
         gateway.stubFor(post(urlPathMatching("/api/v1/deliveries/[0-9a-f-]{36}/receipt")).willReturn(okJson("{}")));
         gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0"))
-                .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
+            .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/kitchens")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/suppliers")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
     }
 
     @AfterEach
@@ -92,14 +105,15 @@ class LiveLoaderTests {
     }
 
     private int live(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--state", "Goa", "--scale", "0.1", "--days", "3",
-                "--end", "2026-11-20", "--seed", "3", "--out", out.toString(), "--live", "--gateway", baseUrl,
-                "--batch-size", "50"));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("--state", "Goa", "--scale", "0.1", "--days", "3", "--end", "2026-11-20", "--seed", "3",
+                        "--out", out.toString(), "--live", "--gateway", baseUrl, "--batch-size", "50"));
         args.addAll(List.of(extra));
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status = Main.run(Map.of("MDM_ADMIN_PASSWORD", "Secret-Pass-2026"), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
+        int status = Main.run(Map.of("MDM_ADMIN_PASSWORD", "Secret-Pass-2026"),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                args.toArray(String[]::new));
         stdout = o.toString(StandardCharsets.UTF_8);
         stderr = e.toString(StandardCharsets.UTF_8);
         return status;
@@ -110,7 +124,7 @@ class LiveLoaderTests {
         assertThat(live()).as(stderr).isZero();
 
         gateway.verify(1, postRequestedFor(urlEqualTo("/api/v1/auth/login"))
-                .withRequestBody(equalToJson("{\"username\":\"admin\",\"password\":\"Secret-Pass-2026\"}")));
+            .withRequestBody(equalToJson("{\"username\":\"admin\",\"password\":\"Secret-Pass-2026\"}")));
         List<LoggedRequest> imports = gateway.findAll(postRequestedFor(urlPathEqualTo("/api/v1/schools/import")));
         assertThat(imports).hasSize(1);
         assertThat(imports.getFirst().getHeader("Content-Type")).startsWith("text/csv");
@@ -140,11 +154,12 @@ class LiveLoaderTests {
         assertThat(posted).hasSize(expected.size());
         for (CSVRecord row : expected) {
             JsonNode report = posted.get(row.get("udise_code") + "|" + row.get("date"));
-            assertThat(report.get("clientReportId").asString()).isEqualTo(
-                    History.reportId(row.get("udise_code"), LocalDate.parse(row.get("date"))).toString());
-            assertThat(report.get("attendancePrimary").asInt()).isEqualTo(Integer.parseInt(row.get("attendance_primary")));
+            assertThat(report.get("clientReportId").asString())
+                .isEqualTo(History.reportId(row.get("udise_code"), LocalDate.parse(row.get("date"))).toString());
+            assertThat(report.get("attendancePrimary").asInt())
+                .isEqualTo(Integer.parseInt(row.get("attendance_primary")));
             assertThat(report.get("attendanceUpperPrimary").asInt())
-                    .isEqualTo(Integer.parseInt(row.get("attendance_upper_primary")));
+                .isEqualTo(Integer.parseInt(row.get("attendance_upper_primary")));
             assertThat(report.get("mealsServed").asInt()).isEqualTo(Integer.parseInt(row.get("meals_served")));
             assertThat(report.get("noMealReason").isNull()).isEqualTo(row.get("no_meal_reason").isEmpty());
         }
@@ -184,21 +199,26 @@ class LiveLoaderTests {
             assertThat(LocalDate.parse(delivery.get("promisedDate").asString())).isBefore(LocalDate.of(2026, 11, 21));
             supplierIds.add(delivery.get("supplierId").asString());
         }
-        assertThat(supplierIds).allMatch(id -> id.matches("[0-9a-f-]{36}")).hasSizeLessThanOrEqualTo(supplierPosts.size());
+        assertThat(supplierIds).allMatch(id -> id.matches("[0-9a-f-]{36}"))
+            .hasSizeLessThanOrEqualTo(supplierPosts.size());
         long delivered = deliveries.stream().filter(row -> !row.get("delivered_date").isEmpty()).count();
-        List<LoggedRequest> receipts = gateway.findAll(postRequestedFor(urlPathMatching("/api/v1/deliveries/.+/receipt")));
+        List<LoggedRequest> receipts = gateway
+            .findAll(postRequestedFor(urlPathMatching("/api/v1/deliveries/.+/receipt")));
         assertThat(receipts).hasSize((int) delivered);
         assertThat(JSON.readTree(receipts.getFirst().getBodyAsString()).get("receivedOn").asString())
-                .matches("2026-11-\\d{2}");
-        // each batch answers created 3, duplicates 1, rejected 1: the day's line adds them up
+            .matches("2026-11-\\d{2}");
+        // each batch answers created 3, duplicates 1, rejected 1: the day's line adds
+        // them up
         int firstDay = perDay.get("2026-11-18");
         int requests = (firstDay + 49) / 50;
         assertThat(stdout).contains("2026-11-18: " + firstDay + " daily reports in " + requests + " requests (created "
                 + 3 * requests + ", already there " + requests + ", rejected " + requests
                 + ", e.g. meal.not-a-school-day a Sunday)");
-        assertThat(stdout).contains("import job running (rowsRead 40, progress 30)").contains("still waiting for the job")
-                .contains("2 rows were rejected").contains(JOB + "/rejects")
-                .contains("Loaded into " + baseUrl + ": 138 schools imported");
+        assertThat(stdout).contains("import job running (rowsRead 40, progress 30)")
+            .contains("still waiting for the job")
+            .contains("2 rows were rejected")
+            .contains(JOB + "/rejects")
+            .contains("Loaded into " + baseUrl + ": 138 schools imported");
     }
 
     @Test
@@ -225,19 +245,20 @@ class LiveLoaderTests {
                 out.toString());
         List<CSVRecord> kitchens = Generated.read(out.resolve("kitchens.csv"));
         String known = LiveLoader.kitchenName(kitchens.getFirst().get("kitchen_code"));
-        gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0")).willReturn(okJson(
-                "{\"items\":[{\"id\":\"6d2b7a8e-1f0c-4c55-9a41-0a7e3c1d2b90\",\"name\":\"" + known + "\"}],"
-                        + "\"page\":0,\"size\":500,\"total\":1}")));
+        gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0"))
+            .willReturn(okJson("{\"items\":[{\"id\":\"6d2b7a8e-1f0c-4c55-9a41-0a7e3c1d2b90\",\"name\":\"" + known
+                    + "\"}]," + "\"page\":0,\"size\":500,\"total\":1}")));
         gateway.stubFor(get(urlEqualTo("/api/v1/suppliers?size=500&page=0"))
-                .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
+            .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/suppliers")).willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"code\":\"supplier.duplicate-code\"}")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"code\":\"supplier.duplicate-code\"}")));
 
         assertThat(live()).as(stderr).isZero();
 
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/kitchens")))).hasSize(kitchens.size() - 1);
         assertThat(stdout).contains("Kitchens: " + (kitchens.size() - 1) + " registered, 1 there already.")
-                .contains("Suppliers: 0 registered");
+            .contains("Suppliers: 0 registered");
     }
 
     @Test
@@ -253,13 +274,16 @@ class LiveLoaderTests {
     @Test
     void aMissingReportsEndpointIsSaidPlainlyWithoutAStackTrace() {
         gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"title\":\"Not Found\",\"status\":404,\"code\":\"platform.not-found\"}")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\":\"Not Found\",\"status\":404,\"code\":\"platform.not-found\"}")));
 
         assertThat(live()).isEqualTo(1);
 
-        assertThat(stderr).contains("/api/v1/meals/reports/batch answered 404").contains("does not serve that endpoint")
-                .contains("platform.not-found").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stderr).contains("/api/v1/meals/reports/batch answered 404")
+            .contains("does not serve that endpoint")
+            .contains("platform.not-found")
+            .doesNotContain("Exception")
+            .doesNotContain("\tat ");
     }
 
     @Test
@@ -268,15 +292,17 @@ class LiveLoaderTests {
 
         assertThat(live()).as(stderr).isZero();
 
-        assertThat(stdout).contains("Deliveries skipped from here on").contains("answered 501")
-                .contains("some steps were skipped");
+        assertThat(stdout).contains("Deliveries skipped from here on")
+            .contains("answered 501")
+            .contains("some steps were skipped");
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")))).hasSizeGreaterThan(3);
     }
 
     @Test
     void aFailedImportStopsWithTheJobsErrors() {
-        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job").whenScenarioStateIs("done")
-                .willReturn(okJson("{\"status\":\"FAILED\",\"error\":\"line 2: school.import.bad-header\"}")));
+        gateway.stubFor(get(urlEqualTo(JOB)).inScenario("job")
+            .whenScenarioStateIs("done")
+            .willReturn(okJson("{\"status\":\"FAILED\",\"error\":\"line 2: school.import.bad-header\"}")));
 
         assertThat(live()).isEqualTo(1);
 
@@ -286,10 +312,13 @@ class LiveLoaderTests {
 
     @Test
     void anExpiredTokenLeadsToOneFreshLogin() {
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(401)).willSetStateTo("fresh"));
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token").whenScenarioStateIs("fresh")
-                .willReturn(okJson("{}")));
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(401))
+            .willSetStateTo("fresh"));
+        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token")
+            .whenScenarioStateIs("fresh")
+            .willReturn(okJson("{}")));
 
         assertThat(live("--days", "1")).as(stderr).isZero();
 
@@ -299,7 +328,8 @@ class LiveLoaderTests {
     @Test
     void aRefusedLoginNamesTheCredentials() {
         gateway.stubFor(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"title\":\"Unauthorized\",\"code\":\"auth.bad-credentials\"}")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\":\"Unauthorized\",\"code\":\"auth.bad-credentials\"}")));
 
         assertThat(live()).isEqualTo(1);
 
@@ -314,4 +344,5 @@ class LiveLoaderTests {
 
         assertThat(stderr).contains("cannot reach the gateway").doesNotContain("Exception");
     }
+
 }

@@ -31,8 +31,8 @@ class OptionsTests {
     @Test
     void liveTakesThePasswordFromTheEnvironmentAndNeedsOne() {
         Options options = Options.parse(Map.of("MDM_ADMIN_PASSWORD", "pw", "MDM_ADMIN_USERNAME", "chief"), "--live",
-                "--gateway=http://localhost:8380/", "--days", "15", "--end", "2026-11-20", "--scale", "2.5", "--concurrency", "3",
-                "--import-rows", "1000");
+                "--gateway=http://localhost:8380/", "--days", "15", "--end", "2026-11-20", "--scale", "2.5",
+                "--concurrency", "3", "--import-rows", "1000");
 
         assertThat(options.password()).isEqualTo("pw");
         assertThat(options.concurrency()).isEqualTo(3);
@@ -42,21 +42,21 @@ class OptionsTests {
         assertThat(options.endOrYesterday()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(options.toString()).doesNotContain("pw,");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--live"))
-                .withMessageContaining("MDM_ADMIN_PASSWORD");
+            .withMessageContaining("MDM_ADMIN_PASSWORD");
     }
 
     @Test
     void badValuesNameTheOption() {
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--days", "-1"))
-                .withMessageContaining("--days");
+            .withMessageContaining("--days");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--scale", "0"))
-                .withMessageContaining("--scale");
+            .withMessageContaining("--scale");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--end", "yesterday"))
-                .withMessageContaining("--end");
+            .withMessageContaining("--end");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--seed"))
-                .withMessageContaining("--seed needs a value");
+            .withMessageContaining("--seed needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--fast"))
-                .withMessageContaining("unknown option '--fast'");
+            .withMessageContaining("unknown option '--fast'");
     }
 
     @Test
@@ -65,4 +65,5 @@ class OptionsTests {
         assertThat(Geography.state("tamil nadu")).get().extracting(Geography.State::code).isEqualTo(33);
         assertThat(Geography.state("Atlantis")).isEmpty();
     }
+
 }

@@ -34,11 +34,14 @@ class SchoolCalendarTests {
     void theLastSchoolDaysAreCountedBackwards() {
         List<LocalDate> days = calendar.schoolDaysUpTo(LocalDate.of(2026, 6, 13), 14);
 
-        assertThat(days).hasSize(14).isSorted().endsWith(LocalDate.of(2026, 6, 13))
-                .allMatch(calendar::isSchoolDay)
-                .noneMatch(day -> day.getDayOfWeek() == DayOfWeek.SUNDAY || day.getMonth() == Month.MAY);
+        assertThat(days).hasSize(14)
+            .isSorted()
+            .endsWith(LocalDate.of(2026, 6, 13))
+            .allMatch(calendar::isSchoolDay)
+            .noneMatch(day -> day.getDayOfWeek() == DayOfWeek.SUNDAY || day.getMonth() == Month.MAY);
         // 12 school days in June up to the 13th: the other two are the end of April
         assertThat(days.subList(0, 2)).containsExactly(LocalDate.of(2026, 4, 29), LocalDate.of(2026, 4, 30));
         assertThatIllegalArgumentException().isThrownBy(() -> calendar.schoolDaysUpTo(LocalDate.of(2026, 6, 13), 2000));
     }
+
 }

@@ -28,7 +28,8 @@ class StateGenerationTests {
         Path second = dir.resolve("second");
         Path other = dir.resolve("other");
         for (Path out : List.of(first, second)) {
-            Generated.run("--state", "Kerala", "--seed", "42", "--days", "6", "--end", "2026-07-10", "--out", out.toString());
+            Generated.run("--state", "Kerala", "--seed", "42", "--days", "6", "--end", "2026-07-10", "--out",
+                    out.toString());
         }
         Generated.run("--state", "32", "--seed", "43", "--days", "6", "--end", "2026-07-10", "--out", other.toString());
 
@@ -71,9 +72,9 @@ class StateGenerationTests {
             assertThat(codes.add(code)).as("unique " + code).isTrue();
             // the same four/six leading digits always mean the same district/block
             assertThat(districtOfPrefix.computeIfAbsent(code.substring(0, 4), p -> school.get("district_code")))
-                    .isEqualTo(school.get("district_code"));
+                .isEqualTo(school.get("district_code"));
             assertThat(blockOfPrefix.computeIfAbsent(code.substring(0, 6), p -> school.get("block_code")))
-                    .isEqualTo(school.get("block_code"));
+                .isEqualTo(school.get("block_code"));
         }
         assertThat(districtOfPrefix).hasSize(38);
         assertThat(blockOfPrefix).hasSize(390);
@@ -88,8 +89,8 @@ class StateGenerationTests {
             double lat = Double.parseDouble(school.get("latitude"));
             double lon = Double.parseDouble(school.get("longitude"));
             assertThat(Geo.distanceKm(district.latitude(), district.longitude(), lat, lon))
-                    .as(school.get("udise_code") + " in " + district.name())
-                    .isLessThanOrEqualTo(district.radiusKm() + 0.05);
+                .as(school.get("udise_code") + " in " + district.name())
+                .isLessThanOrEqualTo(district.radiusKm() + 0.05);
             double latSpan = district.radiusKm() / Geo.KM_PER_DEGREE + 0.001;
             assertThat(lat).isBetween(district.latitude() - latSpan, district.latitude() + latSpan);
             assertThat(school.get("pincode")).matches("6[0-4]\\d{4}");
@@ -99,18 +100,23 @@ class StateGenerationTests {
     @Test
     void enrollmentsCategoriesAndManagementLookLikeTheRegister() {
         List<CSVRecord> schools = Generated.read(Generated.tamilNadu().resolve("schools.csv"));
-        int[] primaryOnly = schools.stream().filter(school -> school.get("category").equals("Primary"))
-                .mapToInt(school -> Integer.parseInt(school.get("enrollment_primary"))).sorted().toArray();
+        int[] primaryOnly = schools.stream()
+            .filter(school -> school.get("category").equals("Primary"))
+            .mapToInt(school -> Integer.parseInt(school.get("enrollment_primary")))
+            .sorted()
+            .toArray();
         assertThat(primaryOnly[primaryOnly.length / 2]).isBetween(40, 120);
         assertThat(primaryOnly[primaryOnly.length / 10]).isGreaterThanOrEqualTo(20);
         assertThat(primaryOnly[primaryOnly.length * 9 / 10]).isBetween(100, 300);
         assertThat(primaryOnly[primaryOnly.length - 1]).isGreaterThan(500);
-        assertThat(schools.stream().filter(school -> school.get("category").equals("Primary"))
-                .allMatch(school -> school.get("enrollment_upper_primary").equals("0"))).isTrue();
-        assertThat(schools.stream().filter(school -> school.get("category").equals("Upper Primary only"))
-                .allMatch(school -> school.get("enrollment_primary").equals("0"))).isTrue();
+        assertThat(schools.stream()
+            .filter(school -> school.get("category").equals("Primary"))
+            .allMatch(school -> school.get("enrollment_upper_primary").equals("0"))).isTrue();
+        assertThat(schools.stream()
+            .filter(school -> school.get("category").equals("Upper Primary only"))
+            .allMatch(school -> school.get("enrollment_primary").equals("0"))).isTrue();
         assertThat(schools.stream().map(school -> school.get("category")).distinct())
-                .containsExactlyInAnyOrder("Primary", "Primary with Upper Primary", "Upper Primary only");
+            .containsExactlyInAnyOrder("Primary", "Primary with Upper Primary", "Upper Primary only");
         Map<String, Long> management = new HashMap<>();
         schools.forEach(school -> management.merge(school.get("management"), 1L, Long::sum));
         assertThat(management).containsOnlyKeys("Department of Education", "Government Aided", "Local body",
@@ -120,7 +126,7 @@ class StateGenerationTests {
         assertThat(rural).isBetween(schools.size() * 6L / 10, schools.size() * 9L / 10);
         List<CSVRecord> chennai = schools.stream().filter(school -> school.get("district_code").equals("568")).toList();
         assertThat(chennai.stream().filter(school -> school.get("rural_urban").equals("Urban")).count())
-                .isGreaterThan(chennai.size() * 9L / 10);
+            .isGreaterThan(chennai.size() * 9L / 10);
     }
 
     @Test
@@ -132,14 +138,16 @@ class StateGenerationTests {
             assertThat(Double.parseDouble(row.get("distance_km"))).isLessThan(40);
         }
         Map<String, String> supplierDistrict = new HashMap<>();
-        Generated.read(dir.resolve("suppliers.csv")).forEach(s -> supplierDistrict.put(s.get("supplier_code"), s.get("district_code")));
+        Generated.read(dir.resolve("suppliers.csv"))
+            .forEach(s -> supplierDistrict.put(s.get("supplier_code"), s.get("district_code")));
         for (CSVRecord kitchen : Generated.read(dir.resolve("kitchens.csv"))) {
             assertThat(supplierDistrict.get(kitchen.get("supplier_code"))).isEqualTo(kitchen.get("district_code"));
             assertThat(Integer.parseInt(kitchen.get("schools"))).isBetween(3, 20);
         }
         try (Stream<CSVRecord> schools = Generated.read(dir.resolve("schools.csv")).stream()) {
-            schools.forEach(school -> assertThat(kitchenOf.containsKey(school.get("udise_code")))
-                    .as(school.get("udise_code")).isEqualTo(!school.get("management").equals("Private Unaided")));
+            schools.forEach(
+                    school -> assertThat(kitchenOf.containsKey(school.get("udise_code"))).as(school.get("udise_code"))
+                        .isEqualTo(!school.get("management").equals("Private Unaided")));
         }
     }
 
@@ -148,8 +156,11 @@ class StateGenerationTests {
         Geography india = Geography.all();
         assertThat(india.covered()).hasSize(36);
         assertThat(india.districts().size()).isGreaterThan(700);
-        Model model = new StateGenerator(1, 0.01).generate(Geography.of(Geography.state("uttar pradesh").orElseThrow()));
+        Model model = new StateGenerator(1, 0.01)
+            .generate(Geography.of(Geography.state("uttar pradesh").orElseThrow()));
         assertThat(model.schools).isNotEmpty().allSatisfy(school -> assertThat(school.udiseCode()).matches("09\\d{9}"));
-        assertThat(model.schools.size()).isCloseTo((int) Math.round(828 * StateGenerator.SCHOOLS_PER_BLOCK * 0.01), within(1));
+        assertThat(model.schools.size()).isCloseTo((int) Math.round(828 * StateGenerator.SCHOOLS_PER_BLOCK * 0.01),
+                within(1));
     }
+
 }

@@ -46,19 +46,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole suite as {@code ./run} starts it (every application jar in its own JVM, real PostgreSQL, Kafka and
- * Redis) on free ports beside any running suite, exercised through the gateway: routing, an event from one
- * service's outbox into another's copy, redelivery, and a crashed service.
+ * The whole suite as {@code ./run} starts it (every application jar in its own JVM, real
+ * PostgreSQL, Kafka and Redis) on free ports beside any running suite, exercised through
+ * the gateway: routing, an event from one service's outbox into another's copy,
+ * redelivery, and a crashed service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSystemTests {
 
     private static final String SCHOOL = "33020100101";
+
     private static final String SECOND_SCHOOL = "33020100102";
+
     private static final String SCHOOLS_TOPIC = "mdm.school.schools";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     @TempDir
     static Path runDir;
@@ -98,13 +105,13 @@ class SuiteSystemTests {
         }
         Path logs = Path.of(System.getProperty("mdm.system-tests.logs", runDir.resolve("logs").toString()));
         suite = Suite.start(LaunchOptions.builder(root)
-                .runDir(runDir)
-                .logDir(logs)
-                .ports(Ports.free())
-                .aot(false)
-                .startTimeout(Duration.ofMinutes(8))
-                .progress(line -> System.out.println("[suite] " + line))
-                .build());
+            .runDir(runDir)
+            .logDir(logs)
+            .ports(Ports.free())
+            .aot(false)
+            .startTimeout(Duration.ofMinutes(8))
+            .progress(line -> System.out.println("[suite] " + line))
+            .build());
         System.out.printf("[suite] all routed in %.1f s, %d MiB resident%n", suite.startupTime().toMillis() / 1000.0,
                 suite.rssKiB() / 1024);
         adminToken = login(suite.adminPassword().username(), suite.adminPassword().value());
@@ -113,9 +120,9 @@ class SuiteSystemTests {
     /** Signs in through the gateway as auth-service's users do. */
     private static String login(String username, String password) {
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        java.util.Map.of("username", username, "password", password)))));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers
+                .ofString(JSON.writeValueAsString(java.util.Map.of("username", username, "password", password)))));
         assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
         assertThat(json(login).path("tokenType").asString()).isEqualTo("Bearer");
         return json(login).path("accessToken").asString();
@@ -163,18 +170,24 @@ class SuiteSystemTests {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(json(me).path("username").asString()).isEqualTo(suite.adminPassword().username());
 
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools")).GET());
+        HttpResponse<String> anonymous = send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools")).GET());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(json(anonymous).path("code").asString()).isEqualTo("auth.unauthenticated");
-        HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(suite.url("school-service") + "/api/v1/schools")).GET());
+        HttpResponse<String> direct = send(
+                HttpRequest.newBuilder(URI.create(suite.url("school-service") + "/api/v1/schools")).GET());
         assertThat(direct.statusCode()).as("the service checks tokens too").isEqualTo(401);
 
         String token = login(suite.adminPassword().username(), suite.adminPassword().value());
-        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/logout"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> logout = send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/logout"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(logout.statusCode()).as(logout.body()).isLessThan(300);
-        HttpResponse<String> afterLogout = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools"))
-                .header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> afterLogout = send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/schools"))
+                    .header("Authorization", "Bearer " + token)
+                    .GET());
         assertThat(afterLogout.statusCode()).isEqualTo(401);
         assertThat(json(afterLogout).path("code").asString()).isEqualTo("auth.token-invalid");
     }
@@ -199,8 +212,8 @@ class SuiteSystemTests {
         redeliver(event);
 
         await("finance counts the redelivered event as a duplicate").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> duplicatesCountedByFinance() > duplicatesBefore);
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> duplicatesCountedByFinance() > duplicatesBefore);
         JsonNode after = json(get(financeSchoolUrl(SCHOOL)));
         assertThat(after.path("lastEventId").asString()).isEqualTo(lastEventId);
         assertThat(after.path("updatedAt").asString()).isEqualTo(updatedAt);
@@ -243,22 +256,26 @@ class SuiteSystemTests {
 
     private static JsonNode awaitFundedSchool(String udiseCode) {
         return await("finance-service's copy of school " + udiseCode).atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> get(financeSchoolUrl(udiseCode)), response -> response.statusCode() == 200)
-                .body()
-                .transform(SuiteSystemTests::json);
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> get(financeSchoolUrl(udiseCode)), response -> response.statusCode() == 200)
+            .body()
+            .transform(SuiteSystemTests::json);
     }
 
-    /** The record school-service's outbox wrote for this school, exactly as it is on the topic. */
+    /**
+     * The record school-service's outbox wrote for this school, exactly as it is on the
+     * topic.
+     */
     private static ConsumerRecord<byte[], byte[]> readEvent(String udiseCode) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SCHOOLS_TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(SCHOOLS_TOPIC, Duration.ofSeconds(30))
+                .stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -275,27 +292,31 @@ class SuiteSystemTests {
 
     /** Sends the record again, byte for byte: same partition, key, value and headers. */
     private static void redeliver(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         List<Header> headers = new ArrayList<>();
         record.headers().forEach(headers::add);
         assertThat(headers).as("CloudEvent headers").extracting(Header::key).contains("ce_id", "ce_type");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-                    headers)).get();
+            producer
+                .send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(), headers))
+                .get();
         }
     }
 
-    /** {@code mdm_events_consumed_total{outcome="duplicate"}} summed over finance-service's consumers and types. */
+    /**
+     * {@code mdm_events_consumed_total{outcome="duplicate"}} summed over
+     * finance-service's consumers and types.
+     */
     private static double duplicatesCountedByFinance() {
         HttpResponse<String> metrics = get(suite.url("finance-service") + "/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        return metrics.body().lines()
-                .filter(line -> line.startsWith("mdm_events_consumed_total{") && line.contains("outcome=\"duplicate\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return metrics.body()
+            .lines()
+            .filter(line -> line.startsWith("mdm_events_consumed_total{") && line.contains("outcome=\"duplicate\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
     }
 
     /** GET as the suite's ADMIN. */
@@ -305,9 +326,10 @@ class SuiteSystemTests {
 
     /** POST as the suite's ADMIN. */
     private static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + adminToken)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + adminToken)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -338,11 +360,11 @@ class SuiteSystemTests {
     private static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log);
-            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
-                    .collect(Collectors.joining("\n"));
+            return all.subList(Math.max(0, all.size() - lines), all.size()).stream().collect(Collectors.joining("\n"));
         }
         catch (IOException | RuntimeException ex) {
             return "(unreadable: " + ex + ")";
         }
     }
+
 }

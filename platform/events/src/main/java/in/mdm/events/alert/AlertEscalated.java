@@ -9,7 +9,8 @@ import in.mdm.events.Jurisdiction;
 
 /** An unacknowledged alert went up a level. */
 @EventContract(type = "in.mdm.alert.AlertEscalated.v1", topic = AlertTopics.ALERTS)
-public record AlertEscalated(UUID eventId, Instant occurredAt, UUID alertId, String severity, Jurisdiction from, Jurisdiction to) implements DomainEvent {
+public record AlertEscalated(UUID eventId, Instant occurredAt, UUID alertId, String severity, Jurisdiction from,
+        Jurisdiction to) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -9,7 +9,9 @@ import in.mdm.events.Jurisdiction;
 
 /** An alert was raised for a jurisdiction. */
 @EventContract(type = "in.mdm.alert.AlertRaised.v1", topic = AlertTopics.ALERTS)
-public record AlertRaised(UUID eventId, Instant occurredAt, UUID alertId, String ruleCode, String severity, String title, String message, Jurisdiction scope, String udiseCode, String sourceEventId) implements DomainEvent {
+public record AlertRaised(UUID eventId, Instant occurredAt, UUID alertId, String ruleCode, String severity,
+        String title, String message, Jurisdiction scope, String udiseCode,
+        String sourceEventId) implements DomainEvent {
 
     @Override
     public String aggregateId() {

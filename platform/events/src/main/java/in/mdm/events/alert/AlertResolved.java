@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** An alert was resolved. */
 @EventContract(type = "in.mdm.alert.AlertResolved.v1", topic = AlertTopics.ALERTS)
-public record AlertResolved(UUID eventId, Instant occurredAt, UUID alertId, String resolvedBy, String resolution) implements DomainEvent {
+public record AlertResolved(UUID eventId, Instant occurredAt, UUID alertId, String resolvedBy,
+        String resolution) implements DomainEvent {
 
     @Override
     public String aggregateId() {

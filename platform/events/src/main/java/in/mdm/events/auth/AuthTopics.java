@@ -7,4 +7,5 @@ public final class AuthTopics {
 
     private AuthTopics() {
     }
+
 }

@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** An account was locked after repeated failed sign-ins. */
 @EventContract(type = "in.mdm.auth.UserLocked.v1", topic = AuthTopics.USERS)
-public record UserLocked(UUID eventId, Instant occurredAt, UUID userId, String username, int failedAttempts, Instant lockedUntil) implements DomainEvent {
+public record UserLocked(UUID eventId, Instant occurredAt, UUID userId, String username, int failedAttempts,
+        Instant lockedUntil) implements DomainEvent {
 
     @Override
     public String aggregateId() {

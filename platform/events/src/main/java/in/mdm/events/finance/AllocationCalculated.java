@@ -10,7 +10,9 @@ import in.mdm.events.Jurisdiction;
 
 /** Allocations were (re)calculated for an academic year and scope. */
 @EventContract(type = "in.mdm.finance.AllocationCalculated.v1", topic = FinanceTopics.ALLOCATIONS)
-public record AllocationCalculated(UUID eventId, Instant occurredAt, UUID allocationId, String academicYear, Jurisdiction scope, int schools, BigDecimal total, BigDecimal centreShare, BigDecimal stateShare) implements DomainEvent {
+public record AllocationCalculated(UUID eventId, Instant occurredAt, UUID allocationId, String academicYear,
+        Jurisdiction scope, int schools, BigDecimal total, BigDecimal centreShare,
+        BigDecimal stateShare) implements DomainEvent {
 
     @Override
     public String aggregateId() {

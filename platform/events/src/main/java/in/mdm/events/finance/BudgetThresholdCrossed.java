@@ -10,7 +10,8 @@ import in.mdm.events.Jurisdiction;
 
 /** Utilization of released funds crossed a configured threshold. */
 @EventContract(type = "in.mdm.finance.BudgetThresholdCrossed.v1", topic = FinanceTopics.THRESHOLDS)
-public record BudgetThresholdCrossed(UUID eventId, Instant occurredAt, Jurisdiction scope, int thresholdPercent, BigDecimal utilizedPercent, BigDecimal released, BigDecimal utilized) implements DomainEvent {
+public record BudgetThresholdCrossed(UUID eventId, Instant occurredAt, Jurisdiction scope, int thresholdPercent,
+        BigDecimal utilizedPercent, BigDecimal released, BigDecimal utilized) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** One level approved a fund release. */
 @EventContract(type = "in.mdm.finance.FundReleaseApproved.v1", topic = FinanceTopics.RELEASES)
-public record FundReleaseApproved(UUID eventId, Instant occurredAt, UUID releaseId, String level, String approvedBy) implements DomainEvent {
+public record FundReleaseApproved(UUID eventId, Instant occurredAt, UUID releaseId, String level,
+        String approvedBy) implements DomainEvent {
 
     @Override
     public String aggregateId() {

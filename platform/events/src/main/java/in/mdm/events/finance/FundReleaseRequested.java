@@ -10,7 +10,8 @@ import in.mdm.events.Jurisdiction;
 
 /** A fund release (quarterly tranche or emergency) was requested. */
 @EventContract(type = "in.mdm.finance.FundReleaseRequested.v1", topic = FinanceTopics.RELEASES)
-public record FundReleaseRequested(UUID eventId, Instant occurredAt, UUID releaseId, UUID allocationId, Jurisdiction scope, String kind, BigDecimal amount, String requestedBy) implements DomainEvent {
+public record FundReleaseRequested(UUID eventId, Instant occurredAt, UUID releaseId, UUID allocationId,
+        Jurisdiction scope, String kind, BigDecimal amount, String requestedBy) implements DomainEvent {
 
     @Override
     public String aggregateId() {

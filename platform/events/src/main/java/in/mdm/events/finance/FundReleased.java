@@ -10,7 +10,8 @@ import in.mdm.events.Jurisdiction;
 
 /** A fund release was approved at every level and sent for payment. */
 @EventContract(type = "in.mdm.finance.FundReleased.v1", topic = FinanceTopics.RELEASES)
-public record FundReleased(UUID eventId, Instant occurredAt, UUID releaseId, UUID allocationId, Jurisdiction scope, BigDecimal amount) implements DomainEvent {
+public record FundReleased(UUID eventId, Instant occurredAt, UUID releaseId, UUID allocationId, Jurisdiction scope,
+        BigDecimal amount) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -9,7 +9,8 @@ import in.mdm.events.EventContract;
 
 /** A shortage at a shared kitchen or supplier threatens the schools it serves. */
 @EventContract(type = "in.mdm.ml.CascadeRiskDetected.v1", topic = MlTopics.CASCADES)
-public record CascadeRiskDetected(UUID eventId, Instant occurredAt, String sourceKind, String sourceCode, List<String> affectedUdiseCodes, int childrenAtRisk, String level) implements DomainEvent {
+public record CascadeRiskDetected(UUID eventId, Instant occurredAt, String sourceKind, String sourceCode,
+        List<String> affectedUdiseCodes, int childrenAtRisk, String level) implements DomainEvent {
 
     @Override
     public String aggregateId() {

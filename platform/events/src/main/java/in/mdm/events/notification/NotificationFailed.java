@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** A notification could not be delivered after its retries. */
 @EventContract(type = "in.mdm.notification.NotificationFailed.v1", topic = NotificationTopics.DELIVERIES)
-public record NotificationFailed(UUID eventId, Instant occurredAt, UUID notificationId, String channel, String recipient, String templateCode, String reason) implements DomainEvent {
+public record NotificationFailed(UUID eventId, Instant occurredAt, UUID notificationId, String channel,
+        String recipient, String templateCode, String reason) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** A notification reached its channel (e-mail, SMS or in-app). */
 @EventContract(type = "in.mdm.notification.NotificationSent.v1", topic = NotificationTopics.DELIVERIES)
-public record NotificationSent(UUID eventId, Instant occurredAt, UUID notificationId, String channel, String recipient, String templateCode) implements DomainEvent {
+public record NotificationSent(UUID eventId, Instant occurredAt, UUID notificationId, String channel, String recipient,
+        String templateCode) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -7,4 +7,5 @@ public final class ReportTopics {
 
     private ReportTopics() {
     }
+
 }

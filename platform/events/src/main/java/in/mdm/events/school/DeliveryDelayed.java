@@ -9,7 +9,8 @@ import in.mdm.events.EventContract;
 
 /** A delivery did not arrive by its expected date. */
 @EventContract(type = "in.mdm.school.DeliveryDelayed.v1", topic = SchoolTopics.DELIVERIES)
-public record DeliveryDelayed(UUID eventId, Instant occurredAt, UUID deliveryId, String udiseCode, String supplierCode, String commodity, LocalDate expectedOn, int daysLate) implements DomainEvent {
+public record DeliveryDelayed(UUID eventId, Instant occurredAt, UUID deliveryId, String udiseCode, String supplierCode,
+        String commodity, LocalDate expectedOn, int daysLate) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -8,7 +8,8 @@ import in.mdm.events.EventContract;
 
 /** A school's enrollment for an academic year (June to April) was set or changed. */
 @EventContract(type = "in.mdm.school.EnrollmentUpdated.v1", topic = SchoolTopics.ENROLLMENTS)
-public record EnrollmentUpdated(UUID eventId, Instant occurredAt, String udiseCode, String districtCode, String blockCode, String academicYear, int primary, int upperPrimary) implements DomainEvent {
+public record EnrollmentUpdated(UUID eventId, Instant occurredAt, String udiseCode, String districtCode,
+        String blockCode, String academicYear, int primary, int upperPrimary) implements DomainEvent {
 
     @Override
     public String aggregateId() {

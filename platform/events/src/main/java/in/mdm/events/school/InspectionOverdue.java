@@ -9,7 +9,8 @@ import in.mdm.events.EventContract;
 
 /** A school has not been inspected within the required interval. */
 @EventContract(type = "in.mdm.school.InspectionOverdue.v1", topic = SchoolTopics.INSPECTIONS)
-public record InspectionOverdue(UUID eventId, Instant occurredAt, String udiseCode, LocalDate lastInspectedOn, LocalDate dueOn) implements DomainEvent {
+public record InspectionOverdue(UUID eventId, Instant occurredAt, String udiseCode, LocalDate lastInspectedOn,
+        LocalDate dueOn) implements DomainEvent {
 
     @Override
     public String aggregateId() {

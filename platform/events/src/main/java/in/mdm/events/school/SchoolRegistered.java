@@ -8,7 +8,9 @@ import in.mdm.events.EventContract;
 
 /** A school entered the register (by hand or by UDISE import). */
 @EventContract(type = "in.mdm.school.SchoolRegistered.v1", topic = SchoolTopics.SCHOOLS)
-public record SchoolRegistered(UUID eventId, Instant occurredAt, String udiseCode, String name, String districtCode, String blockCode, String category, String management, String ruralUrban, boolean pmPoshanEligible) implements DomainEvent {
+public record SchoolRegistered(UUID eventId, Instant occurredAt, String udiseCode, String name, String districtCode,
+        String blockCode, String category, String management, String ruralUrban,
+        boolean pmPoshanEligible) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -9,7 +9,8 @@ import in.mdm.events.EventContract;
 
 /** A school's (or kitchen's) stock of a commodity crossed into low or out. */
 @EventContract(type = "in.mdm.school.StockLow.v1", topic = SchoolTopics.STOCK)
-public record StockLow(UUID eventId, Instant occurredAt, String udiseCode, String commodity, BigDecimal quantityKg, BigDecimal daysOfStock, String status) implements DomainEvent {
+public record StockLow(UUID eventId, Instant occurredAt, String udiseCode, String commodity, BigDecimal quantityKg,
+        BigDecimal daysOfStock, String status) implements DomainEvent {
 
     @Override
     public String aggregateId() {

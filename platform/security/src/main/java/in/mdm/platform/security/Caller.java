@@ -5,19 +5,21 @@ import java.util.Set;
 import in.mdm.events.Jurisdiction;
 
 /**
- * Who is calling, as an access token says: a person with roles and one jurisdiction, or a machine client
- * with scopes.
+ * Who is calling, as an access token says: a person with roles and one jurisdiction, or a
+ * machine client with scopes.
  *
- * @param subject      the token's {@code sub} (a username for our tokens, a UUID for Keycloak's, a client id)
- * @param username     the person's username ({@code preferred_username}, else {@code sub})
- * @param roles        roles of ours; empty for a machine client
- * @param jurisdiction what the caller may see; {@code null} when the token names none (such a caller sees nothing)
- * @param scopes       OAuth2 scopes
- * @param tokenId      the token's {@code jti}
- * @param issuer       the token's {@code iss}
+ * @param subject the token's {@code sub} (a username for our tokens, a UUID for
+ * Keycloak's, a client id)
+ * @param username the person's username ({@code preferred_username}, else {@code sub})
+ * @param roles roles of ours; empty for a machine client
+ * @param jurisdiction what the caller may see; {@code null} when the token names none
+ * (such a caller sees nothing)
+ * @param scopes OAuth2 scopes
+ * @param tokenId the token's {@code jti}
+ * @param issuer the token's {@code iss}
  */
-public record Caller(String subject, String username, Set<Role> roles, Jurisdiction jurisdiction,
-        Set<String> scopes, String tokenId, String issuer) {
+public record Caller(String subject, String username, Set<Role> roles, Jurisdiction jurisdiction, Set<String> scopes,
+        String tokenId, String issuer) {
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -56,9 +58,10 @@ public record Caller(String subject, String username, Set<Role> roles, Jurisdict
     }
 
     /**
-     * Whether something located in this district, block and school lies inside the caller's jurisdiction
-     * ({@link JurisdictionScope#covers}). Any of the three may be {@code null} when the thing has no such location (a
-     * district-wide record has no school); a caller whose level needs the missing part is not covered.
+     * Whether something located in this district, block and school lies inside the
+     * caller's jurisdiction ({@link JurisdictionScope#covers}). Any of the three may be
+     * {@code null} when the thing has no such location (a district-wide record has no
+     * school); a caller whose level needs the missing part is not covered.
      */
     public boolean covers(String districtCode, String blockCode, String udiseCode) {
         return JurisdictionScope.of(this).covers(districtCode, blockCode, udiseCode);

@@ -16,4 +16,5 @@ public class CallerAuthentication extends JwtAuthenticationToken {
     public Caller caller() {
         return caller;
     }
+
 }

@@ -17,27 +17,36 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import in.mdm.events.Jurisdiction;
 
 /**
- * Reads a {@link Caller} from the claims of a verified access token, in either of the two shapes the system
- * accepts:
+ * Reads a {@link Caller} from the claims of a verified access token, in either of the two
+ * shapes the system accepts:
  * <ul>
  * <li>ours (auth-service): {@code roles} as an array, {@code jurisdiction} as an object
- * {@code {"level":"DISTRICT","code":"568"}}, {@code scope} as a space-separated string;</li>
- * <li>Keycloak's: roles under {@code realm_access.roles} mixed with Keycloak's own default roles, the username
- * in {@code preferred_username}, {@code sub} a UUID, and {@code jurisdiction} from a user-attribute mapper as
- * an object or as a JSON string.</li>
+ * {@code {"level":"DISTRICT","code":"568"}}, {@code scope} as a space-separated
+ * string;</li>
+ * <li>Keycloak's: roles under {@code realm_access.roles} mixed with Keycloak's own
+ * default roles, the username in {@code preferred_username}, {@code sub} a UUID, and
+ * {@code jurisdiction} from a user-attribute mapper as an object or as a JSON
+ * string.</li>
  * </ul>
- * An ADMIN whose token names no jurisdiction works for the whole state ({@code stateCode}).
+ * An ADMIN whose token names no jurisdiction works for the whole state
+ * ({@code stateCode}).
  */
 public final class CallerClaims {
 
     public static final String ROLES = "roles";
+
     public static final String JURISDICTION = "jurisdiction";
+
     public static final String SCOPE = "scope";
+
     public static final String USER_ID = "uid";
+
     public static final String PREFERRED_USERNAME = "preferred_username";
+
     public static final String REALM_ACCESS = "realm_access";
 
     private static final Pattern LEVEL = Pattern.compile("\"level\"\\s*:\\s*\"([A-Za-z]+)\"");
+
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String stateCode;
@@ -66,7 +75,10 @@ public final class CallerClaims {
                 string(claims.get("jti")), string(claims.get("iss")));
     }
 
-    /** ROLE_x for each role and SCOPE_x for each scope, as Spring Security's expressions expect. */
+    /**
+     * ROLE_x for each role and SCOPE_x for each scope, as Spring Security's expressions
+     * expect.
+     */
     public static Collection<GrantedAuthority> authorities(Caller caller) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>();
         caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
@@ -86,7 +98,8 @@ public final class CallerClaims {
     private static void addRoles(Set<Role> roles, Object claim) {
         if (claim instanceof Collection<?> names) {
             names.forEach(name -> Role.fromClaim(string(name)).ifPresent(roles::add));
-        } else if (claim instanceof String name) {
+        }
+        else if (claim instanceof String name) {
             for (String one : name.split("[,\\s]+")) {
                 Role.fromClaim(one).ifPresent(roles::add);
             }
@@ -102,7 +115,8 @@ public final class CallerClaims {
                     scopes.add(one);
                 }
             }
-        } else if (scope instanceof Collection<?> list) {
+        }
+        else if (scope instanceof Collection<?> list) {
             list.forEach(one -> scopes.add(string(one)));
         }
         if (claims.get("scp") instanceof Collection<?> list) {
@@ -117,15 +131,19 @@ public final class CallerClaims {
         if (claim instanceof Map<?, ?> map) {
             level = string(map.get("level"));
             code = string(map.get("code"));
-        } else if (claim instanceof String json) {
+        }
+        else if (claim instanceof String json) {
             Matcher l = LEVEL.matcher(json);
             Matcher c = CODE.matcher(json);
             level = l.find() ? l.group(1) : null;
             code = c.find() ? c.group(1) : null;
-        } else if (claim instanceof List<?> list && list.size() == 1) {
-            // Keycloak's user-attribute mapper with "multivalued" on wraps the value in a list
+        }
+        else if (claim instanceof List<?> list && list.size() == 1) {
+            // Keycloak's user-attribute mapper with "multivalued" on wraps the value in a
+            // list
             return jurisdiction(list.getFirst());
-        } else {
+        }
+        else {
             return null;
         }
         if (level == null || code == null || code.isBlank()) {
@@ -133,7 +151,8 @@ public final class CallerClaims {
         }
         try {
             return new Jurisdiction(Jurisdiction.Level.valueOf(level.toUpperCase(Locale.ROOT)), code.trim());
-        } catch (IllegalArgumentException unknownLevel) {
+        }
+        catch (IllegalArgumentException unknownLevel) {
             return null;
         }
     }
@@ -141,4 +160,5 @@ public final class CallerClaims {
     private static String string(Object value) {
         return value == null ? null : value.toString();
     }
+
 }

@@ -10,20 +10,23 @@ import java.util.regex.Pattern;
 import in.mdm.events.Jurisdiction;
 
 /**
- * What a caller may see, the one way every service asks. A jurisdiction (the state, a district, a block or a school)
- * covers everything located inside it: the state all, a district its blocks and schools, a block its schools, a
- * headmaster the school. Three shapes of the same rule:
+ * What a caller may see, the one way every service asks. A jurisdiction (the state, a
+ * district, a block or a school) covers everything located inside it: the state all, a
+ * district its blocks and schools, a block its schools, a headmaster the school. Three
+ * shapes of the same rule:
  * <ul>
- * <li>{@link #where(Columns)}: an SQL condition with bound parameters, for lists, reads, aggregates and exports
- * (hand it to {@code PagedQuery}, which applies it by itself, or and it into a {@code JdbcClient} statement with
- * {@link Condition#params()});</li>
- * <li>{@link #covers(String, String, String)}: the same check in memory, for a row or an event that carries its
- * district, block and school (live streams);</li>
- * <li>{@link #covering(String, String, String, String)}: the jurisdictions that cover a school, to route
- * notifications to its headmaster, block officer, district officer and the state.</li>
+ * <li>{@link #where(Columns)}: an SQL condition with bound parameters, for lists, reads,
+ * aggregates and exports (hand it to {@code PagedQuery}, which applies it by itself, or
+ * and it into a {@code JdbcClient} statement with {@link Condition#params()});</li>
+ * <li>{@link #covers(String, String, String)}: the same check in memory, for a row or an
+ * event that carries its district, block and school (live streams);</li>
+ * <li>{@link #covering(String, String, String, String)}: the jurisdictions that cover a
+ * school, to route notifications to its headmaster, block officer, district officer and
+ * the state.</li>
  * </ul>
- * The SQL never holds a caller's value: the code is a bound parameter, and column names are checked to be plain
- * (optionally table-qualified) identifiers, declared as constants next to the statements that use them.
+ * The SQL never holds a caller's value: the code is a bound parameter, and column names
+ * are checked to be plain (optionally table-qualified) identifiers, declared as constants
+ * next to the statements that use them.
  *
  * <pre>{@code
  * static final JurisdictionScope.Columns SCHOOL = JurisdictionScope.Columns.located("s.district_code", "s.block_code", "s.udise_code");
@@ -36,15 +39,20 @@ import in.mdm.events.Jurisdiction;
 public final class JurisdictionScope {
 
     /**
-     * The platform's copy of where every school is ({@code SchoolLocations} in the service starter), which
-     * {@link Columns#school} and {@link Columns#scoped} rows are placed by.
+     * The platform's copy of where every school is ({@code SchoolLocations} in the
+     * service starter), which {@link Columns#school} and {@link Columns#scoped} rows are
+     * placed by.
      */
     public static final String SCHOOL_LOCATIONS = "school_locations";
 
-    /** Prefix of every parameter a condition binds; a statement's own parameters must not start with it. */
+    /**
+     * Prefix of every parameter a condition binds; a statement's own parameters must not
+     * start with it.
+     */
     public static final String PARAMETER_PREFIX = "jur_";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
     private static final JurisdictionScope NOTHING = new JurisdictionScope(null);
 
     private final Jurisdiction jurisdiction;
@@ -69,9 +77,10 @@ public final class JurisdictionScope {
     }
 
     /**
-     * Whether something located in this district, block and school lies inside the jurisdiction. Any of the three
-     * may be {@code null} when the thing has no such location (a district-wide record has no block or school); a
-     * jurisdiction whose level needs the missing part does not cover it.
+     * Whether something located in this district, block and school lies inside the
+     * jurisdiction. Any of the three may be {@code null} when the thing has no such
+     * location (a district-wide record has no block or school); a jurisdiction whose
+     * level needs the missing part does not cover it.
      */
     public boolean covers(String districtCode, String blockCode, String udiseCode) {
         if (jurisdiction == null) {
@@ -135,15 +144,18 @@ public final class JurisdictionScope {
         switch (jurisdiction.level()) {
             case DISTRICT -> {
                 any.add("(" + level + " = 'DISTRICT' and " + code + " = :" + p + ")");
-                any.add("(" + level + " = 'BLOCK' and " + code + " in (" + placed("block_code", "district_code", p) + "))");
-                any.add("(" + level + " = 'SCHOOL' and " + code + " in (" + placed("udise_code", "district_code", p) + "))");
+                any.add("(" + level + " = 'BLOCK' and " + code + " in (" + placed("block_code", "district_code", p)
+                        + "))");
+                any.add("(" + level + " = 'SCHOOL' and " + code + " in (" + placed("udise_code", "district_code", p)
+                        + "))");
                 if (columns.udise != null) {
                     any.add(columns.udise + " in (" + placed("udise_code", "district_code", p) + ")");
                 }
             }
             case BLOCK -> {
                 any.add("(" + level + " = 'BLOCK' and " + code + " = :" + p + ")");
-                any.add("(" + level + " = 'SCHOOL' and " + code + " in (" + placed("udise_code", "block_code", p) + "))");
+                any.add("(" + level + " = 'SCHOOL' and " + code + " in (" + placed("udise_code", "block_code", p)
+                        + "))");
                 if (columns.udise != null) {
                     any.add(columns.udise + " in (" + placed("udise_code", "block_code", p) + ")");
                 }
@@ -159,21 +171,31 @@ public final class JurisdictionScope {
         return new Condition("(" + String.join(" or ", any) + ")", Map.of(p, jurisdiction.code()));
     }
 
-    /** {@code select <column> from school_locations where <by> = :<p>} */
+    /**
+     * {@code select <column> from school_locations where <by> = :
+     *
+    <p>
+     * }
+     */
     private static String placed(String column, String by, String p) {
         return "select jur_l." + column + " from " + SCHOOL_LOCATIONS + " jur_l where jur_l." + by + " = :" + p;
     }
 
-    /** A parameter name of its own for each column, so that conditions on different columns combine. */
+    /**
+     * A parameter name of its own for each column, so that conditions on different
+     * columns combine.
+     */
     private static String parameter(String column) {
         return PARAMETER_PREFIX + column.replace('.', '_');
     }
 
     /**
-     * The jurisdictions that cover a school, from the state down to the school itself: whom a notification about it
-     * concerns. A {@code null} part (a school not yet placed in a block) is left out.
+     * The jurisdictions that cover a school, from the state down to the school itself:
+     * whom a notification about it concerns. A {@code null} part (a school not yet placed
+     * in a block) is left out.
      */
-    public static List<Jurisdiction> covering(String stateCode, String districtCode, String blockCode, String udiseCode) {
+    public static List<Jurisdiction> covering(String stateCode, String districtCode, String blockCode,
+            String udiseCode) {
         List<Jurisdiction> covering = new ArrayList<>(4);
         if (stateCode != null) {
             covering.add(Jurisdiction.state(stateCode));
@@ -192,23 +214,32 @@ public final class JurisdictionScope {
 
     @Override
     public String toString() {
-        return "JurisdictionScope[" + (jurisdiction == null ? "nothing" : jurisdiction.level() + " " + jurisdiction.code()) + "]";
+        return "JurisdictionScope["
+                + (jurisdiction == null ? "nothing" : jurisdiction.level() + " " + jurisdiction.code()) + "]";
     }
 
     /**
-     * Where a table's rows lie, as column names (plain or table-qualified identifiers; declare them as constants).
+     * Where a table's rows lie, as column names (plain or table-qualified identifiers;
+     * declare them as constants).
      */
     public static final class Columns {
 
         private enum Shape {
+
             LOCATED, SCHOOL, SCOPED
+
         }
 
         private final Shape shape;
+
         private final String district;
+
         private final String block;
+
         private final String udise;
+
         private final String level;
+
         private final String code;
 
         private Columns(Shape shape, String district, String block, String udise, String level, String code) {
@@ -221,8 +252,9 @@ public final class JurisdictionScope {
         }
 
         /**
-         * Rows that carry their own place: the district, block and school columns ({@code null} for one the table
-         * does not have; a jurisdiction of that level then sees none of its rows, e.g. a headmaster and kitchens).
+         * Rows that carry their own place: the district, block and school columns
+         * ({@code null} for one the table does not have; a jurisdiction of that level
+         * then sees none of its rows, e.g. a headmaster and kitchens).
          */
         public static Columns located(String districtColumn, String blockColumn, String udiseColumn) {
             if (districtColumn == null && blockColumn == null && udiseColumn == null) {
@@ -232,25 +264,29 @@ public final class JurisdictionScope {
         }
 
         /**
-         * Rows that name a school only (alerts, transfer plans ... in services keyed by UDISE code): placed in their
-         * district and block through the platform's {@value JurisdictionScope#SCHOOL_LOCATIONS} table.
+         * Rows that name a school only (alerts, transfer plans ... in services keyed by
+         * UDISE code): placed in their district and block through the platform's
+         * {@value JurisdictionScope#SCHOOL_LOCATIONS} table.
          */
         public static Columns school(String udiseColumn) {
-            return new Columns(Shape.SCHOOL, null, null, Objects.requireNonNull(udiseColumn, "udiseColumn"), null, null);
+            return new Columns(Shape.SCHOOL, null, null, Objects.requireNonNull(udiseColumn, "udiseColumn"), null,
+                    null);
         }
 
         /**
-         * Rows scoped to a level and a code (the state, a district, a block or a school, such as alerts and
-         * reports): a district sees its own rows, its blocks' and its schools'; a block its own and its schools'; a
-         * school its own. Blocks and schools are placed through {@value JurisdictionScope#SCHOOL_LOCATIONS} (a
-         * block lies in the district of the schools known in it).
-         *
+         * Rows scoped to a level and a code (the state, a district, a block or a school,
+         * such as alerts and reports): a district sees its own rows, its blocks' and its
+         * schools'; a block its own and its schools'; a school its own. Blocks and
+         * schools are placed through {@value JurisdictionScope#SCHOOL_LOCATIONS} (a block
+         * lies in the district of the schools known in it).
          * @param levelColumn holds STATE, DISTRICT, BLOCK or SCHOOL
-         * @param codeColumn  the LGD or UDISE code of that level
-         * @param udiseColumn a school the row concerns whatever its level, or {@code null} when the table has none
+         * @param codeColumn the LGD or UDISE code of that level
+         * @param udiseColumn a school the row concerns whatever its level, or
+         * {@code null} when the table has none
          */
         public static Columns scoped(String levelColumn, String codeColumn, String udiseColumn) {
-            return new Columns(Shape.SCOPED, null, null, udiseColumn, Objects.requireNonNull(levelColumn, "levelColumn"),
+            return new Columns(Shape.SCOPED, null, null, udiseColumn,
+                    Objects.requireNonNull(levelColumn, "levelColumn"),
                     Objects.requireNonNull(codeColumn, "codeColumn"));
         }
 
@@ -260,11 +296,13 @@ public final class JurisdictionScope {
             }
             return column;
         }
+
     }
 
     /**
-     * A condition over a table's columns and its bound parameters. Only {@link JurisdictionScope} makes one; the
-     * parameters of conditions on different columns have different names, so that they can be combined.
+     * A condition over a table's columns and its bound parameters. Only
+     * {@link JurisdictionScope} makes one; the parameters of conditions on different
+     * columns have different names, so that they can be combined.
      */
     public static final class Condition {
 
@@ -272,6 +310,7 @@ public final class JurisdictionScope {
         static final Condition FALSE = new Condition("false", Map.of());
 
         private final String sql;
+
         private final Map<String, Object> params;
 
         private Condition(String sql, Map<String, Object> params) {
@@ -279,17 +318,25 @@ public final class JurisdictionScope {
             this.params = Map.copyOf(params);
         }
 
-        /** The condition, to and into a where clause (parenthesised where it needs to be). */
+        /**
+         * The condition, to and into a where clause (parenthesised where it needs to be).
+         */
         public String sql() {
             return sql;
         }
 
-        /** Its named parameters, all starting with {@value JurisdictionScope#PARAMETER_PREFIX}. */
+        /**
+         * Its named parameters, all starting with
+         * {@value JurisdictionScope#PARAMETER_PREFIX}.
+         */
         public Map<String, Object> params() {
             return params;
         }
 
-        /** Either condition, e.g. a transfer plan whose sending or receiving school is inside the jurisdiction. */
+        /**
+         * Either condition, e.g. a transfer plan whose sending or receiving school is
+         * inside the jurisdiction.
+         */
         public Condition or(Condition other) {
             if (this == TRUE || other == TRUE) {
                 return TRUE;
@@ -332,5 +379,7 @@ public final class JurisdictionScope {
         public String toString() {
             return sql + " " + params;
         }
+
     }
+
 }

@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The three kinds of people who use the system. ADMIN works for the state, an OFFICER for one district or one
- * block, SCHOOL is a headmaster of one school. Machine clients have no role, only scopes.
+ * The three kinds of people who use the system. ADMIN works for the state, an OFFICER for
+ * one district or one block, SCHOOL is a headmaster of one school. Machine clients have
+ * no role, only scopes.
  */
 public enum Role {
+
     ADMIN, OFFICER, SCHOOL;
 
     /** The Spring Security authority of this role. */
@@ -16,9 +18,10 @@ public enum Role {
     }
 
     /**
-     * Reads a role name from a token. Our tokens carry the names as they are; Keycloak realm roles may be
-     * written in any case and with an {@code mdm-} or {@code mdm_} prefix. Other names (Keycloak's
-     * {@code offline_access}, {@code default-roles-<realm>} ...) are not roles of ours.
+     * Reads a role name from a token. Our tokens carry the names as they are; Keycloak
+     * realm roles may be written in any case and with an {@code mdm-} or {@code mdm_}
+     * prefix. Other names (Keycloak's {@code offline_access},
+     * {@code default-roles-<realm>} ...) are not roles of ours.
      */
     public static Optional<Role> fromClaim(String name) {
         if (name == null) {
@@ -35,4 +38,5 @@ public enum Role {
         }
         return Optional.empty();
     }
+
 }

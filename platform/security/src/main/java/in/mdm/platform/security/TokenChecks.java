@@ -18,17 +18,20 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
- * The checks every holder of an access token applies, at the gateway and in each service: RS256 only (so
- * {@code alg: none} and HS256 signed with a public key are refused before any key is looked at), the key by
- * {@code kid} from the issuer's JWKS (signing keys only), the exact issuer, our audience, expiry and not-before
- * with 30 s of clock skew.
+ * The checks every holder of an access token applies, at the gateway and in each service:
+ * RS256 only (so {@code alg: none} and HS256 signed with a public key are refused before
+ * any key is looked at), the key by {@code kid} from the issuer's JWKS (signing keys
+ * only), the exact issuer, our audience, expiry and not-before with 30 s of clock skew.
  */
 public final class TokenChecks {
 
     /** The only signature algorithm accepted. */
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
 
-    /** Redis key whose presence revokes an access token (set at logout with a TTL until the token's expiry). */
+    /**
+     * Redis key whose presence revokes an access token (set at logout with a TTL until
+     * the token's expiry).
+     */
     public static final String DENIED_JTI_PREFIX = "mdm:auth:denied-jti:";
 
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -50,11 +53,15 @@ public final class TokenChecks {
         return new DelegatingOAuth2TokenValidator<>(checks);
     }
 
-    /** The issuer a token claims, read without verifying it, to choose the keys to verify it with; null if unreadable. */
+    /**
+     * The issuer a token claims, read without verifying it, to choose the keys to verify
+     * it with; null if unreadable.
+     */
     public static String unverifiedIssuer(String token) {
         try {
             return JWTParser.parse(token).getJWTClaimsSet().getIssuer();
-        } catch (Exception unreadable) {
+        }
+        catch (Exception unreadable) {
             return null;
         }
     }
@@ -64,7 +71,9 @@ public final class TokenChecks {
         public OAuth2TokenValidatorResult validate(Jwt token) {
             Predicate<Object> present = value -> value != null;
             return present.test(token.getClaims().get(name)) ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no " + name, null));
+                    : OAuth2TokenValidatorResult
+                        .failure(new OAuth2Error("invalid_token", "The token has no " + name, null));
         }
     }
+
 }

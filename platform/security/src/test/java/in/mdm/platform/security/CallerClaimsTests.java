@@ -15,8 +15,8 @@ class CallerClaimsTests {
 
     @Test
     void ourTokenGivesRolesJurisdictionAndUsername() {
-        Caller caller = claims.caller(Map.of("sub", "deo.chennai", "roles", List.of("OFFICER"),
-                "jurisdiction", Map.of("level", "DISTRICT", "code", "568"), "jti", "j-1", "iss", "http://gw"));
+        Caller caller = claims.caller(Map.of("sub", "deo.chennai", "roles", List.of("OFFICER"), "jurisdiction",
+                Map.of("level", "DISTRICT", "code", "568"), "jti", "j-1", "iss", "http://gw"));
         assertThat(caller.roles()).containsExactly(Role.OFFICER);
         assertThat(caller.jurisdiction()).isEqualTo(Jurisdiction.district("568"));
         assertThat(caller.username()).isEqualTo("deo.chennai");
@@ -26,9 +26,9 @@ class CallerClaimsTests {
 
     @Test
     void keycloakTokenMixesDefaultRolesAndCarriesJurisdictionAsAJsonString() {
-        Caller caller = claims.caller(Map.of("sub", "5b8f0c1e-0d5e-4c43-9f43-0a8a4d2f7c11",
-                "preferred_username", "beo.kattur",
-                "realm_access", Map.of("roles", List.of("offline_access", "default-roles-mdm", "uma_authorization", "officer")),
+        Caller caller = claims.caller(Map.of("sub", "5b8f0c1e-0d5e-4c43-9f43-0a8a4d2f7c11", "preferred_username",
+                "beo.kattur", "realm_access",
+                Map.of("roles", List.of("offline_access", "default-roles-mdm", "uma_authorization", "officer")),
                 "jurisdiction", "{\"level\":\"BLOCK\",\"code\":\"6301\"}"));
         assertThat(caller.roles()).containsExactly(Role.OFFICER);
         assertThat(caller.username()).isEqualTo("beo.kattur");
@@ -39,26 +39,28 @@ class CallerClaimsTests {
     @Test
     void anAdminWithoutJurisdictionWorksForTheStateAndAnOfficerWithoutOneSeesNothing() {
         assertThat(claims.caller(Map.of("sub", "a", "roles", List.of("ADMIN"))).jurisdiction())
-                .isEqualTo(Jurisdiction.state("33"));
+            .isEqualTo(Jurisdiction.state("33"));
         Caller officer = claims.caller(Map.of("sub", "o", "roles", List.of("OFFICER")));
         assertThat(officer.jurisdiction()).isNull();
         assertThat(officer.covers("568", "6301", "33020100101")).isFalse();
-        assertThat(JurisdictionScope.of(officer).where(JurisdictionScope.Columns.located("d", "b", "u")).sql()).isEqualTo("false");
+        assertThat(JurisdictionScope.of(officer).where(JurisdictionScope.Columns.located("d", "b", "u")).sql())
+            .isEqualTo("false");
     }
 
     @Test
     void aMachineClientHasScopesAndNoRoles() {
-        Caller treasury = claims.caller(Map.of("sub", "treasury", "scope", "finance:treasury-callback  schools:import"));
+        Caller treasury = claims
+            .caller(Map.of("sub", "treasury", "scope", "finance:treasury-callback  schools:import"));
         assertThat(treasury.isMachine()).isTrue();
         assertThat(treasury.scopes()).containsExactlyInAnyOrder("finance:treasury-callback", "schools:import");
         assertThat(CallerClaims.authorities(treasury)).extracting(Object::toString)
-                .containsExactlyInAnyOrder("SCOPE_finance:treasury-callback", "SCOPE_schools:import");
+            .containsExactlyInAnyOrder("SCOPE_finance:treasury-callback", "SCOPE_schools:import");
     }
 
     @Test
     void unknownLevelsAndRoleNamesAreIgnored() {
-        Caller caller = claims.caller(Map.of("sub", "x", "roles", List.of("ROOT", "mdm-school"),
-                "jurisdiction", Map.of("level", "PLANET", "code", "3")));
+        Caller caller = claims.caller(Map.of("sub", "x", "roles", List.of("ROOT", "mdm-school"), "jurisdiction",
+                Map.of("level", "PLANET", "code", "3")));
         assertThat(caller.roles()).containsExactly(Role.SCHOOL);
         assertThat(caller.jurisdiction()).isNull();
     }
@@ -80,4 +82,5 @@ class CallerClaimsTests {
     private static Caller caller(Jurisdiction jurisdiction) {
         return new Caller("s", "s", java.util.Set.of(Role.OFFICER), jurisdiction, java.util.Set.of(), "j", "i");
     }
+
 }

@@ -13,7 +13,10 @@ import in.mdm.platform.security.JurisdictionScope.Condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The in-memory check, the SQL it stands for, and who covers a school. What the SQL selects is tested on PostgreSQL in the service starter. */
+/**
+ * The in-memory check, the SQL it stands for, and who covers a school. What the SQL
+ * selects is tested on PostgreSQL in the service starter.
+ */
 class JurisdictionScopeTests {
 
     static final Columns SCHOOLS = Columns.located("s.district_code", "s.block_code", "s.udise_code");
@@ -65,7 +68,8 @@ class JurisdictionScopeTests {
 
     @Test
     void theStateSeesEveryRowAndNoJurisdictionNone() {
-        for (Columns columns : List.of(SCHOOLS, KITCHENS, Columns.school("udise_code"), Columns.scoped("l", "c", null))) {
+        for (Columns columns : List.of(SCHOOLS, KITCHENS, Columns.school("udise_code"),
+                Columns.scoped("l", "c", null))) {
             assertThat(STATE.where(columns).sql()).isEqualTo("true");
             assertThat(STATE.where(columns).params()).isEmpty();
             assertThat(NOTHING.where(columns).sql()).isEqualTo("false");
@@ -82,20 +86,24 @@ class JurisdictionScopeTests {
     void rowsNamingASchoolOnlyArePlacedThroughSchoolLocations() {
         assertThat(CHENNAI.where(Columns.school("from_udise_code")).sql()).isEqualTo(
                 "from_udise_code in (select jur_l.udise_code from school_locations jur_l where jur_l.district_code = :jur_from_udise_code)");
-        assertThat(SCHOOL.where(Columns.school("from_udise_code")).sql()).isEqualTo("from_udise_code = :jur_from_udise_code");
+        assertThat(SCHOOL.where(Columns.school("from_udise_code")).sql())
+            .isEqualTo("from_udise_code = :jur_from_udise_code");
     }
 
     @Test
     void conditionsOnDifferentColumnsCombineInOneStatement() {
-        Condition either = CHENNAI.where(Columns.school("from_udise_code")).or(CHENNAI.where(Columns.school("to_udise_code")));
+        Condition either = CHENNAI.where(Columns.school("from_udise_code"))
+            .or(CHENNAI.where(Columns.school("to_udise_code")));
         assertThat(either.params()).containsOnlyKeys("jur_from_udise_code", "jur_to_udise_code");
         assertThat(either.sql()).startsWith("(from_udise_code in").contains(" or to_udise_code in");
 
         Condition both = CHENNAI.where(SCHOOLS).and(CHENNAI.where(KITCHENS));
         assertThat(both.params()).containsOnlyKeys("jur_s_district_code", "jur_k_district_code");
 
-        assertThatThrownBy(() -> CHENNAI.where(SCHOOLS).and(JurisdictionScope.of(Jurisdiction.district("569")).where(SCHOOLS)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jur_s_district_code");
+        assertThatThrownBy(
+                () -> CHENNAI.where(SCHOOLS).and(JurisdictionScope.of(Jurisdiction.district("569")).where(SCHOOLS)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("jur_s_district_code");
     }
 
     @Test
@@ -109,16 +117,19 @@ class JurisdictionScopeTests {
 
     @Test
     void columnNamesMustBeIdentifiers() {
-        assertThatThrownBy(() -> Columns.located("district_code or true", null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Columns.located("district_code or true", null, null))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Columns.school("u; drop table schools")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Columns.scoped("(case when 1 then 1 end)", "c", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Columns.scoped("(case when 1 then 1 end)", "c", null))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Columns.located(null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theJurisdictionsCoveringASchoolAreExactlyThoseWhoseScopeCoversIt() {
-        assertThat(JurisdictionScope.covering("33", "568", "6301", "33020100101")).containsExactly(Jurisdiction.state("33"),
-                Jurisdiction.district("568"), Jurisdiction.block("6301"), Jurisdiction.school("33020100101"));
+        assertThat(JurisdictionScope.covering("33", "568", "6301", "33020100101")).containsExactly(
+                Jurisdiction.state("33"), Jurisdiction.district("568"), Jurisdiction.block("6301"),
+                Jurisdiction.school("33020100101"));
         assertThat(JurisdictionScope.covering("33", "568", null, null)).containsExactly(Jurisdiction.state("33"),
                 Jurisdiction.district("568"));
 
@@ -133,14 +144,16 @@ class JurisdictionScopeTests {
             candidates.add(Jurisdiction.school(udise));
         }
         candidates.add(Jurisdiction.state("33"));
-        String[][] schools = {{"568", "6301", "33020100101"}, {"568", "6302", "33020100102"}, {"569", "6401", "33120100301"}};
+        String[][] schools = { { "568", "6301", "33020100101" }, { "568", "6302", "33020100102" },
+                { "569", "6401", "33120100301" } };
         for (String[] s : schools) {
             List<Jurisdiction> covering = JurisdictionScope.covering("33", s[0], s[1], s[2]);
             for (Jurisdiction candidate : candidates) {
                 assertThat(JurisdictionScope.of(candidate).covers(s[0], s[1], s[2]))
-                        .as("%s covers %s", candidate, String.join("/", s))
-                        .isEqualTo(covering.contains(candidate));
+                    .as("%s covers %s", candidate, String.join("/", s))
+                    .isEqualTo(covering.contains(candidate));
             }
         }
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
- * Adds the platform's defaults ({@code mdm-platform-defaults.properties}) as the last property source, so
- * that every service starts from the same settings and overrides only what it must.
+ * Adds the platform's defaults ({@code mdm-platform-defaults.properties}) as the last
+ * property source, so that every service starts from the same settings and overrides only
+ * what it must.
  */
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -24,8 +25,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         try {
-            environment.getPropertySources().addLast(
-                    new ResourcePropertySource(NAME, new ClassPathResource("mdm-platform-defaults.properties")));
+            environment.getPropertySources()
+                .addLast(new ResourcePropertySource(NAME, new ClassPathResource("mdm-platform-defaults.properties")));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -36,4 +37,5 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

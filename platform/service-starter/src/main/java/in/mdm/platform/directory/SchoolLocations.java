@@ -11,11 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
- * This service's copy of where every school is (district and block), fed by school-service's events, so that data
- * keyed by a UDISE code alone (alerts, transfer plans ...) can be filtered by the caller's jurisdiction: the
- * conditions of {@link in.mdm.platform.security.JurisdictionScope.Columns#school} and
- * {@link in.mdm.platform.security.JurisdictionScope.Columns#scoped} read this table, and {@link #find} places one
- * school for {@link in.mdm.platform.security.JurisdictionScope#covers}.
+ * This service's copy of where every school is (district and block), fed by
+ * school-service's events, so that data keyed by a UDISE code alone (alerts, transfer
+ * plans ...) can be filtered by the caller's jurisdiction: the conditions of
+ * {@link in.mdm.platform.security.JurisdictionScope.Columns#school} and
+ * {@link in.mdm.platform.security.JurisdictionScope.Columns#scoped} read this table, and
+ * {@link #find} places one school for
+ * {@link in.mdm.platform.security.JurisdictionScope#covers}.
  */
 public class SchoolLocations {
 
@@ -31,12 +33,15 @@ public class SchoolLocations {
 
     public Optional<Location> find(String udiseCode) {
         return jdbc.sql("select udise_code, district_code, block_code from school_locations where udise_code = :udise")
-                .param("udise", udiseCode)
-                .query((rs, n) -> new Location(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+            .param("udise", udiseCode)
+            .query((rs, n) -> new Location(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .optional();
     }
 
-    /** Records a school's place unless a newer event has already done so; returns whether it changed. */
+    /**
+     * Records a school's place unless a newer event has already done so; returns whether
+     * it changed.
+     */
     public boolean record(String udiseCode, String districtCode, String blockCode, Instant occurredAt, UUID eventId) {
         return recordAll(List.of(new Placed(udiseCode, districtCode, blockCode, occurredAt, eventId))) == 1;
     }
@@ -46,8 +51,9 @@ public class SchoolLocations {
     }
 
     /**
-     * Records many schools' places in one statement, each unless a newer event has already placed the school (of
-     * several places of one school here, the newest counts); returns how many rows changed.
+     * Records many schools' places in one statement, each unless a newer event has
+     * already placed the school (of several places of one school here, the newest
+     * counts); returns how many rows changed.
      */
     public int recordAll(List<Placed> places) {
         Map<String, Placed> newest = new LinkedHashMap<>();
@@ -72,18 +78,20 @@ public class SchoolLocations {
             eventIds[i] = place.eventId().toString();
             i++;
         }
-        return jdbc.sql("""
-                insert into school_locations (udise_code, district_code, block_code, occurred_at, event_id)
-                select * from unnest(:udise, :district, :block, cast(:occurred as timestamptz[]), cast(:eventId as uuid[]))
-                on conflict (udise_code) do update
-                   set district_code = excluded.district_code, block_code = excluded.block_code,
-                       occurred_at = excluded.occurred_at, event_id = excluded.event_id, updated_at = now()
-                 where school_locations.occurred_at < excluded.occurred_at""")
-                .param("udise", new SqlArrayValue("text", (Object[]) udise))
-                .param("district", new SqlArrayValue("text", (Object[]) district))
-                .param("block", new SqlArrayValue("text", (Object[]) block))
-                .param("occurred", new SqlArrayValue("text", (Object[]) occurred))
-                .param("eventId", new SqlArrayValue("text", (Object[]) eventIds))
-                .update();
+        return jdbc
+            .sql("""
+                    insert into school_locations (udise_code, district_code, block_code, occurred_at, event_id)
+                    select * from unnest(:udise, :district, :block, cast(:occurred as timestamptz[]), cast(:eventId as uuid[]))
+                    on conflict (udise_code) do update
+                       set district_code = excluded.district_code, block_code = excluded.block_code,
+                           occurred_at = excluded.occurred_at, event_id = excluded.event_id, updated_at = now()
+                     where school_locations.occurred_at < excluded.occurred_at""")
+            .param("udise", new SqlArrayValue("text", (Object[]) udise))
+            .param("district", new SqlArrayValue("text", (Object[]) district))
+            .param("block", new SqlArrayValue("text", (Object[]) block))
+            .param("occurred", new SqlArrayValue("text", (Object[]) occurred))
+            .param("eventId", new SqlArrayValue("text", (Object[]) eventIds))
+            .update();
     }
+
 }

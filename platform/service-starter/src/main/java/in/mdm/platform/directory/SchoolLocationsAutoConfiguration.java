@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import in.mdm.platform.events.EventsPlatformAutoConfiguration;
 
 /**
- * With {@code mdm.school-locations.enabled=true} a service keeps {@link SchoolLocations}, its copy of where every
- * school is, from school-service's events.
+ * With {@code mdm.school-locations.enabled=true} a service keeps {@link SchoolLocations},
+ * its copy of where every school is, from school-service's events.
  */
 @AutoConfiguration(after = EventsPlatformAutoConfiguration.class)
 @ConditionalOnProperty(name = "mdm.school-locations.enabled", havingValue = "true")
@@ -24,4 +24,5 @@ public class SchoolLocationsAutoConfiguration {
     SchoolLocationsEventListener schoolLocationsEventListener(SchoolLocations locations) {
         return new SchoolLocationsEventListener(locations);
     }
+
 }

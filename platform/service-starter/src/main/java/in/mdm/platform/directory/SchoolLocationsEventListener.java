@@ -7,7 +7,10 @@ import in.mdm.events.school.SchoolUpdated;
 import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
 
-/** Applies SchoolRegistered and SchoolUpdated to {@link SchoolLocations}, a poll at a time; the newer event wins. */
+/**
+ * Applies SchoolRegistered and SchoolUpdated to {@link SchoolLocations}, a poll at a
+ * time; the newer event wins.
+ */
 @EventConsumer(SchoolLocationsEventListener.CONSUMER)
 class SchoolLocationsEventListener {
 
@@ -21,13 +24,18 @@ class SchoolLocationsEventListener {
 
     @EventHandler
     void registered(List<SchoolRegistered> events) {
-        locations.recordAll(events.stream().map(r -> new SchoolLocations.Placed(r.udiseCode(), r.districtCode(),
-                r.blockCode(), r.occurredAt(), r.eventId())).toList());
+        locations.recordAll(events.stream()
+            .map(r -> new SchoolLocations.Placed(r.udiseCode(), r.districtCode(), r.blockCode(), r.occurredAt(),
+                    r.eventId()))
+            .toList());
     }
 
     @EventHandler
     void updated(List<SchoolUpdated> events) {
-        locations.recordAll(events.stream().map(u -> new SchoolLocations.Placed(u.udiseCode(), u.districtCode(),
-                u.blockCode(), u.occurredAt(), u.eventId())).toList());
+        locations.recordAll(events.stream()
+            .map(u -> new SchoolLocations.Placed(u.udiseCode(), u.districtCode(), u.blockCode(), u.occurredAt(),
+                    u.eventId()))
+            .toList());
     }
+
 }

@@ -36,17 +36,20 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.EventDescriptor;
 
 /**
- * What the platform does with one poll of an {@link EventConsumer}: decode, drop what the inbox has seen, hand the new
- * events to their handlers, all in one transaction.
+ * What the platform does with one poll of an {@link EventConsumer}: decode, drop what the
+ * inbox has seen, hand the new events to their handlers, all in one transaction.
  * <ul>
- * <li>A record that is not a CloudEvent of the catalog, or whose payload does not decode, is dead-lettered alone.
- * Events of the topic that the consumer has no handler for are skipped.</li>
- * <li>If the poll's transaction fails because of the handlers (not the database), the poll is applied again one event
- * at a time, each in its own transaction with a few retries; an event that still fails is dead-lettered alone and the
- * others go through.</li>
- * <li>If the database or the transaction itself fails (connection lost, deadlock, commit failed), nothing of the poll
- * is kept and the exception goes to the container, which delivers the poll again after a back-off: no event is lost
- * or dead-lettered because the database was away.</li>
+ * <li>A record that is not a CloudEvent of the catalog, or whose payload does not decode,
+ * is dead-lettered alone. Events of the topic that the consumer has no handler for are
+ * skipped.</li>
+ * <li>If the poll's transaction fails because of the handlers (not the database), the
+ * poll is applied again one event at a time, each in its own transaction with a few
+ * retries; an event that still fails is dead-lettered alone and the others go
+ * through.</li>
+ * <li>If the database or the transaction itself fails (connection lost, deadlock, commit
+ * failed), nothing of the poll is kept and the exception goes to the container, which
+ * delivers the poll again after a back-off: no event is lost or dead-lettered because the
+ * database was away.</li>
  * </ul>
  */
 final class BatchEventListener implements BatchMessageListener<String, byte[]> {
@@ -87,15 +90,25 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
     }
 
     private final String consumer;
+
     private final Map<Class<?>, Handler> handlers;
+
     private final CloudEventCodec codec;
+
     private final EventInbox inbox;
+
     private final TransactionTemplate transactions;
+
     private final DeadLetters deadLetters;
+
     private final int retries;
+
     private final Duration retryInterval;
+
     private final MeterRegistry meters;
+
     private final ObservationRegistry observations;
+
     private final Timer pollTimer;
 
     BatchEventListener(String consumer, Map<Class<?>, Handler> handlers, CloudEventCodec codec, EventInbox inbox,
@@ -111,17 +124,19 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         this.retryInterval = retryInterval;
         this.meters = meters;
         this.observations = observations;
-        this.pollTimer = Timer.builder("mdm.events.consumer.poll").description("Handling one poll of a consumer")
-                .tag("consumer", consumer).register(meters);
+        this.pollTimer = Timer.builder("mdm.events.consumer.poll")
+            .description("Handling one poll of a consumer")
+            .tag("consumer", consumer)
+            .register(meters);
     }
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         long start = System.nanoTime();
         Observation.createNotStarted("mdm.events.consume", observations)
-                .lowCardinalityKeyValue("consumer", consumer)
-                .highCardinalityKeyValue("records", String.valueOf(records.size()))
-                .observe(() -> handle(records));
+            .lowCardinalityKeyValue("consumer", consumer)
+            .highCardinalityKeyValue("records", String.valueOf(records.size()))
+            .observe(() -> handle(records));
         pollTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
@@ -164,7 +179,8 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         }
         EventDescriptor descriptor = codec.catalog().forType(envelope.getType()).orElse(null);
         if (descriptor == null || !handlers.containsKey(descriptor.eventClass())) {
-            // another consumer's event on a shared topic, or a type this build does not know yet
+            // another consumer's event on a shared topic, or a type this build does not
+            // know yet
             count(envelope.getType(), "skipped", 1);
             return null;
         }
@@ -177,7 +193,10 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         }
     }
 
-    /** The poll's new events to their handlers, consecutive events of a type together, in arrival order. */
+    /**
+     * The poll's new events to their handlers, consecutive events of a type together, in
+     * arrival order.
+     */
     private void apply(List<Decoded> events) {
         List<String> ids = new ArrayList<>(events.size());
         List<String> types = new ArrayList<>(events.size());
@@ -205,7 +224,8 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         if (!run.isEmpty()) {
             handlers.get(runType).invoke(run);
         }
-        // counted once the handlers returned (a poll rolled back at commit is counted again when it is applied)
+        // counted once the handlers returned (a poll rolled back at commit is counted
+        // again when it is applied)
         applied.forEach((type, n) -> count(type, "applied", n));
     }
 
@@ -242,7 +262,10 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         meters.counter("mdm.events.consumed", "consumer", consumer, "type", type, "outcome", outcome).increment(n);
     }
 
-    /** Whether the failure is the database's or the transaction's (deliver again), not the events'. */
+    /**
+     * Whether the failure is the database's or the transaction's (deliver again), not the
+     * events'.
+     */
     static boolean isInfrastructure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
@@ -264,4 +287,5 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
             throw new IllegalStateException("interrupted", ex);
         }
     }
+
 }

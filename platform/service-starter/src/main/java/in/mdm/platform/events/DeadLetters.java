@@ -19,13 +19,15 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Puts a record that cannot be handled on {@code <topic>.DLT}: same key, value and headers, plus the headers Spring
- * Kafka's dead-letter recoverer writes (original topic, partition, offset, the exception), and waits for the
- * acknowledgement, so the consumer commits past the record only once it is safe in the dead-letter topic.
+ * Puts a record that cannot be handled on {@code <topic>.DLT}: same key, value and
+ * headers, plus the headers Spring Kafka's dead-letter recoverer writes (original topic,
+ * partition, offset, the exception), and waits for the acknowledgement, so the consumer
+ * commits past the record only once it is safe in the dead-letter topic.
  */
 public class DeadLetters {
 
     private final KafkaOperations<String, byte[]> kafka;
+
     private final Duration timeout;
 
     public DeadLetters(KafkaOperations<String, byte[]> kafka, Duration timeout) {
@@ -37,7 +39,10 @@ public class DeadLetters {
         return topic + ".DLT";
     }
 
-    /** Sends the record to its dead-letter topic; throws if Kafka does not acknowledge it in time. */
+    /**
+     * Sends the record to its dead-letter topic; throws if Kafka does not acknowledge it
+     * in time.
+     */
     public void send(ConsumerRecord<String, byte[]> record, Throwable cause) {
         Headers headers = new RecordHeaders();
         for (Header header : record.headers()) {
@@ -59,7 +64,8 @@ public class DeadLetters {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while dead-lettering " + record.topic() + "@" + record.offset(), ex);
+            throw new IllegalStateException(
+                    "Interrupted while dead-lettering " + record.topic() + "@" + record.offset(), ex);
         }
         catch (ExecutionException | TimeoutException ex) {
             throw new DeadLetterException("Could not dead-letter " + record.topic() + "@" + record.offset(), ex);
@@ -70,11 +76,15 @@ public class DeadLetters {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The dead-letter topic did not take the record; the poll must be delivered again. */
+    /**
+     * The dead-letter topic did not take the record; the poll must be delivered again.
+     */
     public static final class DeadLetterException extends RuntimeException {
 
         DeadLetterException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

@@ -11,17 +11,21 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.EventCatalog;
 
 /**
- * Publishes many domain events from one transaction (a bulk import: thousands of events) through the outbox in
- * batches: each batch of at most {@code mdm.events.batch-size} events is one compact {@link OutboxBatch} entry in
- * {@code event_publication}, written in the caller's transaction, so the events commit with the change or not at all.
- * After commit {@link OutboxBatchSender} sends every event to Kafka exactly as the single-event outbox does (topic, key,
- * CloudEvent); a batch that could not be sent whole stays in the outbox and is sent again whole later (at least once,
- * event ids kept). For a handful of events, publish them one by one with {@code ApplicationEventPublisher}.
+ * Publishes many domain events from one transaction (a bulk import: thousands of events)
+ * through the outbox in batches: each batch of at most {@code mdm.events.batch-size}
+ * events is one compact {@link OutboxBatch} entry in {@code event_publication}, written
+ * in the caller's transaction, so the events commit with the change or not at all. After
+ * commit {@link OutboxBatchSender} sends every event to Kafka exactly as the single-event
+ * outbox does (topic, key, CloudEvent); a batch that could not be sent whole stays in the
+ * outbox and is sent again whole later (at least once, event ids kept). For a handful of
+ * events, publish them one by one with {@code ApplicationEventPublisher}.
  */
 public class EventBatches {
 
     private final ApplicationEventPublisher publisher;
+
     private final OutboxBatchCodec codec;
+
     private final int batchSize;
 
     public EventBatches(ApplicationEventPublisher publisher, EventCatalog catalog, int batchSize) {
@@ -38,10 +42,12 @@ public class EventBatches {
     }
 
     /**
-     * Stores the events in the outbox in batches of at most {@code mdm.events.batch-size}, in the current transaction.
-     *
-     * @throws IllegalStateException    if no transaction is active: the events would not commit with anything
-     * @throws IllegalArgumentException if an event is null or not in the event catalog (nothing is published then)
+     * Stores the events in the outbox in batches of at most
+     * {@code mdm.events.batch-size}, in the current transaction.
+     * @throws IllegalStateException if no transaction is active: the events would not
+     * commit with anything
+     * @throws IllegalArgumentException if an event is null or not in the event catalog
+     * (nothing is published then)
      */
     public void publish(Collection<? extends DomainEvent> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -69,4 +75,5 @@ public class EventBatches {
     public int batchSize() {
         return batchSize;
     }
+
 }

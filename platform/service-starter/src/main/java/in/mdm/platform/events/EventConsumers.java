@@ -32,15 +32,17 @@ import in.mdm.events.CloudEventCodec;
 import in.mdm.events.DomainEvent;
 
 /**
- * Finds the application's {@link EventConsumer} beans when it starts and runs one Kafka listener container for each:
- * subscribed to the catalog topics of its handlers' events, in group {@code <application>.<name after the first dot>},
- * as a batch listener ({@link BatchEventListener}) that commits offsets after each poll. A poll whose transaction failed
- * in the database is delivered again after a back-off (growing up to {@code mdm.events.consumer.max-back-off}), as
- * long as it takes.
+ * Finds the application's {@link EventConsumer} beans when it starts and runs one Kafka
+ * listener container for each: subscribed to the catalog topics of its handlers' events,
+ * in group {@code <application>.<name after the first dot>}, as a batch listener
+ * ({@link BatchEventListener}) that commits offsets after each poll. A poll whose
+ * transaction failed in the database is delivered again after a back-off (growing up to
+ * {@code mdm.events.consumer.max-back-off}), as long as it takes.
  */
 public class EventConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
     private static final in.mdm.events.EventCatalog CATALOG = in.mdm.events.EventCatalog.events();
 
     /** What the platform needs to run the consumers. */
@@ -49,20 +51,30 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     private final ApplicationContext context;
+
     private final ConsumerFactory<String, byte[]> consumerFactory;
+
     private final CloudEventCodec codec;
+
     private final EventInbox inbox;
+
     private final TransactionTemplate transactions;
+
     private final DeadLetters deadLetters;
+
     private final MeterRegistry meters;
+
     private final ObservationRegistry observations;
+
     private final Settings settings;
+
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+
     private volatile boolean running;
 
-    public EventConsumers(ApplicationContext context, ConsumerFactory<String, byte[]> consumerFactory, CloudEventCodec codec,
-            EventInbox inbox, TransactionTemplate transactions, DeadLetters deadLetters, MeterRegistry meters,
-            ObservationRegistry observations, Settings settings) {
+    public EventConsumers(ApplicationContext context, ConsumerFactory<String, byte[]> consumerFactory,
+            CloudEventCodec codec, EventInbox inbox, TransactionTemplate transactions, DeadLetters deadLetters,
+            MeterRegistry meters, ObservationRegistry observations, Settings settings) {
         this.context = context;
         this.consumerFactory = consumerFactory;
         this.codec = codec;
@@ -78,8 +90,8 @@ public class EventConsumers implements SmartLifecycle {
     public static String groupId(String applicationName, String consumer) {
         int dot = consumer.indexOf('.');
         if (dot <= 0 || dot == consumer.length() - 1) {
-            throw new IllegalArgumentException("A consumer name is <context>.<what>, e.g. finance.school-directory: "
-                    + consumer);
+            throw new IllegalArgumentException(
+                    "A consumer name is <context>.<what>, e.g. finance.school-directory: " + consumer);
         }
         return applicationName + "." + consumer.substring(dot + 1);
     }
@@ -102,8 +114,8 @@ public class EventConsumers implements SmartLifecycle {
             ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));
             properties.setGroupId(groupId(settings.applicationName(), name));
             properties.setAckMode(ContainerProperties.AckMode.BATCH);
-            properties.setMessageListener(new BatchEventListener(name, handlers, codec, inbox, transactions, deadLetters,
-                    settings.retries(), settings.retryInterval(), meters, observations));
+            properties.setMessageListener(new BatchEventListener(name, handlers, codec, inbox, transactions,
+                    deadLetters, settings.retries(), settings.retryInterval(), meters, observations));
             Properties kafka = new Properties();
             kafka.setProperty("max.poll.records", String.valueOf(settings.maxPollRecords()));
             properties.setKafkaConsumerProperties(kafka);
@@ -111,10 +123,12 @@ public class EventConsumers implements SmartLifecycle {
                     consumerFactory, properties);
             container.setConcurrency(settings.concurrency());
             container.setBeanName("mdm-consumer-" + name);
-            ExponentialBackOff backOff = new ExponentialBackOff(Math.max(100, settings.retryInterval().toMillis()), 2.0);
+            ExponentialBackOff backOff = new ExponentialBackOff(Math.max(100, settings.retryInterval().toMillis()),
+                    2.0);
             backOff.setMaxInterval(settings.maxBackOff().toMillis());
             container.setCommonErrorHandler(new DefaultErrorHandler((record, ex) -> {
-                // never reached: the back-off does not end; a poll is delivered again until the database takes it
+                // never reached: the back-off does not end; a poll is delivered again
+                // until the database takes it
                 throw new IllegalStateException("poll not applied", ex);
             }, backOff));
             container.start();
@@ -149,8 +163,8 @@ public class EventConsumers implements SmartLifecycle {
                 throw new IllegalStateException(describe(method) + " must take one event or a List of one event type");
             }
             if (!DomainEvent.class.isAssignableFrom(event) || !CATALOG.contains(event)) {
-                throw new IllegalStateException(describe(method) + " takes " + event.getName()
-                        + ", which is not an event of the catalog");
+                throw new IllegalStateException(
+                        describe(method) + " takes " + event.getName() + ", which is not an event of the catalog");
             }
             if (handlers.containsKey(event)) {
                 throw new IllegalStateException(type.getName() + " has two handlers for " + event.getSimpleName());
@@ -196,4 +210,5 @@ public class EventConsumers implements SmartLifecycle {
         // after the rest of the application is up, stopped before it goes down
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
+
 }

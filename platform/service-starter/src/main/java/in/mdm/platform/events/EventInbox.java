@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
- * Idempotent consumption: the events a consumer has handled, as rows {@code (consumer, event id)} of
- * {@code processed_events}, written in the same transaction as the handler's effect. {@link EventConsumer}s use it
- * through the platform; a redelivered event finds its row and is not handed to the handler again.
+ * Idempotent consumption: the events a consumer has handled, as rows
+ * {@code (consumer, event id)} of {@code processed_events}, written in the same
+ * transaction as the handler's effect. {@link EventConsumer}s use it through the
+ * platform; a redelivered event finds its row and is not handed to the handler again.
  */
 public class EventInbox {
 
@@ -21,8 +22,9 @@ public class EventInbox {
     }
 
     /**
-     * Records that {@code consumer} handles these events, in one statement; returns the ids it had not handled before
-     * (an id given twice counts once). Call it inside the transaction of the effect.
+     * Records that {@code consumer} handles these events, in one statement; returns the
+     * ids it had not handled before (an id given twice counts once). Call it inside the
+     * transaction of the effect.
      */
     public Set<String> markAll(String consumer, List<String> eventIds, List<String> eventTypes) {
         if (eventIds.size() != eventTypes.size()) {
@@ -36,18 +38,19 @@ public class EventInbox {
                 select :consumer, e.id, e.type from unnest(:ids, :types) as e(id, type)
                 on conflict do nothing
                 returning event_id""")
-                .param("consumer", consumer)
-                .param("ids", new SqlArrayValue("text", eventIds.toArray()))
-                .param("types", new SqlArrayValue("text", eventTypes.toArray()))
-                .query(String.class)
-                .list());
+            .param("consumer", consumer)
+            .param("ids", new SqlArrayValue("text", eventIds.toArray()))
+            .param("types", new SqlArrayValue("text", eventTypes.toArray()))
+            .query(String.class)
+            .list());
     }
 
     /**
-     * Records that {@code consumer} handled {@code eventId}; false if it already had. Call it inside the
-     * transaction of the effect.
+     * Records that {@code consumer} handled {@code eventId}; false if it already had.
+     * Call it inside the transaction of the effect.
      */
     public boolean markProcessed(String consumer, String eventId, String eventType) {
         return !markAll(consumer, List.of(eventId), List.of(eventType)).isEmpty();
     }
+
 }

@@ -51,13 +51,15 @@ import in.mdm.events.EventCatalog;
 import in.mdm.events.EventDescriptor;
 
 /**
- * The event spine of every service. Producing: business code publishes a {@link DomainEvent} with
- * {@code ApplicationEventPublisher} inside its transaction; Spring Modulith stores it in the outbox table
- * and, after commit, sends it to its catalog topic as a binary-mode CloudEvent keyed by aggregate id.
- * Bulk operations publish thousands of events from one transaction with {@link EventBatches}: one compact outbox entry
- * per batch, sent by {@link OutboxBatchSender}.
- * Consuming: {@link EventConsumer} beans with {@link EventHandler} methods, a poll per transaction on the
- * {@link EventInbox}, a failing event alone to {@code <topic>.DLT} ({@link EventConsumers}, {@link BatchEventListener}).
+ * The event spine of every service. Producing: business code publishes a
+ * {@link DomainEvent} with {@code ApplicationEventPublisher} inside its transaction;
+ * Spring Modulith stores it in the outbox table and, after commit, sends it to its
+ * catalog topic as a binary-mode CloudEvent keyed by aggregate id. Bulk operations
+ * publish thousands of events from one transaction with {@link EventBatches}: one compact
+ * outbox entry per batch, sent by {@link OutboxBatchSender}. Consuming:
+ * {@link EventConsumer} beans with {@link EventHandler} methods, a poll per transaction
+ * on the {@link EventInbox}, a failing event alone to {@code <topic>.DLT}
+ * ({@link EventConsumers}, {@link BatchEventListener}).
  */
 @AutoConfiguration
 public class EventsPlatformAutoConfiguration {
@@ -75,19 +77,21 @@ public class EventsPlatformAutoConfiguration {
     EventExternalizationConfiguration mdmEventExternalization(CloudEventCodec codec) {
         EventCatalog catalog = codec.catalog();
         return EventExternalizationConfiguration.externalizing()
-                .select(event -> event instanceof DomainEvent && catalog.contains(event.getClass()))
-                .routeAll(event -> RoutingTarget.forTarget(catalog.forClass(event.getClass()).topic())
-                        .andKey(((DomainEvent) event).aggregateId()))
-                .mapping(event -> codec.encode((DomainEvent) event))
-                .build();
+            .select(event -> event instanceof DomainEvent && catalog.contains(event.getClass()))
+            .routeAll(event -> RoutingTarget.forTarget(catalog.forClass(event.getClass()).topic())
+                .andKey(((DomainEvent) event).aggregateId()))
+            .mapping(event -> codec.encode((DomainEvent) event))
+            .build();
     }
 
     /**
-     * Sends each single outbox event to Kafka (Spring Modulith's own Kafka externalizer is kept out by
-     * {@link ModulithKafkaExternalizerFilter}; this one is the same listener class, so entries already waiting in an
-     * outbox keep their listener id). The send's outcome is handed to {@code mdmOutboxCompletionExecutor} before Spring
-     * Modulith records it: Kafka's producer I/O thread, which completes the send, never runs outbox code and so never
-     * waits for a database connection. The sending task itself only encodes and hands the record to the producer.
+     * Sends each single outbox event to Kafka (Spring Modulith's own Kafka externalizer
+     * is kept out by {@link ModulithKafkaExternalizerFilter}; this one is the same
+     * listener class, so entries already waiting in an outbox keep their listener id).
+     * The send's outcome is handed to {@code mdmOutboxCompletionExecutor} before Spring
+     * Modulith records it: Kafka's producer I/O thread, which completes the send, never
+     * runs outbox code and so never waits for a database connection. The sending task
+     * itself only encodes and hands the record to the producer.
      */
     @Bean
     DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration externalization,
@@ -96,28 +100,36 @@ public class EventsPlatformAutoConfiguration {
         return new DelegatingEventExternalizer(externalization, (target, payload) -> {
             CompletableFuture<?> acknowledgement;
             try {
-                acknowledgement = kafka.send(OutboxMessages.forPayload(externalization, target, payload, routingContext));
+                acknowledgement = kafka
+                    .send(OutboxMessages.forPayload(externalization, target, payload, routingContext));
             }
             catch (RuntimeException ex) {
                 return CompletableFuture.failedFuture(ex);
             }
             return acknowledgement.handleAsync((result, failure) -> {
                 if (failure != null) {
-                    throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+                    throw failure instanceof CompletionException completion ? completion
+                            : new CompletionException(failure);
                 }
                 return result;
             }, completions);
         });
     }
 
-    /** Where send outcomes are recorded: off Kafka's I/O thread (a queue, so the producer never waits either). */
+    /**
+     * Where send outcomes are recorded: off Kafka's I/O thread (a queue, so the producer
+     * never waits either).
+     */
     @Bean(name = COMPLETION_EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor mdmOutboxCompletionExecutor(@Value("${mdm.events.outcome-threads:2}") int threads,
             ObjectProvider<TaskDecorator> decorator) {
         return OutboxExecutors.queued("mdm-outbox-outcome-", threads, decorator);
     }
 
-    /** Completed outbox entries are deleted in batches by one thread (see {@link OutboxCompletions}). */
+    /**
+     * Completed outbox entries are deleted in batches by one thread (see
+     * {@link OutboxCompletions}).
+     */
     @Bean
     static OutboxCompletionsPostProcessor mdmOutboxCompletionsPostProcessor(Environment environment) {
         return new OutboxCompletionsPostProcessor(environment);
@@ -130,13 +142,18 @@ public class EventsPlatformAutoConfiguration {
         for (EventDescriptor descriptor : codec.catalog().all()) {
             if (topics.stream().noneMatch(t -> t.name().equals(descriptor.topic()))) {
                 topics.add(TopicBuilder.name(descriptor.topic()).partitions(partitions).replicas(replicas).build());
-                topics.add(TopicBuilder.name(descriptor.deadLetterTopic()).partitions(partitions).replicas(replicas).build());
+                topics.add(TopicBuilder.name(descriptor.deadLetterTopic())
+                    .partitions(partitions)
+                    .replicas(replicas)
+                    .build());
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    /** Where records that cannot be handled go: a producer of its own, bytes as they came. */
+    /**
+     * Where records that cannot be handled go: a producer of its own, bytes as they came.
+     */
     @Bean
     DeadLetters mdmDeadLetters(KafkaProperties properties,
             @Value("${mdm.events.dead-letter-timeout:10s}") Duration timeout) {
@@ -146,7 +163,10 @@ public class EventsPlatformAutoConfiguration {
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(producer)), timeout);
     }
 
-    /** Runs the application's {@link EventConsumer}s (see there and {@link BatchEventListener}). */
+    /**
+     * Runs the application's {@link EventConsumer}s (see there and
+     * {@link BatchEventListener}).
+     */
     @Bean
     @SuppressWarnings("unchecked")
     EventConsumers mdmEventConsumers(ApplicationContext context, ConsumerFactory<?, ?> consumerFactory,
@@ -158,16 +178,17 @@ public class EventsPlatformAutoConfiguration {
             @Value("${mdm.events.consumer.retries:3}") int retries,
             @Value("${mdm.events.consumer.retry-interval:200ms}") Duration retryInterval,
             @Value("${mdm.events.consumer.max-back-off:30s}") Duration maxBackOff) {
-        return new EventConsumers(context, (ConsumerFactory<String, byte[]>) consumerFactory, codec, inbox, transactions,
-                deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), new EventConsumers.Settings(applicationName,
-                        maxPollRecords, concurrency, retries, retryInterval, maxBackOff));
+        return new EventConsumers(context, (ConsumerFactory<String, byte[]>) consumerFactory, codec, inbox,
+                transactions, deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), new EventConsumers.Settings(
+                        applicationName, maxPollRecords, concurrency, retries, retryInterval, maxBackOff));
     }
 
     /**
-     * Carries the caller's context (trace, request id in the MDC) into asynchronous work, such as the outbox
-     * sending an event after commit, so the event on Kafka belongs to the trace of the request that wrote it.
-     * Boot applies it to the application task executor.
+     * Carries the caller's context (trace, request id in the MDC) into asynchronous work,
+     * such as the outbox sending an event after commit, so the event on Kafka belongs to
+     * the trace of the request that wrote it. Boot applies it to the application task
+     * executor.
      */
     @Bean
     @ConditionalOnMissingBean(TaskDecorator.class)
@@ -188,17 +209,18 @@ public class EventsPlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxBatchSender outboxBatchSender(CloudEventCodec codec, EventExternalizationConfiguration mdmEventExternalization,
-            KafkaOperations<Object, Object> kafka, @Value("${mdm.events.batch-send-timeout:60s}") Duration timeout,
-            ObjectProvider<MeterRegistry> meters) {
+    OutboxBatchSender outboxBatchSender(CloudEventCodec codec,
+            EventExternalizationConfiguration mdmEventExternalization, KafkaOperations<Object, Object> kafka,
+            @Value("${mdm.events.batch-send-timeout:60s}") Duration timeout, ObjectProvider<MeterRegistry> meters) {
         return new OutboxBatchSender(new OutboxBatchCodec(codec.catalog()), mdmEventExternalization, kafka, timeout,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**
-     * Where {@link OutboxBatchSender} sends batches: a few threads and a queue, so a transaction that committed a
-     * hundred batches hands them over and returns; each thread has all events of its batch in flight at once. Not a
-     * default candidate: Boot's application task executor (which backs off for any other executor) stays.
+     * Where {@link OutboxBatchSender} sends batches: a few threads and a queue, so a
+     * transaction that committed a hundred batches hands them over and returns; each
+     * thread has all events of its batch in flight at once. Not a default candidate:
+     * Boot's application task executor (which backs off for any other executor) stays.
      */
     @Bean(name = OutboxBatchSender.EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor mdmOutboxBatchExecutor(@Value("${mdm.events.batch-send-threads:2}") int threads,
@@ -212,4 +234,5 @@ public class EventsPlatformAutoConfiguration {
             @Value("${mdm.events.resubmit-older-than:2m}") Duration olderThan) {
         return new OutboxResubmitter(publications, interval, olderThan);
     }
+
 }

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 
 /**
  * Keeps Spring Modulith's own Kafka externalizer out: the platform registers its own (see
- * {@link EventsPlatformAutoConfiguration#kafkaEventExternalizer}), which records each send's outcome off Kafka's I/O
- * thread. Both together would send every event twice.
+ * {@link EventsPlatformAutoConfiguration#kafkaEventExternalizer}), which records each
+ * send's outcome off Kafka's I/O thread. Both together would send every event twice.
  */
 public class ModulithKafkaExternalizerFilter implements AutoConfigurationImportFilter {
 
@@ -20,4 +20,5 @@ public class ModulithKafkaExternalizerFilter implements AutoConfigurationImportF
         }
         return matches;
     }
+
 }

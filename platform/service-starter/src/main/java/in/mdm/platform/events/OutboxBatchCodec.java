@@ -31,16 +31,18 @@ import in.mdm.events.EventCatalog;
 import in.mdm.events.EventDescriptor;
 
 /**
- * Turns a list of domain events into an {@link OutboxBatch} and back, exactly: decoding gives records equal to the
- * originals, in their order.
+ * Turns a list of domain events into an {@link OutboxBatch} and back, exactly: decoding
+ * gives records equal to the originals, in their order.
  * <p>
- * A dedicated {@link JsonMapper}, independent of the application's, writes every catalog record as an array of its
- * components in declaration order ({@link JsonFormat.Shape#ARRAY}), a {@link UUID} as 22 characters of unpadded
- * base64url, an {@link Instant} as a whole number of epoch nanoseconds (an ISO-8601 string outside the years
- * 1677-2262), and a {@link BigDecimal} as a string so its scale survives a trip through any mapper's tree model
- * (which resubmission takes: {@link OutboxBatch.RawJson}).
- * Positions follow the record's components: a component appended to a record reads as null (or zero) from an entry
- * written before; removing or reordering components of a record that may be waiting in the outbox is not supported.
+ * A dedicated {@link JsonMapper}, independent of the application's, writes every catalog
+ * record as an array of its components in declaration order
+ * ({@link JsonFormat.Shape#ARRAY}), a {@link UUID} as 22 characters of unpadded
+ * base64url, an {@link Instant} as a whole number of epoch nanoseconds (an ISO-8601
+ * string outside the years 1677-2262), and a {@link BigDecimal} as a string so its scale
+ * survives a trip through any mapper's tree model (which resubmission takes:
+ * {@link OutboxBatch.RawJson}). Positions follow the record's components: a component
+ * appended to a record reads as null (or zero) from an entry written before; removing or
+ * reordering components of a record that may be waiting in the outbox is not supported.
  */
 final class OutboxBatchCodec {
 
@@ -48,22 +50,23 @@ final class OutboxBatchCodec {
     private static final String GROUP_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
     private final EventCatalog catalog;
+
     private final JsonMapper mapper;
 
     OutboxBatchCodec(EventCatalog catalog) {
         this.catalog = catalog;
         JsonMapper.Builder builder = JsonMapper.builder()
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // a primitive component appended to a record reads as zero from a batch written before
-                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-                .addModule(new SimpleModule("mdm-outbox-batch")
-                        .addSerializer(UUID.class, new CompactUuidSerializer())
-                        .addDeserializer(UUID.class, new CompactUuidDeserializer())
-                        .addSerializer(Instant.class, new EpochNanosSerializer())
-                        .addDeserializer(Instant.class, new EpochNanosDeserializer()));
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // a primitive component appended to a record reads as zero from a batch
+            // written before
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+            .addModule(new SimpleModule("mdm-outbox-batch").addSerializer(UUID.class, new CompactUuidSerializer())
+                .addDeserializer(UUID.class, new CompactUuidDeserializer())
+                .addSerializer(Instant.class, new EpochNanosSerializer())
+                .addDeserializer(Instant.class, new EpochNanosDeserializer()));
         for (EventDescriptor descriptor : catalog.all()) {
             builder.withConfigOverride(descriptor.eventClass(),
                     o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.ARRAY)));
@@ -107,22 +110,24 @@ final class OutboxBatchCodec {
         }
         writers.forEach(SequenceWriter::close);
         List<OutboxBatch.Group> groups = new ArrayList<>(indexes.size());
-        indexes.forEach((type, index) -> groups.add(new OutboxBatch.Group(catalog.forClass(type).type(), texts.get(index).toString())));
+        indexes.forEach((type, index) -> groups
+            .add(new OutboxBatch.Group(catalog.forClass(type).type(), texts.get(index).toString())));
         return new OutboxBatch(groups, grouped ? null : order.toString());
     }
 
     /**
      * The events of the batch in publishing order.
-     *
-     * @throws IllegalArgumentException if the batch names an unknown type or does not fit its events
+     * @throws IllegalArgumentException if the batch names an unknown type or does not fit
+     * its events
      */
     List<DomainEvent> decode(OutboxBatch batch) {
         List<List<DomainEvent>> groups = new ArrayList<>(batch.groups().size());
         int count = 0;
         for (OutboxBatch.Group group : batch.groups()) {
             Class<? extends DomainEvent> type = catalog.forType(group.type())
-                    .orElseThrow(() -> new IllegalArgumentException("Outbox batch holds unknown event type " + group.type()))
-                    .eventClass();
+                .orElseThrow(
+                        () -> new IllegalArgumentException("Outbox batch holds unknown event type " + group.type()))
+                .eventClass();
             if (group.events() == null) {
                 throw new IllegalArgumentException("Outbox batch group " + group.type() + " holds no events");
             }
@@ -137,7 +142,8 @@ final class OutboxBatchCodec {
             return events;
         }
         if (batch.order().length() != count) {
-            throw new IllegalArgumentException("Outbox batch order names " + batch.order().length() + " events but holds " + count);
+            throw new IllegalArgumentException(
+                    "Outbox batch order names " + batch.order().length() + " events but holds " + count);
         }
         int[] next = new int[groups.size()];
         for (int i = 0; i < batch.order().length(); i++) {
@@ -151,7 +157,8 @@ final class OutboxBatchCodec {
     }
 
     private static char groupChar(int index) {
-        // beyond 64 groups (more event types than the catalog has today), letters from Latin-1 on
+        // beyond 64 groups (more event types than the catalog has today), letters from
+        // Latin-1 on
         return index < GROUP_CHARS.length() ? GROUP_CHARS.charAt(index) : (char) (0xC0 + index - GROUP_CHARS.length());
     }
 
@@ -169,10 +176,13 @@ final class OutboxBatchCodec {
 
         @Override
         public void serialize(UUID value, JsonGenerator gen, SerializationContext provider) {
-            byte[] bytes = ByteBuffer.allocate(16).putLong(value.getMostSignificantBits())
-                    .putLong(value.getLeastSignificantBits()).array();
+            byte[] bytes = ByteBuffer.allocate(16)
+                .putLong(value.getMostSignificantBits())
+                .putLong(value.getLeastSignificantBits())
+                .array();
             gen.writeString(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
+
     }
 
     static final class CompactUuidDeserializer extends StdScalarDeserializer<UUID> {
@@ -201,9 +211,13 @@ final class OutboxBatchCodec {
             }
             return (UUID) ctxt.handleWeirdStringValue(UUID.class, text, "not a compact UUID");
         }
+
     }
 
-    /** Epoch nanoseconds as a whole number: 19 digits instead of 30 characters of ISO-8601, and exact in any tree. */
+    /**
+     * Epoch nanoseconds as a whole number: 19 digits instead of 30 characters of
+     * ISO-8601, and exact in any tree.
+     */
     static final class EpochNanosSerializer extends StdScalarSerializer<Instant> {
 
         EpochNanosSerializer() {
@@ -222,6 +236,7 @@ final class OutboxBatchCodec {
             }
             gen.writeNumber(nanos);
         }
+
     }
 
     static final class EpochNanosDeserializer extends StdScalarDeserializer<Instant> {
@@ -234,12 +249,15 @@ final class OutboxBatchCodec {
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                 long nanos = p.getLongValue();
-                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+                        Math.floorMod(nanos, 1_000_000_000L));
             }
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 return Instant.parse(p.getString());
             }
             return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
         }
+
     }
+
 }

@@ -25,23 +25,29 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import in.mdm.events.DomainEvent;
 
 /**
- * Sends the events of an {@link OutboxBatch} to Kafka after the transaction that stored it committed. Each event
- * becomes the Kafka record the single-event outbox would send for it: the application's externalization
- * configuration gives topic, key, payload (the CloudEvent) and headers, and the application's {@link KafkaOperations}
- * sends it as a message, exactly as the platform's single-event externalizer does ({@link OutboxMessages}).
+ * Sends the events of an {@link OutboxBatch} to Kafka after the transaction that stored
+ * it committed. Each event becomes the Kafka record the single-event outbox would send
+ * for it: the application's externalization configuration gives topic, key, payload (the
+ * CloudEvent) and headers, and the application's {@link KafkaOperations} sends it as a
+ * message, exactly as the platform's single-event externalizer does
+ * ({@link OutboxMessages}).
  * <p>
- * All sends of a batch are in flight together (the producer batches them); the method returns when every one is
- * acknowledged. If one fails, or not all are acknowledged within {@code mdm.events.batch-send-timeout}, it throws: the
- * outbox entry stays incomplete and the whole batch is sent again by the periodic resubmission or a restart (event ids
- * kept, so consumers' inbox drops what they already had). On success Spring Modulith completes (deletes) the entry.
+ * All sends of a batch are in flight together (the producer batches them); the method
+ * returns when every one is acknowledged. If one fails, or not all are acknowledged
+ * within {@code mdm.events.batch-send-timeout}, it throws: the outbox entry stays
+ * incomplete and the whole batch is sent again by the periodic resubmission or a restart
+ * (event ids kept, so consumers' inbox drops what they already had). On success Spring
+ * Modulith completes (deletes) the entry.
  * <p>
- * Batches are sent on an executor of their own ({@code mdm.events.batch-send-threads}, default 2, with a queue), so
- * the committing thread hands them over and returns at once, and the application task executor (which sends single
- * events) is not filled by a bulk operation.
+ * Batches are sent on an executor of their own ({@code mdm.events.batch-send-threads},
+ * default 2, with a queue), so the committing thread hands them over and returns at once,
+ * and the application task executor (which sends single events) is not filled by a bulk
+ * operation.
  * <p>
- * Spring Modulith registers this method as a target of the publication registry because it is an after-commit
- * {@link TransactionalEventListener}; its listener id is the method's signature, so neither the class, the method
- * nor its parameter may be renamed while entries may be waiting in an outbox.
+ * Spring Modulith registers this method as a target of the publication registry because
+ * it is an after-commit {@link TransactionalEventListener}; its listener id is the
+ * method's signature, so neither the class, the method nor its parameter may be renamed
+ * while entries may be waiting in an outbox.
  */
 public class OutboxBatchSender {
 
@@ -51,12 +57,19 @@ public class OutboxBatchSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxBatchSender.class);
 
     private final OutboxBatchCodec codec;
+
     private final EventExternalizationConfiguration externalization;
+
     private final KafkaOperations<Object, Object> kafka;
+
     private final Duration timeout;
+
     private final StandardEvaluationContext routingContext = new StandardEvaluationContext();
+
     private final Counter sent;
+
     private final Timer succeeded;
+
     private final Timer failed;
 
     OutboxBatchSender(OutboxBatchCodec codec, EventExternalizationConfiguration externalization,
@@ -66,11 +79,17 @@ public class OutboxBatchSender {
         this.kafka = kafka;
         this.timeout = timeout;
         this.sent = Counter.builder("mdm.events.batched.sent")
-                .description("Events sent to Kafka from outbox batches").baseUnit("events").register(meters);
-        this.succeeded = Timer.builder("mdm.events.batch.send").description("Sending one outbox batch to Kafka")
-                .tag("outcome", "success").register(meters);
-        this.failed = Timer.builder("mdm.events.batch.send").description("Sending one outbox batch to Kafka")
-                .tag("outcome", "failure").register(meters);
+            .description("Events sent to Kafka from outbox batches")
+            .baseUnit("events")
+            .register(meters);
+        this.succeeded = Timer.builder("mdm.events.batch.send")
+            .description("Sending one outbox batch to Kafka")
+            .tag("outcome", "success")
+            .register(meters);
+        this.failed = Timer.builder("mdm.events.batch.send")
+            .description("Sending one outbox batch to Kafka")
+            .tag("outcome", "failure")
+            .register(meters);
     }
 
     @Async(EXECUTOR)
@@ -104,7 +123,8 @@ public class OutboxBatchSender {
                 throw notSent(ex);
             }
             if (acknowledgement.isCompletedExceptionally()) {
-                // the producer could not even take it (no metadata within max.block.ms): stop, the rest would wait too
+                // the producer could not even take it (no metadata within max.block.ms):
+                // stop, the rest would wait too
                 try {
                     acknowledgement.join();
                 }
@@ -120,7 +140,7 @@ public class OutboxBatchSender {
         }
         try {
             CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         catch (TimeoutException ex) {
             throw new BatchSendException("Outbox batch: " + events.size() + " events not all acknowledged within "
@@ -141,7 +161,8 @@ public class OutboxBatchSender {
             root = root.getCause();
         }
         return new BatchSendException("Outbox batch: an event was not sent: " + cause.getMessage()
-                + (root == cause ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")"), cause);
+                + (root == cause ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")"),
+                cause);
     }
 
     /** The message the single-event externalizer builds for the event. */
@@ -155,5 +176,7 @@ public class OutboxBatchSender {
         BatchSendException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

@@ -24,40 +24,55 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
- * The outbox's publication repository with completions recorded in batches. Spring Modulith completes an outbox entry
- * (deletes it, in the platform's completion mode) once per event, with a statement and a pooled connection each, on
- * whichever thread finished the send. Here a completion only queues the entry's id; one thread of the platform's own
- * deletes the queued ids in batches, a few times a second. So recording an outcome never waits for a connection, and a
- * burst of thousands of sends costs a handful of statements.
+ * The outbox's publication repository with completions recorded in batches. Spring
+ * Modulith completes an outbox entry (deletes it, in the platform's completion mode) once
+ * per event, with a statement and a pooled connection each, on whichever thread finished
+ * the send. Here a completion only queues the entry's id; one thread of the platform's
+ * own deletes the queued ids in batches, a few times a second. So recording an outcome
+ * never waits for a connection, and a burst of thousands of sends costs a handful of
+ * statements.
  * <p>
- * Entries completed and not yet deleted are left out of the lookups of incomplete entries, so the periodic
- * resubmission does not send them again meanwhile.
+ * Entries completed and not yet deleted are left out of the lookups of incomplete
+ * entries, so the periodic resubmission does not send them again meanwhile.
  * <p>
- * If the service stops before a batch is deleted (a crash; a graceful stop deletes what is queued), those entries are
- * sent again at the next start and consumers' inboxes drop the repeats: the outbox stays at-least-once. Everything
- * else goes straight to the repository it wraps.
+ * If the service stops before a batch is deleted (a crash; a graceful stop deletes what
+ * is queued), those entries are sent again at the next start and consumers' inboxes drop
+ * the repeats: the outbox stays at-least-once. Everything else goes straight to the
+ * repository it wraps.
  */
 class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxCompletions.class);
+
     private static final int MAX_BATCH = 1000;
 
     private final EventPublicationRepository delegate;
+
     private final Duration interval;
+
     private final LinkedBlockingQueue<UUID> completed = new LinkedBlockingQueue<>();
-    /** Completed and not yet deleted: hidden from the lookups of incomplete entries, so none is sent again. */
+
+    /**
+     * Completed and not yet deleted: hidden from the lookups of incomplete entries, so
+     * none is sent again.
+     */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+
     private final Thread writer;
+
     private final Counter deleted;
+
     private volatile boolean running = true;
 
     OutboxCompletions(EventPublicationRepository delegate, Duration interval, MeterRegistry meters) {
         this.delegate = delegate;
         this.interval = interval;
         this.deleted = Counter.builder("mdm.events.outbox.completed")
-                .description("Outbox entries completed (deleted) after their events were sent").register(meters);
+            .description("Outbox entries completed (deleted) after their events were sent")
+            .register(meters);
         Gauge.builder("mdm.events.outbox.completions.queued", completed, LinkedBlockingQueue::size)
-                .description("Outbox entries sent and waiting to be deleted").register(meters);
+            .description("Outbox entries sent and waiting to be deleted")
+            .register(meters);
         this.writer = Thread.ofPlatform().daemon().name("mdm-outbox-completions").unstarted(this::run);
         this.writer.start();
     }
@@ -90,8 +105,10 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
                 return;
             }
             catch (RuntimeException ex) {
-                // the database is away: keep the ids and try again; meanwhile the entries look unsent, and if it stays
-                // away past the resubmission age they are sent again (consumers drop the repeats)
+                // the database is away: keep the ids and try again; meanwhile the entries
+                // look unsent, and if it stays
+                // away past the resubmission age they are sent again (consumers drop the
+                // repeats)
                 log.warn("Could not complete {} outbox entries ({}); trying again", batch.size(), ex.getMessage());
                 if (!running) {
                     return;
@@ -168,7 +185,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
     public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
             PublicationTargetIdentifier targetIdentifier) {
         return delegate.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier)
-                .filter(p -> !pending.contains(p.getIdentifier()));
+            .filter(p -> !pending.contains(p.getIdentifier()));
     }
 
     @Override
@@ -205,4 +222,5 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
     public int countByStatus(EventPublication.Status status) {
         return delegate.countByStatus(status);
     }
+
 }

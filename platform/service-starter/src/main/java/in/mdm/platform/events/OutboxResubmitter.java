@@ -12,18 +12,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * Sends again, every interval, outbox entries that are older than a minimum age and still not delivered (Kafka was
- * down, or the send failed). Restarts republish too; this covers a service that keeps running. The minimum age is
- * longer than a batch may take to send ({@code mdm.events.batch-send-timeout}) and than single events may wait for
- * the task executor, so that an entry still being sent is not sent a second time beside it.
+ * Sends again, every interval, outbox entries that are older than a minimum age and still
+ * not delivered (Kafka was down, or the send failed). Restarts republish too; this covers
+ * a service that keeps running. The minimum age is longer than a batch may take to send
+ * ({@code mdm.events.batch-send-timeout}) and than single events may wait for the task
+ * executor, so that an entry still being sent is not sent a second time beside it.
  */
 class OutboxResubmitter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxResubmitter.class);
 
     private final IncompleteEventPublications publications;
+
     private final Duration interval;
+
     private final Duration minimumAge;
+
     private ScheduledExecutorService executor;
 
     OutboxResubmitter(IncompleteEventPublications publications, Duration interval, Duration minimumAge) {
@@ -64,4 +68,5 @@ class OutboxResubmitter implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return executor != null;
     }
+
 }

@@ -14,12 +14,14 @@ import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Where the outbox hands single events to Kafka after commit. Spring Modulith's externalization is {@code @Async}
- * without a qualifier, so this executor is made the application's default for {@code @Async} (ahead of Boot's, which
- * stays the executor of everything else, such as asynchronous MVC requests). A few platform threads and an unbounded
- * queue: the committing thread hands its events over and returns at once, never waiting, with its pooled connection,
- * for a free slot; and only these few threads at a time open the publication registry's short transactions, however
- * many events a burst commits.
+ * Where the outbox hands single events to Kafka after commit. Spring Modulith's
+ * externalization is {@code @Async} without a qualifier, so this executor is made the
+ * application's default for {@code @Async} (ahead of Boot's, which stays the executor of
+ * everything else, such as asynchronous MVC requests). A few platform threads and an
+ * unbounded queue: the committing thread hands its events over and returns at once, never
+ * waiting, with its pooled connection, for a free slot; and only these few threads at a
+ * time open the publication registry's short transactions, however many events a burst
+ * commits.
  */
 @AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
 public class OutboxSendAutoConfiguration {
@@ -43,4 +45,5 @@ public class OutboxSendAutoConfiguration {
             }
         };
     }
+
 }

@@ -16,11 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs, each run by one replica at a time. {@code @Scheduled} methods run in every service; a method that
- * also carries ShedLock's {@code @SchedulerLock(name = ..., lockAtMostFor = ...)} runs only on the replica that takes
- * the lock of that name in the service's {@code shedlock} table (created by the platform's migration), judged by the
- * database's clock so that replicas with drifting clocks agree. The architecture rules require the lock on every
- * {@code @Scheduled} method.
+ * Scheduled jobs, each run by one replica at a time. {@code @Scheduled} methods run in
+ * every service; a method that also carries ShedLock's
+ * {@code @SchedulerLock(name = ..., lockAtMostFor = ...)} runs only on the replica that
+ * takes the lock of that name in the service's {@code shedlock} table (created by the
+ * platform's migration), judged by the database's clock so that replicas with drifting
+ * clocks agree. The architecture rules require the lock on every {@code @Scheduled}
+ * method.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = TaskSchedulingAutoConfiguration.class)
 @EnableScheduling
@@ -32,9 +34,10 @@ public class SchedulingPlatformAutoConfiguration {
     @ConditionalOnBean(DataSource.class)
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .withTableName("shedlock")
-                .usingDbTime()
-                .build());
+            .withJdbcTemplate(new JdbcTemplate(dataSource))
+            .withTableName("shedlock")
+            .usingDbTime()
+            .build());
     }
+
 }

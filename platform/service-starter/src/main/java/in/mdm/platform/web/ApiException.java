@@ -8,7 +8,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A domain error answered as an RFC 9457 problem with a stable {@code code} (e.g.
- * {@code finance.release.not-approvable}). Services throw the subclasses; the platform advice renders them.
+ * {@code finance.release.not-approvable}). Services throw the subclasses; the platform
+ * advice renders them.
  */
 public class ApiException extends ErrorResponseException {
 
@@ -46,4 +47,5 @@ public class ApiException extends ErrorResponseException {
     public static ApiException conflict(String code, String detail) {
         return new ApiException(HttpStatus.CONFLICT, code, detail);
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps database unique-constraint names to problem codes and messages, so a duplicate becomes a 409 that
- * says what is duplicated. Each service declares one bean of this type for its own constraints.
+ * Maps database unique-constraint names to problem codes and messages, so a duplicate
+ * becomes a 409 that says what is duplicated. Each service declares one bean of this type
+ * for its own constraints.
  */
 public record ConstraintCodes(Map<String, Conflict> byConstraint) {
 
@@ -20,9 +21,10 @@ public record ConstraintCodes(Map<String, Conflict> byConstraint) {
         if (message == null) {
             return Optional.empty();
         }
-        return byConstraint.entrySet().stream()
-                .filter(e -> message.contains("\"" + e.getKey() + "\""))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return byConstraint.entrySet()
+            .stream()
+            .filter(e -> message.contains("\"" + e.getKey() + "\""))
+            .map(Map.Entry::getValue)
+            .findFirst();
     }
 }

@@ -36,9 +36,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * One error model for every service: RFC 9457 problems with a stable {@code code}. Bad input names each
- * bad field; duplicates become 409 with the constraint's meaning; nothing internal (SQL, classes, stack
- * traces) reaches the client.
+ * One error model for every service: RFC 9457 problems with a stable {@code code}. Bad
+ * input names each bad field; duplicates become 409 with the constraint's meaning;
+ * nothing internal (SQL, classes, stack traces) reaches the client.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -55,11 +55,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField))
-                .forEach(e -> errors.add(fieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
-        ex.getBindingResult().getGlobalErrors()
-                .forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage(), null)));
+        ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .sorted(Comparator.comparing(FieldError::getField))
+            .forEach(e -> errors.add(fieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
+        ex.getBindingResult()
+            .getGlobalErrors()
+            .forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage(), null)));
         return badInput(errors);
     }
 
@@ -69,7 +72,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(e -> errors.add(fieldError(name, e.getDefaultMessage(), result.getArgument())));
+            result.getResolvableErrors()
+                .forEach(e -> errors.add(fieldError(name, e.getDefaultMessage(), result.getArgument())));
         });
         return badInput(errors);
     }
@@ -77,9 +81,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        ex.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage(), v.getInvalidValue())));
+        ex.getConstraintViolations()
+            .stream()
+            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+            .forEach(v -> errors
+                .add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage(), v.getInvalidValue())));
         return badInput(errors);
     }
 
@@ -91,82 +97,93 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.UNKNOWN_FIELD,
                     "Unknown field '" + unknown.getPropertyName() + "'");
-            problem.setProperty("errors", List.of(fieldError(unknown.getPropertyName(), "is not a field of this request", null)));
+            problem.setProperty("errors",
+                    List.of(fieldError(unknown.getPropertyName(), "is not a field of this request", null)));
         }
         else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replaceAll("\"?\\]$", "");
             String path = path(mapping);
             String allowed = enumValues(mapping);
             if (allowed != null) {
-                // an unknown value of a closed set (an enum field): say which values it takes, as a @Pattern would
+                // an unknown value of a closed set (an enum field): say which values it
+                // takes, as a @Pattern would
                 String name = path.isEmpty() ? field : path;
                 problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
                         "Field '" + name + "' must be one of " + allowed);
-                problem.setProperty("errors", List.of(fieldError(name, "must be one of " + allowed,
-                        ((InvalidFormatException) mapping).getValue())));
+                problem.setProperty("errors", List
+                    .of(fieldError(name, "must be one of " + allowed, ((InvalidFormatException) mapping).getValue())));
             }
             else {
                 problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.INVALID_VALUE,
                         "Field '" + path + "' has a value of the wrong type or format");
-                problem.setProperty("errors", List.of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
+                problem.setProperty("errors", List
+                    .of(fieldError(path.isEmpty() ? field : path, "has a value of the wrong type or format", null)));
             }
         }
         else if (cause instanceof JacksonException) {
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_JSON, "The request body is not valid JSON");
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_JSON,
+                    "The request body is not valid JSON");
         }
         else {
-            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.UNREADABLE, "The request body is missing or unreadable");
+            problem = ApiException.problem(HttpStatus.BAD_REQUEST, PlatformProblems.UNREADABLE,
+                    "The request body is missing or unreadable");
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-        return badInput(List.of(fieldError(ex.getName(), "has a value of the wrong type or format", String.valueOf(ex.getValue()))));
+        return badInput(List
+            .of(fieldError(ex.getName(), "has a value of the wrong type or format", String.valueOf(ex.getValue()))));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
         String message = ex.getMostSpecificCause().getMessage();
         return constraints.find(message)
-                .map(c -> ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(ApiException.problem(HttpStatus.CONFLICT, c.code(), c.detail())))
-                .orElseGet(() -> {
-                    if (ex instanceof DuplicateKeyException) {
-                        return ResponseEntity.status(HttpStatus.CONFLICT)
-                                .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_DUPLICATE, "The resource already exists"));
-                    }
-                    log.warn("Data integrity violation not mapped to a problem code: {}", message);
+            .map(c -> ResponseEntity.status(HttpStatus.CONFLICT)
+                .<Object>body(ApiException.problem(HttpStatus.CONFLICT, c.code(), c.detail())))
+            .orElseGet(() -> {
+                if (ex instanceof DuplicateKeyException) {
                     return ResponseEntity.status(HttpStatus.CONFLICT)
-                            .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_CONFLICT, "The change conflicts with existing data"));
-                });
+                        .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_DUPLICATE,
+                                "The resource already exists"));
+                }
+                log.warn("Data integrity violation not mapped to a problem code: {}", message);
+                return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ApiException.problem(HttpStatus.CONFLICT, PlatformProblems.RESOURCE_CONFLICT,
+                            "The change conflicts with existing data"));
+            });
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ApiException.problem(HttpStatus.NOT_FOUND, PlatformProblems.RESOURCE_NOT_FOUND, "No resource at this path"));
+            .body(ApiException.problem(HttpStatus.NOT_FOUND, PlatformProblems.RESOURCE_NOT_FOUND,
+                    "No resource at this path"));
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(org.springframework.security.access.AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ApiException.problem(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this"));
+            .body(ApiException.problem(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this"));
     }
 
     @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
     ResponseEntity<Object> handleUnauthenticated(org.springframework.security.core.AuthenticationException ex) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ApiException.problem(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED, "A bearer access token is required"));
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+            .body(ApiException.problem(HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED,
+                    "A bearer access token is required"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(ApiException.problem(HttpStatus.INTERNAL_SERVER_ERROR, PlatformProblems.INTERNAL_ERROR,
-                        "The request could not be completed; it has been logged"));
+            .body(ApiException.problem(HttpStatus.INTERNAL_SERVER_ERROR, PlatformProblems.INTERNAL_ERROR,
+                    "The request could not be completed; it has been logged"));
     }
 
     @Override
@@ -196,11 +213,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error;
     }
 
-    /** The values of the enum a value could not be read as ({@code A, B, C}), or {@code null} when the target is no enum. */
+    /**
+     * The values of the enum a value could not be read as ({@code A, B, C}), or
+     * {@code null} when the target is no enum.
+     */
     private static String enumValues(DatabindException ex) {
-        if (ex instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            return Arrays.stream(format.getTargetType().getEnumConstants()).map(e -> ((Enum<?>) e).name())
-                    .collect(Collectors.joining(", "));
+        if (ex instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return Arrays.stream(format.getTargetType().getEnumConstants())
+                .map(e -> ((Enum<?>) e).name())
+                .collect(Collectors.joining(", "));
         }
         return null;
     }
@@ -225,4 +247,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         int dot = propertyPath.indexOf('.');
         return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
     }
+
 }

@@ -13,13 +13,16 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes the gateway's {@code X-Request-Id} (or makes one for a direct call), puts it in the log context
- * and echoes it in the response, so one request can be followed through the logs of every service.
+ * Takes the gateway's {@code X-Request-Id} (or makes one for a direct call), puts it in
+ * the log context and echoes it in the response, so one request can be followed through
+ * the logs of every service.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
+
     public static final String MDC_KEY = "requestId";
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
@@ -38,4 +41,5 @@ public class RequestIdFilter extends OncePerRequestFilter {
             MDC.remove(MDC_KEY);
         }
     }
+
 }

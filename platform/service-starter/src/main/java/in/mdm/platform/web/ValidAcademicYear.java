@@ -13,10 +13,13 @@ import jakarta.validation.Payload;
 
 import in.mdm.events.AcademicYear;
 
-/** An {@link AcademicYear} like {@code 2026-27} (consecutive years); null is left to {@code @NotNull}. */
+/**
+ * An {@link AcademicYear} like {@code 2026-27} (consecutive years); null is left to
+ * {@code @NotNull}.
+ */
 @Documented
 @Constraint(validatedBy = ValidAcademicYear.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidAcademicYear {
 
@@ -32,5 +35,7 @@ public @interface ValidAcademicYear {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || AcademicYear.isValid(value);
         }
+
     }
+
 }

@@ -40,4 +40,5 @@ public class WebPlatformAutoConfiguration {
             @Value("${mdm.service.description:}") String description) {
         return new OpenAPI().info(new Info().title("MDM Twin " + name).version("v1").description(description));
     }
+
 }

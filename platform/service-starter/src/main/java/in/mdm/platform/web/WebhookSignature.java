@@ -11,13 +11,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature outside systems put on the webhooks they call (SMS/IVRS gateways, the treasury): a header
- * {@code sha256=<hex of the HMAC-SHA256 of the raw body>} under a shared secret. Compared in constant time; with no
- * secret configured nothing matches, so an unconfigured webhook refuses every call.
+ * The signature outside systems put on the webhooks they call (SMS/IVRS gateways, the
+ * treasury): a header {@code sha256=<hex of the HMAC-SHA256 of the raw body>} under a
+ * shared secret. Compared in constant time; with no secret configured nothing matches, so
+ * an unconfigured webhook refuses every call.
  */
 public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] secret;
@@ -31,7 +33,10 @@ public final class WebhookSignature {
         return secret.length > 0;
     }
 
-    /** Whether {@code header} is {@code sha256=<hex>} of the body under the secret (case of the hex ignored). */
+    /**
+     * Whether {@code header} is {@code sha256=<hex>} of the body under the secret (case
+     * of the hex ignored).
+     */
     public boolean matches(byte[] body, String header) {
         if (!configured() || header == null || !header.startsWith(PREFIX)) {
             return false;
@@ -61,4 +66,5 @@ public final class WebhookSignature {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -22,7 +22,10 @@ public final class EventSamples {
     private EventSamples() {
     }
 
-    /** An event of the record class with a value for every component; {@code seed} varies the values. */
+    /**
+     * An event of the record class with a value for every component; {@code seed} varies
+     * the values.
+     */
     public static <T extends DomainEvent> T sample(Class<T> type, int seed) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
@@ -100,4 +103,5 @@ public final class EventSamples {
     public static String udise(int i) {
         return String.format("3302%07d", i);
     }
+
 }

@@ -25,20 +25,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The stored form of an outbox batch: exact round trips through the mapper Spring Modulith stores it with, and its size.
+ * The stored form of an outbox batch: exact round trips through the mapper Spring
+ * Modulith stores it with, and its size.
  */
 class OutboxBatchCodecTests {
 
     private final OutboxBatchCodec codec = new OutboxBatchCodec(EventCatalog.events());
 
-    /** As the application's mapper is configured (spring.jackson.deserialization.fail-on-unknown-properties=true). */
-    private final JsonMapper stored = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /**
+     * As the application's mapper is configured
+     * (spring.jackson.deserialization.fail-on-unknown-properties=true).
+     */
+    private final JsonMapper stored = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
 
-    /** A mapper reading floating-point numbers as BigDecimal, so the tree model differs from the plain one. */
+    /**
+     * A mapper reading floating-point numbers as BigDecimal, so the tree model differs
+     * from the plain one.
+     */
     private final JsonMapper storedWithDecimals = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .build();
 
     @Test
     void everyCatalogRecordSurvivesTheRoundTripExactly() {
@@ -51,14 +60,16 @@ class OutboxBatchCodecTests {
             events.add(EventSamples.sample(descriptor.eventClass(), 7));
         }
 
-        assertThat(events).as("every event of the catalog is a record today").hasSize(2 * EventCatalog.events().all().size());
+        assertThat(events).as("every event of the catalog is a record today")
+            .hasSize(2 * EventCatalog.events().all().size());
         assertThat(codec.decode(codec.encode(events))).as("in memory").containsExactlyElementsOf(events);
-        assertThat(throughStore(stored, codec.encode(events))).as("stored and read back").containsExactlyElementsOf(events);
+        assertThat(throughStore(stored, codec.encode(events))).as("stored and read back")
+            .containsExactlyElementsOf(events);
         assertThat(throughStore(storedWithDecimals, codec.encode(events))).as("read back with decimals")
-                .containsExactlyElementsOf(events);
+            .containsExactlyElementsOf(events);
         for (DomainEvent event : events) {
             assertThat(throughStore(stored, codec.encode(List.of(event)))).as(event.getClass().getSimpleName())
-                    .containsExactly(event);
+                .containsExactly(event);
         }
     }
 
@@ -73,12 +84,14 @@ class OutboxBatchCodecTests {
             }
         }
         OutboxBatch batch = codec.encode(events);
-        assertThat(batch.groups()).extracting(OutboxBatch.Group::type).containsExactly(
-                "in.mdm.school.SchoolRegistered.v1", "in.mdm.school.EnrollmentUpdated.v1", "in.mdm.finance.FundReleased.v1");
+        assertThat(batch.groups()).extracting(OutboxBatch.Group::type)
+            .containsExactly("in.mdm.school.SchoolRegistered.v1", "in.mdm.school.EnrollmentUpdated.v1",
+                    "in.mdm.finance.FundReleased.v1");
         assertThat(batch.order()).hasSize(events.size()).startsWith("0120101010101010120");
         assertThat(throughStore(stored, batch)).containsExactlyElementsOf(events);
 
-        List<DomainEvent> grouped = new ArrayList<>(events.stream().filter(SchoolRegistered.class::isInstance).toList());
+        List<DomainEvent> grouped = new ArrayList<>(
+                events.stream().filter(SchoolRegistered.class::isInstance).toList());
         grouped.addAll(events.stream().filter(EnrollmentUpdated.class::isInstance).toList());
         OutboxBatch contiguous = codec.encode(grouped);
         assertThat(contiguous.order()).as("no order needed when the groups follow it").isNull();
@@ -89,9 +102,10 @@ class OutboxBatchCodecTests {
     void edgeValuesSurvive() {
         UUID id = UUID.fromString("00000000-0000-0000-0000-000000000000");
         List<DomainEvent> events = List.of(
-                new UserLocked(id, Instant.MIN, UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), null, 0, Instant.MAX),
-                new UserLocked(UUID.randomUUID(), Instant.parse("1969-12-31T23:59:59.999999999Z"), UUID.randomUUID(), "", -1,
-                        Instant.EPOCH),
+                new UserLocked(id, Instant.MIN, UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), null, 0,
+                        Instant.MAX),
+                new UserLocked(UUID.randomUUID(), Instant.parse("1969-12-31T23:59:59.999999999Z"), UUID.randomUUID(),
+                        "", -1, Instant.EPOCH),
                 new UserLocked(UUID.randomUUID(), Instant.parse("1677-09-21T00:12:43.145224192Z"), UUID.randomUUID(),
                         "\u0000\n\t\\", Integer.MAX_VALUE, Instant.parse("2262-04-11T23:47:16.854775807Z")),
                 new FundReleased(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
@@ -112,11 +126,13 @@ class OutboxBatchCodecTests {
     void aBatchWrittenBeforeAComponentWasAppendedReadsItAsZeroOrNull() {
         EnrollmentUpdated event = EventSamples.enrollment(5);
         String full = codec.encode(List.of(event)).groups().getFirst().events();
-        // the same entry as a record without its last component (upperPrimary) would have written it
+        // the same entry as a record without its last component (upperPrimary) would have
+        // written it
         String older = full.substring(0, full.lastIndexOf(',')) + "]]";
 
-        DomainEvent read = codec.decode(new OutboxBatch(List.of(new OutboxBatch.Group("in.mdm.school.EnrollmentUpdated.v1", older)), null))
-                .getFirst();
+        DomainEvent read = codec
+            .decode(new OutboxBatch(List.of(new OutboxBatch.Group("in.mdm.school.EnrollmentUpdated.v1", older)), null))
+            .getFirst();
 
         assertThat(read).isEqualTo(new EnrollmentUpdated(event.eventId(), event.occurredAt(), event.udiseCode(),
                 event.districtCode(), event.blockCode(), event.academicYear(), event.primary(), 0));
@@ -126,16 +142,19 @@ class OutboxBatchCodecTests {
     void onlyCatalogEventsGoIntoABatch() {
         record Stranger(UUID eventId, Instant occurredAt, String aggregateId) implements DomainEvent {
         }
-        assertThatThrownBy(() -> codec.encode(List.of(EventSamples.school(1), new Stranger(UUID.randomUUID(), Instant.now(), "x"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Stranger");
+        assertThatThrownBy(() -> codec
+            .encode(List.of(EventSamples.school(1), new Stranger(UUID.randomUUID(), Instant.now(), "x"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Stranger");
         OutboxBatch unknown = new OutboxBatch(List.of(new OutboxBatch.Group("in.mdm.school.Nothing.v1", "[]")), null);
         assertThatThrownBy(() -> codec.decode(unknown)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("in.mdm.school.Nothing.v1");
+            .hasMessageContaining("in.mdm.school.Nothing.v1");
     }
 
     /**
-     * The bytes per event the outbox stores: one batch of 2,000 events (1,000 schools and their enrollments, as the
-     * UDISE import publishes them) against one row per event as Spring Modulith stores a single event.
+     * The bytes per event the outbox stores: one batch of 2,000 events (1,000 schools and
+     * their enrollments, as the UDISE import publishes them) against one row per event as
+     * Spring Modulith stores a single event.
      */
     @Test
     void aBatchStoresEachImportEventInUnder150Bytes() {
@@ -161,8 +180,10 @@ class OutboxBatchCodecTests {
             stored.writeValueAsString(codec.encode(mixed));
         }
         double micros = (System.nanoTime() - start) / 1e3 / (10.0 * mixed.size());
-        System.out.printf("outbox batch encoding (compact form and its row text): %.2f microseconds per event%n", micros);
-        // what compressing in Java would cost and leave (it is not done: PostgreSQL's pglz already stores 42 bytes)
+        System.out.printf("outbox batch encoding (compact form and its row text): %.2f microseconds per event%n",
+                micros);
+        // what compressing in Java would cost and leave (it is not done: PostgreSQL's
+        // pglz already stores 42 bytes)
         byte[] text = stored.writeValueAsString(codec.encode(mixed)).getBytes(StandardCharsets.UTF_8);
         byte[] buffer = new byte[text.length];
         int deflated = 0;
@@ -174,11 +195,14 @@ class OutboxBatchCodecTests {
             deflated = deflater.deflate(buffer);
             deflater.end();
         }
-        System.out.printf("deflate (BEST_SPEED) of a 2,000-event batch: %.2f microseconds and %.1f bytes per event "
-                + "(%.1f as base64 text)%n", (System.nanoTime() - deflateStart) / 1e3 / (10.0 * mixed.size()),
-                (double) deflated / mixed.size(), Math.ceil(deflated / 3.0) * 4 / mixed.size());
-        System.out.printf("outbox bytes per event: SchoolRegistered %.1f in a batch (%.0f as a single event), "
-                + "EnrollmentUpdated %.1f in a batch (%.0f as a single event), mixed batch of 2,000 %.1f%n",
+        System.out.printf(
+                "deflate (BEST_SPEED) of a 2,000-event batch: %.2f microseconds and %.1f bytes per event "
+                        + "(%.1f as base64 text)%n",
+                (System.nanoTime() - deflateStart) / 1e3 / (10.0 * mixed.size()), (double) deflated / mixed.size(),
+                Math.ceil(deflated / 3.0) * 4 / mixed.size());
+        System.out.printf(
+                "outbox bytes per event: SchoolRegistered %.1f in a batch (%.0f as a single event), "
+                        + "EnrollmentUpdated %.1f in a batch (%.0f as a single event), mixed batch of 2,000 %.1f%n",
                 school, singleSchool, enrollment, singleEnrollment, both);
         assertThat(school).isLessThan(150).isLessThan(singleSchool * 0.6);
         assertThat(enrollment).isLessThan(150).isLessThan(singleEnrollment * 0.6);
@@ -199,4 +223,5 @@ class OutboxBatchCodecTests {
         String text = mapper.writeValueAsString(batch);
         return codec.decode(mapper.readValue(text, OutboxBatch.class));
     }
+
 }

@@ -20,7 +20,10 @@ import org.springframework.modulith.events.core.TargetEventPublication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Completions queued and deleted in batches, and hidden from the lookups of unsent entries until they are deleted. */
+/**
+ * Completions queued and deleted in batches, and hidden from the lookups of unsent
+ * entries until they are deleted.
+ */
 class OutboxCompletionsTests {
 
     @Test
@@ -30,13 +33,15 @@ class OutboxCompletionsTests {
             entries.create(TargetEventPublication.of("event " + i, PublicationTargetIdentifier.of("listener")));
         }
         entries.deleteBlocked = true;
-        OutboxCompletions completions = new OutboxCompletions(entries, Duration.ofMillis(10), new SimpleMeterRegistry());
+        OutboxCompletions completions = new OutboxCompletions(entries, Duration.ofMillis(10),
+                new SimpleMeterRegistry());
         List<TargetEventPublication> all = entries.findIncompletePublications();
         for (TargetEventPublication publication : all.subList(0, 2000)) {
             completions.markCompleted(publication, Instant.now());
         }
         assertThat(completions.findIncompletePublicationsPublishedBefore(Instant.now().plusSeconds(1)))
-                .as("completed but not yet deleted entries are not offered for resubmission").hasSize(500);
+            .as("completed but not yet deleted entries are not offered for resubmission")
+            .hasSize(500);
         assertThat(entries.rows).as("nothing deleted while the database refuses").hasSize(2500);
 
         entries.deleteBlocked = false;
@@ -53,7 +58,9 @@ class OutboxCompletionsTests {
     static final class Entries implements EventPublicationRepository {
 
         final Map<UUID, TargetEventPublication> rows = new ConcurrentHashMap<>();
+
         final List<Integer> deleteCalls = new CopyOnWriteArrayList<>();
+
         volatile boolean deleteBlocked;
 
         @Override
@@ -109,5 +116,7 @@ class OutboxCompletionsTests {
         @Override
         public void deleteCompletedPublicationsBefore(Instant instant) {
         }
+
     }
+
 }

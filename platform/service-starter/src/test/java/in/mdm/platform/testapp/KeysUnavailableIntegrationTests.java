@@ -26,7 +26,10 @@ import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When an issuer's keys cannot be fetched, a token of that issuer is a 503 problem to retry, never a 500. */
+/**
+ * When an issuer's keys cannot be fetched, a token of that issuer is a 503 problem to
+ * retry, never a 500.
+ */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
 class KeysUnavailableIntegrationTests {
@@ -45,18 +48,25 @@ class KeysUnavailableIntegrationTests {
 
     @Test
     void aTokenWhoseKeysCannotBeFetchedIsA503Problem() {
-        String token = TestTokens.sign(TestTokens.rsa("kc"), new JWTClaimsSet.Builder().issuer(UNREACHABLE_ISSUER)
-                .audience("mdm-twin").subject(UUID.randomUUID().toString()).jwtID(UUID.randomUUID().toString())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("realm_access", Map.of("roles", List.of("ADMIN"))).build());
+        String token = TestTokens.sign(TestTokens.rsa("kc"),
+                new JWTClaimsSet.Builder().issuer(UNREACHABLE_ISSUER)
+                    .audience("mdm-twin")
+                    .subject(UUID.randomUUID().toString())
+                    .jwtID(UUID.randomUUID().toString())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .claim("realm_access", Map.of("roles", List.of("ADMIN")))
+                    .build());
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
-        ResponseEntity<Map> response = http.exchange("/probe/whoami", HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        ResponseEntity<Map> response = http.exchange("/probe/whoami", HttpMethod.GET, new HttpEntity<>(headers),
+                Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.getBody()).containsEntry("code", "auth.verification-unavailable");
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         headers.setBearerAuth(TestTokens.admin());
         assertThat(http.exchange("/probe/whoami", HttpMethod.GET, new HttpEntity<>(headers), Map.class).getStatusCode())
-                .as("our own issuer still works").isEqualTo(HttpStatus.OK);
+            .as("our own issuer still works")
+            .isEqualTo(HttpStatus.OK);
     }
+
 }

@@ -28,16 +28,19 @@ import in.mdm.platform.events.EventBatches;
 @SpringBootApplication
 public class ProbeApplication {
 
-    /** Endpoints to test the platform's security with: who am I, an ADMIN route, a jurisdiction check, an open path. */
+    /**
+     * Endpoints to test the platform's security with: who am I, an ADMIN route, a
+     * jurisdiction check, an open path.
+     */
     @RestController
     @RequestMapping("/probe")
     static class ProbeController {
 
         @GetMapping("/whoami")
         Map<String, Object> whoami(Caller caller) {
-            return Map.of("username", caller.username(), "roles", caller.roles(),
-                    "level", String.valueOf(caller.level()), "code", caller.jurisdiction() == null ? "" : caller.jurisdiction().code(),
-                    "scopes", caller.scopes());
+            return Map.of("username", caller.username(), "roles", caller.roles(), "level",
+                    String.valueOf(caller.level()), "code",
+                    caller.jurisdiction() == null ? "" : caller.jurisdiction().code(), "scopes", caller.scopes());
         }
 
         @GetMapping("/admin")
@@ -65,9 +68,13 @@ public class ProbeApplication {
         Map<String, Object> open() {
             return Map.of("open", true);
         }
+
     }
 
-    /** Writes a row and publishes many single events in one transaction, as a batch of meal reports does. */
+    /**
+     * Writes a row and publishes many single events in one transaction, as a batch of
+     * meal reports does.
+     */
     @RestController
     @RequestMapping("/probe/burst")
     static class BurstController {
@@ -82,12 +89,14 @@ public class ProbeApplication {
         Map<String, Object> publish(@PathVariable String prefix, @PathVariable int count) {
             return Map.of("published", burst.publish(prefix, count));
         }
+
     }
 
     @Service
     public static class BurstService {
 
         private final JdbcClient jdbc;
+
         private final ApplicationEventPublisher events;
 
         BurstService(JdbcClient jdbc, ApplicationEventPublisher events) {
@@ -95,22 +104,28 @@ public class ProbeApplication {
             this.events = events;
         }
 
-        /** Publishes {@code count} SchoolRegistered events, UDISE codes {@code prefix} + a 4-digit number. */
+        /**
+         * Publishes {@code count} SchoolRegistered events, UDISE codes {@code prefix} + a
+         * 4-digit number.
+         */
         @Transactional
         public int publish(String prefix, int count) {
             jdbc.sql("insert into probes (udise_code, name) values (?, ?)").params(prefix + "0000", "burst").update();
             for (int i = 0; i < count; i++) {
-                events.publishEvent(new SchoolRegistered(DomainEvent.newId(), Instant.now(), prefix + String.format("%04d", i),
-                        "Burst " + i, "568", "6301", "PRIMARY", "GOVERNMENT", "RURAL", true));
+                events.publishEvent(
+                        new SchoolRegistered(DomainEvent.newId(), Instant.now(), prefix + String.format("%04d", i),
+                                "Burst " + i, "568", "6301", "PRIMARY", "GOVERNMENT", "RURAL", true));
             }
             return count;
         }
+
     }
 
     @Service
     public static class ProbeService {
 
         private final JdbcClient jdbc;
+
         private final ApplicationEventPublisher events;
 
         ProbeService(JdbcClient jdbc, ApplicationEventPublisher events) {
@@ -121,14 +136,15 @@ public class ProbeApplication {
         @Transactional
         public SchoolRegistered register(String udise, String name, boolean failAfterPublishing) {
             jdbc.sql("insert into probes (udise_code, name) values (?, ?)").params(udise, name).update();
-            SchoolRegistered event = new SchoolRegistered(DomainEvent.newId(), Instant.now(), udise, name, "568", "6301",
-                    "PRIMARY", "GOVERNMENT", "RURAL", true);
+            SchoolRegistered event = new SchoolRegistered(DomainEvent.newId(), Instant.now(), udise, name, "568",
+                    "6301", "PRIMARY", "GOVERNMENT", "RURAL", true);
             events.publishEvent(event);
             if (failAfterPublishing) {
                 throw new IllegalStateException("failure after publishing");
             }
             return event;
         }
+
     }
 
     /** Publishes many events at once, as a bulk import does. */
@@ -136,7 +152,9 @@ public class ProbeApplication {
     public static class BatchProbeService {
 
         private final JdbcClient jdbc;
+
         private final EventBatches batches;
+
         private final ApplicationEventPublisher events;
 
         BatchProbeService(JdbcClient jdbc, EventBatches batches, ApplicationEventPublisher events) {
@@ -146,15 +164,19 @@ public class ProbeApplication {
         }
 
         /**
-         * Records a probe row and publishes the events in batches; returns how many outbox entries the transaction
-         * holds whose text contains {@code marker}, counted before it commits and anything is sent.
+         * Records a probe row and publishes the events in batches; returns how many
+         * outbox entries the transaction holds whose text contains {@code marker},
+         * counted before it commits and anything is sent.
          */
         @Transactional
-        public long publish(String probeCode, List<? extends DomainEvent> published, String marker, boolean failAfterPublishing) {
+        public long publish(String probeCode, List<? extends DomainEvent> published, String marker,
+                boolean failAfterPublishing) {
             jdbc.sql("insert into probes (udise_code, name) values (?, ?)").params(probeCode, "batch").update();
             batches.publish(published);
             long entries = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                    .param("%" + marker + "%").query(Long.class).single();
+                .param("%" + marker + "%")
+                .query(Long.class)
+                .single();
             if (failAfterPublishing) {
                 throw new IllegalStateException("failure after publishing");
             }
@@ -166,5 +188,7 @@ public class ProbeApplication {
         public void publishOne(DomainEvent event) {
             events.publishEvent(event);
         }
+
     }
+
 }

@@ -16,9 +16,10 @@ import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
 
 /**
- * A consumer on the platform's typed handlers, for tests: writes a row per SchoolRegistered (a list handler) and per
- * SchoolUpdated (a single-event handler). A school named {@code POISON} makes the handler fail every time; a school
- * named {@code FAIL-AT-COMMIT} makes the poll's commit fail once, after the handler's writes.
+ * A consumer on the platform's typed handlers, for tests: writes a row per
+ * SchoolRegistered (a list handler) and per SchoolUpdated (a single-event handler). A
+ * school named {@code POISON} makes the handler fail every time; a school named
+ * {@code FAIL-AT-COMMIT} makes the poll's commit fail once, after the handler's writes.
  */
 @Component
 @ConditionalOnProperty("probe.consumer.enabled")
@@ -27,6 +28,7 @@ public class ProbeEventConsumer {
 
     /** Polls handed to the list handler (each attempt counts). */
     public static final AtomicInteger listCalls = new AtomicInteger();
+
     /** Commit failures still to inject. */
     public static final AtomicInteger commitFailures = new AtomicInteger();
 
@@ -44,7 +46,8 @@ public class ProbeEventConsumer {
                 throw new IllegalArgumentException("cannot handle school " + e.udiseCode());
             }
             jdbc.sql("insert into consumed_probes (udise_code, event_id, name) values (?, ?, ?)")
-                    .params(e.udiseCode(), e.eventId(), e.name()).update();
+                .params(e.udiseCode(), e.eventId(), e.name())
+                .update();
             if ("FAIL-AT-COMMIT".equals(e.name()) && commitFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -59,6 +62,8 @@ public class ProbeEventConsumer {
     @EventHandler
     void updated(SchoolUpdated e) {
         jdbc.sql("insert into consumed_probes (udise_code, event_id, name) values (?, ?, ?)")
-                .params(e.udiseCode(), e.eventId(), "updated:" + e.name()).update();
+            .params(e.udiseCode(), e.eventId(), "updated:" + e.name())
+            .update();
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A scheduled job of the probe service under the platform's lock (its schedule never fires during a test; tests call
- * {@link #run} as the scheduler would). A run can be held inside the job until a test lets it finish.
+ * A scheduled job of the probe service under the platform's lock (its schedule never
+ * fires during a test; tests call {@link #run} as the scheduler would). A run can be held
+ * inside the job until a test lets it finish.
  */
 @Component
 public class ProbeJob {
@@ -19,7 +20,9 @@ public class ProbeJob {
     public static final String LOCK = "probe.job";
 
     private final AtomicInteger runs = new AtomicInteger();
+
     private volatile CountDownLatch entered = new CountDownLatch(0);
+
     private volatile CountDownLatch release = new CountDownLatch(0);
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
@@ -32,7 +35,10 @@ public class ProbeJob {
         }
     }
 
-    /** The next runs count {@code entered} down when they start and wait for {@code release} before they end. */
+    /**
+     * The next runs count {@code entered} down when they start and wait for
+     * {@code release} before they end.
+     */
     public void holdIn(CountDownLatch entered, CountDownLatch release) {
         this.entered = entered;
         this.release = release;
@@ -42,4 +48,5 @@ public class ProbeJob {
     public int runs() {
         return runs.get();
     }
+
 }

@@ -15,33 +15,35 @@ import in.mdm.testkit.Infrastructure;
 import in.mdm.testkit.KafkaServer;
 import in.mdm.testkit.PostgresServer;
 
-/** Starting {@link ProbeApplication} against the test kit's PostgreSQL and a given Kafka, and a Kafka of a test's own. */
+/**
+ * Starting {@link ProbeApplication} against the test kit's PostgreSQL and a given Kafka,
+ * and a Kafka of a test's own.
+ */
 public final class ProbeRuns {
 
     private ProbeRuns() {
     }
 
-    /** The probe service on a free port with the given Kafka address, then {@code --name=value} arguments. */
+    /**
+     * The probe service on a free port with the given Kafka address, then
+     * {@code --name=value} arguments.
+     */
     public static ConfigurableApplicationContext start(String kafkaBootstrap, List<String> arguments) {
         List<String> all = new ArrayList<>();
         all.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         all.addAll(arguments);
         return new SpringApplicationBuilder(ProbeApplication.class)
-                .properties(Map.of(
-                        "spring.application.name", "probe-service",
-                        "mdm.service.schema", "probe",
-                        "server.port", "0",
-                        "spring.cloud.config.enabled", "false",
-                        "eureka.client.enabled", "false",
-                        "spring.datasource.url", Infrastructure.postgres().jdbcUrl(),
-                        "spring.datasource.username", PostgresServer.USER,
-                        "spring.kafka.admin.fail-fast", "false"))
-                .run(all.toArray(String[]::new));
+            .properties(Map.of("spring.application.name", "probe-service", "mdm.service.schema", "probe", "server.port",
+                    "0", "spring.cloud.config.enabled", "false", "eureka.client.enabled", "false",
+                    "spring.datasource.url", Infrastructure.postgres().jdbcUrl(), "spring.datasource.username",
+                    PostgresServer.USER, "spring.kafka.admin.fail-fast", "false"))
+            .run(all.toArray(String[]::new));
     }
 
     /**
-     * A Kafka broker of a test class's own, with the given topics made up front with the platform's three partitions
-     * (a topic the broker makes on the first send, and the platform then grows, makes the idempotent producer stumble).
+     * A Kafka broker of a test class's own, with the given topics made up front with the
+     * platform's three partitions (a topic the broker makes on the first send, and the
+     * platform then grows, makes the idempotent producer stumble).
      */
     public static KafkaServer ownBroker(String... topics) {
         KafkaServer kafka = KafkaServer.startInProcess();
@@ -58,4 +60,5 @@ public final class ProbeRuns {
         }
         return kafka;
     }
+
 }

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service's copy of school locations, fed by SchoolRegistered over Kafka, places schools for the jurisdiction checks
- * (what each condition selects is tested in {@code JurisdictionScopeSqlTests}).
+ * A service's copy of school locations, fed by SchoolRegistered over Kafka, places
+ * schools for the jurisdiction checks (what each condition selects is tested in
+ * {@code JurisdictionScopeSqlTests}).
  */
 @MdmIntegrationTest
 class SchoolLocationsIntegrationTests {
@@ -36,8 +37,10 @@ class SchoolLocationsIntegrationTests {
         registry.add("spring.application.name", () -> "probe-locations");
         registry.add("mdm.service.schema", () -> "probe_locations");
         registry.add("mdm.school-locations.enabled", () -> "true");
-        // an earlier test of this module lets the broker auto-create the topic with one partition, which the
-        // platform then grows to three: see the new partitions within a second, not after five minutes
+        // an earlier test of this module lets the broker auto-create the topic with one
+        // partition, which the
+        // platform then grows to three: see the new partitions within a second, not after
+        // five minutes
         registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
     }
 
@@ -55,7 +58,7 @@ class SchoolLocationsIntegrationTests {
         probes.register("33020100777", "PUMS Located", false); // district 568, block 6301
         await().atMost(Duration.ofSeconds(30)).until(() -> locations.find("33020100777").isPresent());
         assertThat(locations.find("33020100777")).get()
-                .isEqualTo(new SchoolLocations.Location("33020100777", "568", "6301"));
+            .isEqualTo(new SchoolLocations.Location("33020100777", "568", "6301"));
 
         assertThat(placedWithin(Jurisdiction.district("568"), "33020100777")).isTrue();
         assertThat(placedWithin(Jurisdiction.block("6301"), "33020100777")).isTrue();
@@ -79,17 +82,22 @@ class SchoolLocationsIntegrationTests {
     }
 
     private boolean placedWithin(Jurisdiction jurisdiction, String udise) {
-        return locations.find(udise).map(l -> JurisdictionScope.of(jurisdiction).covers(l.districtCode(), l.blockCode(), l.udiseCode()))
-                .orElse(false);
+        return locations.find(udise)
+            .map(l -> JurisdictionScope.of(jurisdiction).covers(l.districtCode(), l.blockCode(), l.udiseCode()))
+            .orElse(false);
     }
 
     private long countVisible(Caller caller) {
-        JurisdictionScope.Condition condition = JurisdictionScope.of(caller).where(JurisdictionScope.Columns.school("p.udise_code"));
+        JurisdictionScope.Condition condition = JurisdictionScope.of(caller)
+            .where(JurisdictionScope.Columns.school("p.udise_code"));
         return jdbc.sql("select count(*) from probes p where p.udise_code = '33020100777' and " + condition.sql())
-                .params(condition.params()).query(Long.class).single();
+            .params(condition.params())
+            .query(Long.class)
+            .single();
     }
 
     private static Caller officer(Jurisdiction jurisdiction) {
         return new Caller("t", "t", Set.of(Role.OFFICER), jurisdiction, Set.of(), null, null);
     }
+
 }

@@ -45,9 +45,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform's token checks as every service applies them, against a real service on the starter: our tokens,
- * Keycloak-shaped tokens (WireMock serves the realm's JWKS, with an encryption key beside the signing key), and the
- * attacks a forged or stale token makes.
+ * The platform's token checks as every service applies them, against a real service on
+ * the starter: our tokens, Keycloak-shaped tokens (WireMock serves the realm's JWKS, with
+ * an encryption key beside the signing key), and the attacks a forged or stale token
+ * makes.
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -61,13 +62,16 @@ class SecurityIntegrationTests {
         RSAKey encryption;
         try {
             encryption = new RSAKey.Builder(TestTokens.rsa("kc-enc").toRSAPublicKey()).keyID("kc-enc")
-                    .keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP).build();
-        } catch (com.nimbusds.jose.JOSEException e) {
+                .keyUse(KeyUse.ENCRYPTION)
+                .algorithm(JWEAlgorithm.RSA_OAEP)
+                .build();
+        }
+        catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
         String jwks = new JWKSet(List.of(encryption, realmKey.toPublicJWK())).toString();
         keycloak.stubFor(get(urlEqualTo("/realms/mdm/protocol/openid-connect/certs"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(jwks)));
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(jwks)));
     }
 
     @DynamicPropertySource
@@ -108,7 +112,9 @@ class SecurityIntegrationTests {
     void ourTokenNamesTheCallerRolesAndJurisdiction() {
         ResponseEntity<Map> me = call("/probe/whoami", TestTokens.officer("568"));
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(me.getBody()).containsEntry("username", "deo.568").containsEntry("level", "DISTRICT").containsEntry("code", "568");
+        assertThat(me.getBody()).containsEntry("username", "deo.568")
+            .containsEntry("level", "DISTRICT")
+            .containsEntry("code", "568");
         assertThat((List<Object>) me.getBody().get("roles")).containsExactly("OFFICER");
     }
 
@@ -120,30 +126,41 @@ class SecurityIntegrationTests {
         assertThat(call("/probe/admin", TestTokens.admin()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(call("/probe/treasury", TestTokens.admin()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(call("/probe/treasury", TestTokens.machine("treasury", "finance:treasury-callback")).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+            .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void anotherJurisdictionsResourceIsNotFound() {
-        assertThat(call("/probe/schools/33020100101", TestTokens.officer("568")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(call("/probe/schools/33020100101", TestTokens.blockOfficer("6301")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(call("/probe/schools/33020100101", TestTokens.officer("568")).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
+        assertThat(call("/probe/schools/33020100101", TestTokens.blockOfficer("6301")).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
         ResponseEntity<Map> other = call("/probe/schools/33020100101", TestTokens.officer("569"));
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(other.getBody()).containsEntry("code", "school.not-found");
-        assertThat(call("/probe/schools/33020100101", TestTokens.blockOfficer("6302")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(call("/probe/schools/33020100101", TestTokens.school("33020100102")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("/probe/schools/33020100101", TestTokens.blockOfficer("6302")).getStatusCode())
+            .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("/probe/schools/33020100101", TestTokens.school("33020100102")).getStatusCode())
+            .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void expiredForgedAndMisaddressedTokensAreRefused() {
-        assertInvalid(TestTokens.token().subject("a").roles("ADMIN").issuedAgo(Duration.ofMinutes(20)).build(), "expired");
+        assertInvalid(TestTokens.token().subject("a").roles("ADMIN").issuedAgo(Duration.ofMinutes(20)).build(),
+                "expired");
         assertInvalid(TestTokens.token().subject("a").roles("ADMIN").forged().build(), "tampered signature");
         assertInvalid(TestTokens.token().subject("a").roles("ADMIN").kid("unknown-kid").build(), "unknown kid");
-        assertInvalid(TestTokens.token().subject("a").roles("ADMIN").issuer("https://evil.example").build(), "wrong issuer");
+        assertInvalid(TestTokens.token().subject("a").roles("ADMIN").issuer("https://evil.example").build(),
+                "wrong issuer");
         assertInvalid(TestTokens.token().subject("a").roles("ADMIN").audience("another-app").build(), "wrong audience");
         assertInvalid(TestTokens.token().subject("a").roles("ADMIN").audience(null).build(), "no audience");
-        assertInvalid(TestTokens.token().subject("a").roles("ADMIN").lifetime(Duration.ofDays(3650)).issuedAgo(Duration.ZERO)
-                .build().replaceFirst("\\.[^.]+\\.", ".e30."), "payload swapped for {}");
+        assertInvalid(TestTokens.token()
+            .subject("a")
+            .roles("ADMIN")
+            .lifetime(Duration.ofDays(3650))
+            .issuedAgo(Duration.ZERO)
+            .build()
+            .replaceFirst("\\.[^.]+\\.", ".e30."), "payload swapped for {}");
         assertInvalid("not-a-jwt", "garbage");
     }
 
@@ -158,9 +175,13 @@ class SecurityIntegrationTests {
     void hs256SignedWithThePublicKeyIsRefused() throws Exception {
         byte[] publicKey = TestTokens.publicKey().toRSAPublicKey().getEncoded();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("test-signing-1").build(),
-                new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience("mdm-twin").subject("mallory")
-                        .claim("roles", List.of("ADMIN")).jwtID(UUID.randomUUID().toString())
-                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+                new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+                    .audience("mdm-twin")
+                    .subject("mallory")
+                    .claim("roles", List.of("ADMIN"))
+                    .jwtID(UUID.randomUUID().toString())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                    .build());
         jwt.sign(new MACSigner(publicKey));
         assertInvalid(jwt.serialize(), "HS256 with the public key as secret");
     }
@@ -179,7 +200,9 @@ class SecurityIntegrationTests {
         String token = TestTokens.sign(realmKey, keycloakClaims(List.of("mdm-twin", "account")).build());
         ResponseEntity<Map> me = call("/probe/whoami", token);
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(me.getBody()).containsEntry("username", "beo.kattur").containsEntry("level", "BLOCK").containsEntry("code", "6301");
+        assertThat(me.getBody()).containsEntry("username", "beo.kattur")
+            .containsEntry("level", "BLOCK")
+            .containsEntry("code", "6301");
         assertThat((List<Object>) me.getBody().get("roles")).containsExactly("OFFICER");
         assertThat(call("/probe/schools/33020100101", token).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(call("/probe/admin", token).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -187,24 +210,25 @@ class SecurityIntegrationTests {
 
     @Test
     void keycloakTokensWithoutOurAudienceOrSignedByOurKeysAreRefused() {
-        assertInvalid(TestTokens.sign(realmKey, keycloakClaims(List.of("account")).build()), "realm token for another client");
+        assertInvalid(TestTokens.sign(realmKey, keycloakClaims(List.of("account")).build()),
+                "realm token for another client");
         RSAKey ours = TestTokens.rsa("kc-rs256");
         assertInvalid(TestTokens.sign(ours, keycloakClaims(List.of("mdm-twin")).build()), "realm kid, other key");
     }
 
     private static JWTClaimsSet.Builder keycloakClaims(List<String> audience) {
-        return new JWTClaimsSet.Builder()
-                .issuer(realmIssuer())
-                .audience(audience)
-                .subject("5b8f0c1e-0d5e-4c43-9f43-0a8a4d2f7c11")
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("typ", "Bearer")
-                .claim("azp", "mdm-web")
-                .claim("preferred_username", "beo.kattur")
-                .claim("realm_access", Map.of("roles", List.of("offline_access", "default-roles-mdm", "uma_authorization", "OFFICER")))
-                .claim("jurisdiction", "{\"level\":\"BLOCK\",\"code\":\"6301\"}");
+        return new JWTClaimsSet.Builder().issuer(realmIssuer())
+            .audience(audience)
+            .subject("5b8f0c1e-0d5e-4c43-9f43-0a8a4d2f7c11")
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+            .claim("typ", "Bearer")
+            .claim("azp", "mdm-web")
+            .claim("preferred_username", "beo.kattur")
+            .claim("realm_access",
+                    Map.of("roles", List.of("offline_access", "default-roles-mdm", "uma_authorization", "OFFICER")))
+            .claim("jurisdiction", "{\"level\":\"BLOCK\",\"code\":\"6301\"}");
     }
 
     private void assertInvalid(String token, String why) {
@@ -224,4 +248,5 @@ class SecurityIntegrationTests {
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
+
 }

@@ -12,4 +12,5 @@ class ProblemCodesTests {
     void everyPlatformProblemCodeIsAConstantAndDocumented() {
         ProblemCodes.assertKept(PlatformProblems.class, Path.of("src/main/java"), Path.of("README.md"));
     }
+
 }

@@ -17,10 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bodies that cannot be read become 400 problems naming the field; an enum field names the values it takes. */
+/**
+ * Bodies that cannot be read become 400 problems naming the field; an enum field names
+ * the values it takes.
+ */
 class ProblemDetailsAdviceTests {
 
-    enum Reason { NO_STOCK, NO_COOK, OTHER }
+    enum Reason {
+
+        NO_STOCK, NO_COOK, OTHER
+
+    }
 
     record Item(Reason reason) {
     }
@@ -30,6 +37,7 @@ class ProblemDetailsAdviceTests {
 
     /** As the platform's defaults configure the application's mapper. */
     private final JsonMapper json = JsonMapper.builder().enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).build();
+
     private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(ConstraintCodes.none());
 
     @Test
@@ -38,15 +46,16 @@ class ProblemDetailsAdviceTests {
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getProperties()).containsEntry("code", "request.invalid-value");
         assertThat(problem.getDetail()).isEqualTo("Field 'reason' must be one of NO_STOCK, NO_COOK, OTHER");
-        assertThat(errors(problem)).containsExactly(
-                Map.of("field", "reason", "message", "must be one of NO_STOCK, NO_COOK, OTHER", "rejectedValue", "RAIN"));
+        assertThat(errors(problem)).containsExactly(Map.of("field", "reason", "message",
+                "must be one of NO_STOCK, NO_COOK, OTHER", "rejectedValue", "RAIN"));
     }
 
     @Test
     void anEnumIndexIsNotAValue() {
         assertThat(errors(unreadable("{\"reason\":1}"))).containsExactly(
                 Map.of("field", "reason", "message", "must be one of NO_STOCK, NO_COOK, OTHER", "rejectedValue", 1));
-        assertThat(errors(unreadable("{\"reason\":\"1\"}"))).extracting(e -> e.get("rejectedValue")).containsExactly("1");
+        assertThat(errors(unreadable("{\"reason\":\"1\"}"))).extracting(e -> e.get("rejectedValue"))
+            .containsExactly("1");
     }
 
     @Test
@@ -61,7 +70,8 @@ class ProblemDetailsAdviceTests {
         ProblemDetail problem = unreadable("{\"meals\":\"many\"}");
         assertThat(problem.getProperties()).containsEntry("code", "request.invalid-value");
         assertThat(problem.getDetail()).isEqualTo("Field 'meals' has a value of the wrong type or format");
-        assertThat(errors(problem)).containsExactly(Map.of("field", "meals", "message", "has a value of the wrong type or format"));
+        assertThat(errors(problem))
+            .containsExactly(Map.of("field", "meals", "message", "has a value of the wrong type or format"));
     }
 
     private ProblemDetail unreadable(String body) {
@@ -75,11 +85,13 @@ class ProblemDetailsAdviceTests {
         }
         HttpMessageNotReadableException ex = new HttpMessageNotReadableException("unreadable", failure,
                 new MockHttpInputMessage(body.getBytes()));
-        return (ProblemDetail) advice.handleHttpMessageNotReadable(ex, new HttpHeaders(), HttpStatus.BAD_REQUEST, null).getBody();
+        return (ProblemDetail) advice.handleHttpMessageNotReadable(ex, new HttpHeaders(), HttpStatus.BAD_REQUEST, null)
+            .getBody();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> errors(ProblemDetail problem) {
         return (List<Map<String, Object>>) problem.getProperties().get("errors");
     }
+
 }

@@ -12,11 +12,15 @@ import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.Role;
 
 /**
- * The caller of the current request. A controller usually takes a {@link Caller} parameter instead.
+ * The caller of the current request. A controller usually takes a {@link Caller}
+ * parameter instead.
  */
 public final class Callers {
 
-    /** Who calls when a module runs with {@code mdm.security.enabled=false}: the whole state, as an ADMIN. */
+    /**
+     * Who calls when a module runs with {@code mdm.security.enabled=false}: the whole
+     * state, as an ADMIN.
+     */
     public static final Caller UNSECURED = new Caller("unsecured", "unsecured", Set.of(Role.ADMIN),
             Jurisdiction.state("33"), Set.of(), null, null);
 
@@ -39,4 +43,5 @@ public final class Callers {
         }
         throw new AuthenticationCredentialsNotFoundException("No access token");
     }
+
 }

@@ -13,13 +13,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import in.mdm.platform.security.TokenChecks;
 
 /**
- * Verifies a token with the keys of the issuer it names (auth-service, or the Keycloak realm when one is
- * configured), then refuses it if its {@code jti} has been deny-listed at logout. A token naming any other
- * issuer is refused before a key is fetched.
+ * Verifies a token with the keys of the issuer it names (auth-service, or the Keycloak
+ * realm when one is configured), then refuses it if its {@code jti} has been deny-listed
+ * at logout. A token naming any other issuer is refused before a key is fetched.
  */
 public final class IssuerRoutingJwtDecoder implements JwtDecoder {
 
     private final Map<String, JwtDecoder> byIssuer;
+
     private final Predicate<String> denied;
 
     public IssuerRoutingJwtDecoder(Map<String, JwtDecoder> byIssuer, Predicate<String> denied) {
@@ -29,14 +30,15 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
 
     /** RS256 from a JWKS, with the platform's issuer, audience and time checks. */
     public static JwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
-        // the keys are fetched once and cached; a slow issuer must not hold a request for long
+        // the keys are fetched once and cached; a slow issuer must not hold a request for
+        // long
         org.springframework.http.client.SimpleClientHttpRequestFactory http = new org.springframework.http.client.SimpleClientHttpRequestFactory();
         http.setConnectTimeout(java.time.Duration.ofSeconds(3));
         http.setReadTimeout(java.time.Duration.ofSeconds(15));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
-                .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
-                .restOperations(new org.springframework.web.client.RestTemplate(http))
-                .build();
+            .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+            .restOperations(new org.springframework.web.client.RestTemplate(http))
+            .build();
         decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
         return decoder;
     }
@@ -52,14 +54,16 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
         boolean revoked;
         try {
             revoked = jwt.getId() != null && denied.test(jwt.getId());
-        } catch (RuntimeException redisUnreachable) {
+        }
+        catch (RuntimeException redisUnreachable) {
             // not the caller's fault: answered 503 to retry
             throw new JwtException("Token revocation could not be checked", redisUnreachable);
         }
         if (revoked) {
-            throw new JwtValidationException("The token has been revoked",
-                    java.util.List.of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "revoked", null)));
+            throw new JwtValidationException("The token has been revoked", java.util.List
+                .of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "revoked", null)));
         }
         return jwt;
     }
+
 }

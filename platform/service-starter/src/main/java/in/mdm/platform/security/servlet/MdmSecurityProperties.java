@@ -6,14 +6,17 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code mdm.security.*}: how a service checks the access tokens it is called with. The defaults (issuer = the
- * gateway's public URL, JWKS of auth-service) are in the platform's defaults file and come from the environment
- * ({@code MDM_PUBLIC_URL}, {@code MDM_AUTH_JWKS_URI}, {@code MDM_KEYCLOAK_ISSUER_URI}).
+ * {@code mdm.security.*}: how a service checks the access tokens it is called with. The
+ * defaults (issuer = the gateway's public URL, JWKS of auth-service) are in the
+ * platform's defaults file and come from the environment ({@code MDM_PUBLIC_URL},
+ * {@code MDM_AUTH_JWKS_URI}, {@code MDM_KEYCLOAK_ISSUER_URI}).
  */
 @ConfigurationProperties("mdm.security")
 public class MdmSecurityProperties {
 
-    /** Whether requests need a token; off only for a module that has not been wired yet. */
+    /**
+     * Whether requests need a token; off only for a module that has not been wired yet.
+     */
     private boolean enabled = true;
 
     /** The {@code iss} of auth-service's tokens. */
@@ -25,23 +28,34 @@ public class MdmSecurityProperties {
     /** auth-service's JWKS. */
     private String jwksUri;
 
-    /** The state an ADMIN or machine client without a jurisdiction claim works for (LGD state code). */
+    /**
+     * The state an ADMIN or machine client without a jurisdiction claim works for (LGD
+     * state code).
+     */
     private String stateCode = "33";
 
     /** Whether an access token deny-listed at logout (Redis) is refused here too. */
     private boolean checkDeniedTokens = true;
 
-    /** Paths that need no token (besides health, metrics and API docs), e.g. a webhook signed another way. */
+    /**
+     * Paths that need no token (besides health, metrics and API docs), e.g. a webhook
+     * signed another way.
+     */
     private List<String> openPaths = new ArrayList<>();
 
     private final Keycloak keycloak = new Keycloak();
 
     public static class Keycloak {
 
-        /** The realm's issuer, e.g. {@code https://sso.example.gov.in/realms/mdm}; empty = Keycloak tokens refused. */
+        /**
+         * The realm's issuer, e.g. {@code https://sso.example.gov.in/realms/mdm}; empty =
+         * Keycloak tokens refused.
+         */
         private String issuerUri;
 
-        /** The realm's JWKS; default {@code <issuer-uri>/protocol/openid-connect/certs}. */
+        /**
+         * The realm's JWKS; default {@code <issuer-uri>/protocol/openid-connect/certs}.
+         */
         private String jwksUri;
 
         public String getIssuerUri() {
@@ -71,6 +85,7 @@ public class MdmSecurityProperties {
             String base = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
             return base + "/protocol/openid-connect/certs";
         }
+
     }
 
     public boolean isEnabled() {
@@ -132,4 +147,5 @@ public class MdmSecurityProperties {
     public Keycloak getKeycloak() {
         return keycloak;
     }
+
 }

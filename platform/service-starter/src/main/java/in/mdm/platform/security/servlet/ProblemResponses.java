@@ -19,7 +19,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import in.mdm.platform.web.PlatformProblems;
 
-/** 401, 403 and refused URLs as ProblemDetails with a stable {@code code}, written before any controller runs. */
+/**
+ * 401, 403 and refused URLs as ProblemDetails with a stable {@code code}, written before
+ * any controller runs.
+ */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
@@ -28,15 +31,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         if (ex instanceof org.springframework.security.authentication.AuthenticationServiceException) {
-            // the token could not be checked (the issuer's keys or Redis unreachable): not the caller's fault
+            // the token could not be checked (the issuer's keys or Redis unreachable):
+            // not the caller's fault
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             write(response, HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.VERIFICATION_UNAVAILABLE,
                     "The access token cannot be verified right now; retry shortly", request.getRequestURI());
             return;
         }
-        bearer.commence(request, response, ex); // sets WWW-Authenticate: Bearer error="invalid_token" ...
+        bearer.commence(request, response, ex); // sets WWW-Authenticate: Bearer
+                                                // error="invalid_token" ...
         boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        write(response, HttpStatus.UNAUTHORIZED, tokenSent ? PlatformProblems.TOKEN_INVALID : PlatformProblems.UNAUTHENTICATED,
+        write(response, HttpStatus.UNAUTHORIZED,
+                tokenSent ? PlatformProblems.TOKEN_INVALID : PlatformProblems.UNAUTHENTICATED,
                 tokenSent ? "The access token is invalid, expired or revoked" : "A bearer access token is required",
                 request.getRequestURI());
     }
@@ -44,22 +50,28 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this", request.getRequestURI());
+        write(response, HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN, "Your role may not do this",
+                request.getRequestURI());
     }
 
-    /** A URL the firewall refuses (encoded slashes or percent signs, path traversal ...): a 400 problem. */
+    /**
+     * A URL the firewall refuses (encoded slashes or percent signs, path traversal ...):
+     * a 400 problem.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, PlatformProblems.URL_REJECTED, "The request URL is not allowed", request.getRequestURI());
+        write(response, HttpStatus.BAD_REQUEST, PlatformProblems.URL_REJECTED, "The request URL is not allowed",
+                request.getRequestURI());
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(instance) + "\",\"code\":\"" + code + "\"}";
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(instance) + "\",\"code\":\""
+                + code + "\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -68,12 +80,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         for (char c : (s == null ? "" : s).toCharArray()) {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c < 0x20) {
+            }
+            else if (c < 0x20) {
                 out.append(String.format("\\u%04x", (int) c));
-            } else {
+            }
+            else {
                 out.append(c);
             }
         }
         return out.toString();
     }
+
 }

@@ -28,10 +28,11 @@ import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.TokenChecks;
 
 /**
- * Every service checks the bearer token of every request (defence in depth behind the gateway): signature by
- * the issuer's JWKS, issuer, audience, expiry and the logout deny-list; then gives controllers the
- * {@link in.mdm.platform.security.Caller}. Method security ({@code @PreAuthorize}) is on. Open without a token:
- * health, metrics, API docs and the service's {@code mdm.security.open-paths}.
+ * Every service checks the bearer token of every request (defence in depth behind the
+ * gateway): signature by the issuer's JWKS, issuer, audience, expiry and the logout
+ * deny-list; then gives controllers the {@link in.mdm.platform.security.Caller}. Method
+ * security ({@code @PreAuthorize}) is on. Open without a token: health, metrics, API docs
+ * and the service's {@code mdm.security.open-paths}.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -45,10 +46,13 @@ public class SecurityPlatformAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityPlatformAutoConfiguration.class);
 
     static {
-        // the Caller parameter comes from the token, not from the request: keep it out of the OpenAPI documents
+        // the Caller parameter comes from the token, not from the request: keep it out of
+        // the OpenAPI documents
         try {
-            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(in.mdm.platform.security.Caller.class);
-        } catch (LinkageError springdocAbsent) {
+            org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(in.mdm.platform.security.Caller.class);
+        }
+        catch (LinkageError springdocAbsent) {
             // nothing to hide
         }
     }
@@ -77,13 +81,15 @@ public class SecurityPlatformAutoConfiguration {
         return new IssuerRoutingJwtDecoder(byIssuer, denied(properties, redis));
     }
 
-    private static Predicate<String> denied(MdmSecurityProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+    private static Predicate<String> denied(MdmSecurityProperties properties,
+            ObjectProvider<StringRedisTemplate> redis) {
         if (!properties.isCheckDeniedTokens()) {
             return jti -> false;
         }
         return jti -> {
             StringRedisTemplate template = redis.getIfAvailable();
-            // no Redis: a revoked token cannot be told apart, so none is accepted (fail closed)
+            // no Redis: a revoked token cannot be told apart, so none is accepted (fail
+            // closed)
             return template == null || Boolean.TRUE.equals(template.hasKey(TokenChecks.deniedKey(jti)));
         };
     }
@@ -95,12 +101,12 @@ public class SecurityPlatformAutoConfiguration {
         Callers.securityEnabled(properties.isEnabled());
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .requestCache(cache -> cache.disable())
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (!properties.isEnabled()) {
             log.warn("mdm.security.enabled=false: every request is served as a state-wide ADMIN");
             return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll()).build();
@@ -114,19 +120,22 @@ public class SecurityPlatformAutoConfiguration {
             }
             auth.anyRequest().authenticated();
         });
-        http.oauth2ResourceServer(rs -> rs
-                .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
-                        org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter>() {
+        http.oauth2ResourceServer(rs -> rs.withObjectPostProcessor(
+                new org.springframework.security.config.ObjectPostProcessor<org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter>() {
                     @Override
-                    public <O extends org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                        // a token that cannot be checked (keys unreachable) is a 503 problem, not a bare 500
-                        filter.setAuthenticationFailureHandler((request, response, ex) -> problems.commence(request, response, ex));
+                    public <O extends org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter> O postProcess(
+                            O filter) {
+                        // a token that cannot be checked (keys unreachable) is a 503
+                        // problem, not a bare 500
+                        filter.setAuthenticationFailureHandler(
+                                (request, response, ex) -> problems.commence(request, response, ex));
                         return filter;
                     }
                 })
-                .authenticationEntryPoint(problems)
-                .accessDeniedHandler(problems)
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new CallerAuthentication(token, claims.caller(token)))));
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems)
+            .jwt(jwt -> jwt
+                .jwtAuthenticationConverter(token -> new CallerAuthentication(token, claims.caller(token)))));
         return http.build();
     }
 

@@ -26,6 +26,7 @@ final class Violations {
 
     /** SQL in a service. */
     static class SqlInAService {
+
         private final JdbcClient jdbc;
 
         SqlInAService(DataSource dataSource) {
@@ -35,13 +36,16 @@ final class Violations {
         int one() {
             return jdbc.sql("select 1").query(Integer.class).single();
         }
+
     }
 
     /** Another service's code. */
     static class CallsAnotherService {
+
         int answer() {
             return new OtherService().answer();
         }
+
     }
 
     record StockRow(String udiseCode) {
@@ -50,23 +54,28 @@ final class Violations {
     /** A public controller. */
     @RestController
     public static class PublicController {
+
         @GetMapping("/public")
         String hello() {
             return "hello";
         }
+
     }
 
     /** A controller answering with rows. */
     @RestController
     static class RowsController {
+
         @GetMapping("/rows")
         List<StockRow> rows() {
             return List.of();
         }
+
     }
 
     /** Injected fields and setters. */
     static class FieldInjection {
+
         @Autowired
         Clock clock;
 
@@ -79,26 +88,32 @@ final class Violations {
         void setOther(Clock other) {
             this.other = other;
         }
+
     }
 
     /** A job every replica runs. */
     static class UnlockedJob {
+
         @Scheduled(fixedDelay = 1000)
         void run() {
         }
+
     }
 
     /** A lock ShedLock refuses when the method is called. */
     static class LockedCount {
+
         @Scheduled(fixedDelay = 1000)
         @SchedulerLock(name = "count", lockAtMostFor = "PT1M")
         int count() {
             return 1;
         }
+
     }
 
     /** Time from the system clock. */
     static class SystemTime {
+
         Instant now() {
             return Instant.now();
         }
@@ -106,5 +121,7 @@ final class Violations {
         LocalDate today() {
             return LocalDate.now(Clock.systemUTC());
         }
+
     }
+
 }

@@ -6,7 +6,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Package-private, answering with response records (inside Spring's ResponseEntity too). */
+/**
+ * Package-private, answering with response records (inside Spring's ResponseEntity too).
+ */
 @RestController
 class GoodController {
 
@@ -25,4 +27,5 @@ class GoodController {
     ResponseEntity<GoodService.GoodResponse> first() {
         return ResponseEntity.ok(goods.list().getFirst());
     }
+
 }

@@ -25,4 +25,5 @@ class GoodRepository {
     private static GoodRow map(ResultSet rs, int row) throws SQLException {
         return new GoodRow(rs.getString(1), rs.getString(2));
     }
+
 }

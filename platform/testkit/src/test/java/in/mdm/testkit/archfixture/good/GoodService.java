@@ -16,6 +16,7 @@ class GoodService {
     }
 
     private final GoodRepository goods;
+
     private final Clock clock;
 
     GoodService(GoodRepository goods, Clock clock) {
@@ -33,4 +34,5 @@ class GoodService {
     void nightly() {
         list();
     }
+
 }

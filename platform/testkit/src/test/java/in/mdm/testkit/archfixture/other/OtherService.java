@@ -6,4 +6,5 @@ public class OtherService {
     public int answer() {
         return 42;
     }
+
 }
