@@ -1,49 +1,18 @@
 package in.mdm.auth.user;
 
-import java.util.Locale;
-import java.util.Set;
-
 /**
- * What a password must be: 12 to 128 characters; at least three of lower case, upper
- * case, digits and other characters; not containing the username; not one of the
- * passwords every attacker tries first.
+ * What a password must be. The rules live in the platform
+ * ({@link in.mdm.platform.security.PasswordPolicy}), because the launcher checks
+ * {@code MDM_ADMIN_PASSWORD} with the same rules before it starts this service.
  */
 final class PasswordPolicy {
-
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
-
-    private static final Set<String> COMMON = Set.of("password1234", "password@123", "Password@123", "Password1234",
-            "Welcome@1234", "Admin@123456", "Qwerty@12345", "India@123456", "Chennai@1234", "Tamilnadu@123",
-            "P@ssw0rd1234", "Passw0rd1234", "Abcd@1234567", "Abcdef@12345", "Changeme@123");
 
     private PasswordPolicy() {
     }
 
     /** Why the password is refused, or {@code null} when it is acceptable. */
     static String problem(String password, String username) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "must have at least " + MIN_LENGTH + " characters";
-        }
-        if (password.length() > MAX_LENGTH) {
-            return "must have at most " + MAX_LENGTH + " characters";
-        }
-        int classes = 0;
-        classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-        classes += password.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-        classes += password.chars().anyMatch(Character::isDigit) ? 1 : 0;
-        classes += password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0;
-        if (classes < 3) {
-            return "must mix at least three of: lower case, upper case, digits, other characters";
-        }
-        if (username != null && username.length() >= 3
-                && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            return "must not contain the username";
-        }
-        if (COMMON.stream().anyMatch(common -> common.equalsIgnoreCase(password))) {
-            return "is too common";
-        }
-        return null;
+        return in.mdm.platform.security.PasswordPolicy.problem(password, username);
     }
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -13,120 +14,202 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * JDK 25 ahead-of-time caches (JEP 483/514/515), one per application jar content, under
- * {@code <aot dir>/<app>/<content key>/}: the jar extracted with Spring Boot's
+ * JDK 25 ahead-of-time caches (JEP 483/514/515), one per application jar content and JDK,
+ * under {@code <aot dir>/<app>/<key>/}: the jar extracted with Spring Boot's
  * {@code jarmode=tools} (a cache cannot hold classes from nested jars) and
- * {@code <app>.aot} from a training run that refreshes the Spring context and exits. A
- * jar with other content gets a new folder; the old one is deleted.
+ * {@code <app>.aot}.
+ *
+ * <p>
+ * No start waits for a cache. An application whose jar has none starts from the extracted
+ * jar, which alone starts faster than the fat jar; once the suite is ready the launcher
+ * trains the missing caches, one at a time at low priority ({@link #trainingCommand},
+ * {@link #keepTraining}), and the next start uses them. A jar with other content (a
+ * rebuild) or another JDK gets another key: the old folder is deleted, so a stale cache
+ * is never used.
  */
 final class AotCache {
 
-    private static final String FAILED = "training-failed";
+    /**
+     * Written when a training run failed: later starts of this jar do not train again.
+     */
+    static final String FAILED = "training-failed";
+
+    /**
+     * Unpacks a Spring Boot fat jar into {@code destination}, with
+     * {@code <destination>/<jar name>} to run.
+     */
+    interface Extractor {
+
+        boolean extract(Path jar, Path destination, Path log);
+
+    }
 
     private final Path directory;
 
     private final Path logDir;
 
-    private final Consumer<String> progress;
+    private final Extractor extractor;
 
-    AotCache(Path directory, Path logDir, Consumer<String> progress) {
+    AotCache(Path directory, Path logDir) {
+        this(directory, logDir, AotCache::extractWithBootTools);
+    }
+
+    AotCache(Path directory, Path logDir, Extractor extractor) {
         this.directory = directory;
         this.logDir = logDir;
-        this.progress = progress;
+        this.extractor = extractor;
     }
 
     static boolean supported() {
         return Jvm.feature() >= 25;
     }
 
-    /** How to run one application: extra JVM flags and the jar to run. */
-    record Launch(List<String> flags, Path jar, boolean cached) {
+    /**
+     * How to run one application: extra JVM flags, the jar to run, and whether a training
+     * run should make the cache this jar lacks.
+     */
+    record Launch(List<String> flags, Path jar, boolean trainable) {
+
+        Launch {
+            flags = List.copyOf(flags);
+        }
 
         static Launch plain(Path jar) {
             return new Launch(List.of(), jar, false);
         }
+
+        /** Whether the JVM starts from a cache. */
+        boolean cached() {
+            return flags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCache="));
+        }
+    }
+
+    /** What a training run came to. */
+    enum Outcome {
+
+        /** the cache is complete and kept for the next start */
+        TRAINED,
+        /**
+         * stopped before it ended (the suite stopped, or it ran out of time): the next
+         * start trains again
+         */
+        INTERRUPTED,
+        /** it ended without a complete cache: later starts of this jar run without one */
+        FAILED
+
     }
 
     /**
-     * Whether this jar build already has a cache (or a failed training that is not
-     * retried).
+     * The launch of this jar: from the cache when this jar (same content, same JDK) has
+     * one, otherwise from the extracted jar, marked for training unless a training of
+     * this jar failed before; the plain fat jar when extracting fails. Caches of any
+     * other jar content are deleted first. Extracting takes under a second.
      */
-    boolean isPrepared(String app, Path jar) {
-        Path version = versionDir(app, jar);
-        return Files.isRegularFile(cache(app, version)) || Files.exists(version.resolve(FAILED));
-    }
-
-    /** The cached launch if this jar build has a cache, else the plain jar. */
     Launch launch(String app, Path jar) {
         Path version = versionDir(app, jar);
         Path cache = cache(app, version);
-        if (Files.isRegularFile(cache)) {
-            return new Launch(List.of("-XX:AOTCache=" + cache), extracted(app, version), true);
-        }
-        return Launch.plain(jar);
-    }
-
-    /**
-     * Extracts the jar and runs the training, unless this build already has a cache; a
-     * failure is reported, remembered for this build and leaves the application to run
-     * without a cache.
-     * @param command the JVM command up to (excluding) {@code -jar}: java, flags and
-     * system properties
-     */
-    Launch prepare(String app, Path jar, List<String> command, Map<String, String> environment) {
-        if (isPrepared(app, jar)) {
-            return launch(app, jar);
-        }
-        Path version = versionDir(app, jar);
-        Path log = logDir.resolve(app + "-aot-training.log");
-        long started = System.nanoTime();
+        Path extracted = version.resolve("app").resolve(jar.getFileName());
         try {
             deleteOtherVersions(app, version);
             Files.createDirectories(version);
-            Path extractDir = version.resolve("app");
-            List<String> extract = List.of(Jvm.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
-                    "--destination", extractDir.toString());
-            int extracted = new ChildProcess(app + "-extract", extract, Map.of(), log).runToEnd(Duration.ofMinutes(2));
-            if (extracted != 0 || !Files.isRegularFile(extracted(app, version))) {
-                return failed(app, jar, version, "extracting the jar failed (exit " + extracted + ")", log);
+            if (!Files.isRegularFile(extracted)) {
+                // a cache remembers the extracted files it was made from; new files would
+                // not match it
+                Files.deleteIfExists(cache);
+                Path log = logDir.resolve(app + "-extract.log");
+                if (!extractor.extract(jar, version.resolve("app"), log) || !Files.isRegularFile(extracted)) {
+                    return Launch.plain(jar);
+                }
             }
-            Path cache = cache(app, version);
-            List<String> train = new ArrayList<>(command);
-            train.add("-XX:AOTCacheOutput=" + cache);
-            train.add("-Dspring.context.exit=onRefresh");
-            train.add("-jar");
-            train.add(extracted(app, version).toString());
-            int trained = new ChildProcess(app + "-aot-training", train, environment, log)
-                .runToEnd(Duration.ofMinutes(5));
-            if (trained != 0 || !Files.isRegularFile(cache)) {
-                return failed(app, jar, version, "the training run ended with exit code " + trained, log);
+            if (Files.isRegularFile(cache) && Files.size(cache) > 0) {
+                return new Launch(List.of("-XX:AOTCache=" + cache), extracted, false);
             }
-            progress.accept(
-                    String.format("  %-40s AOT cache trained in %5.1f s", app, (System.nanoTime() - started) / 1e9));
-            return launch(app, jar);
+            return new Launch(List.of(), extracted, !Files.exists(version.resolve(FAILED)));
         }
         catch (IOException | UncheckedIOException ex) {
-            return failed(app, jar, version, ex.toString(), log);
+            return Launch.plain(jar);
         }
     }
 
-    private Launch failed(String app, Path jar, Path version, String why, Path log) {
+    /**
+     * The command of a training run: the application's own command ({@code java}, its
+     * flags, up to but excluding {@code -jar}) at the lowest CPU priority, recording a
+     * cache and exiting once its Spring context is refreshed (before its web server,
+     * listeners and schedulers start, so it runs beside the live application). What an
+     * interrupted earlier training left is deleted first.
+     */
+    List<String> trainingCommand(String app, Launch launch, List<String> javaAndFlags) throws IOException {
+        if (!launch.trainable()) {
+            throw new IllegalArgumentException(app + " has nothing to train: " + launch);
+        }
+        Path recording = recording(app, launch);
+        Files.deleteIfExists(recording);
+        Files.deleteIfExists(recordingConfig(recording));
+        List<String> command = new ArrayList<>(lowPriority());
+        command.addAll(javaAndFlags);
+        command.add("-XX:AOTCacheOutput=" + recording);
+        command.add("-Dspring.context.exit=onRefresh");
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        return command;
+    }
+
+    /**
+     * After a training run: keeps its cache if the run ended by itself (exit code 0) and
+     * the JVM finished writing, which it shows by deleting the temporary
+     * {@code <file>.config} it kept beside the output since it started (a JVM killed
+     * while writing leaves that file, and perhaps a partial output).
+     * @param exitCode the training JVM's exit code
+     * @param interrupted whether the launcher stopped the run (the suite stopped, or the
+     * run ran out of time)
+     */
+    Outcome keepTraining(String app, Launch launch, int exitCode, boolean interrupted) {
+        Path recording = recording(app, launch);
+        Path config = recordingConfig(recording);
         try {
-            Files.createDirectories(version);
-            Files.writeString(version.resolve(FAILED), why + "\n");
+            if (!interrupted && exitCode == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0
+                    && !Files.exists(config)) {
+                Files.move(recording, recording.resolveSibling(app + ".aot"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                return Outcome.TRAINED;
+            }
+            Files.deleteIfExists(recording);
+            Files.deleteIfExists(config);
+            if (interrupted) {
+                return Outcome.INTERRUPTED;
+            }
+            Files.writeString(recording.resolveSibling(FAILED), "the training run of " + app + " ended with exit"
+                    + " code " + exitCode + " and no complete cache; see " + trainingLog(app) + "\n");
+            return Outcome.FAILED;
         }
-        catch (IOException ignored) {
-            // remembered or not, the application runs without a cache
+        catch (IOException ex) {
+            return Outcome.INTERRUPTED;
         }
-        progress.accept("  " + app + ": no AOT cache, " + why + " (see " + log + "); running without one."
-                + " It is retried after the next build of " + app + ".");
-        return Launch.plain(jar);
+    }
+
+    /** The log of an application's training run. */
+    Path trainingLog(String app) {
+        return logDir.resolve(app + "-aot-training.log");
+    }
+
+    /**
+     * {@code nice -n 19} where there is a {@code nice}: a training run takes only what
+     * the suite leaves idle.
+     */
+    static List<String> lowPriority() {
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(java.io.File.pathSeparator)) {
+            Path nice = Path.of(dir.isEmpty() ? "." : dir, "nice");
+            if (Files.isExecutable(nice)) {
+                return List.of(nice.toString(), "-n", "19");
+            }
+        }
+        return List.of();
     }
 
     private Path versionDir(String app, Path jar) {
@@ -135,9 +218,10 @@ final class AotCache {
 
     /**
      * Identifies what a jar holds rather than when it was written: the names, sizes and
-     * CRCs of its entries (read from the zip directory, so it is quick). Maven rewrites
-     * every fat jar on every build, unchanged ones too; keyed by size and time, each
-     * build would retrain all eleven caches.
+     * CRCs of its entries (read from the zip directory, so it is quick), and the JDK that
+     * runs it, whose caches no other JDK can use. Maven rewrites every fat jar on every
+     * build, unchanged ones too; keyed by size and time, each build would record all
+     * eleven caches again.
      */
     static String contentKey(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -147,6 +231,7 @@ final class AotCache {
                 .forEach(
                         entry -> digest.update((entry.getName() + '\0' + entry.getSize() + '\0' + entry.getCrc() + '\n')
                             .getBytes(StandardCharsets.UTF_8)));
+            digest.update(("jdk " + Runtime.version() + '\n').getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         }
         catch (IOException ex) {
@@ -161,8 +246,27 @@ final class AotCache {
         return version.resolve(app + ".aot");
     }
 
-    private static Path extracted(String app, Path version) {
-        return version.resolve("app").resolve(app + ".jar");
+    /**
+     * Where a training run writes: beside the extracted jar's folder, renamed to the
+     * cache once complete.
+     */
+    private static Path recording(String app, Launch launch) {
+        return launch.jar().getParent().resolveSibling(app + ".aot.training");
+    }
+
+    /**
+     * The JDK keeps the recorded configuration in {@code <output>.config} until the cache
+     * is written.
+     */
+    private static Path recordingConfig(Path recording) {
+        return recording.resolveSibling(recording.getFileName() + ".config");
+    }
+
+    private static boolean extractWithBootTools(Path jar, Path destination, Path log) {
+        List<String> extract = List.of(Jvm.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+                "--destination", destination.toString());
+        return new ChildProcess(jar.getFileName() + "-extract", extract, Map.of(), log)
+            .runToEnd(Duration.ofMinutes(2)) == 0;
     }
 
     private void deleteOtherVersions(String app, Path keep) throws IOException {

@@ -63,6 +63,14 @@ final class ChildProcess {
      */
     int runToEnd(Duration timeout) {
         start(true);
+        return awaitEnd(timeout);
+    }
+
+    /**
+     * Waits for the started process to end (at most {@code timeout}); its exit code, or
+     * -1 if it had to be killed.
+     */
+    int awaitEnd(Duration timeout) {
         try {
             if (process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 return process.exitValue();

@@ -21,7 +21,7 @@ public final class LaunchOptions {
      * (PLATFORM-NOTES).
      */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k", "-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m",
             "--enable-native-access=ALL-UNNAMED");
 
     private final Path root;

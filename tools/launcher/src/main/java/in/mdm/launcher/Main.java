@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./run}: starts the suite, prints where it is and what it cost, and keeps it
@@ -58,6 +60,7 @@ public final class Main {
             return;
         }
         report(root, suite, !line.exitWhenReady() && !line.demo());
+        CompletableFuture<Void> training = suite.trainMissingCaches();
         if (line.demo()) {
             Demo.run(root, suite, line.demoDays());
             if (!line.exitWhenReady()) {
@@ -66,6 +69,11 @@ public final class Main {
             }
         }
         if (line.exitWhenReady()) {
+            if (!training.isDone()) {
+                System.out.println("Stopping once the caches are trained (Ctrl-C stops at once; the next start trains"
+                        + " what is missing).");
+                training.join();
+            }
             suite.close();
             System.exit(0);
         }
@@ -82,10 +90,7 @@ public final class Main {
                         + " processes (the launcher itself %d MiB more).%n",
                 suite.options().apps().size(), suite.startupTime().toMillis() / 1000.0, rss / 1024.0 / 1024.0,
                 processes.size(), own / 1024);
-        if (suite.trainingTime().toSeconds() >= 1) {
-            System.out.printf("Of those seconds, %.1f went into training AOT caches, once per jar build.%n",
-                    suite.trainingTime().toMillis() / 1000.0);
-        }
+        cacheLine(suite.cached().size(), suite.untrained().size()).ifPresent(System.out::println);
         System.out.println();
         System.out.println("  Gateway    " + suite.gatewayUrl());
         System.out.println("  API docs   " + suite.gatewayUrl() + "/api/docs");
@@ -97,6 +102,18 @@ public final class Main {
             System.out.println();
             System.out.println("Ctrl-C to stop.");
         }
+    }
+
+    /** What the start owed to the AOT caches, or what the next one will owe to them. */
+    static Optional<String> cacheLine(int cached, int untrained) {
+        if (untrained > 0) {
+            return Optional.of(String.format("Started without AOT caches for %d of them (new build); they are trained"
+                    + " now in the background, and later starts use them.", untrained));
+        }
+        if (cached > 0) {
+            return Optional.of(String.format("%d of them started from their AOT caches.", cached));
+        }
+        return Optional.empty();
     }
 
     /**

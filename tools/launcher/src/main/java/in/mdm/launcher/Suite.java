@@ -27,6 +27,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import in.mdm.platform.security.PasswordPolicy;
+
 /**
  * The whole suite on one machine: PostgreSQL, Redis and Kafka, then config-server, then
  * discovery, the gateway and the chosen services, each application a JVM of its own
@@ -34,11 +36,28 @@ import java.util.stream.Collectors;
  * the gateway routes to every service.
  *
  * <p>
+ * On JDK 25 an application whose jar has an AOT cache starts from it, one without from
+ * its extracted jar; no start waits for a cache. {@link #trainMissingCaches()} then
+ * trains the missing ones in the background, one at a time at low priority, for the next
+ * start ({@link AotCache}).
+ *
+ * <p>
  * A JVM shutdown hook stops everything if the owner does not call {@link #close()}.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    /**
+     * Jars extracted at once for their AOT caches (each extraction is a short JVM run).
+     */
+    private static final int EXTRACTIONS = 2;
+
+    /**
+     * How long one training run may take at low priority before it is stopped and left
+     * for the next start.
+     */
+    private static final Duration TRAINING_LIMIT = Duration.ofMinutes(10);
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -54,6 +73,8 @@ public final class Suite implements AutoCloseable {
 
     private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
 
+    private final Map<String, AotCache.Launch> launches = new LinkedHashMap<>();
+
     private final Thread shutdownHook = new Thread(this::close, "mdm-suite-shutdown");
 
     private InfrastructureServers infrastructure;
@@ -64,9 +85,13 @@ public final class Suite implements AutoCloseable {
 
     private AdminPassword adminPassword;
 
-    private Duration startupTime;
+    private AotCache aot;
 
-    private Duration trainingTime = Duration.ZERO;
+    private CompletableFuture<Void> training;
+
+    private ChildProcess trainingRun;
+
+    private Duration startupTime;
 
     private boolean closed;
 
@@ -94,32 +119,26 @@ public final class Suite implements AutoCloseable {
 
     private void startAll() {
         long started = System.nanoTime();
+        // a password auth-service would refuse stops the start here, before anything runs
+        adminPassword = options.services().stream().anyMatch(app -> app.name().equals("auth-service"))
+                ? AdminPassword.resolve(options.dataDir(), System.getenv()) : null;
         requireJars();
         lockDataDir();
         stopLeftovers();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
 
+        aot = aotCache();
+        Map<App, CompletableFuture<AotCache.Launch>> prepared = prepareLaunches();
         infrastructure = InfrastructureServers.start(options, marker);
-        adminPassword = options.services().stream().anyMatch(app -> app.name().equals("auth-service"))
-                ? AdminPassword.resolve(options.dataDir(), System.getenv()) : null;
+        prepared.forEach((app, launch) -> launches.put(app.name(), launch.join()));
+        reportCaches();
 
-        AotCache aot = aotCache();
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        long configServer = System.nanoTime();
-        launch(App.CONFIG_SERVER, aot);
-        trainingTime = Duration.ofNanos(System.nanoTime() - configServer);
+        launch(App.CONFIG_SERVER);
         awaitReady(List.of(App.CONFIG_SERVER), deadline);
 
         List<App> rest = options.apps().stream().filter(app -> app != App.CONFIG_SERVER).toList();
-        if (aot != null) {
-            long training = System.nanoTime();
-            train(aot, rest);
-            trainingTime = trainingTime.plusNanos(System.nanoTime() - training);
-            // training is not start-up: the clock for the applications starts again after
-            // it
-            deadline = System.nanoTime() + options.startTimeout().toNanos();
-        }
-        rest.forEach(app -> launch(app, aot));
+        rest.forEach(this::launch);
         awaitReady(rest, deadline);
         awaitRouted(options.services(), deadline);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
@@ -174,57 +193,72 @@ public final class Suite implements AutoCloseable {
             progress.accept("AOT caches need JDK 25 or later; this is JDK " + Jvm.feature() + ": starting without.");
             return null;
         }
-        AotCache cache = new AotCache(options.aotDir(), options.logDir(), progress);
-        Path jar = App.CONFIG_SERVER.jar(options.root());
-        if (!cache.isPrepared(App.CONFIG_SERVER.name(), jar)) {
-            progress.accept("Training the AOT cache of config-server (once per build).");
-        }
-        return cache;
+        return new AotCache(options.aotDir(), options.logDir());
     }
 
-    private void train(AotCache aot, List<App> apps) {
-        List<App> stale = apps.stream().filter(app -> !aot.isPrepared(app.name(), app.jar(options.root()))).toList();
-        if (stale.isEmpty()) {
+    /**
+     * Each application's launch, found (and its jar extracted, two at a time) while the
+     * infrastructure starts.
+     */
+    private Map<App, CompletableFuture<AotCache.Launch>> prepareLaunches() {
+        Map<App, CompletableFuture<AotCache.Launch>> prepared = new LinkedHashMap<>();
+        Semaphore slots = new Semaphore(EXTRACTIONS);
+        for (App app : options.apps()) {
+            Path jar = app.jar(options.root());
+            prepared.put(app, aot == null ? CompletableFuture.completedFuture(AotCache.Launch.plain(jar))
+                    : CompletableFuture.supplyAsync(() -> {
+                        slots.acquireUninterruptibly();
+                        try {
+                            return aot.launch(app.name(), jar);
+                        }
+                        finally {
+                            slots.release();
+                        }
+                    }, Background.EXECUTOR));
+        }
+        return prepared;
+    }
+
+    private void reportCaches() {
+        if (aot == null) {
             return;
         }
-        progress.accept("Training AOT caches (once per build) for "
-                + stale.stream().map(App::name).collect(Collectors.joining(", ")) + ".");
-        Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        List<CompletableFuture<?>> trainings = new ArrayList<>();
-        for (App app : stale) {
-            trainings.add(CompletableFuture.runAsync(() -> {
-                cores.acquireUninterruptibly();
-                try {
-                    aot.prepare(app.name(), app.jar(options.root()), baseCommand(app), environment(app));
-                }
-                finally {
-                    cores.release();
-                }
-            }, Background.EXECUTOR));
+        List<String> plain = launches.entrySet()
+            .stream()
+            .filter(entry -> !entry.getValue().cached() && !entry.getValue().jar().startsWith(options.aotDir()))
+            .map(Map.Entry::getKey)
+            .toList();
+        if (!plain.isEmpty()) {
+            progress.accept("No AOT cache for " + String.join(", ", plain) + ": extracting the jar failed (see "
+                    + shortPath(options.logDir()) + "/<app>-extract.log); starting from the jar as it is.");
         }
-        CompletableFuture.allOf(trainings.toArray(CompletableFuture[]::new)).join();
+        List<String> untrained = untrained();
+        if (!untrained.isEmpty()) {
+            progress.accept("No AOT cache yet for "
+                    + (untrained.size() == launches.size() ? "any application" : String.join(", ", untrained))
+                    + " (new build): starting without; the caches are trained once" + " everything is up.");
+        }
     }
 
-    private List<String> baseCommand(App app) {
+    private String shortPath(Path path) {
+        return path.startsWith(options.root()) ? options.root().relativize(path).toString() : path.toString();
+    }
+
+    /** The JVM command of one application, starting it as {@code launch} says. */
+    private List<String> command(App app, AotCache.Launch launch) {
         List<String> command = new ArrayList<>();
         command.add(Jvm.java());
         command.addAll(options.jvmFlags(app.name()));
         command.add(marker);
-        return command;
-    }
-
-    private synchronized void launch(App app, AotCache aot) {
-        Path jar = app.jar(options.root());
-        AotCache.Launch launch = AotCache.Launch.plain(jar);
-        if (aot != null) {
-            launch = app == App.CONFIG_SERVER ? aot.prepare(app.name(), jar, baseCommand(app), environment(app))
-                    : aot.launch(app.name(), jar);
-        }
-        List<String> command = baseCommand(app);
         command.addAll(launch.flags());
         command.add("-jar");
         command.add(launch.jar().toString());
-        ChildProcess process = new ChildProcess(app.name(), command, environment(app),
+        return command;
+    }
+
+    private synchronized void launch(App app) {
+        AotCache.Launch launch = launches.get(app.name());
+        ChildProcess process = new ChildProcess(app.name(), command(app, launch), environment(app),
                 options.logDir().resolve(app.name() + ".log"));
         apps.put(app.name(), process.start(true));
     }
@@ -418,11 +452,20 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * The part of {@link #startupTime()} spent training AOT caches (zero when every cache
-     * was fresh).
+     * The applications that started without an AOT cache and will have one trained (a new
+     * build's first start).
      */
-    public Duration trainingTime() {
-        return trainingTime;
+    public synchronized List<String> untrained() {
+        return launches.entrySet()
+            .stream()
+            .filter(entry -> entry.getValue().trainable())
+            .map(Map.Entry::getKey)
+            .toList();
+    }
+
+    /** The applications that started from an AOT cache. */
+    public synchronized List<String> cached() {
+        return launches.entrySet().stream().filter(entry -> entry.getValue().cached()).map(Map.Entry::getKey).toList();
     }
 
     /** The admin password given to auth-service, if auth-service runs. */
@@ -476,8 +519,13 @@ public final class Suite implements AutoCloseable {
         if (old.isAlive()) {
             old.stop(STOP_GRACE);
         }
-        ChildProcess fresh = new ChildProcess(app.name(), old.command(), old.environment(), old.log());
+        ChildProcess fresh;
         synchronized (this) {
+            if (aot != null) {
+                // a cache trained since the start is used now
+                launches.put(app.name(), aot.launch(app.name(), app.jar(options.root())));
+            }
+            fresh = new ChildProcess(app.name(), command(app, launches.get(app.name())), old.environment(), old.log());
             apps.put(app.name(), fresh.start(false));
         }
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
@@ -515,6 +563,7 @@ public final class Suite implements AutoCloseable {
         if (!running.isEmpty() || infrastructure != null) {
             progress.accept("Stopping " + running.size() + " application(s) and the infrastructure.");
         }
+        stopTraining();
         try {
             CompletableFuture
                 .allOf(running.stream()
@@ -531,7 +580,11 @@ public final class Suite implements AutoCloseable {
         // whatever else this launcher started (redis-server, a child of a child): no
         // process stays behind
         Processes.awaitGone(all, Duration.ofSeconds(10));
-        Processes.kill(Processes.withArgument(marker));
+        if (lock != null) {
+            // only the launcher holding the data folder's lock owns what carries its
+            // marker
+            Processes.kill(Processes.withArgument(marker));
+        }
         releaseLock();
         if (!running.isEmpty() || infrastructure != null) {
             progress.accept("Stopped.");
@@ -541,6 +594,93 @@ public final class Suite implements AutoCloseable {
         }
         catch (IllegalStateException | IllegalArgumentException ex) {
             // the JVM is shutting down (this is the hook), or it was never added
+        }
+    }
+
+    /**
+     * Trains the AOT caches this start lacked, in the background: one application at a
+     * time, each a JVM of its own at the lowest CPU priority that refreshes its Spring
+     * context against the running suite and exits, writing its cache for the next start.
+     * Call it once the suite is up; nothing here delays a start. Stopping the suite stops
+     * the training too, and what was not trained yet is trained on the next start.
+     * @return completes when every missing cache was trained or tried, or the suite
+     * stopped
+     */
+    public synchronized CompletableFuture<Void> trainMissingCaches() {
+        if (training == null) {
+            List<String> untrained = untrained();
+            if (aot == null || untrained.isEmpty() || closed) {
+                training = CompletableFuture.completedFuture(null);
+            }
+            else {
+                progress.accept("Training the AOT caches for the next start: " + untrained.size() + " application(s),"
+                        + " one at a time at low priority (logs: " + shortPath(options.logDir())
+                        + "/<app>-aot-training.log).");
+                training = CompletableFuture.runAsync(() -> train(untrained), Background.EXECUTOR);
+            }
+        }
+        return training;
+    }
+
+    private void train(List<String> untrained) {
+        long started = System.nanoTime();
+        List<String> trained = new ArrayList<>();
+        for (String name : untrained) {
+            App app = App.named(name).orElseThrow();
+            AotCache.Launch launch;
+            ChildProcess run;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                launch = launches.get(name);
+                List<String> javaAndFlags = command(app, launch);
+                javaAndFlags = javaAndFlags.subList(0, javaAndFlags.indexOf("-jar"));
+                try {
+                    run = new ChildProcess(name + "-aot-training", aot.trainingCommand(name, launch, javaAndFlags),
+                            environment(app), aot.trainingLog(name));
+                    // started while holding the lock: close() either sees it and stops
+                    // it, or it never starts
+                    trainingRun = run.start(true);
+                }
+                catch (IOException | UncheckedIOException ex) {
+                    progress.accept("Training the AOT cache of " + name + " did not start: " + ex.getMessage());
+                    continue;
+                }
+            }
+            long one = System.nanoTime();
+            int exit = run.awaitEnd(TRAINING_LIMIT);
+            boolean interrupted;
+            synchronized (this) {
+                trainingRun = null;
+                interrupted = closed || exit == -1;
+            }
+            switch (aot.keepTraining(name, launch, exit, interrupted)) {
+                case TRAINED -> trained.add(String.format("%s %.0f s", name, (System.nanoTime() - one) / 1e9));
+                case FAILED -> progress.accept("Training the AOT cache of " + name + " failed (exit code " + exit
+                        + ", see " + shortPath(aot.trainingLog(name)) + "); it runs without one until its next build.");
+                case INTERRUPTED -> {
+                    if (!isClosed()) {
+                        progress.accept("Training the AOT cache of " + name + " took over " + TRAINING_LIMIT.toMinutes()
+                                + " minutes and was stopped; the next start tries again.");
+                    }
+                }
+            }
+        }
+        if (!trained.isEmpty() && !isClosed()) {
+            progress.accept(String.format("AOT caches trained in %.0f s (%s); the next start uses them.",
+                    (System.nanoTime() - started) / 1e9, String.join(", ", trained)));
+        }
+    }
+
+    /** Ends a training run under way: what it wrote is incomplete and is discarded. */
+    private void stopTraining() {
+        ChildProcess run;
+        synchronized (this) {
+            run = trainingRun;
+        }
+        if (run != null) {
+            run.kill();
         }
     }
 
@@ -562,7 +702,9 @@ public final class Suite implements AutoCloseable {
      * The admin user auth-service creates on its first start: {@code MDM_ADMIN_USERNAME}
      * (default {@code admin}) and {@code MDM_ADMIN_PASSWORD} if set, otherwise a password
      * generated on the first run and kept beside the data (mode 600), since the admin
-     * user lives in that data too and a new password would not match it.
+     * user lives in that data too and a new password would not match it. A password
+     * auth-service's {@link PasswordPolicy} refuses is refused here, with the policy's
+     * reason: auth-service would create no admin, and nobody could sign in.
      *
      * @param generated whether it was generated by this run, so that it is shown once
      * @param file where a generated password is kept, {@code null} when it came from the
@@ -586,18 +728,21 @@ public final class Suite implements AutoCloseable {
             username = username.isBlank() ? DEFAULT_USERNAME : username.trim();
             String given = environment.get("MDM_ADMIN_PASSWORD");
             if (given != null && !given.isBlank()) {
+                requireAccepted(given, username, "MDM_ADMIN_PASSWORD");
                 return new AdminPassword(username, given, false, null);
             }
             Path file = dataDir.resolve("admin-password");
             try {
                 if (Files.isRegularFile(file)) {
-                    return new AdminPassword(username, Files.readString(file).trim(), false, file);
+                    String kept = Files.readString(file).trim();
+                    requireAccepted(kept, username, "the password kept in " + file);
+                    return new AdminPassword(username, kept, false, file);
                 }
                 Files.createDirectories(dataDir);
                 SecureRandom random = new SecureRandom();
                 String value = generate(random);
-                // auth-service refuses a password that contains the username
-                while (value.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+                // e.g. one that happens to contain the username
+                while (!PasswordPolicy.accepts(value, username)) {
                     value = generate(random);
                 }
                 Files.createFile(file,
@@ -607,6 +752,21 @@ public final class Suite implements AutoCloseable {
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("cannot keep the admin password in " + file, ex);
+            }
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the password's source and the policy's
+         * reason, never the password
+         */
+        static void requireAccepted(String password, String username, String source) {
+            String problem = PasswordPolicy.problem(password, username);
+            if (problem != null) {
+                throw new IllegalArgumentException(source + " is refused by auth-service's password policy: it "
+                        + problem + " (admin user '" + username + "'). Nothing was started. Choose another: "
+                        + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters mixing at"
+                        + " least three of lower case, upper case, digits and other characters, without the username;"
+                        + " without MDM_ADMIN_PASSWORD the launcher generates one.");
             }
         }
 

@@ -1,14 +1,25 @@
 package in.mdm.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -17,8 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AotCacheTests {
 
+    private static final String APP = "school-service";
+
     @TempDir
     Path dir;
+
+    private final List<Path> extractions = new ArrayList<>();
+
+    /**
+     * Stands in for Spring Boot's extraction: copies the jar, as
+     * {@code <destination>/<jar name>}.
+     */
+    private boolean copy(Path jar, Path destination, Path log) {
+        extractions.add(jar);
+        try {
+            Files.createDirectories(destination);
+            Files.copy(jar, destination.resolve(jar.getFileName()));
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    private AotCache cache() {
+        return new AotCache(dir.resolve("aot"), dir.resolve("logs"), this::copy);
+    }
 
     @Test
     void aRebuiltJarWithTheSameContentKeepsItsKey() throws IOException {
@@ -35,6 +70,296 @@ class AotCacheTests {
         Path changed = jar("changed.jar", Instant.parse("2026-01-01T00:00:00Z"), "class A { int b; }");
 
         assertThat(AotCache.contentKey(changed)).isNotEqualTo(AotCache.contentKey(first)).hasSize(24);
+    }
+
+    @Test
+    void withoutACacheTheApplicationStartsAtOnceFromTheExtractedJarAndIsMarkedForTraining() throws IOException {
+        Path jar = serviceJar("class A {}");
+
+        AotCache.Launch launch = cache().launch(APP, jar);
+
+        Path version = dir.resolve("aot").resolve(APP).resolve(AotCache.contentKey(jar));
+        assertThat(launch.flags()).isEmpty();
+        assertThat(launch.cached()).isFalse();
+        assertThat(launch.trainable()).isTrue();
+        assertThat(launch.jar()).isEqualTo(version.resolve("app").resolve(APP + ".jar")).isRegularFile();
+        assertThat(extractions).containsExactly(jar);
+    }
+
+    @Test
+    void aCacheOfThisJarIsUsedWithoutExtractingAgain() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        Path cache = trainedCache(aot, aot.launch(APP, jar));
+
+        AotCache.Launch launch = aot.launch(APP, jar);
+
+        assertThat(launch.cached()).isTrue();
+        assertThat(launch.trainable()).isFalse();
+        assertThat(launch.flags()).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(launch.jar()).isEqualTo(cache.resolveSibling("app").resolve(APP + ".jar"));
+        assertThat(extractions).hasSize(1);
+    }
+
+    @Test
+    void aStaleCacheIsDeletedAndNeverUsed() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        Path oldCache = trainedCache(aot, aot.launch(APP, jar));
+        Path oldVersion = oldCache.getParent();
+
+        Path rebuilt = serviceJar("class A { int changed; }");
+        AotCache.Launch after = aot.launch(APP, rebuilt);
+
+        assertThat(after.cached()).isFalse();
+        assertThat(after.flags()).isEmpty();
+        assertThat(after.trainable()).isTrue();
+        assertThat(after.jar().startsWith(oldVersion)).isFalse();
+        assertThat(oldVersion).doesNotExist();
+    }
+
+    @Test
+    void aCacheWhoseExtractedFilesWentMissingIsTrainedAgain() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch first = aot.launch(APP, jar);
+        Path cache = trainedCache(aot, first);
+        AotCache.deleteTree(first.jar().getParent());
+
+        AotCache.Launch launch = aot.launch(APP, jar);
+
+        assertThat(launch.cached()).isFalse();
+        assertThat(launch.trainable()).isTrue();
+        assertThat(cache).doesNotExist();
+        assertThat(extractions).hasSize(2);
+    }
+
+    @Test
+    void whenExtractingFailsTheFatJarRunsAsItIsAndNothingIsTrained() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = new AotCache(dir.resolve("aot"), dir.resolve("logs"), (from, to, log) -> false);
+
+        AotCache.Launch launch = aot.launch(APP, jar);
+
+        assertThat(launch.flags()).isEmpty();
+        assertThat(launch.jar()).isEqualTo(jar);
+        assertThat(launch.trainable()).isFalse();
+    }
+
+    @Test
+    void aTrainingRunIsTheApplicationsOwnCommandAtLowPriorityRecordingAndExitingOnRefresh() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch(APP, jar);
+        Path output = launch.jar().getParent().resolveSibling(APP + ".aot.training");
+        // what an interrupted earlier training left
+        Files.writeString(output, "half a cache");
+        Files.writeString(config(output), "");
+
+        List<String> command = aot.trainingCommand(APP, launch, List.of("/jdk/bin/java", "-Xmx256m", "-Dmarker"));
+
+        assertThat(command).endsWith("/jdk/bin/java", "-Xmx256m", "-Dmarker", "-XX:AOTCacheOutput=" + output,
+                "-Dspring.context.exit=onRefresh", "-jar", launch.jar().toString());
+        assertThat(command.subList(0, command.size() - 7)).isEqualTo(AotCache.lowPriority());
+        assertThat(output).doesNotExist();
+        assertThat(config(output)).doesNotExist();
+    }
+
+    @Test
+    void thereIsNothingToTrainForACachedOrPlainLaunch() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        trainedCache(aot, aot.launch(APP, jar));
+
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> aot.trainingCommand(APP, aot.launch(APP, jar), List.of("java")));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> aot.trainingCommand(APP, AotCache.Launch.plain(jar), List.of("java")));
+    }
+
+    @Test
+    void aCompleteTrainingBecomesTheCacheOfTheNextStart() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch(APP, jar);
+        Path output = output(aot, launch);
+        Files.writeString(output, "a complete cache");
+
+        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
+
+        assertThat(output).doesNotExist();
+        assertThat(output.resolveSibling(APP + ".aot")).hasContent("a complete cache");
+        assertThat(aot.launch(APP, jar).cached()).isTrue();
+    }
+
+    @Test
+    void aTrainingTheLauncherStoppedLeavesNothingAndIsTriedAgain() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch(APP, jar);
+        Path output = output(aot, launch);
+        Files.writeString(output, "perhaps a complete cache, perhaps not");
+        Files.writeString(config(output), "the recorded configuration");
+
+        assertThat(aot.keepTraining(APP, launch, 137, true)).isEqualTo(AotCache.Outcome.INTERRUPTED);
+
+        assertThat(output).doesNotExist();
+        assertThat(config(output)).doesNotExist();
+        assertThat(output.resolveSibling(APP + ".aot")).doesNotExist();
+        AotCache.Launch next = aot.launch(APP, jar);
+        assertThat(next.cached()).isFalse();
+        assertThat(next.trainable()).isTrue();
+    }
+
+    @Test
+    void aTrainingThatEndedWithoutACompleteCacheIsNotRepeatedForThisBuild() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch(APP, jar);
+        Path output = output(aot, launch);
+        // exit 0, but the JVM deletes <file>.config only once the cache is written
+        Files.writeString(output, "half a cache");
+        Files.writeString(config(output), "the recorded configuration");
+
+        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.FAILED);
+
+        assertThat(output.resolveSibling(APP + ".aot")).doesNotExist();
+        AotCache.Launch next = aot.launch(APP, jar);
+        assertThat(next.cached()).isFalse();
+        assertThat(next.trainable()).isFalse();
+        assertThat(next.flags()).isEmpty();
+        assertThat(next.jar()).isEqualTo(launch.jar());
+
+        assertThat(aot.launch(APP, serviceJar("class A { int fixed; }")).trainable()).as("a new build is trained again")
+            .isTrue();
+    }
+
+    @Test
+    void aTrainingThatFailedLeavesNoCache() throws IOException {
+        Path jar = serviceJar("class A {}");
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch(APP, jar);
+        Files.writeString(output(aot, launch), "a cache from a run that failed");
+
+        assertThat(aot.keepTraining(APP, launch, 1, false)).isEqualTo(AotCache.Outcome.FAILED);
+        assertThat(aot.launch(APP, jar).cached()).isFalse();
+    }
+
+    /**
+     * The JDK itself: a training run writes a cache that the next JVM of the same jar can
+     * start from.
+     */
+    @Test
+    void aTrainingRunWritesACacheTheNextStartUses() throws Exception {
+        assumeTrue(AotCache.supported(), "AOT caches need JDK 25");
+        Path jar = probeJar();
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch("probe", jar);
+
+        ChildProcess training = new ChildProcess("probe-training",
+                aot.trainingCommand("probe", launch, List.of(Jvm.java(), "-XX:+UseSerialGC")), Map.of(),
+                aot.trainingLog("probe"));
+        int exit = training.runToEnd(Duration.ofMinutes(2));
+
+        assertThat(aot.keepTraining("probe", launch, exit, false)).as("exit %d; log:%n%s", exit, training.tail(20))
+            .isEqualTo(AotCache.Outcome.TRAINED);
+        AotCache.Launch cached = aot.launch("probe", jar);
+        assertThat(cached.cached()).isTrue();
+        // with -XX:AOTMode=on a JVM that cannot use the cache refuses to start
+        ChildProcess usingIt = run("probe-cached", cached, "-XX:AOTMode=on");
+        assertThat(usingIt.runToEnd(Duration.ofMinutes(1))).as(usingIt.tail(20)).isZero();
+        assertThat(usingIt.tail(5)).contains("probe done");
+    }
+
+    @Test
+    void aTrainingRunKilledMidwayLeavesNothingToUse() throws Exception {
+        assumeTrue(AotCache.supported(), "AOT caches need JDK 25");
+        Path jar = probeJar();
+        AotCache aot = cache();
+        AotCache.Launch launch = aot.launch("probe", jar);
+
+        ChildProcess training = new ChildProcess("probe-training",
+                aot.trainingCommand("probe", launch, List.of(Jvm.java(), "-XX:+UseSerialGC")),
+                Map.of("AOT_PROBE", "serve"), aot.trainingLog("probe"))
+            .start(true);
+        awaitLine(training, "probe ready");
+        training.kill();
+
+        assertThat(aot.keepTraining("probe", launch, training.exitValue(), true))
+            .isEqualTo(AotCache.Outcome.INTERRUPTED);
+        assertThat(output(aot, launch).resolveSibling("probe.aot")).doesNotExist();
+        assertThat(aot.launch("probe", jar).trainable()).isTrue();
+    }
+
+    private ChildProcess run(String name, AotCache.Launch launch, String... flags) {
+        List<String> command = new ArrayList<>();
+        command.add(Jvm.java());
+        command.add("-XX:+UseSerialGC");
+        command.addAll(launch.flags());
+        command.addAll(List.of(flags));
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        return new ChildProcess(name, command, Map.of(), dir.resolve("logs").resolve(name + ".log"));
+    }
+
+    /** Makes a (pretend) cache for the launch as a training would; its path. */
+    private static Path trainedCache(AotCache aot, AotCache.Launch launch) throws IOException {
+        Path output = output(aot, launch);
+        Files.writeString(output, "a cache");
+        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
+        return output.resolveSibling(APP + ".aot");
+    }
+
+    /** Where the training command tells the JVM to write. */
+    private static Path output(AotCache aot, AotCache.Launch launch) throws IOException {
+        String flag = aot.trainingCommand(APP, launch, List.of("java"))
+            .stream()
+            .filter(argument -> argument.startsWith("-XX:AOTCacheOutput="))
+            .findFirst()
+            .orElseThrow();
+        return Path.of(flag.substring("-XX:AOTCacheOutput=".length()));
+    }
+
+    private static void awaitLine(ChildProcess process, String line) throws InterruptedException {
+        for (int i = 0; i < 600 && !process.tail(50).contains(line); i++) {
+            assertThat(process.isAlive()).as(process.tail(20)).isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(process.tail(50)).contains(line);
+    }
+
+    private static Path config(Path output) {
+        return output.resolveSibling(output.getFileName() + ".config");
+    }
+
+    /** A runnable jar of {@link AotProbe}. */
+    private Path probeJar() throws IOException {
+        Path jar = dir.resolve("jars").resolve("probe.jar");
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, AotProbe.class.getName());
+        String entry = AotProbe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream in = AotProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /**
+     * {@code
+     *
+    <dir>
+     * /jars/school-service.jar}, as Maven writes it: the same path whatever the content.
+     */
+    private Path serviceJar(String content) throws IOException {
+        Path jars = Files.createDirectories(dir.resolve("jars"));
+        Path built = jar("built.jar", Instant.parse("2026-01-01T00:00:00Z"), content);
+        return Files.move(built, jars.resolve(APP + ".jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Path jar(String name, Instant time, String content) throws IOException {

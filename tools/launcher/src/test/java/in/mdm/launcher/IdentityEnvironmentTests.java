@@ -1,6 +1,7 @@
 package in.mdm.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import in.mdm.platform.security.PasswordPolicy;
 
 class IdentityEnvironmentTests {
 
@@ -61,6 +64,41 @@ class IdentityEnvironmentTests {
         assertThat(admin.file()).isNull();
         assertThat(dataDir.resolve("admin-password")).doesNotExist();
         assertThat(admin.toString()).doesNotContain("Given-Secret-123");
+    }
+
+    @Test
+    void aPasswordThePolicyRefusesStopsTheStartWithTheReasonAndWithoutThePassword() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> Suite.AdminPassword.resolve(dataDir, Map.of("MDM_ADMIN_PASSWORD", "Admin-Secret-2026")))
+            .withMessageStartingWith("MDM_ADMIN_PASSWORD is refused by auth-service's password policy: it must not"
+                    + " contain the username (admin user 'admin'). Nothing was started.")
+            .withMessageNotContaining("Admin-Secret-2026");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> Suite.AdminPassword.resolve(dataDir,
+                    Map.of("MDM_ADMIN_USERNAME", "chief", "MDM_ADMIN_PASSWORD", "Short-1a")))
+            .withMessageContaining("it must have at least 12 characters (admin user 'chief')");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> Suite.AdminPassword.resolve(dataDir, Map.of("MDM_ADMIN_PASSWORD", "Password@123")))
+            .withMessageContaining("it is too common");
+        assertThat(dataDir.resolve("admin-password")).doesNotExist();
+    }
+
+    @Test
+    void aKeptPasswordThePolicyRefusesIsRefusedNamingItsFile() throws Exception {
+        Files.writeString(dataDir.resolve("admin-password"), "onlylowercaseletters\n");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> Suite.AdminPassword.resolve(dataDir, Map.of()))
+            .withMessageContaining("the password kept in " + dataDir.resolve("admin-password"))
+            .withMessageContaining("must mix at least three of")
+            .withMessageNotContaining("onlylowercaseletters");
+    }
+
+    @Test
+    void aGeneratedPasswordPassesThePolicyForTheGivenUsername() {
+        Suite.AdminPassword admin = Suite.AdminPassword.resolve(dataDir, Map.of("MDM_ADMIN_USERNAME", "abc"));
+
+        assertThat(admin.generated()).isTrue();
+        assertThat(PasswordPolicy.problem(admin.value(), "abc")).isNull();
     }
 
     @Test
