@@ -27,7 +27,7 @@ import java.util.zip.ZipFile;
  * <p>
  * No start waits for a cache. An application whose jar has none starts from the extracted
  * jar, which alone starts faster than the fat jar; once the suite is ready the launcher
- * trains the missing caches, one at a time at low priority ({@link #trainingCommand},
+ * trains the missing caches, one at a time at low priority ({@link #training},
  * {@link #keepTraining}), and the next start uses them. A jar with other content (a
  * rebuild) or another JDK gets another key: the old folder is deleted, so a stale cache
  * is never used.
@@ -137,54 +137,68 @@ final class AotCache {
     }
 
     /**
-     * The command of a training run: the application's own command ({@code java}, its
-     * flags, up to but excluding {@code -jar}) at the lowest CPU priority, recording a
-     * cache and exiting once its Spring context is refreshed (before its web server,
-     * listeners and schedulers start, so it runs beside the live application). What an
-     * interrupted earlier training left is deleted first.
+     * The two JVM runs that train one cache, both the application's own command
+     * ({@code java}, its flags, up to but excluding {@code -jar}) at the lowest CPU
+     * priority. The first records which classes the application loads and links, exiting
+     * once its Spring context is refreshed (before its web server, listeners and
+     * schedulers start, so it runs beside the live application); the second assembles the
+     * cache from that record without running the application. Two runs rather than JDK
+     * 25's one-step {@code -XX:AOTCacheOutput}, whose assembling JVM runs while the
+     * recording one still holds its memory: one at a time, the training adds one JVM to
+     * the suite.
+     *
+     * @param record records {@code configuration}; ends with exit code 0
+     * @param create writes {@code output} from it; ends with exit code 0
      */
-    List<String> trainingCommand(String app, Launch launch, List<String> javaAndFlags) throws IOException {
-        if (!launch.trainable()) {
-            throw new IllegalArgumentException(app + " has nothing to train: " + launch);
-        }
-        Path recording = recording(app, launch);
-        Files.deleteIfExists(recording);
-        Files.deleteIfExists(recordingConfig(recording));
-        List<String> command = new ArrayList<>(lowPriority());
-        command.addAll(javaAndFlags);
-        command.add("-XX:AOTCacheOutput=" + recording);
-        command.add("-Dspring.context.exit=onRefresh");
-        command.add("-jar");
-        command.add(launch.jar().toString());
-        return command;
+    record Training(List<String> record, List<String> create, Path configuration, Path output) {
     }
 
     /**
-     * After a training run: keeps its cache if the run ended by itself (exit code 0) and
-     * the JVM finished writing, which it shows by deleting the temporary
-     * {@code <file>.config} it kept beside the output since it started (a JVM killed
-     * while writing leaves that file, and perhaps a partial output).
-     * @param exitCode the training JVM's exit code
-     * @param interrupted whether the launcher stopped the run (the suite stopped, or the
-     * run ran out of time)
+     * The training of a launch without a cache; what an interrupted earlier training left
+     * is deleted first.
      */
-    Outcome keepTraining(String app, Launch launch, int exitCode, boolean interrupted) {
-        Path recording = recording(app, launch);
-        Path config = recordingConfig(recording);
+    Training training(String app, Launch launch, List<String> javaAndFlags) throws IOException {
+        if (!launch.trainable()) {
+            throw new IllegalArgumentException(app + " has nothing to train: " + launch);
+        }
+        Path version = launch.jar().getParent().getParent();
+        Path configuration = version.resolve(app + ".aotconf");
+        Path output = version.resolve(app + ".aot.training");
+        Files.deleteIfExists(configuration);
+        Files.deleteIfExists(output);
+        List<String> record = new ArrayList<>(lowPriority());
+        record.addAll(javaAndFlags);
+        record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration,
+                "-Dspring.context.exit=onRefresh", "-jar", launch.jar().toString()));
+        List<String> create = new ArrayList<>(lowPriority());
+        create.addAll(javaAndFlags);
+        create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + output,
+                "-cp", launch.jar().toString()));
+        return new Training(record, create, configuration, output);
+    }
+
+    /**
+     * After a training: keeps its cache if both runs ended by themselves with exit code 0
+     * and the output is there; the record and any partial output are deleted either way.
+     * @param exitCode the exit code of the last run of the training that ran
+     * @param interrupted whether the launcher stopped it (the suite stopped, or a run ran
+     * out of time)
+     */
+    Outcome keepTraining(String app, Training training, int exitCode, boolean interrupted) {
+        Path output = training.output();
         try {
-            if (!interrupted && exitCode == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0
-                    && !Files.exists(config)) {
-                Files.move(recording, recording.resolveSibling(app + ".aot"), StandardCopyOption.REPLACE_EXISTING,
+            Files.deleteIfExists(training.configuration());
+            if (!interrupted && exitCode == 0 && Files.isRegularFile(output) && Files.size(output) > 0) {
+                Files.move(output, output.resolveSibling(app + ".aot"), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
                 return Outcome.TRAINED;
             }
-            Files.deleteIfExists(recording);
-            Files.deleteIfExists(config);
+            Files.deleteIfExists(output);
             if (interrupted) {
                 return Outcome.INTERRUPTED;
             }
-            Files.writeString(recording.resolveSibling(FAILED), "the training run of " + app + " ended with exit"
-                    + " code " + exitCode + " and no complete cache; see " + trainingLog(app) + "\n");
+            Files.writeString(output.resolveSibling(FAILED), "the training of " + app + " ended with exit code "
+                    + exitCode + " and no cache; see " + trainingLog(app) + "\n");
             return Outcome.FAILED;
         }
         catch (IOException ex) {
@@ -244,22 +258,6 @@ final class AotCache {
 
     private static Path cache(String app, Path version) {
         return version.resolve(app + ".aot");
-    }
-
-    /**
-     * Where a training run writes: beside the extracted jar's folder, renamed to the
-     * cache once complete.
-     */
-    private static Path recording(String app, Launch launch) {
-        return launch.jar().getParent().resolveSibling(app + ".aot.training");
-    }
-
-    /**
-     * The JDK keeps the recorded configuration in {@code <output>.config} until the cache
-     * is written.
-     */
-    private static Path recordingConfig(Path recording) {
-        return recording.resolveSibling(recording.getFileName() + ".config");
     }
 
     private static boolean extractWithBootTools(Path jar, Path destination, Path log) {

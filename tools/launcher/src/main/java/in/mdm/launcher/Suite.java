@@ -627,35 +627,31 @@ public final class Suite implements AutoCloseable {
         List<String> trained = new ArrayList<>();
         for (String name : untrained) {
             App app = App.named(name).orElseThrow();
-            AotCache.Launch launch;
-            ChildProcess run;
+            AotCache.Training training;
             synchronized (this) {
                 if (closed) {
                     return;
                 }
-                launch = launches.get(name);
-                List<String> javaAndFlags = command(app, launch);
-                javaAndFlags = javaAndFlags.subList(0, javaAndFlags.indexOf("-jar"));
+                AotCache.Launch launch = launches.get(name);
+                List<String> command = command(app, launch);
                 try {
-                    run = new ChildProcess(name + "-aot-training", aot.trainingCommand(name, launch, javaAndFlags),
-                            environment(app), aot.trainingLog(name));
-                    // started while holding the lock: close() either sees it and stops
-                    // it, or it never starts
-                    trainingRun = run.start(true);
+                    training = aot.training(name, launch, command.subList(0, command.indexOf("-jar")));
                 }
-                catch (IOException | UncheckedIOException ex) {
-                    progress.accept("Training the AOT cache of " + name + " did not start: " + ex.getMessage());
+                catch (IOException ex) {
+                    progress.accept("The AOT cache of " + name + " cannot be trained: " + ex);
                     continue;
                 }
             }
             long one = System.nanoTime();
-            int exit = run.awaitEnd(TRAINING_LIMIT);
+            int exit = runTrainingStep(name, training.record(), environment(app), true);
+            if (exit == 0) {
+                exit = runTrainingStep(name, training.create(), Map.of(), false);
+            }
             boolean interrupted;
             synchronized (this) {
-                trainingRun = null;
                 interrupted = closed || exit == -1;
             }
-            switch (aot.keepTraining(name, launch, exit, interrupted)) {
+            switch (aot.keepTraining(name, training, exit, interrupted)) {
                 case TRAINED -> trained.add(String.format("%s %.0f s", name, (System.nanoTime() - one) / 1e9));
                 case FAILED -> progress.accept("Training the AOT cache of " + name + " failed (exit code " + exit
                         + ", see " + shortPath(aot.trainingLog(name)) + "); it runs without one until its next build.");
@@ -671,6 +667,33 @@ public final class Suite implements AutoCloseable {
             progress.accept(String.format("AOT caches trained in %.0f s (%s); the next start uses them.",
                     (System.nanoTime() - started) / 1e9, String.join(", ", trained)));
         }
+    }
+
+    /**
+     * One JVM run of a training, to its end; its exit code, -1 when it ran out of time,
+     * 137 when stopped.
+     */
+    private int runTrainingStep(String app, List<String> command, Map<String, String> environment, boolean first) {
+        ChildProcess run = new ChildProcess(app + "-aot-training", command, environment, aot.trainingLog(app));
+        synchronized (this) {
+            if (closed) {
+                return 137;
+            }
+            try {
+                // started while holding the lock: close() either sees it and stops it, or
+                // it never starts
+                trainingRun = run.start(first);
+            }
+            catch (UncheckedIOException ex) {
+                progress.accept("Training the AOT cache of " + app + " did not start: " + ex.getMessage());
+                return 1;
+            }
+        }
+        int exit = run.awaitEnd(TRAINING_LIMIT);
+        synchronized (this) {
+            trainingRun = null;
+        }
+        return exit;
     }
 
     /** Ends a training run under way: what it wrote is incomplete and is discarded. */

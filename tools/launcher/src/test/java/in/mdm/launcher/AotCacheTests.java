@@ -147,22 +147,31 @@ class AotCacheTests {
     }
 
     @Test
-    void aTrainingRunIsTheApplicationsOwnCommandAtLowPriorityRecordingAndExitingOnRefresh() throws IOException {
+    void aTrainingIsTheApplicationsOwnCommandAtLowPriorityRecordingOnRefreshThenAssembling() throws IOException {
         Path jar = serviceJar("class A {}");
         AotCache aot = cache();
         AotCache.Launch launch = aot.launch(APP, jar);
-        Path output = launch.jar().getParent().resolveSibling(APP + ".aot.training");
+        Path version = launch.jar().getParent().getParent();
         // what an interrupted earlier training left
-        Files.writeString(output, "half a cache");
-        Files.writeString(config(output), "");
+        Files.writeString(version.resolve(APP + ".aotconf"), "half a record");
+        Files.writeString(version.resolve(APP + ".aot.training"), "half a cache");
 
-        List<String> command = aot.trainingCommand(APP, launch, List.of("/jdk/bin/java", "-Xmx256m", "-Dmarker"));
+        AotCache.Training training = aot.training(APP, launch, List.of("/jdk/bin/java", "-Xmx256m", "-Dmarker"));
 
-        assertThat(command).endsWith("/jdk/bin/java", "-Xmx256m", "-Dmarker", "-XX:AOTCacheOutput=" + output,
-                "-Dspring.context.exit=onRefresh", "-jar", launch.jar().toString());
-        assertThat(command.subList(0, command.size() - 7)).isEqualTo(AotCache.lowPriority());
-        assertThat(output).doesNotExist();
-        assertThat(config(output)).doesNotExist();
+        List<String> nice = AotCache.lowPriority();
+        Path configuration = version.resolve(APP + ".aotconf");
+        Path output = version.resolve(APP + ".aot.training");
+        assertThat(training.configuration()).isEqualTo(configuration).doesNotExist();
+        assertThat(training.output()).isEqualTo(output).doesNotExist();
+        assertThat(training.record()).startsWith(nice.toArray(String[]::new))
+            .endsWith("/jdk/bin/java", "-Xmx256m", "-Dmarker", "-XX:AOTMode=record",
+                    "-XX:AOTConfiguration=" + configuration, "-Dspring.context.exit=onRefresh", "-jar",
+                    launch.jar().toString())
+            .hasSize(nice.size() + 8);
+        assertThat(training.create()).startsWith(nice.toArray(String[]::new))
+            .endsWith("/jdk/bin/java", "-Xmx256m", "-Dmarker", "-XX:AOTMode=create",
+                    "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + output, "-cp", launch.jar().toString())
+            .hasSize(nice.size() + 8);
     }
 
     @Test
@@ -171,24 +180,24 @@ class AotCacheTests {
         AotCache aot = cache();
         trainedCache(aot, aot.launch(APP, jar));
 
+        assertThatIllegalArgumentException().isThrownBy(() -> aot.training(APP, aot.launch(APP, jar), List.of("java")));
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> aot.trainingCommand(APP, aot.launch(APP, jar), List.of("java")));
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> aot.trainingCommand(APP, AotCache.Launch.plain(jar), List.of("java")));
+            .isThrownBy(() -> aot.training(APP, AotCache.Launch.plain(jar), List.of("java")));
     }
 
     @Test
     void aCompleteTrainingBecomesTheCacheOfTheNextStart() throws IOException {
         Path jar = serviceJar("class A {}");
         AotCache aot = cache();
-        AotCache.Launch launch = aot.launch(APP, jar);
-        Path output = output(aot, launch);
-        Files.writeString(output, "a complete cache");
+        AotCache.Training training = aot.training(APP, aot.launch(APP, jar), List.of("java"));
+        Files.writeString(training.configuration(), "the record");
+        Files.writeString(training.output(), "a complete cache");
 
-        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
+        assertThat(aot.keepTraining(APP, training, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
 
-        assertThat(output).doesNotExist();
-        assertThat(output.resolveSibling(APP + ".aot")).hasContent("a complete cache");
+        assertThat(training.output()).doesNotExist();
+        assertThat(training.configuration()).doesNotExist();
+        assertThat(training.output().resolveSibling(APP + ".aot")).hasContent("a complete cache");
         assertThat(aot.launch(APP, jar).cached()).isTrue();
     }
 
@@ -196,34 +205,31 @@ class AotCacheTests {
     void aTrainingTheLauncherStoppedLeavesNothingAndIsTriedAgain() throws IOException {
         Path jar = serviceJar("class A {}");
         AotCache aot = cache();
-        AotCache.Launch launch = aot.launch(APP, jar);
-        Path output = output(aot, launch);
-        Files.writeString(output, "perhaps a complete cache, perhaps not");
-        Files.writeString(config(output), "the recorded configuration");
+        AotCache.Training training = aot.training(APP, aot.launch(APP, jar), List.of("java"));
+        Files.writeString(training.configuration(), "the record");
+        Files.writeString(training.output(), "perhaps a complete cache, perhaps not");
 
-        assertThat(aot.keepTraining(APP, launch, 137, true)).isEqualTo(AotCache.Outcome.INTERRUPTED);
+        assertThat(aot.keepTraining(APP, training, 137, true)).isEqualTo(AotCache.Outcome.INTERRUPTED);
 
-        assertThat(output).doesNotExist();
-        assertThat(config(output)).doesNotExist();
-        assertThat(output.resolveSibling(APP + ".aot")).doesNotExist();
+        assertThat(training.output()).doesNotExist();
+        assertThat(training.configuration()).doesNotExist();
+        assertThat(training.output().resolveSibling(APP + ".aot")).doesNotExist();
         AotCache.Launch next = aot.launch(APP, jar);
         assertThat(next.cached()).isFalse();
         assertThat(next.trainable()).isTrue();
     }
 
     @Test
-    void aTrainingThatEndedWithoutACompleteCacheIsNotRepeatedForThisBuild() throws IOException {
+    void aTrainingThatFailedIsNotRepeatedForThisBuild() throws IOException {
         Path jar = serviceJar("class A {}");
         AotCache aot = cache();
         AotCache.Launch launch = aot.launch(APP, jar);
-        Path output = output(aot, launch);
-        // exit 0, but the JVM deletes <file>.config only once the cache is written
-        Files.writeString(output, "half a cache");
-        Files.writeString(config(output), "the recorded configuration");
+        AotCache.Training training = aot.training(APP, launch, List.of("java"));
+        Files.writeString(training.output(), "a cache from a run that failed");
 
-        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.FAILED);
+        assertThat(aot.keepTraining(APP, training, 1, false)).isEqualTo(AotCache.Outcome.FAILED);
 
-        assertThat(output.resolveSibling(APP + ".aot")).doesNotExist();
+        assertThat(training.output().resolveSibling(APP + ".aot")).doesNotExist();
         AotCache.Launch next = aot.launch(APP, jar);
         assertThat(next.cached()).isFalse();
         assertThat(next.trainable()).isFalse();
@@ -235,33 +241,33 @@ class AotCacheTests {
     }
 
     @Test
-    void aTrainingThatFailedLeavesNoCache() throws IOException {
+    void aTrainingThatEndedWellButWroteNoCacheFailed() throws IOException {
         Path jar = serviceJar("class A {}");
         AotCache aot = cache();
-        AotCache.Launch launch = aot.launch(APP, jar);
-        Files.writeString(output(aot, launch), "a cache from a run that failed");
+        AotCache.Training training = aot.training(APP, aot.launch(APP, jar), List.of("java"));
 
-        assertThat(aot.keepTraining(APP, launch, 1, false)).isEqualTo(AotCache.Outcome.FAILED);
+        assertThat(aot.keepTraining(APP, training, 0, false)).isEqualTo(AotCache.Outcome.FAILED);
         assertThat(aot.launch(APP, jar).cached()).isFalse();
     }
 
     /**
-     * The JDK itself: a training run writes a cache that the next JVM of the same jar can
+     * The JDK itself: a training writes a cache that the next JVM of the same jar can
      * start from.
      */
     @Test
-    void aTrainingRunWritesACacheTheNextStartUses() throws Exception {
+    void aTrainingWritesACacheTheNextStartUses() throws Exception {
         assumeTrue(AotCache.supported(), "AOT caches need JDK 25");
         Path jar = probeJar();
         AotCache aot = cache();
-        AotCache.Launch launch = aot.launch("probe", jar);
+        AotCache.Training training = aot.training("probe", aot.launch("probe", jar),
+                List.of(Jvm.java(), "-XX:+UseSerialGC"));
 
-        ChildProcess training = new ChildProcess("probe-training",
-                aot.trainingCommand("probe", launch, List.of(Jvm.java(), "-XX:+UseSerialGC")), Map.of(),
-                aot.trainingLog("probe"));
-        int exit = training.runToEnd(Duration.ofMinutes(2));
+        ChildProcess record = new ChildProcess("probe-record", training.record(), Map.of(), aot.trainingLog("probe"));
+        assertThat(record.runToEnd(Duration.ofMinutes(1))).as(record.tail(20)).isZero();
+        ChildProcess create = new ChildProcess("probe-create", training.create(), Map.of(), aot.trainingLog("probe"));
+        int exit = create.runToEnd(Duration.ofMinutes(1));
 
-        assertThat(aot.keepTraining("probe", launch, exit, false)).as("exit %d; log:%n%s", exit, training.tail(20))
+        assertThat(aot.keepTraining("probe", training, exit, false)).as("exit %d; log:%n%s", exit, create.tail(20))
             .isEqualTo(AotCache.Outcome.TRAINED);
         AotCache.Launch cached = aot.launch("probe", jar);
         assertThat(cached.cached()).isTrue();
@@ -272,22 +278,23 @@ class AotCacheTests {
     }
 
     @Test
-    void aTrainingRunKilledMidwayLeavesNothingToUse() throws Exception {
+    void aTrainingKilledMidwayLeavesNothingToUse() throws Exception {
         assumeTrue(AotCache.supported(), "AOT caches need JDK 25");
         Path jar = probeJar();
         AotCache aot = cache();
-        AotCache.Launch launch = aot.launch("probe", jar);
+        AotCache.Training training = aot.training("probe", aot.launch("probe", jar),
+                List.of(Jvm.java(), "-XX:+UseSerialGC"));
 
-        ChildProcess training = new ChildProcess("probe-training",
-                aot.trainingCommand("probe", launch, List.of(Jvm.java(), "-XX:+UseSerialGC")),
-                Map.of("AOT_PROBE", "serve"), aot.trainingLog("probe"))
+        ChildProcess record = new ChildProcess("probe-record", training.record(), Map.of("AOT_PROBE", "serve"),
+                aot.trainingLog("probe"))
             .start(true);
-        awaitLine(training, "probe ready");
-        training.kill();
+        awaitLine(record, "probe ready");
+        record.kill();
 
-        assertThat(aot.keepTraining("probe", launch, training.exitValue(), true))
+        assertThat(aot.keepTraining("probe", training, record.exitValue(), true))
             .isEqualTo(AotCache.Outcome.INTERRUPTED);
-        assertThat(output(aot, launch).resolveSibling("probe.aot")).doesNotExist();
+        assertThat(training.output().resolveSibling("probe.aot")).doesNotExist();
+        assertThat(training.configuration()).doesNotExist();
         assertThat(aot.launch("probe", jar).trainable()).isTrue();
     }
 
@@ -304,20 +311,10 @@ class AotCacheTests {
 
     /** Makes a (pretend) cache for the launch as a training would; its path. */
     private static Path trainedCache(AotCache aot, AotCache.Launch launch) throws IOException {
-        Path output = output(aot, launch);
-        Files.writeString(output, "a cache");
-        assertThat(aot.keepTraining(APP, launch, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
-        return output.resolveSibling(APP + ".aot");
-    }
-
-    /** Where the training command tells the JVM to write. */
-    private static Path output(AotCache aot, AotCache.Launch launch) throws IOException {
-        String flag = aot.trainingCommand(APP, launch, List.of("java"))
-            .stream()
-            .filter(argument -> argument.startsWith("-XX:AOTCacheOutput="))
-            .findFirst()
-            .orElseThrow();
-        return Path.of(flag.substring("-XX:AOTCacheOutput=".length()));
+        AotCache.Training training = aot.training(APP, launch, List.of("java"));
+        Files.writeString(training.output(), "a cache");
+        assertThat(aot.keepTraining(APP, training, 0, false)).isEqualTo(AotCache.Outcome.TRAINED);
+        return training.output().resolveSibling(APP + ".aot");
     }
 
     private static void awaitLine(ChildProcess process, String line) throws InterruptedException {
@@ -326,10 +323,6 @@ class AotCacheTests {
             Thread.sleep(100);
         }
         assertThat(process.tail(50)).contains(line);
-    }
-
-    private static Path config(Path output) {
-        return output.resolveSibling(output.getFileName() + ".config");
     }
 
     /** A runnable jar of {@link AotProbe}. */
