@@ -45,12 +45,4 @@ public class EventInbox {
             .list());
     }
 
-    /**
-     * Records that {@code consumer} handled {@code eventId}; false if it already had.
-     * Call it inside the transaction of the effect.
-     */
-    public boolean markProcessed(String consumer, String eventId, String eventType) {
-        return !markAll(consumer, List.of(eventId), List.of(eventType)).isEmpty();
-    }
-
 }
