@@ -99,6 +99,23 @@ public final class SchoolProblems {
     /** 400: a no-meal reason with meals served. */
     public static final String MEAL_REPORT_REASON_WITH_MEALS = "meal.report.reason-with-meals";
 
+    /** 400: a bulk meal report file's CSV header lacks a column it needs. */
+    public static final String MEAL_BULK_BAD_HEADER = "meal.bulk.bad-header";
+
+    /**
+     * A bulk file's row that is not a report (a rejects file's code, never a response's).
+     */
+    public static final String MEAL_BULK_BAD_ROW = "meal.bulk.bad-row";
+
+    /** 400: the bulk file is empty or has no part named file. */
+    public static final String MEAL_BULK_EMPTY = "meal.bulk.empty";
+
+    /** 404: no bulk meal report job with this id. */
+    public static final String MEAL_BULK_NOT_FOUND = "meal.bulk.not-found";
+
+    /** 409: the bulk job's rejects are asked before it has succeeded. */
+    public static final String MEAL_BULK_NOT_FINISHED = "meal.bulk.not-finished";
+
     /** 401: the webhook body's signature is missing or wrong. */
     public static final String SMS_BAD_SIGNATURE = "meal.sms.bad-signature";
 

@@ -37,6 +37,7 @@ import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.InspectionOverdue;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
+import in.mdm.events.school.KitchenStockLow;
 import in.mdm.events.school.StockLow;
 import in.mdm.events.school.TransferExecuted;
 import in.mdm.events.school.TransferRefused;
@@ -53,13 +54,13 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
             PasswordResetRequested.class, UserLocked.class, SchoolRegistered.class, SchoolUpdated.class,
-            EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, DeliveryDelayed.class,
-            InspectionOverdue.class, TransferExecuted.class, TransferRefused.class, AllocationCalculated.class,
-            FundReleaseRequested.class, FundReleaseApproved.class, FundReleaseRejected.class, FundReleased.class,
-            UtilizationRecorded.class, BudgetThresholdCrossed.class, RiskScored.class, CascadeRiskDetected.class,
-            DemandForecasted.class, ModelRetrained.class, WeatherWarning.class, AlertRaised.class, AlertEscalated.class,
-            AlertResolved.class, NotificationSent.class, NotificationFailed.class, TransferApproved.class,
-            TransferRejected.class, ReportReady.class);
+            EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, KitchenStockLow.class,
+            DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class, TransferRefused.class,
+            AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
+            FundReleaseRejected.class, FundReleased.class, UtilizationRecorded.class, BudgetThresholdCrossed.class,
+            RiskScored.class, CascadeRiskDetected.class, DemandForecasted.class, ModelRetrained.class,
+            WeatherWarning.class, AlertRaised.class, AlertEscalated.class, AlertResolved.class, NotificationSent.class,
+            NotificationFailed.class, TransferApproved.class, TransferRejected.class, ReportReady.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog(ALL);
 

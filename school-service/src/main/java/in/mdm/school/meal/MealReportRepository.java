@@ -6,7 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -122,6 +127,176 @@ class MealReportRepository {
             .update();
     }
 
+    /** A report to insert, with its flags. */
+    record NewReport(UUID id, MealReportRequest request, ReportChannel channel, String reportedBy, Instant receivedAt,
+            List<MealReportFlag> flags) {
+    }
+
+    /** The schools of these UDISE codes, by code. */
+    Map<String, SchoolPlace> schools(Collection<String> udiseCodes) {
+        Map<String, SchoolPlace> out = new HashMap<>();
+        if (udiseCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select udise_code, name, district_code, block_code, headmaster_phone from schools
+                where udise_code = any(cast(:u as varchar[]))""")
+            .param("u", udiseCodes.toArray(String[]::new))
+            .query(rs -> {
+                SchoolPlace school = new SchoolPlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5));
+                out.put(school.udiseCode(), school);
+            });
+        return out;
+    }
+
+    /** The reports stored under these client report ids, by client id. */
+    Map<UUID, MealReportResponse> byClientIds(Collection<UUID> clientIds) {
+        Map<UUID, MealReportResponse> out = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select * from meal_reports where client_report_id = any(cast(:c as uuid[]))")
+            .param("c", clientIds.stream().map(UUID::toString).toArray(String[]::new))
+            .query((rs, i) -> map(rs, i))
+            .list()
+            .forEach(r -> out.put(r.clientReportId(), r));
+        return out;
+    }
+
+    /** The reports stored for these schools and days, by {@code udise|date}. */
+    Map<String, MealReportResponse> bySchoolAndDates(List<String> udiseCodes, List<LocalDate> dates) {
+        Map<String, MealReportResponse> out = new HashMap<>();
+        if (udiseCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select m.* from unnest(cast(:u as varchar[]), cast(:d as date[])) as t(udise, day)
+                join meal_reports m on m.udise_code = t.udise and m.report_date = t.day""")
+            .param("u", udiseCodes.toArray(String[]::new))
+            .param("d", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+            .query((rs, i) -> map(rs, i))
+            .list()
+            .forEach(r -> out.put(r.udiseCode() + "|" + r.date(), r));
+        return out;
+    }
+
+    /** The reports of these ids, by id. */
+    Map<UUID, MealReportResponse> byIds(Collection<UUID> ids) {
+        Map<UUID, MealReportResponse> out = new HashMap<>();
+        jdbc.sql("select * from meal_reports where id = any(cast(:ids as uuid[]))")
+            .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+            .query((rs, i) -> map(rs, i))
+            .list()
+            .forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    /**
+     * Children enrolled for each school and academic year, by {@code udise|year}; absent
+     * when unknown.
+     */
+    Map<String, Integer> enrolled(List<String> udiseCodes, List<String> academicYears) {
+        Map<String, Integer> out = new HashMap<>();
+        if (udiseCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select distinct e.udise_code, e.academic_year, e.primary_count + e.upper_primary_count
+                from unnest(cast(:u as varchar[]), cast(:y as varchar[])) as t(udise, year)
+                join enrollments e on e.udise_code = t.udise and e.academic_year = t.year""")
+            .param("u", udiseCodes.toArray(String[]::new))
+            .param("y", academicYears.toArray(String[]::new))
+            .query(rs -> {
+                out.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
+            });
+        return out;
+    }
+
+    /**
+     * The holidays on these dates: {@code date|} for a state-wide one,
+     * {@code date|district} for a district's.
+     */
+    Set<String> holidays(Collection<LocalDate> dates) {
+        Set<String> out = new HashSet<>();
+        if (dates.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select holiday_date, district_code from holidays where holiday_date = any(cast(:d as date[]))")
+            .param("d", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+            .query(rs -> {
+                String district = rs.getString(2);
+                out.add(rs.getObject(1, LocalDate.class) + "|" + (district == null ? "" : district));
+            });
+        return out;
+    }
+
+    /**
+     * Inserts the reports in one statement; a report another transaction stored first
+     * (same client id, or same school and day) is skipped.
+     * @return the ids inserted
+     */
+    Set<UUID> insertAll(List<NewReport> rows) {
+        Set<UUID> inserted = new HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        jdbc.sql("""
+                insert into meal_reports (id, client_report_id, udise_code, report_date, attendance_primary,
+                       attendance_upper_primary, meals_served, no_meal_reason, channel, reported_by, received_at, flags)
+                select t.id, t.client, t.udise, t.day, t.p, t.u, t.meals, t.reason, t.channel, t.by, t.at,
+                       case when t.flags = '' then '{}' else string_to_array(t.flags, ',') end
+                from unnest(cast(:id as uuid[]), cast(:client as uuid[]), cast(:udise as varchar[]),
+                            cast(:day as date[]), cast(:p as integer[]), cast(:u as integer[]),
+                            cast(:meals as integer[]), cast(:reason as varchar[]), cast(:channel as varchar[]),
+                            cast(:by as varchar[]), cast(:at as timestamptz[]), cast(:flags as varchar[]))
+                     as t(id, client, udise, day, p, u, meals, reason, channel, by, at, flags)
+                on conflict do nothing
+                returning id""")
+            .param("id", rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
+            .param("client",
+                    rows.stream()
+                        .map(r -> r.request().clientReportId() == null ? null : r.request().clientReportId().toString())
+                        .toArray(String[]::new))
+            .param("udise", rows.stream().map(r -> r.request().udiseCode()).toArray(String[]::new))
+            .param("day", rows.stream().map(r -> r.request().date().toString()).toArray(String[]::new))
+            .param("p", rows.stream().map(r -> r.request().attendancePrimary()).toArray(Integer[]::new))
+            .param("u", rows.stream().map(r -> r.request().attendanceUpperPrimary()).toArray(Integer[]::new))
+            .param("meals", rows.stream().map(r -> r.request().mealsServed()).toArray(Integer[]::new))
+            .param("reason", rows.stream().map(r -> name(r.request().noMealReason())).toArray(String[]::new))
+            .param("channel", rows.stream().map(r -> r.channel().name()).toArray(String[]::new))
+            .param("by", rows.stream().map(NewReport::reportedBy).toArray(String[]::new))
+            .param("at", rows.stream().map(r -> r.receivedAt().toString()).toArray(String[]::new))
+            .param("flags",
+                    rows.stream()
+                        .map(r -> String.join(",", r.flags().stream().map(Enum::name).toList()))
+                        .toArray(String[]::new))
+            .query((rs, i) -> rs.getObject(1, UUID.class))
+            .list()
+            .forEach(inserted::add);
+        return inserted;
+    }
+
+    /**
+     * Flags ATTENDANCE_OUTLIER on those of the reports with meals whose attendance is
+     * above 1.5 times the highest or under half the lowest of the school's last 30 meal
+     * days before it (at least 5 of them).
+     */
+    void flagOutliers(Collection<UUID> ids) {
+        jdbc.sql("""
+                update meal_reports m set flags = array_append(m.flags, 'ATTENDANCE_OUTLIER')
+                from (select n.id from meal_reports n
+                      cross join lateral (
+                          select count(*) as c, coalesce(min(a), 0) as lo, coalesce(max(a), 0) as hi from (
+                              select r.attendance_primary + r.attendance_upper_primary as a from meal_reports r
+                              where r.udise_code = n.udise_code and r.report_date < n.report_date and r.meals_served > 0
+                              order by r.report_date desc limit 30) recent) h
+                      where n.id = any(cast(:ids as uuid[])) and n.meals_served > 0 and h.c >= 5
+                        and (n.attendance_primary + n.attendance_upper_primary > h.hi * 3 / 2
+                             or n.attendance_primary + n.attendance_upper_primary < h.lo / 2)) o
+                where m.id = o.id""").param("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).update();
+    }
+
     /** Records the correction (before and after as JSON) and applies it. */
     void correct(UUID id, CorrectionRequest c, String by, List<MealReportFlag> flags) {
         jdbc.sql(
@@ -181,19 +356,24 @@ class MealReportRepository {
             .fetch(page, size, MealReportRepository::map);
     }
 
-    void storeSms(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply,
-            UUID reportId) {
+    /** Stores messages with their outcomes, in one statement. */
+    void storeSms(List<SmsRequest> messages, List<Instant> receivedAt, List<SmsResponse> answers) {
         jdbc.sql("""
                 insert into meal_sms_messages (id, from_number, message, received_at, status, error, reply, report_id)
-                values (:id, :from, :message, :at, :status, :error, :reply, :report)""")
-            .param("id", id)
-            .param("from", sms.from())
-            .param("message", sms.message())
-            .param("at", java.sql.Timestamp.from(receivedAt))
-            .param("status", status.name())
-            .param("error", error)
-            .param("reply", reply)
-            .param("report", reportId)
+                select * from unnest(cast(:id as uuid[]), cast(:from as varchar[]), cast(:message as varchar[]),
+                                     cast(:at as timestamptz[]), cast(:status as varchar[]), cast(:error as varchar[]),
+                                     cast(:reply as varchar[]), cast(:report as uuid[]))""")
+            .param("id", answers.stream().map(a -> a.messageId().toString()).toArray(String[]::new))
+            .param("from", messages.stream().map(SmsRequest::from).toArray(String[]::new))
+            .param("message", messages.stream().map(SmsRequest::message).toArray(String[]::new))
+            .param("at", receivedAt.stream().map(Instant::toString).toArray(String[]::new))
+            .param("status", answers.stream().map(a -> a.status().name()).toArray(String[]::new))
+            .param("error", answers.stream().map(SmsResponse::error).toArray(String[]::new))
+            .param("reply", answers.stream().map(SmsResponse::reply).toArray(String[]::new))
+            .param("report",
+                    answers.stream()
+                        .map(a -> a.reportId() == null ? null : a.reportId().toString())
+                        .toArray(String[]::new))
             .update();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,12 +26,13 @@ import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
+import in.mdm.school.stock.MealConsumption;
 
 /**
  * Daily meal reports: one per school and school day, from the app or web (single or
- * batch, idempotent by the client's report id), by SMS/IVRS, and corrected by officers
- * with an audit trail. Each accepted report and each correction publishes
- * DailyMealReported.
+ * batch, idempotent by the client's report id), by SMS/IVRS, in bulk files, and corrected
+ * by officers with an audit trail. Each accepted report and each correction publishes
+ * DailyMealReported and posts the meal day's consumption from stock.
  */
 @Service
 public class MealReportService {
@@ -52,115 +53,87 @@ public class MealReportService {
 
     private final Clock clock;
 
-    MealReportService(MealReportRepository reports, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
+    private final MealReportWriter writer;
+
+    private final MealConsumption consumption;
+
+    MealReportService(MealReportRepository reports, MealReportWriter writer, MealConsumption consumption,
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, JsonMapper json,
+            Clock clock) {
         this.reports = reports;
+        this.writer = writer;
+        this.consumption = consumption;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
         this.clock = clock;
     }
 
-    /** One report, in its own transaction. */
+    /** One report, in its own transaction: a batch of one. */
     Outcome submit(MealReportRequest request, ReportChannel channel, Caller caller) {
-        try {
-            return transactions
-                .execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
+        MealReportWriter.Result result = storeAll(
+                List.of(new MealReportWriter.Incoming(request, clock.instant(), caller.username())), channel, caller,
+                false)
+            .get(0);
+        if (result.status() == BatchResponse.Status.REJECTED) {
+            throw result.problem();
         }
-        catch (DuplicateKeyException raced) {
-            // another request stored the same report at the same moment
-            return transactions
-                .execute(status -> submitInTransaction(request, channel, caller.username(), caller, clock.instant()));
-        }
-    }
-
-    /** Reports sent at once: each in its own transaction, one result each, in order. */
-    BatchResponse submitBatch(List<MealReportRequest> requests, ReportChannel channel, Caller caller) {
-        List<BatchResponse.Item> items = new ArrayList<>(requests.size());
-        int created = 0;
-        int duplicates = 0;
-        int rejected = 0;
-        for (MealReportRequest request : requests) {
-            try {
-                Outcome outcome = submit(request, channel, caller);
-                BatchResponse.Status status = outcome.created() ? BatchResponse.Status.CREATED
-                        : BatchResponse.Status.DUPLICATE;
-                items.add(new BatchResponse.Item(request.clientReportId(), status, outcome.report(), null, null));
-                if (outcome.created()) {
-                    created++;
-                }
-                else {
-                    duplicates++;
-                }
-            }
-            catch (ApiException ex) {
-                items.add(new BatchResponse.Item(request.clientReportId(), BatchResponse.Status.REJECTED, null,
-                        ex.code(), ex.getBody().getDetail()));
-                rejected++;
-            }
-        }
-        return new BatchResponse(created, duplicates, rejected, items);
+        return new Outcome(result.report(), result.status() == BatchResponse.Status.CREATED);
     }
 
     /**
-     * Stores a report in the caller's transaction; every check comes before the one
-     * write, so a rejected report leaves the transaction usable.
+     * Reports sent at once: stored in one transaction (a database failure stores none of
+     * them), one result each, in order.
      */
-    Outcome submitInTransaction(MealReportRequest r, ReportChannel channel, String reportedBy, Caller caller,
-            Instant receivedAt) {
-        if (r.clientReportId() != null) {
-            var stored = reports.byClientId(r.clientReportId());
-            if (stored.isPresent()) {
-                if (!stored.get().udiseCode().equals(r.udiseCode())) {
-                    throw ApiException.conflict(SchoolProblems.MEAL_REPORT_CLIENT_ID_REUSED,
-                            "clientReportId: already used for another school's report");
-                }
-                return new Outcome(stored.get(), false);
-            }
-        }
-        MealReportRepository.SchoolPlace school = school(r.udiseCode(), caller);
-        LocalDate today = LocalDate.ofInstant(receivedAt, INDIA);
-        if (r.date().isAfter(today)) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_FUTURE_DATE,
-                    "date: " + r.date() + " is after today (" + today + ")");
-        }
-        checkReason(r.mealsServed(), r.noMealReason());
-        if (reports.bySchoolAndDate(r.udiseCode(), r.date()).isPresent()) {
-            throw ApiException.conflict(SchoolProblems.MEAL_REPORT_DUPLICATE, "School " + r.udiseCode()
-                    + " already reported for " + r.date() + "; an officer may correct that report");
-        }
-        List<MealReportFlag> flags = flags(school, r.date(), r.attendancePrimary(), r.attendanceUpperPrimary(),
-                r.mealsServed(), r.noMealReason());
-        UUID id = UUID.randomUUID();
-        reports.insert(id, r, channel, reportedBy, receivedAt, flags);
-        events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), r.udiseCode(), r.date(),
-                r.attendancePrimary(), r.attendanceUpperPrimary(), r.mealsServed(), name(r.noMealReason()),
-                channel.name()));
-        return new Outcome(reports.find(id).orElseThrow(), true);
+    BatchResponse submitBatch(List<MealReportRequest> requests, ReportChannel channel, Caller caller) {
+        Instant now = clock.instant();
+        List<MealReportWriter.Result> results = storeAll(
+                requests.stream().map(r -> new MealReportWriter.Incoming(r, now, caller.username())).toList(), channel,
+                caller, false);
+        return BatchResponse.of(requests, results);
     }
 
-    private static void checkReason(int mealsServed, NoMealReason reason) {
+    /**
+     * Stores the reports in one transaction, tried again (up to three times) when the
+     * database chose it to break a deadlock or a lock wait: nothing of a failed attempt
+     * remains.
+     */
+    List<MealReportWriter.Result> storeAll(List<MealReportWriter.Incoming> batch, ReportChannel channel, Caller caller,
+            boolean identicalIsDuplicate) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(status -> writer.store(batch, channel, JurisdictionScope.of(caller),
+                        identicalIsDuplicate, true));
+            }
+            catch (PessimisticLockingFailureException ex) {
+                if (attempt == 3) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /** Why a report's reason does not fit its meals, or {@code null}. */
+    static ApiException reasonProblem(int mealsServed, NoMealReason reason) {
         if (mealsServed == 0 && reason == null) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED,
+            return ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_REQUIRED,
                     "noMealReason: required when no meal was served");
         }
         if (mealsServed > 0 && reason != null) {
-            throw ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS,
+            return ApiException.badRequest(SchoolProblems.MEAL_REPORT_REASON_WITH_MEALS,
                     "noMealReason: only when no meal was served");
+        }
+        return null;
+    }
+
+    private static void checkReason(int mealsServed, NoMealReason reason) {
+        ApiException problem = reasonProblem(mealsServed, reason);
+        if (problem != null) {
+            throw problem;
         }
     }
 
-    /**
-     * The school, if the caller's jurisdiction covers it; 404 otherwise (unknown or
-     * another jurisdiction's).
-     */
-    MealReportRepository.SchoolPlace school(String udiseCode, Caller caller) {
-        return reports.school(udiseCode)
-            .filter(s -> caller.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
-            .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
-                    "No school with UDISE code " + udiseCode));
-    }
-
+    /** The flags of a corrected report: the same rules as a new one's. */
     private List<MealReportFlag> flags(MealReportRepository.SchoolPlace school, LocalDate date, int primary, int upper,
             int meals, NoMealReason reason) {
         List<MealReportFlag> flags = new ArrayList<>();
@@ -193,6 +166,7 @@ public class MealReportService {
             List<MealReportFlag> flags = flags(school, report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(),
                     c.mealsServed(), c.noMealReason());
             reports.correct(id, c, caller.username(), flags);
+            consumption.consume(List.of(new MealConsumption.MealDay(report.udiseCode(), report.date())));
             events.publishEvent(new DailyMealReported(DomainEvent.newId(), clock.instant(), report.udiseCode(),
                     report.date(), c.attendancePrimary(), c.attendanceUpperPrimary(), c.mealsServed(),
                     name(c.noMealReason()), report.channel().name()));

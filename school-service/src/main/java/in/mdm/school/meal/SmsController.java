@@ -61,4 +61,31 @@ class SmsController {
         return sms.receive(message);
     }
 
+    /**
+     * Messages an SMS/IVRS aggregator forwards at once (1 to 500): stored in one
+     * transaction, one answer each, in order.
+     */
+    @PostMapping(path = "/api/v1/meals/sms/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SmsBatchResponse receiveBatch(@RequestBody byte[] body,
+            @RequestHeader(name = "X-Signature", required = false) String signature) {
+        sms.verify(body, signature);
+        SmsBatchRequest batch;
+        try {
+            batch = json.readValue(body, SmsBatchRequest.class);
+        }
+        catch (JacksonException ex) {
+            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON,
+                    "The body is not a batch of messages: " + ex.getOriginalMessage());
+        }
+        Set<ConstraintViolation<SmsBatchRequest>> violations = validator.validate(batch);
+        if (!violations.isEmpty()) {
+            throw ApiException.badRequest(SchoolProblems.SMS_INVALID,
+                    violations.stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; ")));
+        }
+        return new SmsBatchResponse(sms.receiveAll(batch.messages()));
+    }
+
 }

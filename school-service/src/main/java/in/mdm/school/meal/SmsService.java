@@ -3,7 +3,11 @@ package in.mdm.school.meal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -14,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.Jurisdiction;
-import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.WebhookSignature;
 import in.mdm.school.SchoolProblems;
@@ -42,10 +46,13 @@ class SmsService {
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,5}");
 
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
+
+    /** SMS reports may come from any school of the state, each checked by its phone. */
+    private static final JurisdictionScope GATEWAY = JurisdictionScope.of(Jurisdiction.state("33"));
     static final String FORMAT = "Send MDM <UDISE code> <primary> <upper primary>, or MDM <UDISE code> NOMEAL <"
             + Arrays.stream(NoMealReason.values()).map(Enum::name).collect(Collectors.joining("|")) + ">";
 
-    private final MealReportService meals;
+    private final MealReportWriter writer;
 
     private final MealReportRepository reports;
 
@@ -55,9 +62,9 @@ class SmsService {
 
     private final Clock clock;
 
-    SmsService(MealReportService meals, MealReportRepository reports, PlatformTransactionManager transactionManager,
+    SmsService(MealReportWriter writer, MealReportRepository reports, PlatformTransactionManager transactionManager,
             Clock clock, @Value("${mdm.school.sms.hmac-secret:}") String secret) {
-        this.meals = meals;
+        this.writer = writer;
         this.clock = clock;
         this.reports = reports;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -84,68 +91,113 @@ class SmsService {
 
     /** Parses, stores and answers one message. */
     SmsResponse receive(SmsRequest sms) {
-        Instant receivedAt = sms.receivedAt() == null ? clock.instant() : sms.receivedAt();
-        UUID id = UUID.randomUUID();
-        String[] words = SPACES.split(sms.message().strip().toUpperCase(Locale.ROOT));
-        String error = parseError(words);
-        if (error != null) {
-            return store(id, sms, receivedAt, SmsStatus.REJECTED, error,
-                    "MDM: message not understood (" + error + "). " + FORMAT, null);
-        }
-        String udise = words[1];
-        boolean noMeal = words[2].equals("NOMEAL");
-        NoMealReason reason = noMeal ? NoMealReason.fromSms(words[3]) : null;
-        int primary = noMeal ? 0 : Integer.parseInt(words[2]);
-        int upper = noMeal ? 0 : Integer.parseInt(words[3]);
-        LocalDate date = LocalDate.ofInstant(receivedAt, MealReportService.INDIA);
-        MealReportRequest request = new MealReportRequest(null, udise, date, primary, upper, primary + upper, reason);
-        Caller gateway = new Caller("sms-gateway", sms.from(), Set.of(), Jurisdiction.state("33"), Set.of(), null,
-                null);
-        try {
-            return transactions.execute(status -> {
-                var school = reports.school(udise);
-                if (school.isEmpty()) {
-                    return reject(id, sms, receivedAt, "unknown UDISE code " + udise);
+        return receiveAll(List.of(sms)).get(0);
+    }
+
+    /**
+     * Parses, stores and answers messages forwarded at once: their reports are stored in
+     * one transaction with every message and its outcome, one answer each, in order.
+     */
+    List<SmsResponse> receiveAll(List<SmsRequest> messages) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(status -> receiveInTransaction(messages));
+            }
+            catch (PessimisticLockingFailureException ex) {
+                if (attempt == 3) {
+                    throw ex;
                 }
-                String phone = school.get().headmasterPhone();
-                if (phone != null && !lastTen(phone).equals(lastTen(sms.from()))) {
-                    return reject(id, sms, receivedAt, "sender is not the registered number of school " + udise);
-                }
-                try {
-                    MealReportService.Outcome outcome = meals.submitInTransaction(request, ReportChannel.SMS,
-                            sms.from(), gateway, receivedAt);
-                    String reply = noMeal
-                            ? "MDM: recorded no meal at " + udise + " on " + date + " (" + reason + "). Thank you."
-                            : "MDM: recorded " + (primary + upper) + " meals at " + udise + " on " + date
-                                    + ". Thank you.";
-                    return store(id, sms, receivedAt, SmsStatus.ACCEPTED, null, reply, outcome.report().id());
-                }
-                catch (ApiException ex) {
-                    if (ex.code().equals(SchoolProblems.MEAL_REPORT_DUPLICATE)) {
-                        return store(id, sms, receivedAt, SmsStatus.DUPLICATE, ex.getBody().getDetail(), "MDM: " + udise
-                                + " has already reported for " + date + ". Call your block office to correct it.",
-                                null);
-                    }
-                    return reject(id, sms, receivedAt, ex.getBody().getDetail());
-                }
-            });
-        }
-        catch (DuplicateKeyException raced) {
-            return transactions.execute(status -> store(id, sms, receivedAt, SmsStatus.DUPLICATE,
-                    "reported at the same moment", "MDM: " + udise + " has already reported for " + date + ".", null));
+            }
         }
     }
 
-    private SmsResponse reject(UUID id, SmsRequest sms, Instant receivedAt, String error) {
-        return store(id, sms, receivedAt, SmsStatus.REJECTED, error, "MDM: not recorded: " + error + ".", null);
+    private List<SmsResponse> receiveInTransaction(List<SmsRequest> messages) {
+        int n = messages.size();
+        Instant now = clock.instant();
+        SmsResponse[] answers = new SmsResponse[n];
+        UUID[] ids = new UUID[n];
+        Instant[] received = new Instant[n];
+        MealReportRequest[] requests = new MealReportRequest[n];
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            SmsRequest sms = messages.get(i);
+            ids[i] = UUID.randomUUID();
+            received[i] = sms.receivedAt() == null ? now : sms.receivedAt();
+            String[] words = SPACES.split(sms.message().strip().toUpperCase(Locale.ROOT));
+            String error = parseError(words);
+            if (error != null) {
+                answers[i] = answer(ids[i], SmsStatus.REJECTED, error,
+                        "MDM: message not understood (" + error + "). " + FORMAT, null);
+                continue;
+            }
+            boolean noMeal = words[2].equals("NOMEAL");
+            NoMealReason reason = noMeal ? NoMealReason.fromSms(words[3]) : null;
+            int primary = noMeal ? 0 : Integer.parseInt(words[2]);
+            int upper = noMeal ? 0 : Integer.parseInt(words[3]);
+            LocalDate date = LocalDate.ofInstant(received[i], MealReportService.INDIA);
+            requests[i] = new MealReportRequest(null, words[1], date, primary, upper, primary + upper, reason);
+            codes.add(words[1]);
+        }
+        Map<String, MealReportRepository.SchoolPlace> schools = reports.schools(codes);
+        List<Integer> sent = new ArrayList<>();
+        List<MealReportWriter.Incoming> incoming = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (answers[i] != null) {
+                continue;
+            }
+            String udise = requests[i].udiseCode();
+            MealReportRepository.SchoolPlace school = schools.get(udise);
+            if (school == null) {
+                answers[i] = reject(ids[i], "unknown UDISE code " + udise);
+                continue;
+            }
+            String phone = school.headmasterPhone();
+            if (phone != null && !lastTen(phone).equals(lastTen(messages.get(i).from()))) {
+                answers[i] = reject(ids[i], "sender is not the registered number of school " + udise);
+                continue;
+            }
+            sent.add(i);
+            incoming.add(new MealReportWriter.Incoming(requests[i], received[i], messages.get(i).from()));
+        }
+        List<MealReportWriter.Result> results = writer.store(incoming, ReportChannel.SMS, GATEWAY, false, false);
+        for (int k = 0; k < sent.size(); k++) {
+            int i = sent.get(k);
+            MealReportWriter.Result result = results.get(k);
+            MealReportRequest r = requests[i];
+            if (result.status() == BatchResponse.Status.CREATED) {
+                String reply = r.noMealReason() != null
+                        ? "MDM: recorded no meal at " + r.udiseCode() + " on " + r.date() + " (" + r.noMealReason()
+                                + "). Thank you."
+                        : "MDM: recorded " + r.mealsServed() + " meals at " + r.udiseCode() + " on " + r.date()
+                                + ". Thank you.";
+                answers[i] = answer(ids[i], SmsStatus.ACCEPTED, null, reply, result.reportId());
+            }
+            else if (result.problem() != null && result.problem().code().equals(SchoolProblems.MEAL_REPORT_DUPLICATE)) {
+                answers[i] = answer(
+                        ids[i], SmsStatus.DUPLICATE, result.problem().getBody().getDetail(), "MDM: " + r.udiseCode()
+                                + " has already reported for " + r.date() + ". Call your block office to correct it.",
+                        null);
+            }
+            else {
+                answers[i] = reject(ids[i],
+                        result.problem() == null ? "not recorded" : result.problem().getBody().getDetail());
+            }
+        }
+        reports.storeSms(messages, List.of(received), List.of(answers));
+        return List.of(answers);
     }
 
-    private SmsResponse store(UUID id, SmsRequest sms, Instant receivedAt, SmsStatus status, String error, String reply,
-            UUID reportId) {
-        String cut = reply.length() > 300 ? reply.substring(0, 300) : reply;
-        reports.storeSms(id, sms, receivedAt, status,
-                error == null || error.length() <= 300 ? error : error.substring(0, 300), cut, reportId);
-        return new SmsResponse(id, status, cut, reportId);
+    private static SmsResponse reject(UUID id, String error) {
+        return answer(id, SmsStatus.REJECTED, error, "MDM: not recorded: " + error + ".", null);
+    }
+
+    /** The answer, with the error and reply cut to what the message log keeps. */
+    private static SmsResponse answer(UUID id, SmsStatus status, String error, String reply, UUID reportId) {
+        return new SmsResponse(id, status, cut(reply), reportId, cut(error));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300);
     }
 
     /** Why the words are not a report, or {@code null}. */

@@ -60,7 +60,7 @@ class KitchenStockRepository {
      * The kitchen's balance of a commodity (zero, made now, if it had none), locked for
      * this transaction.
      */
-    BigDecimal lock(UUID kitchen, Commodity commodity) {
+    Balance lock(UUID kitchen, Commodity commodity) {
         jdbc.sql(
                 """
                         insert into kitchen_stock_balances (kitchen_id, commodity, quantity_kg, status) values (:k, :c, 0, :status)
@@ -69,11 +69,11 @@ class KitchenStockRepository {
             .param("c", commodity.name())
             .param("status", StockStatus.STOCK_OUT.name())
             .update();
-        return jdbc
-            .sql("select quantity_kg from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
+        return jdbc.sql(
+                "select quantity_kg, status from kitchen_stock_balances where kitchen_id = :k and commodity = :c for update")
             .param("k", kitchen)
             .param("c", commodity.name())
-            .query(BigDecimal.class)
+            .query((rs, i) -> new Balance(commodity, rs.getBigDecimal(1), StockStatus.valueOf(rs.getString(2))))
             .single();
     }
 
@@ -98,14 +98,6 @@ class KitchenStockRepository {
             .optional();
     }
 
-    /** The kitchen that cooks for a school, if one does. */
-    Optional<UUID> kitchenOf(String udiseCode) {
-        return jdbc.sql("select kitchen_id from schools where udise_code = :u")
-            .param("u", udiseCode)
-            .query(UUID.class)
-            .optional();
-    }
-
     /**
      * For the schools the kitchen serves, in the academic year: {schools enrolled,
      * primary, upper primary}.
@@ -118,25 +110,6 @@ class KitchenStockRepository {
             .param("k", kitchen)
             .param("y", academicYear)
             .query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) })
-            .single();
-    }
-
-    /** The commodities the kitchen has a balance of. */
-    List<Commodity> stocked(UUID kitchen) {
-        return jdbc.sql("select commodity from kitchen_stock_balances where kitchen_id = :k order by commodity")
-            .param("k", kitchen)
-            .query((rs, i) -> Commodity.valueOf(rs.getString(1)))
-            .list();
-    }
-
-    /** The sum of the kitchen's ledger entries of a commodity with this reference. */
-    BigDecimal postedWith(String reference, UUID kitchen, Commodity commodity) {
-        return jdbc.sql(
-                "select coalesce(sum(quantity_kg), 0) from kitchen_stock_ledger where reference = :r and kitchen_id = :k and commodity = :c")
-            .param("r", reference)
-            .param("k", kitchen)
-            .param("c", commodity.name())
-            .query(BigDecimal.class)
             .single();
     }
 

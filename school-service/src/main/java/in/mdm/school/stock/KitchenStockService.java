@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,9 @@ import in.mdm.school.SchoolProblems;
 /**
  * The stock of a centralised kitchen: receipts from deliveries, adjustments, and the
  * consumption of the schools it cooks for (their meals served × the norms, instead of the
- * schools' own stock). Days of stock against the enrollment of the schools it serves; the
- * status is kept (StockLow is keyed by school and is not published for kitchens).
+ * schools' own stock, posted by {@link MealConsumption}). Days of stock against the
+ * enrollment of the schools it serves; a crossing into low or out publishes
+ * KitchenStockLow with the schools it cooks for.
  */
 @Service
 public class KitchenStockService {
@@ -37,11 +39,17 @@ public class KitchenStockService {
 
     private final int overDays;
 
-    KitchenStockService(KitchenStockRepository kitchens, StockRepository norms, Clock clock,
-            @Value("${mdm.school.stock.low-days:7}") int lowDays,
+    private final ApplicationEventPublisher events;
+
+    private final MealConsumption lowStock;
+
+    KitchenStockService(KitchenStockRepository kitchens, StockRepository norms, ApplicationEventPublisher events,
+            MealConsumption lowStock, Clock clock, @Value("${mdm.school.stock.low-days:7}") int lowDays,
             @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.kitchens = kitchens;
         this.norms = norms;
+        this.events = events;
+        this.lowStock = lowStock;
         this.clock = clock;
         this.lowDays = lowDays;
         this.overDays = overDays;
@@ -53,22 +61,21 @@ public class KitchenStockService {
      */
     public BigDecimal post(UUID kitchen, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg,
             LocalDate date, String reason, String reference, String by) {
-        BigDecimal before = lock(kitchen, commodity);
-        BigDecimal after = before.add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
+        KitchenStockRepository.Balance before = kitchens.lock(kitchen, commodity);
+        BigDecimal after = before.quantityKg().add(quantityKg).setScale(3, RoundingMode.HALF_EVEN);
         if (after.signum() < 0) {
             throw ApiException.conflict(SchoolProblems.STOCK_INSUFFICIENT,
-                    "Kitchen " + kitchen + " has " + before.toPlainString() + " kg of " + commodity + "; "
+                    "Kitchen " + kitchen + " has " + before.quantityKg().toPlainString() + " kg of " + commodity + "; "
                             + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
         kitchens.insertLedgerEntry(kitchen, commodity, date, kind, quantityKg, after, reason, reference, by);
-        StockStatus status = StockStatus.of(after, StockService.days(after, dailyNeed(kitchen, commodity, date)),
-                lowDays, overDays);
+        BigDecimal days = StockService.days(after, dailyNeed(kitchen, commodity, date));
+        StockStatus status = StockStatus.of(after, days, lowDays, overDays);
         kitchens.updateBalance(kitchen, commodity, after, status);
+        if (status.crossedDownFrom(before.status())) {
+            events.publishEvent(lowStock.kitchenCrossing(kitchen, commodity, after, days, status));
+        }
         return after;
-    }
-
-    private BigDecimal lock(UUID kitchen, Commodity commodity) {
-        return kitchens.lock(kitchen, commodity);
     }
 
     /**
@@ -94,28 +101,6 @@ public class KitchenStockService {
             return null;
         }
         return StockService.kilograms(norms.norm(commodity).orElseThrow(), children[1], children[2]);
-    }
-
-    /**
-     * A meal day of a school the kitchen cooks for: like a school's own consumption (the
-     * difference on a correction).
-     */
-    void consume(UUID kitchen, String udise, LocalDate date, int primary, int upper) {
-        String reference = "meal:" + udise + ":" + date;
-        List<Commodity> stocked = kitchens.stocked(kitchen);
-        for (Commodity commodity : stocked) {
-            BigDecimal wanted = StockService.kilograms(norms.norm(commodity).orElseThrow(), primary, upper).negate();
-            BigDecimal already = kitchens.postedWith(reference, kitchen, commodity);
-            BigDecimal delta = wanted.subtract(already);
-            BigDecimal onHand = lock(kitchen, commodity);
-            if (delta.signum() < 0 && onHand.add(delta).signum() < 0) {
-                delta = onHand.negate();
-            }
-            if (delta.signum() != 0) {
-                post(kitchen, commodity, LedgerEntryKind.CONSUMPTION, delta, date,
-                        "meals served at " + udise + " on " + date, reference, "meal-report");
-            }
-        }
     }
 
     /** 404 unless the kitchen lies in the caller's jurisdiction. */

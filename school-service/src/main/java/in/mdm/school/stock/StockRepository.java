@@ -89,28 +89,6 @@ class StockRepository {
             .update();
     }
 
-    /**
-     * The sum of a reference's ledger entries for one commodity (e.g. the consumption
-     * already posted for a meal day).
-     */
-    BigDecimal posted(String udise, Commodity commodity, String reference) {
-        return jdbc.sql(
-                "select coalesce(sum(quantity_kg), 0) from stock_ledger where reference = :r and udise_code = :u and commodity = :c")
-            .param("r", reference)
-            .param("u", udise)
-            .param("c", commodity.name())
-            .query(BigDecimal.class)
-            .single();
-    }
-
-    /** Commodities the school has a balance for (it has ever received them). */
-    List<Commodity> stocked(String udise) {
-        return jdbc.sql("select commodity from stock_balances where udise_code = :u order by commodity")
-            .param("u", udise)
-            .query((rs, i) -> Commodity.valueOf(rs.getString(1)))
-            .list();
-    }
-
     Optional<NormResponse> norm(Commodity commodity) {
         return jdbc.sql("select * from food_norms where commodity = :c")
             .param("c", commodity.name())

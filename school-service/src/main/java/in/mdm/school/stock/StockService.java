@@ -113,50 +113,6 @@ public class StockService {
         return quantityKg.divide(dailyNeedKg, 1, RoundingMode.DOWN);
     }
 
-    /**
-     * Consumption of a meal day: for each commodity the school stocks, the norms times
-     * the children fed (the attendance, scaled down to the meals served), replacing what
-     * was posted for that day before (a correction posts the difference). Taken only from
-     * what is on hand: the ledger never goes negative.
-     */
-    void consume(String udise, LocalDate date, int attendancePrimary, int attendanceUpper, int mealsServed) {
-        int[] fed = fed(attendancePrimary, attendanceUpper, mealsServed);
-        int primary = fed[0];
-        int upper = fed[1];
-        String reference = "meal:" + date;
-        for (Commodity commodity : stock.stocked(udise)) {
-            NormResponse norm = stock.norm(commodity).orElseThrow();
-            BigDecimal wanted = kilograms(norm, primary, upper).negate();
-            BigDecimal already = stock.posted(udise, commodity, reference);
-            BigDecimal delta = wanted.subtract(already);
-            if (delta.signum() == 0) {
-                continue;
-            }
-            BigDecimal onHand = stock.lock(udise, commodity).quantityKg();
-            if (delta.signum() < 0 && onHand.add(delta).signum() < 0) {
-                delta = onHand.negate();
-                if (delta.signum() == 0) {
-                    continue;
-                }
-            }
-            post(udise, commodity, LedgerEntryKind.CONSUMPTION, delta, date, "meals served on " + date, reference,
-                    "meal-report");
-        }
-    }
-
-    /**
-     * Children fed, primary and upper primary: the attendance, scaled down to the meals
-     * served.
-     */
-    static int[] fed(int attendancePrimary, int attendanceUpper, int mealsServed) {
-        int attendance = attendancePrimary + attendanceUpper;
-        if (mealsServed >= attendance) {
-            return new int[] { attendancePrimary, attendanceUpper };
-        }
-        int primary = attendance == 0 ? 0 : (int) ((long) attendancePrimary * mealsServed / attendance);
-        return new int[] { primary, mealsServed - primary };
-    }
-
     @Transactional
     List<StockBalanceResponse> adjust(String udise, AdjustmentRequest request, Caller caller) {
         requireSchool(udise, caller);
