@@ -72,6 +72,12 @@ public final class PlatformProblems {
      */
     public static final String VERIFICATION_UNAVAILABLE = "auth.verification-unavailable";
 
+    /**
+     * 503: the database is busy (a lock or deadlock it broke after retries, no connection
+     * free in time); nothing was changed and the same request may be sent again.
+     */
+    public static final String BUSY = "service.busy";
+
     // Anything else
 
     /** 500: an unexpected failure, logged. */

@@ -178,6 +178,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "A bearer access token is required"));
     }
 
+    /**
+     * A lock wait or deadlock the database broke, a query timeout, or no pooled
+     * connection in time: the transaction rolled back, so the client may send the same
+     * request again.
+     */
+    @ExceptionHandler({ org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class })
+    ResponseEntity<Object> handleBusy(Exception ex) {
+        log.warn("Busy: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "1")
+            .body(ApiException.problem(HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.BUSY,
+                    "The database is busy; nothing was changed, send the request again"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
