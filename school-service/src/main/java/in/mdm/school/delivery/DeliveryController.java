@@ -41,6 +41,16 @@ class DeliveryController {
         return ResponseEntity.created(URI.create("/api/v1/deliveries/" + d.id())).body(d);
     }
 
+    /**
+     * Up to 500 deliveries in one transaction, each with its receipt when it has arrived;
+     * every item answered in order (CREATED, DUPLICATE, REJECTED with its problem code).
+     */
+    @PostMapping("/batch")
+    @PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+    DeliveryBatchResponse batch(@Valid @RequestBody DeliveryBatchRequest request, Caller caller) {
+        return deliveries.scheduleBatch(request.deliveries(), caller);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('SCHOOL','OFFICER','ADMIN')")
     DeliveryResponse get(@PathVariable UUID id, Caller caller) {

@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +79,79 @@ class DeliveryRepository {
             .update();
     }
 
+    /** The suppliers among {@code ids} that exist. */
+    Set<UUID> existingSuppliers(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.sql("select id from suppliers where id in (:ids)").param("ids", ids).query(UUID.class).list());
+    }
+
+    /** Where the schools among {@code udiseCodes} that exist lie, by UDISE code. */
+    Map<String, Place> schoolPlaces(Collection<String> udiseCodes) {
+        Map<String, Place> places = new HashMap<>();
+        if (!udiseCodes.isEmpty()) {
+            jdbc.sql("select udise_code, district_code, block_code from schools where udise_code in (:u)")
+                .param("u", udiseCodes)
+                .query((rs, i) -> places.put(rs.getString(1), new Place(rs.getString(2), rs.getString(3))))
+                .list();
+        }
+        return places;
+    }
+
+    /** Where the kitchens among {@code ids} that exist lie, by id. */
+    Map<UUID, Place> kitchenPlaces(Collection<UUID> ids) {
+        Map<UUID, Place> places = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, district_code, block_code from kitchens where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> places.put(rs.getObject(1, UUID.class), new Place(rs.getString(2), rs.getString(3))))
+                .list();
+        }
+        return places;
+    }
+
+    /**
+     * The deliveries stored under any of these client references of any of these
+     * suppliers (a superset of the pairs asked for: the caller matches the pairs).
+     */
+    List<DeliveryResponse> findByReferences(Collection<UUID> suppliers, Collection<String> references) {
+        if (suppliers.isEmpty() || references.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from deliveries where supplier_id in (:s) and client_reference in (:r)")
+            .param("s", suppliers)
+            .param("r", references)
+            .query(DeliveryRepository::map)
+            .list();
+    }
+
+    /**
+     * Inserts a SCHEDULED delivery as {@link #insert} does; @return it, or empty when one
+     * with the same supplier and client reference exists
+     */
+    Optional<DeliveryResponse> insertReturning(UUID id, DeliveryRequest r, String createdBy) {
+        return jdbc
+            .sql("""
+                    insert into deliveries (id, supplier_id, udise_code, kitchen_id, commodity, quantity_kg, promised_date, status, created_by, client_reference)
+                    values (:id, :supplier, :udise, :kitchen, :commodity, :qty, :promised, :status, :by, :ref)
+                    on conflict do nothing
+                    returning *""")
+            .param("status", DeliveryStatus.SCHEDULED.name())
+            .param("id", id)
+            .param("supplier", r.supplierId())
+            .param("udise", r.udiseCode())
+            .param("kitchen", r.kitchenId())
+            .param("commodity", r.commodity().name())
+            .param("qty", r.quantityKg())
+            .param("promised", r.promisedDate())
+            .param("by", createdBy)
+            .param("ref", r.clientReference())
+            .query(DeliveryRepository::map)
+            .optional();
+    }
+
     Optional<DeliveryResponse> findByReference(UUID supplier, String reference) {
         return jdbc.sql("select * from deliveries where supplier_id = :s and client_reference = :r")
             .param("s", supplier)
@@ -92,6 +170,23 @@ class DeliveryRepository {
             .param("on", receivedOn)
             .param("kg", receivedKg)
             .update();
+    }
+
+    /**
+     * Records the receipt of a delivery not yet received; @return the received delivery,
+     * or empty when it was received already
+     */
+    Optional<DeliveryResponse> receiveReturning(UUID id, LocalDate receivedOn, BigDecimal receivedKg) {
+        return jdbc.sql("""
+                update deliveries set status = :received, received_on = :on, received_kg = :kg
+                where id = :id and status <> :received
+                returning *""")
+            .param("id", id)
+            .param("received", DeliveryStatus.RECEIVED.name())
+            .param("on", receivedOn)
+            .param("kg", receivedKg)
+            .query(DeliveryRepository::map)
+            .optional();
     }
 
     /**

@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -141,15 +146,181 @@ public class DeliveryService {
             throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
                     "Delivery " + id + " was received already");
         }
-        if (d.udiseCode() != null && r.quantityKg().signum() > 0) {
-            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
-                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
-        }
-        else if (d.kitchenId() != null && r.quantityKg().signum() > 0) {
-            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
-                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + id, caller.username());
-        }
+        postReceipt(d, r, caller);
         return find(id).orElseThrow();
+    }
+
+    /** A receipt's kilograms enter the school's or the kitchen's stock ledger. */
+    private void postReceipt(DeliveryResponse d, ReceiptRequest r, Caller caller) {
+        if (r.quantityKg().signum() <= 0) {
+            return;
+        }
+        if (d.udiseCode() != null) {
+            stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
+                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + d.id(),
+                    caller.username());
+        }
+        else {
+            kitchenStock.post(d.kitchenId(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
+                    r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + d.id(),
+                    caller.username());
+        }
+    }
+
+    /** A supplier's client reference. */
+    private record Reference(UUID supplierId, String clientReference) {
+    }
+
+    /**
+     * Schedules up to 500 deliveries in one transaction, each received at once when it
+     * carries a receipt. Each item is checked as the single endpoints check it and
+     * answered in order: CREATED, DUPLICATE (its client reference found an earlier
+     * delivery: the same as {@link #schedule}; a receipt it carries is recorded if the
+     * earlier one has none, and one equal to the recorded receipt is no conflict) or
+     * REJECTED with the code and detail of the problem the single endpoint would answer.
+     * A rejected item writes nothing (every check comes before its writes), so the others
+     * go on; a database failure rolls the whole batch back. Suppliers, places and earlier
+     * deliveries are read once for the batch.
+     */
+    @Transactional
+    DeliveryBatchResponse scheduleBatch(List<DeliveryBatchItem> items, Caller caller) {
+        Set<UUID> supplierIds = new HashSet<>();
+        Set<String> udiseCodes = new HashSet<>();
+        Set<UUID> kitchenIds = new HashSet<>();
+        Set<String> references = new HashSet<>();
+        for (DeliveryBatchItem item : items) {
+            supplierIds.add(item.supplierId());
+            if (item.udiseCode() != null) {
+                udiseCodes.add(item.udiseCode());
+            }
+            if (item.kitchenId() != null) {
+                kitchenIds.add(item.kitchenId());
+            }
+            if (item.clientReference() != null) {
+                references.add(item.clientReference());
+            }
+        }
+        Batch batch = new Batch(deliveries.existingSuppliers(supplierIds), deliveries.schoolPlaces(udiseCodes),
+                deliveries.kitchenPlaces(kitchenIds), new HashMap<>(), LocalDate.now(clock.withZone(INDIA)), caller);
+        for (DeliveryResponse d : deliveries.findByReferences(supplierIds, references)) {
+            batch.earlier().put(new Reference(d.supplierId(), d.clientReference()), d);
+        }
+        List<DeliveryBatchResponse.Item> results = new ArrayList<>(items.size());
+        int created = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        for (DeliveryBatchItem item : items) {
+            try {
+                Scheduled scheduled = scheduleItem(item, batch);
+                if (scheduled.created()) {
+                    created++;
+                }
+                else {
+                    duplicates++;
+                }
+                results.add(new DeliveryBatchResponse.Item(item.clientReference(), scheduled.created()
+                        ? DeliveryBatchResponse.Status.CREATED : DeliveryBatchResponse.Status.DUPLICATE,
+                        scheduled.delivery(), null, null));
+            }
+            catch (ApiException ex) {
+                rejected++;
+                results.add(new DeliveryBatchResponse.Item(item.clientReference(),
+                        DeliveryBatchResponse.Status.REJECTED, null, ex.code(), ex.getBody().getDetail()));
+            }
+        }
+        return new DeliveryBatchResponse(created, duplicates, rejected, results);
+    }
+
+    /** What a batch reads once: suppliers, places, deliveries by client reference. */
+    private record Batch(Set<UUID> suppliers, Map<String, DeliveryRepository.Place> schools,
+            Map<UUID, DeliveryRepository.Place> kitchens, Map<Reference, DeliveryResponse> earlier, LocalDate today,
+            Caller caller) {
+    }
+
+    private Scheduled scheduleItem(DeliveryBatchItem item, Batch batch) {
+        DeliveryRequest r = item.delivery();
+        Caller caller = batch.caller();
+        if ((r.udiseCode() == null) == (r.kitchenId() == null)) {
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_ONE_TARGET,
+                    "udiseCode, kitchenId: give exactly one of them");
+        }
+        if (!batch.suppliers().contains(r.supplierId())) {
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_UNKNOWN_SUPPLIER,
+                    "supplierId: no supplier " + r.supplierId());
+        }
+        if (r.udiseCode() != null) {
+            DeliveryRepository.Place place = batch.schools().get(r.udiseCode());
+            if (place == null || !caller.covers(place.districtCode(), place.blockCode(), r.udiseCode())) {
+                throw ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
+                        "No school with UDISE code " + r.udiseCode());
+            }
+        }
+        else {
+            DeliveryRepository.Place place = batch.kitchens().get(r.kitchenId());
+            if (place == null || !caller.covers(place.districtCode(), place.blockCode(), null)) {
+                throw ApiException.notFound(SchoolProblems.KITCHEN_NOT_FOUND, "No kitchen " + r.kitchenId());
+            }
+        }
+        Reference reference = r.clientReference() == null ? null : new Reference(r.supplierId(), r.clientReference());
+        DeliveryResponse earlier = reference == null ? null : batch.earlier().get(reference);
+        if (earlier != null) {
+            return new Scheduled(again(earlier, item, reference, batch), false);
+        }
+        if (item.receipt() != null) {
+            requireNotFuture(item.receipt(), batch.today());
+        }
+        Optional<DeliveryResponse> inserted = deliveries.insertReturning(UUID.randomUUID(), r, caller.username());
+        if (inserted.isEmpty()) {
+            // another transaction stored the same reference since the batch read them
+            DeliveryResponse other = findByReference(r.supplierId(), r.clientReference()).orElseThrow();
+            return new Scheduled(again(other, item, reference, batch), false);
+        }
+        DeliveryResponse d = inserted.get();
+        if (item.receipt() != null) {
+            d = receiveInBatch(d, item.receipt(), caller);
+        }
+        if (reference != null) {
+            batch.earlier().put(reference, d);
+        }
+        return new Scheduled(d, true);
+    }
+
+    /**
+     * An item whose client reference found an earlier delivery: the same delivery or a
+     * conflict, and its receipt recorded now if the earlier one has none.
+     */
+    private DeliveryResponse again(DeliveryResponse earlier, DeliveryBatchItem item, Reference reference, Batch batch) {
+        sameOrConflict(earlier, item.delivery());
+        ReceiptRequest receipt = item.receipt();
+        if (receipt == null) {
+            return earlier;
+        }
+        if (earlier.status() == DeliveryStatus.RECEIVED) {
+            if (earlier.receivedOn().equals(receipt.receivedOn())
+                    && earlier.receivedKg().compareTo(receipt.quantityKg()) == 0) {
+                return earlier;
+            }
+            throw ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
+                    "Delivery " + earlier.id() + " was received on " + earlier.receivedOn());
+        }
+        requireNotFuture(receipt, batch.today());
+        DeliveryResponse received = receiveInBatch(earlier, receipt, batch.caller());
+        batch.earlier().put(reference, received);
+        return received;
+    }
+
+    private static void requireNotFuture(ReceiptRequest receipt, LocalDate today) {
+        if (receipt.receivedOn().isAfter(today)) {
+            throw ApiException.badRequest(SchoolProblems.DELIVERY_FUTURE_RECEIPT, "receivedOn: after today");
+        }
+    }
+
+    private DeliveryResponse receiveInBatch(DeliveryResponse d, ReceiptRequest r, Caller caller) {
+        DeliveryResponse received = deliveries.receiveReturning(d.id(), r.receivedOn(), r.quantityKg())
+            .orElseThrow(() -> ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
+                    "Delivery " + d.id() + " was received already"));
+        postReceipt(received, r, caller);
+        return received;
     }
 
     DeliveryResponse get(UUID id, Caller caller) {

@@ -39,8 +39,9 @@ final class CommandLine {
               --demo                   once ready, load demo data through the gateway as the admin: the
                                        simulator's Tamil Nadu (about 44,000 schools) and its recent school
                                        days (needs tools/simulator built), then show curl lines to try
-              --demo-days N            school days of history for --demo (default %d); with --demo,
-                                       school-service runs with %s for the import
+              --demo-days N            school days of history for --demo (default %d, up to 180 and
+                                       more: each day goes in as one bulk job of meal reports after its
+                                       deliveries); with --demo, school-service runs with %s
               -h, --help               this text
 
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password

@@ -28,7 +28,8 @@ class DemoTests {
             .withMessageContaining("--demo-days");
         assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(ROOT, "--demo-days", "many"))
             .withMessageContaining("--demo-days");
-        assertThat(CommandLine.HELP).contains("--demo", "--demo-days", "(default 15)");
+        assertThat(CommandLine.parse(ROOT, "--demo-days", "180").demoDays()).as("half a school year").isEqualTo(180);
+        assertThat(CommandLine.HELP).contains("--demo", "--demo-days", "(default 15, up to 180");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.csv.CSVFormat;
@@ -33,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads a generated folder into a running suite through its gateway: logs in, imports
- * {@code schools.csv} and waits for the import job, then posts the daily reports day by
- * day in batches, each day followed by the deliveries expected that day.
+ * {@code schools.csv} and waits for the import job, registers kitchens and suppliers,
+ * then day by day posts the deliveries expected by that day (in batches, with their
+ * receipts) and the day's reports (one bulk job, or batches with {@code --meal-path
+ * batch}).
  */
 final class LiveLoader {
 
@@ -61,6 +65,28 @@ final class LiveLoader {
 
     private static final int ATTEMPTS = 6;
 
+    /** Where the day's reports go as one job. */
+    static final String BULK = "/api/v1/meals/reports/bulk";
+
+    /** The columns of a bulk job's CSV, as the bulk endpoint names them. */
+    static final String BULK_HEADER = "udise_code,date,attendance_primary,attendance_upper_primary,meals_served,"
+            + "no_meal_reason,client_report_id";
+
+    static final String DELIVERIES_BATCH = "/api/v1/deliveries/batch";
+
+    /** Deliveries a batch request takes at most. */
+    static final int MAX_DELIVERY_BATCH = 500;
+
+    /**
+     * How the daily reports go in: one bulk job a day (the default), or batches of
+     * {@code --batch-size} (the older path, kept to compare).
+     */
+    enum MealPath {
+
+        BULK, BATCH
+
+    }
+
     private final URI gateway;
 
     private final String username;
@@ -79,6 +105,11 @@ final class LiveLoader {
 
     private final PrintStream log;
 
+    private final MealPath mealPath;
+
+    /** Longest wait between two looks at a bulk job, in milliseconds. */
+    private final long bulkPollMaxMillis;
+
     private final HttpClient http;
 
     private final AtomicReference<String> token = new AtomicReference<>();
@@ -91,8 +122,10 @@ final class LiveLoader {
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     LiveLoader(URI gateway, String username, String password, int batchSize, int importRows, int concurrency,
-            Duration pollInterval, Duration jobTimeout, PrintStream log) {
+            Duration pollInterval, Duration jobTimeout, MealPath mealPath, PrintStream log) {
         this.importRows = importRows;
+        this.mealPath = mealPath;
+        this.bulkPollMaxMillis = Math.max(1, Math.min(1000, pollInterval.toMillis()));
         this.gateway = gateway;
         this.username = username;
         this.password = password;
@@ -126,59 +159,38 @@ final class LiveLoader {
             pool.shutdownNow();
             return new Result(imported, supply[0], supply[1], 0, 0, complete);
         }
-        Map<String, List<Map<String, Object>>> deliveriesByDay = deliveries(folder.resolve("deliveries.csv"));
-        boolean deliveriesWork = true;
-        long reports = 0;
-        long deliveries = 0;
+        TreeMap<String, List<Delivery>> deliveriesByDay = deliveries(folder.resolve("deliveries.csv"));
+        Totals totals = new Totals(System.nanoTime());
         try (Reader reader = Files.newBufferedReader(reportsFile, StandardCharsets.UTF_8)) {
-            String day = null;
-            List<Map<String, Object>> batch = new ArrayList<>();
-            List<List<Map<String, Object>>> dayBatches = new ArrayList<>();
+            Day current = null;
             for (CSVRecord row : CSVFormat.DEFAULT.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .get()
                 .parse(reader)) {
                 String date = row.get("date");
-                if (day != null && !date.equals(day)) {
-                    if (!batch.isEmpty()) {
-                        dayBatches.add(batch);
-                        batch = new ArrayList<>();
-                    }
-                    reports += postDay(pool, day, dayBatches);
-                    dayBatches.clear();
-                    if (deliveriesWork) {
-                        long posted = postDeliveries(pool, deliveriesByDay.getOrDefault(day, List.of()));
-                        deliveriesWork = posted >= 0;
-                        complete &= deliveriesWork;
-                        deliveries += Math.max(0, posted);
-                    }
+                if (current != null && !date.equals(current.date)) {
+                    loadDay(pool, current, deliveriesByDay, totals);
+                    current = null;
                 }
-                day = date;
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("clientReportId",
-                        History.reportId(row.get("udise_code"), java.time.LocalDate.parse(date)).toString());
-                report.put("udiseCode", row.get("udise_code"));
-                report.put("date", date);
-                report.put("attendancePrimary", Integer.parseInt(row.get("attendance_primary")));
-                report.put("attendanceUpperPrimary", Integer.parseInt(row.get("attendance_upper_primary")));
-                report.put("mealsServed", Integer.parseInt(row.get("meals_served")));
-                report.put("noMealReason", row.get("no_meal_reason").isEmpty() ? null : row.get("no_meal_reason"));
-                batch.add(report);
-                if (batch.size() == batchSize) {
-                    dayBatches.add(batch);
-                    batch = new ArrayList<>();
+                if (current == null) {
+                    current = new Day(date);
                 }
+                current.add(row);
             }
-            if (day != null) {
-                if (!batch.isEmpty()) {
-                    dayBatches.add(batch);
-                }
-                reports += postDay(pool, day, dayBatches);
-                if (deliveriesWork) {
-                    long posted = postDeliveries(pool, deliveriesByDay.getOrDefault(day, List.of()));
-                    complete &= posted >= 0;
-                    deliveries += Math.max(0, posted);
+            if (current != null) {
+                loadDay(pool, current, deliveriesByDay, totals);
+            }
+            if (totals.deliveriesWork && !deliveriesByDay.isEmpty()) {
+                // expected after the last day of reports: scheduled (in transit) all the
+                // same
+                List<Delivery> rest = new ArrayList<>();
+                deliveriesByDay.values().forEach(rest::addAll);
+                deliveriesByDay.clear();
+                DeliveryCounts counts = postDeliveries(pool, rest);
+                totals.add(counts);
+                if (counts != null) {
+                    log.println("  after " + totals.lastDay + ": " + counts.describe());
                 }
             }
         }
@@ -188,7 +200,133 @@ final class LiveLoader {
         finally {
             pool.shutdownNow();
         }
-        return new Result(imported, supply[0], supply[1], reports, deliveries, complete);
+        double seconds = (System.nanoTime() - totals.started) / 1e9;
+        log.printf(Locale.ROOT,
+                "Days loaded: %d in %.1f s: %,d daily reports (%,.0f a second), %,d deliveries (%,.0f a second)%n",
+                totals.days, seconds, totals.reports, totals.reports / Math.max(seconds, 0.001), totals.deliveries,
+                totals.deliveries / Math.max(seconds, 0.001));
+        complete &= totals.deliveriesWork;
+        return new Result(imported, supply[0], supply[1], totals.reports, totals.deliveries, complete);
+    }
+
+    /** Reports sent, one line of the day (the batch path) or of the day's CSV (bulk). */
+    private final class Day {
+
+        final String date;
+
+        final StringBuilder csv = new StringBuilder(BULK_HEADER).append('\n');
+
+        final List<Map<String, Object>> reports = new ArrayList<>();
+
+        int rows;
+
+        Day(String date) {
+            this.date = date;
+        }
+
+        void add(CSVRecord row) {
+            rows++;
+            String udise = row.get("udise_code");
+            String id = History.reportId(udise, java.time.LocalDate.parse(date)).toString();
+            if (mealPath == MealPath.BULK) {
+                csv.append(udise)
+                    .append(',')
+                    .append(date)
+                    .append(',')
+                    .append(row.get("attendance_primary"))
+                    .append(',')
+                    .append(row.get("attendance_upper_primary"))
+                    .append(',')
+                    .append(row.get("meals_served"))
+                    .append(',')
+                    .append(row.get("no_meal_reason"))
+                    .append(',')
+                    .append(id)
+                    .append('\n');
+                return;
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("clientReportId", id);
+            report.put("udiseCode", udise);
+            report.put("date", date);
+            report.put("attendancePrimary", Integer.parseInt(row.get("attendance_primary")));
+            report.put("attendanceUpperPrimary", Integer.parseInt(row.get("attendance_upper_primary")));
+            report.put("mealsServed", Integer.parseInt(row.get("meals_served")));
+            report.put("noMealReason", row.get("no_meal_reason").isEmpty() ? null : row.get("no_meal_reason"));
+            reports.add(report);
+        }
+
+        List<List<Map<String, Object>>> batches() {
+            List<List<Map<String, Object>>> batches = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i += batchSize) {
+                batches.add(reports.subList(i, Math.min(reports.size(), i + batchSize)));
+            }
+            return batches;
+        }
+
+    }
+
+    /** What the day loop has loaded so far. */
+    private static final class Totals {
+
+        final long started;
+
+        long reports;
+
+        long deliveries;
+
+        int days;
+
+        boolean deliveriesWork = true;
+
+        String lastDay;
+
+        Totals(long started) {
+            this.started = started;
+        }
+
+        void add(DeliveryCounts counts) {
+            if (counts == null) {
+                deliveriesWork = false;
+            }
+            else {
+                deliveries += counts.posted();
+            }
+        }
+
+    }
+
+    /**
+     * One school day: first the deliveries expected by then (so kitchens have their food
+     * before the day's meals draw on it), then the day's reports, one bulk job or
+     * batches.
+     */
+    private void loadDay(ExecutorService pool, Day day, TreeMap<String, List<Delivery>> deliveriesByDay,
+            Totals totals) {
+        long started = System.nanoTime();
+        String deliveryLine = "";
+        if (totals.deliveriesWork) {
+            List<Delivery> due = new ArrayList<>();
+            Map<String, List<Delivery>> head = deliveriesByDay.headMap(day.date, true);
+            head.values().forEach(due::addAll);
+            head.clear();
+            DeliveryCounts counts = postDeliveries(pool, due);
+            totals.add(counts);
+            if (counts != null) {
+                deliveryLine = counts.describe() + String.format(Locale.ROOT, " in %.1f s; ", since(started));
+            }
+        }
+        long reportsStarted = System.nanoTime();
+        String reportLine = mealPath == MealPath.BULK ? postBulk(day) : postDay(pool, day.date, day.batches());
+        totals.reports += day.rows;
+        totals.days++;
+        totals.lastDay = day.date;
+        log.println(String.format(Locale.ROOT, "  %s: %s%s in %.1f s (day %.1f s)", day.date, deliveryLine, reportLine,
+                since(reportsStarted), since(started)));
+    }
+
+    private static double since(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
     }
 
     /**
@@ -434,11 +572,16 @@ final class LiveLoader {
         return text.isEmpty() ? "" : text.append(')').toString();
     }
 
-    private long postDay(ExecutorService pool, String day, List<List<Map<String, Object>>> batches) {
+    /**
+     * The day's reports in batches of {@code --batch-size} ({@code POST
+     * /api/v1/meals/reports/batch}, {@code --concurrency} at a time); @return the day's
+     * line
+     */
+    private String postDay(ExecutorService pool, String day, List<List<Map<String, Object>>> batches) {
         List<CompletableFuture<Integer>> posts = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong created = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
         AtomicReference<String> firstRejection = new AtomicReference<>();
         for (List<Map<String, Object>> batch : batches) {
             String body = JSON.writeValueAsString(Map.of("reports", batch));
@@ -460,70 +603,181 @@ final class LiveLoader {
             }, pool));
         }
         long posted = join(posts).stream().mapToLong(Integer::longValue).sum();
-        log.println("  " + day + ": " + posted + " daily reports in " + batches.size() + " requests (created " + created
-                + ", already there " + duplicates + ", rejected " + rejected
-                + (firstRejection.get() == null ? "" : ", e.g. " + firstRejection.get()) + ")");
-        return posted;
+        return posted + " daily reports in " + batches.size() + " requests (created " + created + ", already there "
+                + duplicates + ", rejected " + rejected
+                + (firstRejection.get() == null ? "" : ", e.g. " + firstRejection.get()) + ")";
     }
 
     /**
-     * Schedules the day's deliveries ({@code POST /api/v1/deliveries}, to the kitchen,
-     * from its supplier) and records the receipt of those that arrived ({@code POST
-     * /api/v1/deliveries/{id}/receipt}).
-     * @return the number posted, or -1 when the suite has no deliveries endpoint (or
-     * rejects them): then say so once
+     * The day's reports as one bulk job ({@code POST /api/v1/meals/reports/bulk}, the
+     * day's rows as CSV with their client report ids), followed until it is done: every
+     * 250 ms at first, then less often up to every second. A FAILED job stops the load
+     * with the job's error. @return the day's line
      */
-    private long postDeliveries(ExecutorService pool, List<Map<String, Object>> deliveries) {
-        if (!deliveries.isEmpty() && kitchenIds.isEmpty()) {
-            log.println("Deliveries skipped: they go to kitchens, and the kitchens are not registered.");
-            return -1;
+    private String postBulk(Day day) {
+        String what = "send the daily reports of " + day.date + " as a bulk job";
+        HttpResponse<String> response = exchange(what, "POST", BULK, "text/csv",
+                HttpRequest.BodyPublishers.ofString(day.csv.toString(), StandardCharsets.UTF_8), true);
+        expectSuccess(what, BULK, response);
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (location == null) {
+            String id = response.body() == null || response.body().isBlank() ? ""
+                    : JSON.readTree(response.body()).path("id").asString("");
+            if (id.isEmpty()) {
+                throw new LiveException("the bulk job for " + day.date + " answered " + response.statusCode()
+                        + " without a Location header or an id to follow");
+            }
+            location = BULK + "/" + id;
         }
-        List<CompletableFuture<Integer>> posts = new ArrayList<>();
-        for (Map<String, Object> delivery : deliveries) {
-            String kitchenId = kitchenIds.get((String) delivery.get("kitchenCode"));
-            String supplierId = supplierIds.get((String) delivery.get("supplierCode"));
-            if (kitchenId == null || supplierId == null) {
+        URI job = gateway.resolve(location.startsWith("http") ? location : gateway.getPath() + location);
+        long deadline = System.nanoTime() + jobTimeout.toNanos();
+        long wait = Math.min(250, bulkPollMaxMillis);
+        while (true) {
+            HttpResponse<String> poll = exchange("follow the bulk job of " + day.date, "GET", job.toString(), null,
+                    null, true, false);
+            int code = poll.statusCode();
+            if (code == 502 || code == 503 || code == 504) {
+                if (System.nanoTime() > deadline) {
+                    throw new LiveException("the bulk job of " + day.date + " was not done within "
+                            + jobTimeout.toSeconds() + " s (the gateway answered " + code + ")");
+                }
+                sleep(Duration.ofMillis(bulkPollMaxMillis));
                 continue;
             }
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("supplierId", supplierId);
-            request.put("kitchenId", kitchenId);
-            request.put("commodity", delivery.get("commodity"));
-            request.put("quantityKg", delivery.get("quantityKg"));
-            request.put("promisedDate", delivery.get("expectedDate"));
-            // the simulator's own delivery id: a second run finds the delivery the first
-            // one scheduled
-            request.put("clientReference", delivery.get("deliveryId"));
-            String body = JSON.writeValueAsString(request);
-            Object receivedOn = delivery.get("deliveredDate");
-            posts.add(CompletableFuture.supplyAsync(() -> {
-                HttpResponse<String> response = exchange("post a delivery", "POST", "/api/v1/deliveries",
-                        "application/json", HttpRequest.BodyPublishers.ofString(body), true);
-                expectSuccess("post a delivery", "/api/v1/deliveries", response);
-                JsonNode scheduled = JSON.readTree(response.body());
-                if (receivedOn != null && !"RECEIVED".equals(scheduled.path("status").asString())) {
-                    String id = scheduled.path("id").asString();
-                    String receipt = JSON
-                        .writeValueAsString(Map.of("receivedOn", receivedOn, "quantityKg", delivery.get("quantityKg")));
-                    HttpResponse<String> received = exchange("record a delivery's receipt", "POST",
-                            "/api/v1/deliveries/" + id + "/receipt", "application/json",
-                            HttpRequest.BodyPublishers.ofString(receipt), true);
-                    expectSuccess("record a delivery's receipt", "/api/v1/deliveries/{id}/receipt", received);
+            expectSuccess("follow the bulk job of " + day.date, job.getPath(), poll);
+            JsonNode body = JSON.readTree(poll.body());
+            String status = body.path("status").asString("");
+            if (status.equals("SUCCEEDED")) {
+                long rejected = body.path("rejected").asLong(0);
+                String line = body.path("rowsRead").asLong(day.rows) + " daily reports in one bulk job (created "
+                        + body.path("created").asLong(0) + ", already there " + body.path("duplicates").asLong(0)
+                        + ", rejected " + rejected;
+                if (rejected > 0) {
+                    String rejects = body.path("rejectsUrl").asString(job.getPath() + "/rejects");
+                    line += firstReject(rejects) + "; all of them: GET " + rejects;
                 }
-                return 1;
-            }, pool));
-        }
-        try {
-            return join(posts).size();
-        }
-        catch (LiveException ex) {
-            log.println("Deliveries skipped from here on: " + ex.getMessage());
-            return -1;
+                return line + ")";
+            }
+            if (status.equals("FAILED")) {
+                throw new LiveException("the bulk job of the daily reports of " + day.date + " failed: "
+                        + (body.hasNonNull("error") ? body.get("error").asString() : abbreviate(poll.body())));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LiveException("the bulk job of " + day.date + " was not done within " + jobTimeout.toSeconds()
+                        + " s (last status " + status + progress(body) + ")");
+            }
+            sleep(Duration.ofMillis(wait));
+            wait = Math.min(bulkPollMaxMillis, wait * 2);
         }
     }
 
-    private Map<String, List<Map<String, Object>>> deliveries(Path file) {
-        Map<String, List<Map<String, Object>>> byDay = new TreeMap<>();
+    /**
+     * The first rejected row of a bulk job, from its rejects CSV: ", e.g. line 7 ...".
+     */
+    private String firstReject(String rejectsUrl) {
+        try {
+            HttpResponse<String> rejects = exchange("read the rejected rows", "GET", rejectsUrl, null, null, true);
+            if (rejects.statusCode() != 200) {
+                return "";
+            }
+            String[] lines = rejects.body().split("\n", 3);
+            return lines.length > 1 && !lines[1].isBlank() ? ", e.g. " + abbreviate(lines[1]) : "";
+        }
+        catch (LiveException ex) {
+            return "";
+        }
+    }
+
+    /** One line of deliveries.csv. */
+    record Delivery(String deliveryId, String kitchenCode, String supplierCode, String commodity,
+            java.math.BigDecimal quantityKg, String expectedDate, String deliveredDate) {
+    }
+
+    /** What the deliveries batches of a day answered. */
+    record DeliveryCounts(long posted, int requests, long created, long duplicates, long rejected,
+            String firstRejection) {
+
+        String describe() {
+            return posted + " deliveries in " + requests + " requests (created " + created + ", already there "
+                    + duplicates + ", rejected " + rejected + (firstRejection == null ? "" : ", e.g. " + firstRejection)
+                    + ")";
+        }
+
+    }
+
+    /**
+     * Schedules deliveries to the kitchens, from their suppliers, with their receipts
+     * when they arrived: {@code POST /api/v1/deliveries/batch}, up to 500 a request,
+     * {@code --concurrency} at a time. The simulator's delivery id is the client
+     * reference, so a second run finds the deliveries the first one stored.
+     * @return the counts, or {@code null} when the suite has no such endpoint (or refuses
+     * the requests): then say so once
+     */
+    private DeliveryCounts postDeliveries(ExecutorService pool, List<Delivery> deliveries) {
+        if (!deliveries.isEmpty() && kitchenIds.isEmpty()) {
+            log.println("Deliveries skipped: they go to kitchens, and the kitchens are not registered.");
+            return null;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            String kitchenId = kitchenIds.get(delivery.kitchenCode());
+            String supplierId = supplierIds.get(delivery.supplierCode());
+            if (kitchenId == null || supplierId == null) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("supplierId", supplierId);
+            item.put("kitchenId", kitchenId);
+            item.put("commodity", delivery.commodity());
+            item.put("quantityKg", delivery.quantityKg());
+            item.put("promisedDate", delivery.expectedDate());
+            item.put("clientReference", delivery.deliveryId());
+            if (delivery.deliveredDate() != null) {
+                item.put("receipt",
+                        Map.of("receivedOn", delivery.deliveredDate(), "quantityKg", delivery.quantityKg()));
+            }
+            items.add(item);
+        }
+        int size = Math.min(batchSize, MAX_DELIVERY_BATCH);
+        List<CompletableFuture<Integer>> posts = new ArrayList<>();
+        AtomicLong created = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicReference<String> firstRejection = new AtomicReference<>();
+        for (int i = 0; i < items.size(); i += size) {
+            List<Map<String, Object>> batch = items.subList(i, Math.min(items.size(), i + size));
+            String body = JSON.writeValueAsString(Map.of("deliveries", batch));
+            posts.add(CompletableFuture.supplyAsync(() -> {
+                HttpResponse<String> response = exchange("post deliveries", "POST", DELIVERIES_BATCH,
+                        "application/json", HttpRequest.BodyPublishers.ofString(body), true);
+                expectSuccess("post deliveries", DELIVERIES_BATCH, response);
+                JsonNode answer = JSON.readTree(response.body().isBlank() ? "{}" : response.body());
+                created.addAndGet(answer.path("created").asLong(0));
+                duplicates.addAndGet(answer.path("duplicates").asLong(0));
+                rejected.addAndGet(answer.path("rejected").asLong(0));
+                for (JsonNode result : answer.path("results")) {
+                    if (result.path("status").asString("").equals("REJECTED")) {
+                        firstRejection.compareAndSet(null,
+                                result.path("code").asString("") + " " + result.path("detail").asString(""));
+                    }
+                }
+                return batch.size();
+            }, pool));
+        }
+        try {
+            long posted = join(posts).stream().mapToLong(Integer::longValue).sum();
+            return new DeliveryCounts(posted, posts.size(), created.get(), duplicates.get(), rejected.get(),
+                    firstRejection.get());
+        }
+        catch (LiveException ex) {
+            log.println("Deliveries skipped from here on: " + ex.getMessage());
+            return null;
+        }
+    }
+
+    /** deliveries.csv by expected date. */
+    private TreeMap<String, List<Delivery>> deliveries(Path file) {
+        TreeMap<String, List<Delivery>> byDay = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
             return byDay;
         }
@@ -533,15 +787,11 @@ final class LiveLoader {
                 .setSkipHeaderRecord(true)
                 .get()
                 .parse(reader)) {
-                Map<String, Object> delivery = new LinkedHashMap<>();
-                delivery.put("deliveryId", row.get("delivery_id"));
-                delivery.put("kitchenCode", row.get("kitchen_code"));
-                delivery.put("supplierCode", row.get("supplier_code"));
-                delivery.put("commodity", row.get("commodity"));
-                delivery.put("quantityKg", new java.math.BigDecimal(row.get("quantity_kg")));
-                delivery.put("expectedDate", row.get("expected_date"));
-                delivery.put("deliveredDate", row.get("delivered_date").isEmpty() ? null : row.get("delivered_date"));
-                byDay.computeIfAbsent(row.get("expected_date"), day -> new ArrayList<>()).add(delivery);
+                Delivery delivery = new Delivery(row.get("delivery_id"), row.get("kitchen_code"),
+                        row.get("supplier_code"), row.get("commodity"),
+                        new java.math.BigDecimal(row.get("quantity_kg")), row.get("expected_date"),
+                        row.get("delivered_date").isEmpty() ? null : row.get("delivered_date"));
+                byDay.computeIfAbsent(delivery.expectedDate(), day -> new ArrayList<>()).add(delivery);
             }
         }
         catch (IOException ex) {

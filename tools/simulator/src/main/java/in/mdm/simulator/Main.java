@@ -64,7 +64,7 @@ public final class Main {
         try {
             LiveLoader loader = new LiveLoader(options.gateway(), options.username(), options.password(),
                     options.batchSize(), options.importRows(), options.concurrency(), Duration.ofSeconds(1),
-                    Duration.ofMinutes(15), out);
+                    Duration.ofMinutes(15), options.mealPath(), out);
             LiveLoader.Result result = loader.load(options.out());
             out.printf(Locale.ROOT,
                     "Loaded into %s: %,d schools imported, %,d kitchens and %,d suppliers registered,"

@@ -9,13 +9,14 @@ import java.util.Map;
 
 /** The simulator's command line. */
 record Options(String state, double scale, long seed, int days, LocalDate end, Path out, boolean live, URI gateway,
-        String username, String password, int batchSize, int importRows, int concurrency, boolean help) {
+        String username, String password, int batchSize, int importRows, int concurrency, LiveLoader.MealPath mealPath,
+        boolean help) {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days",
-            "--end", "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows",
-            "--concurrency");
+            "--end", "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows", "--concurrency",
+            "--meal-path");
 
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
@@ -38,7 +39,12 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
               --gateway URL         the gateway (default http://localhost:8080)
               --username NAME       user to log in as (default admin, or MDM_ADMIN_USERNAME)
               --password PW         its password (default: MDM_ADMIN_PASSWORD)
-              --batch-size N        daily reports per request (default 500)
+              --meal-path bulk|batch
+                                    how the daily reports go in: one bulk job a day (POST
+                                    /api/v1/meals/reports/bulk, CSV; the default) or batches
+                                    of --batch-size (POST /api/v1/meals/reports/batch)
+              --batch-size N        daily reports per batch with --meal-path batch, and
+                                    deliveries per batch up to 500 (default 500)
               --import-rows N       schools per import job (default 20000)
               --concurrency N       requests at a time when loading (default 2)
               -h, --help            this text
@@ -61,6 +67,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         int batchSize = 500;
         int importRows = 20_000;
         int concurrency = 2;
+        LiveLoader.MealPath mealPath = LiveLoader.MealPath.BULK;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -100,6 +107,12 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                             case "--batch-size" -> batchSize = atLeast(Integer.parseInt(value), 1, option);
                             case "--import-rows" -> importRows = atLeast(Integer.parseInt(value), 1, option);
                             case "--concurrency" -> concurrency = atLeast(Integer.parseInt(value), 1, option);
+                            case "--meal-path" -> mealPath = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                                case "bulk" -> LiveLoader.MealPath.BULK;
+                                case "batch" -> LiveLoader.MealPath.BATCH;
+                                default -> throw new IllegalArgumentException(
+                                        "--meal-path wants bulk or batch, not '" + value + "'");
+                            };
                             default ->
                                 throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
                         }
@@ -117,7 +130,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
             throw new IllegalArgumentException("--gateway wants an http(s) URL, not '" + gateway + "'");
         }
         return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, importRows,
-                concurrency, help);
+                concurrency, mealPath, help);
     }
 
     /** The last day of the history: {@code --end}, or yesterday in India. */

@@ -20,11 +20,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import tools.jackson.databind.JsonNode;
@@ -85,10 +89,27 @@ class LiveLoaderTests {
         gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch"))
             .willReturn(okJson("{\"created\":3,\"duplicates\":1,\"rejected\":1,\"results\":[{\"status\":\"CREATED\"},"
                     + "{\"status\":\"REJECTED\",\"code\":\"meal.not-a-school-day\",\"detail\":\"a Sunday\"}]}")));
-        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(201)
+        gateway.stubFor(post(urlEqualTo(LiveLoader.BULK)).willReturn(aResponse().withStatus(202)
+            .withHeader("Location", LiveLoader.BULK + "/{{randomValue length=12 type='ALPHANUMERIC'}}")
             .withHeader("Content-Type", "application/json")
-            .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
-        gateway.stubFor(post(urlPathMatching("/api/v1/deliveries/[0-9a-f-]{36}/receipt")).willReturn(okJson("{}")));
+            .withBody("{\"status\":\"QUEUED\"}")));
+        // each job: RUNNING at the first look, then SUCCEEDED
+        gateway.stubFor(get(urlPathMatching(LiveLoader.BULK + "/[A-Za-z0-9]{12}")).inScenario("bulk")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("{\"status\":\"RUNNING\",\"progress\":40}"))
+            .willSetStateTo("succeeded"));
+        gateway.stubFor(get(urlPathMatching(LiveLoader.BULK + "/[A-Za-z0-9]{12}")).inScenario("bulk")
+            .whenScenarioStateIs("succeeded")
+            .willReturn(okJson("{\"status\":\"SUCCEEDED\",\"created\":7,"
+                    + "\"duplicates\":2,\"rejected\":1,\"progress\":100,\"rejectsUrl\":\"" + LiveLoader.BULK
+                    + "/{{request.path.5}}/rejects\"}"))
+            .willSetStateTo(STARTED));
+        gateway.stubFor(get(urlPathMatching(LiveLoader.BULK + "/[A-Za-z0-9]{12}/rejects"))
+            .willReturn(aResponse().withHeader("Content-Type", "text/csv")
+                .withBody("line,udise_code,date,code,detail\n4,30000000000,2026-11-18,school.not-found,No school\n")));
+        gateway.stubFor(post(urlEqualTo(LiveLoader.DELIVERIES_BATCH))
+            .willReturn(okJson("{\"created\":2,\"duplicates\":1,\"rejected\":1,\"results\":[{\"status\":\"CREATED\"},"
+                    + "{\"status\":\"REJECTED\",\"code\":\"kitchen.not-found\",\"detail\":\"No kitchen\"}]}")));
         gateway.stubFor(get(urlEqualTo("/api/v1/kitchens?size=500&page=0"))
             .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
         gateway.stubFor(post(urlEqualTo("/api/v1/kitchens")).willReturn(aResponse().withStatus(201)
@@ -120,7 +141,7 @@ class LiveLoaderTests {
     }
 
     @Test
-    void logsInImportsWaitsForTheJobThenPostsEveryReportInBatchesAndTheDeliveries() throws Exception {
+    void logsInImportsWaitsForTheJobThenSendsEachDayAsOneBulkJobAfterItsDeliveries() throws Exception {
         assertThat(live()).as(stderr).isZero();
 
         gateway.verify(1, postRequestedFor(urlEqualTo("/api/v1/auth/login"))
@@ -132,37 +153,52 @@ class LiveLoaderTests {
         assertThat(imports.getFirst().getBodyAsString()).startsWith(String.join(",", StateFiles.SCHOOL_HEADER) + "\n");
         assertThat(gateway.findAll(getRequestedFor(urlEqualTo(JOB))).size()).isGreaterThanOrEqualTo(3);
 
+        // one bulk job a day, its rows as CSV with their derived ids
         List<CSVRecord> expected = Generated.read(out.resolve("daily-reports.csv"));
-        Map<String, Integer> perDay = new HashMap<>();
+        Map<String, Integer> perDay = new TreeMap<>();
         expected.forEach(row -> perDay.merge(row.get("date"), 1, Integer::sum));
-        int expectedRequests = perDay.values().stream().mapToInt(n -> (n + 49) / 50).sum();
-
-        List<LoggedRequest> batches = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")));
         assertThat(perDay).hasSize(3);
-        assertThat(batches).hasSize(expectedRequests);
-        Set<String> ids = new HashSet<>();
-        Map<String, JsonNode> posted = new HashMap<>();
-        for (LoggedRequest batch : batches) {
-            assertThat(batch.getHeader("Authorization")).isEqualTo("Bearer token-1");
-            JsonNode reports = JSON.readTree(batch.getBodyAsString()).get("reports");
-            assertThat(reports.size()).isBetween(1, 50);
-            for (JsonNode report : reports) {
-                assertThat(ids.add(report.get("clientReportId").asString())).isTrue();
-                posted.put(report.get("udiseCode").asString() + "|" + report.get("date").asString(), report);
+        List<LoggedRequest> jobs = gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.BULK)));
+        assertThat(jobs).hasSize(3);
+        Map<String, String[]> sent = new HashMap<>();
+        List<String> jobDays = new ArrayList<>();
+        for (LoggedRequest job : jobs) {
+            assertThat(job.getHeader("Content-Type")).startsWith("text/csv");
+            assertThat(job.getHeader("Authorization")).isEqualTo("Bearer token-1");
+            String[] lines = job.getBodyAsString().split("\n");
+            assertThat(lines[0]).isEqualTo(LiveLoader.BULK_HEADER);
+            String day = lines[1].split(",", -1)[1];
+            jobDays.add(day);
+            assertThat(lines.length - 1).isEqualTo(perDay.get(day));
+            for (int i = 1; i < lines.length; i++) {
+                String[] fields = lines[i].split(",", -1);
+                assertThat(fields).hasSize(7);
+                assertThat(fields[1]).as("one day a job").isEqualTo(day);
+                assertThat(sent.put(fields[0] + "|" + fields[1], fields)).isNull();
             }
         }
-        assertThat(posted).hasSize(expected.size());
+        assertThat(jobDays).as("in date order").isSorted().hasSize(3);
+        assertThat(sent).hasSize(expected.size());
         for (CSVRecord row : expected) {
-            JsonNode report = posted.get(row.get("udise_code") + "|" + row.get("date"));
-            assertThat(report.get("clientReportId").asString())
+            String[] fields = sent.get(row.get("udise_code") + "|" + row.get("date"));
+            assertThat(fields[2]).isEqualTo(row.get("attendance_primary"));
+            assertThat(fields[3]).isEqualTo(row.get("attendance_upper_primary"));
+            assertThat(fields[4]).isEqualTo(row.get("meals_served"));
+            assertThat(fields[5]).isEqualTo(row.get("no_meal_reason"));
+            assertThat(fields[6])
                 .isEqualTo(History.reportId(row.get("udise_code"), LocalDate.parse(row.get("date"))).toString());
-            assertThat(report.get("attendancePrimary").asInt())
-                .isEqualTo(Integer.parseInt(row.get("attendance_primary")));
-            assertThat(report.get("attendanceUpperPrimary").asInt())
-                .isEqualTo(Integer.parseInt(row.get("attendance_upper_primary")));
-            assertThat(report.get("mealsServed").asInt()).isEqualTo(Integer.parseInt(row.get("meals_served")));
-            assertThat(report.get("noMealReason").isNull()).isEqualTo(row.get("no_meal_reason").isEmpty());
         }
+        // each job followed until SUCCEEDED (RUNNING first), its first reject shown
+        assertThat(gateway.findAll(getRequestedFor(urlPathMatching(LiveLoader.BULK + "/[A-Za-z0-9]{12}")))).hasSize(6);
+        String firstDay = jobDays.getFirst();
+        assertThat(stdout).containsPattern("  " + firstDay + ": \\d+ deliveries in \\d+ requests \\(created \\d+, "
+                + "already there \\d+, rejected \\d+, e\\.g\\. kitchen\\.not-found No kitchen\\) in [0-9.]+ s; "
+                + perDay.get(firstDay) + " daily reports in one bulk job \\(created 7, already there 2, rejected 1, "
+                + "e\\.g\\. 4,30000000000,2026-11-18,school\\.not-found,No school; all of them: GET " + LiveLoader.BULK
+                + "/[A-Za-z0-9]{12}/rejects\\) in [0-9.]+ s \\(day [0-9.]+ s\\)");
+        assertThat(stdout)
+            .containsPattern("Days loaded: 3 in [0-9.]+ s: " + String.format(Locale.ROOT, "%,d", expected.size())
+                    + " daily reports \\([0-9,]+ a second\\), [0-9,]+ deliveries \\([0-9,]+ a second\\)");
 
         List<CSVRecord> kitchens = Generated.read(out.resolve("kitchens.csv"));
         List<LoggedRequest> kitchenPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/kitchens")));
@@ -187,38 +223,157 @@ class LiveLoaderTests {
         }
         assertThat(kitchensServed).isEqualTo(kitchens.size());
 
-        List<CSVRecord> deliveries = Generated.read(out.resolve("deliveries.csv"));
-        List<LoggedRequest> deliveryPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/deliveries")));
-        assertThat(deliveryPosts).hasSize(deliveries.size()).isNotEmpty();
+        // every delivery once, in batches, with its receipt when it arrived
+        Map<String, CSVRecord> deliveries = new HashMap<>();
+        Generated.read(out.resolve("deliveries.csv")).forEach(row -> deliveries.put(row.get("delivery_id"), row));
+        assertThat(deliveries).isNotEmpty();
+        List<LoggedRequest> batches = gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)));
+        Set<String> references = new HashSet<>();
         Set<String> supplierIds = new HashSet<>();
-        for (LoggedRequest post : deliveryPosts) {
-            JsonNode delivery = JSON.readTree(post.getBodyAsString());
-            assertThat(delivery.get("kitchenId").asString()).matches("[0-9a-f-]{36}");
-            assertThat(delivery.get("commodity").asString()).isIn("RICE", "PULSES", "OIL");
-            assertThat(delivery.get("quantityKg").decimalValue()).isPositive();
-            assertThat(LocalDate.parse(delivery.get("promisedDate").asString())).isBefore(LocalDate.of(2026, 11, 21));
-            supplierIds.add(delivery.get("supplierId").asString());
+        for (LoggedRequest batch : batches) {
+            JsonNode items = JSON.readTree(batch.getBodyAsString()).get("deliveries");
+            assertThat(items.size()).isBetween(1, 50);
+            for (JsonNode item : items) {
+                String reference = item.get("clientReference").asString();
+                assertThat(references.add(reference)).isTrue();
+                CSVRecord row = deliveries.get(reference);
+                assertThat(row).isNotNull();
+                assertThat(item.get("kitchenId").asString()).matches("[0-9a-f-]{36}");
+                assertThat(item.get("commodity").asString()).isEqualTo(row.get("commodity"));
+                assertThat(item.get("quantityKg").decimalValue())
+                    .isEqualByComparingTo(new java.math.BigDecimal(row.get("quantity_kg")));
+                assertThat(item.get("promisedDate").asString()).isEqualTo(row.get("expected_date"));
+                if (row.get("delivered_date").isEmpty()) {
+                    assertThat(item.has("receipt")).isFalse();
+                }
+                else {
+                    assertThat(item.get("receipt").get("receivedOn").asString()).isEqualTo(row.get("delivered_date"));
+                    assertThat(item.get("receipt").get("quantityKg").decimalValue())
+                        .isEqualByComparingTo(item.get("quantityKg").decimalValue());
+                }
+                supplierIds.add(item.get("supplierId").asString());
+            }
         }
+        assertThat(references).isEqualTo(deliveries.keySet());
         assertThat(supplierIds).allMatch(id -> id.matches("[0-9a-f-]{36}"))
             .hasSizeLessThanOrEqualTo(supplierPosts.size());
-        long delivered = deliveries.stream().filter(row -> !row.get("delivered_date").isEmpty()).count();
-        List<LoggedRequest> receipts = gateway
-            .findAll(postRequestedFor(urlPathMatching("/api/v1/deliveries/.+/receipt")));
-        assertThat(receipts).hasSize((int) delivered);
-        assertThat(JSON.readTree(receipts.getFirst().getBodyAsString()).get("receivedOn").asString())
-            .matches("2026-11-\\d{2}");
-        // each batch answers created 3, duplicates 1, rejected 1: the day's line adds
-        // them up
-        int firstDay = perDay.get("2026-11-18");
-        int requests = (firstDay + 49) / 50;
-        assertThat(stdout).contains("2026-11-18: " + firstDay + " daily reports in " + requests + " requests (created "
-                + 3 * requests + ", already there " + requests + ", rejected " + requests
-                + ", e.g. meal.not-a-school-day a Sunday)");
+        gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/deliveries")));
+        gateway.verify(0, postRequestedFor(urlPathMatching("/api/v1/deliveries/.+/receipt")));
+
+        // a day's deliveries (expected that day or before) go before its bulk job
+        List<ServeEvent> events = new ArrayList<>(gateway.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        String lastJobDay = "";
+        for (ServeEvent event : events) {
+            LoggedRequest request = event.getRequest();
+            if (request.getUrl().equals(LiveLoader.BULK)) {
+                lastJobDay = request.getBodyAsString().split("\n")[1].split(",")[1];
+            }
+            else if (request.getUrl().equals(LiveLoader.DELIVERIES_BATCH)) {
+                for (JsonNode item : JSON.readTree(request.getBodyAsString()).get("deliveries")) {
+                    assertThat(item.get("promisedDate").asString()).as("posted after the bulk job of " + lastJobDay)
+                        .isGreaterThan(lastJobDay);
+                }
+            }
+        }
         assertThat(stdout).contains("import job running (rowsRead 40, progress 30)")
             .contains("still waiting for the job")
             .contains("2 rows were rejected")
             .contains(JOB + "/rejects")
             .contains("Loaded into " + baseUrl + ": 138 schools imported");
+    }
+
+    @Test
+    void theBatchPathPostsEveryReportInBatchesWithItsDerivedId() {
+        assertThat(live("--meal-path", "batch")).as(stderr).isZero();
+
+        gateway.verify(0, postRequestedFor(urlEqualTo(LiveLoader.BULK)));
+        List<CSVRecord> expected = Generated.read(out.resolve("daily-reports.csv"));
+        Map<String, Integer> perDay = new HashMap<>();
+        expected.forEach(row -> perDay.merge(row.get("date"), 1, Integer::sum));
+        int expectedRequests = perDay.values().stream().mapToInt(n -> (n + 49) / 50).sum();
+
+        List<LoggedRequest> batches = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")));
+        assertThat(batches).hasSize(expectedRequests);
+        Set<String> ids = new HashSet<>();
+        Map<String, JsonNode> posted = new HashMap<>();
+        for (LoggedRequest batch : batches) {
+            assertThat(batch.getHeader("Authorization")).isEqualTo("Bearer token-1");
+            JsonNode reports = JSON.readTree(batch.getBodyAsString()).get("reports");
+            assertThat(reports.size()).isBetween(1, 50);
+            for (JsonNode report : reports) {
+                assertThat(ids.add(report.get("clientReportId").asString())).isTrue();
+                posted.put(report.get("udiseCode").asString() + "|" + report.get("date").asString(), report);
+            }
+        }
+        assertThat(posted).hasSize(expected.size());
+        for (CSVRecord row : expected) {
+            JsonNode report = posted.get(row.get("udise_code") + "|" + row.get("date"));
+            assertThat(report.get("clientReportId").asString())
+                .isEqualTo(History.reportId(row.get("udise_code"), LocalDate.parse(row.get("date"))).toString());
+            assertThat(report.get("attendancePrimary").asInt())
+                .isEqualTo(Integer.parseInt(row.get("attendance_primary")));
+            assertThat(report.get("attendanceUpperPrimary").asInt())
+                .isEqualTo(Integer.parseInt(row.get("attendance_upper_primary")));
+            assertThat(report.get("mealsServed").asInt()).isEqualTo(Integer.parseInt(row.get("meals_served")));
+            assertThat(report.get("noMealReason").isNull()).isEqualTo(row.get("no_meal_reason").isEmpty());
+        }
+        // each batch answers created 3, duplicates 1, rejected 1: the day's line adds
+        // them up
+        int firstDay = perDay.get("2026-11-18");
+        int requests = (firstDay + 49) / 50;
+        assertThat(stdout).contains(firstDay + " daily reports in " + requests + " requests (created " + 3 * requests
+                + ", already there " + requests + ", rejected " + requests + ", e.g. meal.not-a-school-day a Sunday)");
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)))).isNotEmpty();
+    }
+
+    @Test
+    void aSecondRunSendsTheSameIdsAndReferences() {
+        assertThat(live()).as(stderr).isZero();
+        Set<String> firstIds = reportIdsSent();
+        Set<String> firstReferences = referencesSent();
+        gateway.resetRequests();
+
+        assertThat(live()).as(stderr).isZero();
+
+        assertThat(reportIdsSent()).isEqualTo(firstIds).isNotEmpty();
+        assertThat(referencesSent()).isEqualTo(firstReferences).isNotEmpty();
+    }
+
+    private Set<String> reportIdsSent() {
+        Set<String> ids = new HashSet<>();
+        for (LoggedRequest job : gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.BULK)))) {
+            String[] lines = job.getBodyAsString().split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                ids.add(lines[i].substring(lines[i].lastIndexOf(',') + 1));
+            }
+        }
+        return ids;
+    }
+
+    private Set<String> referencesSent() {
+        Set<String> references = new HashSet<>();
+        for (LoggedRequest batch : gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)))) {
+            JSON.readTree(batch.getBodyAsString())
+                .get("deliveries")
+                .forEach(item -> references.add(item.get("clientReference").asString()));
+        }
+        return references;
+    }
+
+    @Test
+    void aFailedBulkJobStopsTheLoadWithTheJobsError() {
+        gateway.stubFor(get(urlPathMatching(LiveLoader.BULK + "/[A-Za-z0-9]{12}")).inScenario("bulk")
+            .whenScenarioStateIs("succeeded")
+            .willReturn(okJson("{\"status\":\"FAILED\",\"error\":\"could not write the reports: disk full\"}")));
+
+        assertThat(live()).isEqualTo(1);
+
+        assertThat(stderr).contains("the bulk job of the daily reports of 2026-11-18 failed")
+            .contains("disk full")
+            .doesNotContain("Exception");
+        gateway.verify(1, postRequestedFor(urlEqualTo(LiveLoader.BULK)));
+        assertThat(stdout).doesNotContain("Loaded into");
     }
 
     @Test
@@ -268,18 +423,18 @@ class LiveLoaderTests {
         assertThat(live("--days", "1")).as(stderr).isZero();
 
         assertThat(stdout).contains("Kitchens and suppliers skipped").contains("some steps were skipped");
-        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")))).isNotEmpty();
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.BULK)))).isNotEmpty();
     }
 
     @Test
     void aMissingReportsEndpointIsSaidPlainlyWithoutAStackTrace() {
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).willReturn(aResponse().withStatus(404)
+        gateway.stubFor(post(urlEqualTo(LiveLoader.BULK)).willReturn(aResponse().withStatus(404)
             .withHeader("Content-Type", "application/problem+json")
             .withBody("{\"title\":\"Not Found\",\"status\":404,\"code\":\"platform.not-found\"}")));
 
         assertThat(live()).isEqualTo(1);
 
-        assertThat(stderr).contains("/api/v1/meals/reports/batch answered 404")
+        assertThat(stderr).contains("/api/v1/meals/reports/bulk answered 404")
             .contains("does not serve that endpoint")
             .contains("platform.not-found")
             .doesNotContain("Exception")
@@ -288,14 +443,15 @@ class LiveLoaderTests {
 
     @Test
     void aMissingDeliveriesEndpointSkipsTheDeliveriesButNotTheReports() {
-        gateway.stubFor(post(urlEqualTo("/api/v1/deliveries")).willReturn(aResponse().withStatus(501)));
+        gateway.stubFor(post(urlEqualTo(LiveLoader.DELIVERIES_BATCH)).willReturn(aResponse().withStatus(501)));
 
         assertThat(live()).as(stderr).isZero();
 
         assertThat(stdout).contains("Deliveries skipped from here on")
             .contains("answered 501")
             .contains("some steps were skipped");
-        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")))).hasSizeGreaterThan(3);
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.BULK)))).hasSize(3);
+        gateway.verify(1, postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)));
     }
 
     @Test
@@ -307,18 +463,18 @@ class LiveLoaderTests {
         assertThat(live()).isEqualTo(1);
 
         assertThat(stderr).contains("the school import failed").contains("school.import.bad-header");
-        gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/meals/reports/batch")));
+        gateway.verify(0, postRequestedFor(urlEqualTo(LiveLoader.BULK)));
     }
 
     @Test
     void anExpiredTokenLeadsToOneFreshLogin() {
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token")
+        gateway.stubFor(post(urlEqualTo(LiveLoader.BULK)).inScenario("token")
             .whenScenarioStateIs(STARTED)
             .willReturn(aResponse().withStatus(401))
             .willSetStateTo("fresh"));
-        gateway.stubFor(post(urlEqualTo("/api/v1/meals/reports/batch")).inScenario("token")
+        gateway.stubFor(post(urlEqualTo(LiveLoader.BULK)).inScenario("token")
             .whenScenarioStateIs("fresh")
-            .willReturn(okJson("{}")));
+            .willReturn(aResponse().withStatus(202).withHeader("Location", LiveLoader.BULK + "/abcdefghijkl")));
 
         assertThat(live("--days", "1")).as(stderr).isZero();
 

@@ -26,6 +26,16 @@ class OptionsTests {
         assertThat(options.concurrency()).isEqualTo(2);
         assertThat(options.importRows()).isEqualTo(20_000);
         assertThat(options.batchSize()).isEqualTo(500);
+        assertThat(options.mealPath()).isEqualTo(LiveLoader.MealPath.BULK);
+    }
+
+    @Test
+    void theMealPathIsBulkOrBatch() {
+        assertThat(Options.parse(Map.of(), "--meal-path", "batch").mealPath()).isEqualTo(LiveLoader.MealPath.BATCH);
+        assertThat(Options.parse(Map.of(), "--meal-path=BULK").mealPath()).isEqualTo(LiveLoader.MealPath.BULK);
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(Map.of(), "--meal-path", "fast"))
+            .withMessageContaining("--meal-path wants bulk or batch");
+        assertThat(Options.HELP).contains("--meal-path bulk|batch");
     }
 
     @Test
