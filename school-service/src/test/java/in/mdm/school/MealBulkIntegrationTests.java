@@ -412,4 +412,41 @@ class MealBulkIntegrationTests {
                 HttpStatus.BAD_REQUEST, "meal.sms.invalid");
     }
 
+    @Test
+    void deliveriesAndTransfersForAKitchenFedSchoolLandWhereItsMealsAreCooked() {
+        String kitchen = kitchen("Receiving Kitchen", 100);
+        String fed = "33059100051";
+        String own = "33059100052";
+        school(fed, kitchen);
+        school(own, null);
+        String supplier = (String) admin().post("/api/v1/suppliers", """
+                {"code":"TNCSC-BULK","name":"Civil Supplies","kind":"CIVIL_SUPPLIES_CORPORATION"}""")
+            .getBody()
+            .get("id");
+        String delivery = (String) admin().post("/api/v1/deliveries",
+                "{\"supplierId\":\"%s\",\"udiseCode\":\"%s\",\"commodity\":\"RICE\",\"quantityKg\":50,\"promisedDate\":\"%s\"}"
+                    .formatted(supplier, fed, TODAY))
+            .getBody()
+            .get("id");
+        assertThat(admin()
+            .post("/api/v1/deliveries/" + delivery + "/receipt",
+                    "{\"receivedOn\":\"%s\",\"quantityKg\":50}".formatted(TODAY))
+            .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(kitchenRice(kitchen)).isEqualByComparingTo("150");
+
+        // a transfer from the kitchen-fed school to one with its own stock moves the
+        // kitchen's rice
+        ResponseEntity<Map> moved = Api.as(http, TestTokens.officer("569"))
+            .post("/api/v1/stock/transfers", """
+                    {"from":"%s","to":"%s","commodity":"RICE","quantityKg":20,"reason":"lend for a week"}"""
+                .formatted(fed, own));
+        assertThat(moved.getStatusCode().is2xxSuccessful()).as("%s", moved.getBody()).isTrue();
+        assertThat(kitchenRice(kitchen)).isEqualByComparingTo("130");
+        assertThat(jdbc.sql("select quantity_kg from stock_balances where udise_code = :p and commodity = 'RICE'")
+            .param("p", own)
+            .query(BigDecimal.class)
+            .single()).isEqualByComparingTo("20");
+        assertThat(count("select count(*) from stock_balances where udise_code = :p", fed)).isZero();
+    }
+
 }

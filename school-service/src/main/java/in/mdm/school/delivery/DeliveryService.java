@@ -150,12 +150,21 @@ public class DeliveryService {
         return find(id).orElseThrow();
     }
 
-    /** A receipt's kilograms enter the school's or the kitchen's stock ledger. */
+    /**
+     * A receipt's kilograms enter the stock ledger where the meals are cooked: the
+     * school's own, the kitchen's, or that of the kitchen that cooks for the school.
+     */
     private void postReceipt(DeliveryResponse d, ReceiptRequest r, Caller caller) {
         if (r.quantityKg().signum() <= 0) {
             return;
         }
-        if (d.udiseCode() != null) {
+        UUID cookedAt = d.udiseCode() == null ? null : kitchenStock.kitchenOf(d.udiseCode()).orElse(null);
+        if (cookedAt != null) {
+            kitchenStock.post(cookedAt, Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
+                    r.receivedOn(), "delivery for school " + d.udiseCode() + " from supplier " + d.supplierId(),
+                    "delivery:" + d.id(), caller.username());
+        }
+        else if (d.udiseCode() != null) {
             stock.post(d.udiseCode(), Commodity.valueOf(d.commodity()), LedgerEntryKind.RECEIPT, r.quantityKg(),
                     r.receivedOn(), "delivery from supplier " + d.supplierId(), "delivery:" + d.id(),
                     caller.username());

@@ -98,6 +98,14 @@ class KitchenStockRepository {
             .optional();
     }
 
+    /** The kitchen that cooks for a school, if one does. */
+    Optional<UUID> kitchenOf(String udiseCode) {
+        return jdbc.sql("select kitchen_id from schools where udise_code = :u and kitchen_id is not null")
+            .param("u", udiseCode)
+            .query(UUID.class)
+            .optional();
+    }
+
     /**
      * For the schools the kitchen serves, in the academic year: {schools enrolled,
      * primary, upper primary}.

@@ -86,6 +86,14 @@ public class KitchenStockService {
         return kitchens.lockExisting(kitchen, commodity);
     }
 
+    /**
+     * The kitchen that cooks for a school, if one does: its food is stocked there, so
+     * deliveries and transfers for the school land at the kitchen.
+     */
+    public Optional<UUID> kitchenOf(String udiseCode) {
+        return kitchens.kitchenOf(udiseCode);
+    }
+
     /** Where a kitchen is: {district, block}, or empty. */
     Optional<String[]> place(UUID kitchen) {
         return kitchens.place(kitchen);

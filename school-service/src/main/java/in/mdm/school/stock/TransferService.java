@@ -92,7 +92,9 @@ class TransferService {
      * nothing.
      * @return {@code null} when the sender has the quantity, else why not
      */
-    String lockAndCheck(Site from, Site to, Commodity commodity, BigDecimal quantityKg) {
+    String lockAndCheck(Site school, Site receiver, Commodity commodity, BigDecimal quantityKg) {
+        Site from = cookedAt(school);
+        Site to = cookedAt(receiver);
         BigDecimal onHand = BigDecimal.ZERO;
         for (Site site : List.of(from, to).stream().sorted(Comparator.comparing(Site::lockKey)).toList()) {
             Optional<BigDecimal> held = site.school() ? schoolBalances.lockExisting(site.udiseCode(), commodity)
@@ -123,8 +125,20 @@ class TransferService {
                 reference, by);
     }
 
-    private void post(Site site, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
+    /**
+     * Where a site's food is: a school a kitchen cooks for keeps none of its own, so a
+     * transfer from or to it moves the kitchen's stock.
+     */
+    private Site cookedAt(Site site) {
+        if (!site.school()) {
+            return site;
+        }
+        return kitchens.kitchenOf(site.udiseCode()).map(k -> new Site(null, k)).orElse(site);
+    }
+
+    private void post(Site named, Commodity commodity, LedgerEntryKind kind, BigDecimal quantityKg, LocalDate date,
             String reason, String reference, String by) {
+        Site site = cookedAt(named);
         String text = reason.length() > 300 ? reason.substring(0, 300) : reason;
         if (site.school()) {
             schools.post(site.udiseCode(), commodity, kind, quantityKg, date, text, reference, by);
