@@ -42,6 +42,15 @@ public final class SchoolProblems {
     /** 400: a request names a block that is not in its district. */
     public static final String UNKNOWN_BLOCK = "school.unknown-block";
 
+    /** 400: a district alias without a letter or digit. */
+    public static final String DISTRICT_ALIAS_INVALID = "school.district-alias-invalid";
+
+    /** 409: the alias already names this or another district of the state. */
+    public static final String DISTRICT_ALIAS_TAKEN = "school.district-alias-taken";
+
+    /** 404: the district has no such alias. */
+    public static final String DISTRICT_ALIAS_NOT_FOUND = "school.district-alias-not-found";
+
     // UDISE import (importer/)
 
     /** 400: a multipart upload without a part named file. */

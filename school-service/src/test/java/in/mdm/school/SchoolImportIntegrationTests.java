@@ -148,14 +148,16 @@ class SchoolImportIntegrationTests {
         ResponseEntity<String> rejects = admin().exchange(HttpMethod.GET, (String) job.get("rejectsUrl"), null,
                 String.class);
         assertThat(rejects.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(rejects.getBody().lines().toList()).containsExactly("line,udise_code,school_name,reason",
-                "3,3304020000X,Bad Code,bad UDISE code: must be 11 digits", "4,33040200003,Unknown Block,unknown block",
-                "6,33040200004,Second Copy,duplicate in file (first at line 5)",
-                "7,33040200005,Far Away,bad coordinates: outside India",
-                "8,33040200006,Half Coordinates,bad coordinates: latitude and longitude must both be decimal degrees",
-                "9,33040200007,Odd Category,unknown category: Nursery",
-                "10,33040200008,Unknown District,unknown district",
-                "11,33040200009,\uFFFDcole Ste-Anne,encoding: not UTF-8");
+        assertThat(rejects.getBody().lines().toList()).containsExactly(
+                "line,udise_code,school_name,reason,did_you_mean",
+                "3,3304020000X,Bad Code,bad UDISE code: must be 11 digits,",
+                "4,33040200003,Unknown Block,unknown block,",
+                "6,33040200004,Second Copy,duplicate in file (first at line 5),",
+                "7,33040200005,Far Away,bad coordinates: outside India,",
+                "8,33040200006,Half Coordinates,bad coordinates: latitude and longitude must both be decimal degrees,",
+                "9,33040200007,Odd Category,unknown category: Nursery,",
+                "10,33040200008,Unknown District,unknown district,",
+                "11,33040200009,\uFFFDcole Ste-Anne,encoding: not UTF-8,");
         assertThat(admin().get("/api/v1/schools/33040200004").getBody()).containsEntry("name", "First Copy");
         assertThat(admin().get("/api/v1/schools/33040200003").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

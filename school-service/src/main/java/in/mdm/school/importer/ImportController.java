@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
 
 @RestController
@@ -66,6 +69,15 @@ class ImportController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
             .location(URI.create("/api/v1/schools/import/" + job.id()))
             .body(job);
+    }
+
+    /** Import jobs, newest first. */
+    @GetMapping
+    @PreAuthorize(WHO)
+    PageResponse<ImportJobResponse> list(@RequestParam(required = false) ImportStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return jobs.list(status, page, size);
     }
 
     @GetMapping("/{jobId}")

@@ -15,6 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.jdbc.PagedQuery;
+import in.mdm.platform.web.PageResponse;
+
 @Repository
 class ImportJobRepository {
 
@@ -95,20 +98,30 @@ class ImportJobRepository {
             .optional();
     }
 
+    /** Jobs newest first, optionally of one status. */
+    PageResponse<ImportJobResponse> list(ImportStatus status, int page, int size) {
+        return PagedQuery.selectUnscoped(jdbc, "*", "school_import_jobs")
+            .where("cast(:status as varchar) is null or status = :status")
+            .param("status", status)
+            .orderBy("created_at desc, id")
+            .fetch(page, size, (rs, i) -> map(rs));
+    }
+
     void writeRejects(UUID id, Writer out) {
         try (CSVPrinter csv = new CSVPrinter(out,
-                CSVFormat.DEFAULT.builder().setHeader("line", "udise_code", "school_name", "reason").get())) {
-            jdbc.sql(
-                    "select line_no, udise_code, school_name, reason from school_import_rejects where job_id = :id order by line_no")
-                .param("id", id)
-                .query(rs -> {
-                    try {
-                        csv.printRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                    }
-                    catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                });
+                CSVFormat.DEFAULT.builder()
+                    .setHeader("line", "udise_code", "school_name", "reason", "did_you_mean")
+                    .get())) {
+            jdbc.sql("""
+                    select line_no, udise_code, school_name, reason, did_you_mean from school_import_rejects
+                    where job_id = :id order by line_no""").param("id", id).query(rs -> {
+                try {
+                    csv.printRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

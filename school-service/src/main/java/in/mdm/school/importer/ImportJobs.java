@@ -21,9 +21,11 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.AcademicYear;
 import in.mdm.platform.events.EventBatches;
+import in.mdm.platform.web.PageResponse;
 import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
 
@@ -137,6 +139,11 @@ class ImportJobs {
     ImportJobResponse get(UUID id) {
         return jobs.find(id)
             .orElseThrow(() -> ApiException.notFound(SchoolProblems.IMPORT_NOT_FOUND, "No import job " + id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<ImportJobResponse> list(ImportStatus status, int page, int size) {
+        return jobs.list(status, page, size);
     }
 
     /**

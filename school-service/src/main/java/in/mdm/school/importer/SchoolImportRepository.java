@@ -31,12 +31,16 @@ import in.mdm.school.masterdata.NameKey;
 @Repository
 public class SchoolImportRepository {
 
-    /** A district: its LGD code, its state's and its name key. */
-    record District(String code, String stateCode, String nameKey) {
+    /** A district: its LGD code, its state's and its name. */
+    record District(String code, String stateCode, String name) {
     }
 
-    /** A block: its district's LGD code, its own and its name key. */
-    record Block(String districtCode, String code, String nameKey) {
+    /** Another name of a district: its district, state and the name's key. */
+    record Alias(String districtCode, String stateCode, String aliasKey) {
+    }
+
+    /** A block: its district's LGD code, its own and its name. */
+    record Block(String districtCode, String code, String name) {
     }
 
     /** A school the upsert inserted ({@code inserted}) or changed, as it is now. */
@@ -60,16 +64,26 @@ public class SchoolImportRepository {
 
     List<District> districts() {
         List<District> districts = new ArrayList<>();
-        jdbc.sql("select code, state_code, name_key from districts").query(rs -> {
+        jdbc.sql("select code, state_code, name from districts").query(rs -> {
             districts.add(new District(rs.getString(1), rs.getString(2), rs.getString(3)));
         });
         return districts;
     }
 
+    /** Every district alias. */
+    List<Alias> districtAliases() {
+        List<Alias> aliases = new ArrayList<>();
+        jdbc.sql("select district_code, state_code, alias_key from district_aliases order by district_code, alias_key")
+            .query(rs -> {
+                aliases.add(new Alias(rs.getString(1), rs.getString(2), rs.getString(3)));
+            });
+        return aliases;
+    }
+
     /** Every block, by district and code. */
     List<Block> blocks() {
         List<Block> blocks = new ArrayList<>();
-        jdbc.sql("select district_code, code, name_key from blocks order by district_code, code").query(rs -> {
+        jdbc.sql("select district_code, code, name from blocks order by district_code, code").query(rs -> {
             blocks.add(new Block(rs.getString(1), rs.getString(2), rs.getString(3)));
         });
         return blocks;
@@ -129,14 +143,16 @@ public class SchoolImportRepository {
         for (int i = 0; i < rejects.size(); i += 1000) {
             List<SchoolImporter.Reject> batch = rejects.subList(i, Math.min(rejects.size(), i + 1000));
             jdbc.sql("""
-                    insert into school_import_rejects (job_id, line_no, udise_code, school_name, reason)
+                    insert into school_import_rejects (job_id, line_no, udise_code, school_name, reason, did_you_mean)
                     select :job, * from unnest(cast(:lines as integer[]), cast(:codes as varchar[]),
-                                               cast(:names as varchar[]), cast(:reasons as varchar[]))""")
+                                               cast(:names as varchar[]), cast(:reasons as varchar[]),
+                                               cast(:suggestions as varchar[]))""")
                 .param("job", jobId)
                 .param("lines", batch.stream().map(SchoolImporter.Reject::line).toArray(Integer[]::new))
                 .param("codes", batch.stream().map(SchoolImporter.Reject::udiseCode).toArray(String[]::new))
                 .param("names", batch.stream().map(SchoolImporter.Reject::schoolName).toArray(String[]::new))
                 .param("reasons", batch.stream().map(SchoolImporter.Reject::reason).toArray(String[]::new))
+                .param("suggestions", batch.stream().map(SchoolImporter.Reject::didYouMean).toArray(String[]::new))
                 .update();
         }
     }

@@ -46,16 +46,17 @@ import in.mdm.school.school.SchoolCategory;
 /**
  * Loads a UDISE-style CSV into the register, set-based. Each row is checked as the file
  * streams (UDISE code, labels, coordinates, encoding, duplicates), its district and block
- * are matched in memory (LGD code, or name key within the UDISE code's state and then
- * within the district); every {@value #CHUNK} good rows go by PostgreSQL {@code COPY}
- * into a temporary table and one upsert inserts the new schools and updates the changed
- * ones, and one more the enrollments; SchoolRegistered / SchoolUpdated /
- * EnrollmentUpdated for exactly the rows they changed go to the {@link EventSink} in one
- * call, all in the chunk's transaction (the outbox). A row that is already so changes
- * nothing and publishes nothing. While the file is read, up to {@value #WRITERS} earlier
- * chunks are written at the same time, each in its own transaction. The SQL is
- * {@link SchoolImportRepository}'s. A plain class (no Spring wiring), so that a benchmark
- * can run it against a bare data source.
+ * are matched in memory (LGD code, or name key, alias or name without suffix within the
+ * UDISE code's state and then within the district: {@link Places}); a row whose district
+ * or block matches none gets the closest name as {@code did_you_mean}; every
+ * {@value #CHUNK} good rows go by PostgreSQL {@code COPY} into a temporary table and one
+ * upsert inserts the new schools and updates the changed ones, and one more the
+ * enrollments; SchoolRegistered / SchoolUpdated / EnrollmentUpdated for exactly the rows
+ * they changed go to the {@link EventSink} in one call, all in the chunk's transaction
+ * (the outbox). A row that is already so changes nothing and publishes nothing. While the
+ * file is read, up to {@value #WRITERS} earlier chunks are written at the same time, each
+ * in its own transaction. The SQL is {@link SchoolImportRepository}'s. A plain class (no
+ * Spring wiring), so that a benchmark can run it against a bare data source.
  */
 public class SchoolImporter {
 
@@ -89,9 +90,16 @@ public class SchoolImporter {
 
     }
 
-    /** One rejected row. */
-    public record Reject(int line, String udiseCode, String schoolName, String reason) {
+    /**
+     * One rejected row; {@code didYouMean} is the closest district or block name for one
+     * whose district or block matched none.
+     */
+    public record Reject(int line, String udiseCode, String schoolName, String reason, String didYouMean) {
     }
+
+    static final String UNKNOWN_DISTRICT = "unknown district";
+
+    static final String UNKNOWN_BLOCK = "unknown block";
 
     private final SchoolImportRepository repository;
 
@@ -180,7 +188,8 @@ public class SchoolImporter {
                 }
                 if (reason != null) {
                     rejects.add(new Reject(lineNo, cut(header.get(record, "udise_code"), 40),
-                            cut(header.get(record, "school_name"), 300), reason));
+                            cut(header.get(record, "school_name"), 300), reason,
+                            cut(didYouMean(header, record, reason, places), 100)));
                 }
                 else {
                     lines.add(line.toString());
@@ -418,11 +427,11 @@ public class SchoolImporter {
         }
         String district = places.district(udise.substring(0, 2), districtCode, districtName);
         if (district == null) {
-            return "unknown district";
+            return UNKNOWN_DISTRICT;
         }
         String block = places.block(district, blockCode, blockName, createMissingBlocks);
         if (block == null) {
-            return "unknown block";
+            return UNKNOWN_BLOCK;
         }
         Eligibility eligibility = Eligibility.of(category, management);
         out.append(udise).append('\t').append(lineNo).append('\t');
@@ -440,6 +449,24 @@ public class SchoolImporter {
             .append(eligibility.upperPrimary() ? 't' : 'f')
             .append('\n');
         return null;
+    }
+
+    /**
+     * For a row whose district (block) matched none, the closest district name of the
+     * UDISE code's state (block name of the matched district); otherwise {@code null}.
+     */
+    private static String didYouMean(ImportHeader h, CSVRecord record, String reason, Places places) {
+        if (!UNKNOWN_DISTRICT.equals(reason) && !UNKNOWN_BLOCK.equals(reason)) {
+            return null;
+        }
+        String state = h.get(record, "udise_code").substring(0, 2);
+        String districtName = h.get(record, "district_name");
+        if (UNKNOWN_DISTRICT.equals(reason)) {
+            return districtName == null ? null : places.closestDistrict(state, districtName);
+        }
+        String blockName = h.get(record, "block_name");
+        String district = places.district(state, h.get(record, "district_code"), districtName);
+        return district == null || blockName == null ? null : places.closestBlock(district, blockName);
     }
 
     /**
