@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,12 +99,12 @@ class ImportJobs {
     }
 
     private void run(UUID id, Path file, ImportOptions options) {
-        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file))) {
+        try (BoundedInputStream in = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get()) {
             jobs.started(id);
             long start = System.nanoTime();
             long size = Math.max(1, Files.size(file));
             ImportCounts counts = importer.run(id, in, options,
-                    rows -> progress(id, rows, (int) Math.min(99, in.count() * 100 / size)));
+                    rows -> progress(id, rows, (int) Math.min(99, in.getCount() * 100 / size)));
             jobs.succeeded(id, counts);
             log.info("import {}: {} in {} ms", id, counts, (System.nanoTime() - start) / 1_000_000);
         }
@@ -160,39 +161,6 @@ class ImportJobs {
 
     void writeRejects(UUID id, Writer out) {
         jobs.writeRejects(id, out);
-    }
-
-    /** Counts the bytes read, for the job's progress. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
     }
 
 }

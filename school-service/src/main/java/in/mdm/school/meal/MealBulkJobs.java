@@ -1,6 +1,5 @@
 package in.mdm.school.meal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -16,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.validation.Validator;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,8 +56,6 @@ class MealBulkJobs {
 
     private final MealReportWriter writer;
 
-    private final TransactionTemplate transactions;
-
     private final Validator validator;
 
     private final JsonMapper json;
@@ -71,13 +66,11 @@ class MealBulkJobs {
 
     private final int chunkSize;
 
-    MealBulkJobs(MealBulkJobRepository jobs, MealReportWriter writer, PlatformTransactionManager transactionManager,
-            Validator validator, JsonMapper json, Clock clock,
+    MealBulkJobs(MealBulkJobRepository jobs, MealReportWriter writer, Validator validator, JsonMapper json, Clock clock,
             @Value("${mdm.school.meals.bulk-chunk:5000}") int chunkSize,
             @Value("${mdm.school.meals.bulk-jobs:2}") int concurrentJobs) {
         this.jobs = jobs;
         this.writer = writer;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -163,7 +156,7 @@ class MealBulkJobs {
     private void run(UUID id, Path file, MealBulkFormat format, ReportChannel channel, JurisdictionScope scope,
             String requestedBy) {
         long start = System.nanoTime();
-        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
+        try (BoundedInputStream in = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
                 MealBulkReader reader = MealBulkReader.open(in, format, validator, json)) {
             jobs.started(id);
             long size = Math.max(1, Files.size(file));
@@ -172,7 +165,8 @@ class MealBulkJobs {
             while (reader.hasNext()) {
                 chunk.add(reader.next());
                 if (chunk.size() == chunkSize) {
-                    store(id, chunk, channel, scope, requestedBy, (int) Math.min(99, in.count() * 100 / size), totals);
+                    store(id, chunk, channel, scope, requestedBy, (int) Math.min(99, in.getCount() * 100 / size),
+                            totals);
                     chunk.clear();
                 }
             }
@@ -202,7 +196,9 @@ class MealBulkJobs {
         }
     }
 
-    /** One chunk in one transaction with its counts and rejects; again on a deadlock. */
+    /**
+     * One chunk in one transaction with its counts and rejects (again after a deadlock).
+     */
     private void store(UUID id, List<MealBulkReader.Row> chunk, ReportChannel channel, JurisdictionScope scope,
             String requestedBy, int progress, int[] totals) {
         Instant now = clock.instant();
@@ -218,35 +214,25 @@ class MealBulkJobs {
                 sent.add(row);
             }
         }
-        for (int attempt = 1;; attempt++) {
-            try {
-                int[] counts = transactions.execute(status -> {
-                    List<MealReportWriter.Result> results = writer.store(incoming, channel, scope, true, false);
-                    List<MealBulkJobRepository.Reject> all = new ArrayList<>(rejects);
-                    int created = 0;
-                    int duplicates = 0;
-                    for (int i = 0; i < results.size(); i++) {
-                        MealReportWriter.Result result = results.get(i);
-                        switch (result.status()) {
-                            case CREATED -> created++;
-                            case DUPLICATE -> duplicates++;
-                            case REJECTED -> all.add(reject(sent.get(i), result.problem()));
-                        }
-                    }
-                    jobs.chunkDone(id, chunk.size(), created, duplicates, all, progress);
-                    return new int[] { created, duplicates, all.size() };
-                });
-                totals[0] += counts[0];
-                totals[1] += counts[1];
-                totals[2] += counts[2];
-                return;
-            }
-            catch (PessimisticLockingFailureException ex) {
-                if (attempt == 3) {
-                    throw ex;
+        int[] counts = writer.inTransaction(status -> {
+            List<MealReportWriter.Result> results = writer.store(incoming, channel, scope, true, false);
+            List<MealBulkJobRepository.Reject> all = new ArrayList<>(rejects);
+            int created = 0;
+            int duplicates = 0;
+            for (int i = 0; i < results.size(); i++) {
+                MealReportWriter.Result result = results.get(i);
+                switch (result.status()) {
+                    case CREATED -> created++;
+                    case DUPLICATE -> duplicates++;
+                    case REJECTED -> all.add(reject(sent.get(i), result.problem()));
                 }
             }
-        }
+            jobs.chunkDone(id, chunk.size(), created, duplicates, all, progress);
+            return new int[] { created, duplicates, all.size() };
+        });
+        totals[0] += counts[0];
+        totals[1] += counts[1];
+        totals[2] += counts[2];
     }
 
     private static MealBulkJobRepository.Reject reject(MealBulkReader.Row row, ApiException problem) {
@@ -276,39 +262,6 @@ class MealBulkJobs {
 
     void writeRejects(UUID id, Writer out) {
         jobs.writeRejects(id, out);
-    }
-
-    /** Counts the bytes read, for the job's progress. */
-    private static final class CountingInputStream extends FilterInputStream {
-
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
     }
 
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,8 +71,7 @@ public class MealReportService {
     /** One report, in its own transaction: a batch of one. */
     Outcome submit(MealReportRequest request, ReportChannel channel, Caller caller) {
         MealReportWriter.Result result = storeAll(
-                List.of(new MealReportWriter.Incoming(request, clock.instant(), caller.username())), channel, caller,
-                false)
+                List.of(new MealReportWriter.Incoming(request, clock.instant(), caller.username())), channel, caller)
             .get(0);
         if (result.status() == BatchResponse.Status.REJECTED) {
             throw result.problem();
@@ -89,28 +87,14 @@ public class MealReportService {
         Instant now = clock.instant();
         List<MealReportWriter.Result> results = storeAll(
                 requests.stream().map(r -> new MealReportWriter.Incoming(r, now, caller.username())).toList(), channel,
-                caller, false);
+                caller);
         return BatchResponse.of(requests, results);
     }
 
-    /**
-     * Stores the reports in one transaction, tried again (up to three times) when the
-     * database chose it to break a deadlock or a lock wait: nothing of a failed attempt
-     * remains.
-     */
-    List<MealReportWriter.Result> storeAll(List<MealReportWriter.Incoming> batch, ReportChannel channel, Caller caller,
-            boolean identicalIsDuplicate) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(status -> writer.store(batch, channel, JurisdictionScope.of(caller),
-                        identicalIsDuplicate, true));
-            }
-            catch (PessimisticLockingFailureException ex) {
-                if (attempt == 3) {
-                    throw ex;
-                }
-            }
-        }
+    /** Stores the reports in one transaction (again after a deadlock). */
+    List<MealReportWriter.Result> storeAll(List<MealReportWriter.Incoming> batch, ReportChannel channel,
+            Caller caller) {
+        return writer.inTransaction(status -> writer.store(batch, channel, JurisdictionScope.of(caller), false, true));
     }
 
     /** Why a report's reason does not fit its meals, or {@code null}. */

@@ -1,5 +1,6 @@
 package in.mdm.school.meal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +13,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
@@ -69,12 +76,34 @@ class MealReportWriter {
 
     private final java.time.Clock clock;
 
+    private final TransactionTemplate transactions;
+
+    /**
+     * A deadlock or lock wait the database broke is tried again, twice at most; other
+     * failures are not.
+     */
+    private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+        .maxRetries(2)
+        .delay(Duration.ofMillis(20))
+        .includes(PessimisticLockingFailureException.class)
+        .build());
+
     MealReportWriter(MealReportRepository reports, MealConsumption consumption, EventBatches events,
-            java.time.Clock clock) {
+            java.time.Clock clock, PlatformTransactionManager transactionManager) {
         this.reports = reports;
         this.consumption = consumption;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs the work (that stores reports) in a transaction of its own, again when the
+     * database broke a deadlock or lock wait: nothing of a failed attempt remains.
+     * Answered 503 {@code service.busy} if the last attempt fails so too.
+     */
+    <T> T inTransaction(TransactionCallback<T> work) {
+        return retry.invoke(() -> transactions.execute(work));
     }
 
     /**

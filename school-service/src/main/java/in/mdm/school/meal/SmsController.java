@@ -41,24 +41,7 @@ class SmsController {
     @PostMapping(path = "/api/v1/meals/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
     SmsResponse receive(@RequestBody byte[] body,
             @RequestHeader(name = "X-Signature", required = false) String signature) {
-        sms.verify(body, signature);
-        SmsRequest message;
-        try {
-            message = json.readValue(body, SmsRequest.class);
-        }
-        catch (JacksonException ex) {
-            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON,
-                    "The body is not a message: " + ex.getOriginalMessage());
-        }
-        Set<ConstraintViolation<SmsRequest>> violations = validator.validate(message);
-        if (!violations.isEmpty()) {
-            throw ApiException.badRequest(SchoolProblems.SMS_INVALID,
-                    violations.stream()
-                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                        .sorted()
-                        .collect(Collectors.joining("; ")));
-        }
-        return sms.receive(message);
+        return sms.receive(signed(body, signature, SmsRequest.class, "a message"));
     }
 
     /**
@@ -68,16 +51,28 @@ class SmsController {
     @PostMapping(path = "/api/v1/meals/sms/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     SmsBatchResponse receiveBatch(@RequestBody byte[] body,
             @RequestHeader(name = "X-Signature", required = false) String signature) {
+        return new SmsBatchResponse(
+                sms.receiveAll(signed(body, signature, SmsBatchRequest.class, "a batch of messages").messages()));
+    }
+
+    /**
+     * The body, once its signature is checked (401), read (400 malformed JSON) and valid
+     * (400 {@code meal.sms.invalid} naming the fields).
+     */
+    private <T> T signed(byte[] body, String signature, Class<T> type, String what) {
         sms.verify(body, signature);
-        SmsBatchRequest batch;
+        T value;
         try {
-            batch = json.readValue(body, SmsBatchRequest.class);
+            value = json.readValue(body, type);
         }
         catch (JacksonException ex) {
             throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON,
-                    "The body is not a batch of messages: " + ex.getOriginalMessage());
+                    "The body is not " + what + ": " + ex.getOriginalMessage());
         }
-        Set<ConstraintViolation<SmsBatchRequest>> violations = validator.validate(batch);
+        if (value == null) {
+            throw ApiException.badRequest(PlatformProblems.MALFORMED_JSON, "The body is not " + what + ": null");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw ApiException.badRequest(SchoolProblems.SMS_INVALID,
                     violations.stream()
@@ -85,7 +80,7 @@ class SmsController {
                         .sorted()
                         .collect(Collectors.joining("; ")));
         }
-        return new SmsBatchResponse(sms.receiveAll(batch.messages()));
+        return value;
     }
 
 }

@@ -18,11 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.JurisdictionScope;
@@ -56,18 +53,15 @@ class SmsService {
 
     private final MealReportRepository reports;
 
-    private final TransactionTemplate transactions;
-
     private final WebhookSignature signature;
 
     private final Clock clock;
 
-    SmsService(MealReportWriter writer, MealReportRepository reports, PlatformTransactionManager transactionManager,
-            Clock clock, @Value("${mdm.school.sms.hmac-secret:}") String secret) {
+    SmsService(MealReportWriter writer, MealReportRepository reports, Clock clock,
+            @Value("${mdm.school.sms.hmac-secret:}") String secret) {
         this.writer = writer;
         this.clock = clock;
         this.reports = reports;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.signature = new WebhookSignature(secret);
         if (secret.isEmpty()) {
             log.warn("mdm.school.sms.hmac-secret (MDM_SMS_HMAC_SECRET) is not set: every SMS webhook call is refused");
@@ -99,16 +93,7 @@ class SmsService {
      * one transaction with every message and its outcome, one answer each, in order.
      */
     List<SmsResponse> receiveAll(List<SmsRequest> messages) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(status -> receiveInTransaction(messages));
-            }
-            catch (PessimisticLockingFailureException ex) {
-                if (attempt == 3) {
-                    throw ex;
-                }
-            }
-        }
+        return writer.inTransaction(status -> receiveInTransaction(messages));
     }
 
     private List<SmsResponse> receiveInTransaction(List<SmsRequest> messages) {

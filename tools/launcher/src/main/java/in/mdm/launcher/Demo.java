@@ -70,6 +70,7 @@ final class Demo {
             .inheritIO();
         builder.environment().putAll(environment(admin));
         int status;
+        long start = System.nanoTime();
         try {
             status = builder.start().waitFor();
         }
@@ -84,6 +85,10 @@ final class Demo {
         if (status != 0) {
             System.out.println(
                     "--demo: the simulator stopped with status " + status + " (see above); the suite keeps running.");
+        }
+        else {
+            System.out.printf("Demo data loaded in %.1f s after the suite was up.%n",
+                    (System.nanoTime() - start) / 1e9);
         }
         System.out.println();
         System.out.println("What to look at (through the gateway, as " + admin.username() + "):");
