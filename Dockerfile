@@ -62,11 +62,14 @@ LABEL org.opencontainers.image.title="mdm-${SERVICE}" \
       org.opencontainers.image.vendor="MDM Twin"
 
 # wget is only for the container health checks in docker-compose.yml: the Temurin JRE images ship
-# neither curl nor wget. The application user has a fixed numeric id so that Kubernetes can verify
+# neither curl nor wget. ml-service also needs libgomp1 (OpenMP), which XGBoost's native library links. The application user has a fixed numeric id so that Kubernetes can verify
 # runAsNonRoot (the Ubuntu base already has uid 1000, "ubuntu").
 RUN set -eux; \
     apt-get update; \
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wget; \
+    if [ "${SERVICE}" = "ml-service" ]; then \
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgomp1; \
+    fi; \
     rm -rf /var/lib/apt/lists/*; \
     groupadd --system --gid 10001 mdm; \
     useradd --system --uid 10001 --gid mdm --home-dir /app --no-create-home --shell /usr/sbin/nologin mdm

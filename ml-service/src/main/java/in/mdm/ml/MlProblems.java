@@ -13,6 +13,36 @@ public final class MlProblems {
     /** 404: no such model version in the registry. */
     public static final String MODEL_NOT_FOUND = "ml.model.not-found";
 
+    /** 409: the model has no ACTIVE version (nothing to score with, or to roll back). */
+    public static final String MODEL_NO_ACTIVE = "ml.model.no-active";
+
+    /**
+     * 409: a rollback asked of a model that has served no version before the current one.
+     */
+    public static final String MODEL_NO_PREVIOUS = "ml.model.no-previous";
+
+    // Retraining
+
+    /** 409: a retraining job is running already. */
+    public static final String RETRAIN_RUNNING = "ml.retrain.running";
+
+    /** 404: no such retraining job. */
+    public static final String RETRAIN_NOT_FOUND = "ml.retrain.not-found";
+
+    // Risk scores
+
+    /**
+     * 404: no school of that UDISE code in the feature store, or not in the caller's
+     * jurisdiction.
+     */
+    public static final String SCHOOL_NOT_FOUND = "ml.school.not-found";
+
+    /**
+     * 400: a batch prediction names neither a jurisdiction nor schools, or too many
+     * schools.
+     */
+    public static final String BATCH_INVALID = "ml.batch.invalid";
+
     private MlProblems() {
     }
 

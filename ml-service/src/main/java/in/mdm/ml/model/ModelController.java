@@ -4,12 +4,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -23,8 +26,29 @@ class ModelController {
 
     private final ModelService models;
 
-    ModelController(ModelService models) {
+    private final ModelRegistry registry;
+
+    ModelController(ModelService models, ModelRegistry registry) {
         this.models = models;
+        this.registry = registry;
+    }
+
+    /** Serves the version that served before the active one again (audited). */
+    @PostMapping("/{name}/rollback")
+    @PreAuthorize("hasRole('ADMIN')")
+    ModelResponse rollback(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name, Caller caller) {
+        String version = registry.rollback(name, caller.username() == null ? caller.subject() : caller.username());
+        return ModelResponse.of(models.get(name, version));
+    }
+
+    /**
+     * Every registration, promotion, rejection, retirement and rollback of a model,
+     * newest first.
+     */
+    @GetMapping("/{name}/audit")
+    java.util.List<ModelRegistry.AuditEntry> audit(
+            @PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {
+        return registry.audits(name);
     }
 
     @GetMapping("/{name}/{version}")

@@ -171,7 +171,7 @@ final class History {
         try (Csv daily = new Csv(out.resolve("daily-reports.csv"), "udise_code", "date", "attendance_primary",
                 "attendance_upper_primary", "meals_served", "no_meal_reason");
                 Csv truth = new Csv(out.resolve("truth.csv"), "udise_code", "date", "risk_probability", "incident",
-                        "stock_out");
+                        "stock_out", "shortage_probability");
                 Csv stock = new Csv(out.resolve("stock.csv"), "kitchen_code", "date", "grain_opening_kg",
                         "grain_received_kg", "grain_consumed_kg", "grain_closing_kg", "pulses_opening_kg",
                         "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg", "oil_opening_kg",
@@ -329,7 +329,12 @@ final class History {
                         }
                         daily.row(school.udiseCode(), day, primary[i], upper[i], served,
                                 reason == null ? "" : reason.name());
-                        truth.row(school.udiseCode(), day, Csv.six(p), incident ? 1 : 0, stockOut ? 1 : 0);
+                        // a day without a meal for want of stock, funds or a cook: NO_STOCK
+                        // always, else NO_COOK or NO_FUNDS as drawn above (half the
+                        // incidents, 0.6 + 0.15 while the district's funds are late)
+                        double shortage = stockOut ? 1.0 : p * (fundsLate ? 0.75 : 0.5);
+                        truth.row(school.udiseCode(), day, Csv.six(p), incident ? 1 : 0, stockOut ? 1 : 0,
+                                Csv.six(shortage));
                         reports++;
                         meals += served;
                         incidents += incident ? 1 : 0;

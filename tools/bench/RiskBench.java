@@ -1,0 +1,506 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import in.mdm.ml.feature.Feature;
+import in.mdm.ml.feature.Features;
+import in.mdm.ml.feature.MealHistory;
+import in.mdm.ml.feature.SchoolCalendar;
+import in.mdm.ml.feature.SchoolInputs;
+import in.mdm.ml.risk.Dataset;
+import in.mdm.ml.risk.Factor;
+import in.mdm.ml.risk.Metrics;
+import in.mdm.ml.risk.RiskLevels;
+import in.mdm.ml.risk.RiskModel;
+import in.mdm.ml.risk.RiskTrainer;
+import in.mdm.ml.risk.TrainingOptions;
+
+/**
+ * ml-service's shortage-risk model on the simulator's twin, through the service's own feature code.
+ *
+ * quality DIR: replays a simulator history (schools, kitchens, deliveries, stock, daily reports) as the events
+ * ml-service consumes would tell it (a kitchen's stock only when it crosses below 7 days or runs out, a delivery
+ * reported late the day after its promise), computes every school-day's features as of that day, labels each with
+ * a shortage in the next 3 school days, trains on the earliest 60 % of the days, calibrates on the next 20 % and
+ * evaluates on the last days, which no model saw; beside it the random forest, a logistic regression, and the
+ * simulator's latent shortage probabilities (truth.csv) as the best any predictor could do. Writes the model to
+ * DIR/risk-model.bin.
+ *
+ * speed DIR MODEL: every school of DIR (all of India) scored as of the last day with MODEL: features, calibrated
+ * score, level and the top 3 factors in words; then the library's raw predict on the same matrix.
+ */
+public class RiskBench {
+
+    static final int HORIZON = 3;
+
+    static final int WARM_UP = 30;
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        if (args.length >= 2 && args[0].equals("quality")) {
+            quality(Path.of(args[1]));
+        }
+        else if (args.length >= 3 && args[0].equals("speed")) {
+            speed(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
+        }
+        else {
+            System.err.println("usage: RiskBench quality DIR | speed DIR MODEL [runs]");
+            System.exit(2);
+        }
+    }
+
+    /** The twin as ml-service's consumers would know it. */
+    static final class Twin {
+
+        final List<String> udise = new ArrayList<>();
+
+        final Map<String, Integer> index = new HashMap<>();
+
+        int[] enrollment;
+
+        boolean[] rural;
+
+        int[] district;
+
+        int[] kitchenOf;
+
+        MealHistory[] meals;
+
+        // kitchens
+        final Map<String, Integer> kitchenIndex = new HashMap<>();
+
+        int[] kitchenSchools;
+
+        double[][] need;
+
+        int[] kitchenSupplier;
+
+        double[] stockDays;
+
+        int[] stockObserved;
+
+        int[] lastLow;
+
+        int[] stockStatus;
+
+        List<int[]> delays = new ArrayList<>();
+
+        int[] delayCount;
+
+        final Map<String, Integer> supplierIndex = new HashMap<>();
+
+        int[][] supplierDelayDays;
+
+        int[] supplierDelayCount;
+
+        final Map<String, Integer> districtIndex = new HashMap<>();
+
+        int[][] districtReports;
+
+        int[][] districtNoFunds;
+
+        final List<LocalDate> days = new ArrayList<>();
+
+        SchoolInputs inputs(int s, int t, int dayIndex) {
+            int k = kitchenOf[s];
+            int supplierDelays = 0;
+            double share = 0;
+            if (k >= 0) {
+                int sup = kitchenSupplier[k];
+                for (int i = 0; i < supplierDelayCount[sup]; i++) {
+                    int d = supplierDelayDays[sup][i];
+                    supplierDelays += d <= t && t - d < 10 ? 1 : 0;
+                }
+            }
+            int reports = 0;
+            int noFunds = 0;
+            for (int i = Math.max(0, dayIndex - 4); i <= dayIndex; i++) {
+                reports += districtReports[district[s]][i];
+                noFunds += districtNoFunds[district[s]][i];
+            }
+            share = reports == 0 ? 0 : noFunds / (double) reports;
+            int[] dd = k < 0 ? new int[0] : Arrays.copyOf(delays.get(k), delayCount[k]);
+            int[] late = new int[dd.length];
+            Arrays.fill(late, 1);
+            return new SchoolInputs(meals[s], enrollment[s], SchoolInputs.NONE, rural[s], 33,
+                    k < 0 ? Double.NaN : stockDays[k], k < 0 ? SchoolInputs.NONE : stockObserved[k],
+                    k < 0 ? SchoolInputs.NONE : lastLow[k], dd, late, supplierDelays, SchoolInputs.NONE, Double.NaN,
+                    share, SchoolInputs.NONE, k < 0 ? 0 : kitchenSchools[k]);
+        }
+
+    }
+
+    interface DayHook {
+
+        void after(Twin twin, int dayIndex, List<Integer> reported) throws IOException;
+
+    }
+
+    static Twin load(Path dir, DayHook hook, float[][] shortageProbability) throws IOException {
+        Twin twin = new Twin();
+        List<String[]> schools = read(dir.resolve("schools.csv"));
+        int n = schools.size();
+        twin.enrollment = new int[n];
+        twin.rural = new boolean[n];
+        twin.district = new int[n];
+        twin.kitchenOf = new int[n];
+        twin.meals = new MealHistory[n];
+        Arrays.fill(twin.kitchenOf, -1);
+        for (int i = 0; i < n; i++) {
+            String[] r = schools.get(i);
+            twin.udise.add(r[0]);
+            twin.index.put(r[0], i);
+            twin.rural[i] = r[8].equals("Rural");
+            twin.enrollment[i] = Integer.parseInt(r[12]) + Integer.parseInt(r[13]);
+            twin.district[i] = twin.districtIndex.computeIfAbsent(r[2], x -> twin.districtIndex.size());
+            twin.meals[i] = new MealHistory();
+        }
+        List<String[]> kitchens = read(dir.resolve("kitchens.csv"));
+        int kn = kitchens.size();
+        twin.kitchenSchools = new int[kn];
+        twin.need = new double[kn][3];
+        twin.kitchenSupplier = new int[kn];
+        twin.stockDays = new double[kn];
+        twin.stockObserved = new int[kn];
+        twin.lastLow = new int[kn];
+        twin.stockStatus = new int[kn];
+        twin.delayCount = new int[kn];
+        Arrays.fill(twin.stockDays, Double.NaN);
+        Arrays.fill(twin.stockObserved, SchoolInputs.NONE);
+        Arrays.fill(twin.lastLow, SchoolInputs.NONE);
+        Arrays.fill(twin.stockStatus, 2);
+        for (int i = 0; i < kn; i++) {
+            String[] r = kitchens.get(i);
+            twin.kitchenIndex.put(r[0], i);
+            twin.kitchenSchools[i] = Integer.parseInt(r[6]);
+            double p = Double.parseDouble(r[7]);
+            double u = Double.parseDouble(r[8]);
+            twin.need[i] = new double[] { 0.1 * p + 0.15 * u, 0.02 * p + 0.03 * u, 0.005 * p + 0.0075 * u };
+            twin.kitchenSupplier[i] = twin.supplierIndex.computeIfAbsent(r[10], x -> twin.supplierIndex.size());
+            twin.delays.add(new int[8]);
+        }
+        twin.supplierDelayDays = new int[twin.supplierIndex.size()][8];
+        twin.supplierDelayCount = new int[twin.supplierIndex.size()];
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve("kitchen-schools.csv"))) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null;) {
+                String[] r = line.split(",");
+                Integer s = twin.index.get(r[1]);
+                if (s != null) {
+                    twin.kitchenOf[s] = twin.kitchenIndex.get(r[0]);
+                }
+            }
+        }
+        // deliveries reported late the day after their promise, if not there by then
+        List<int[]> lateDeliveries = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve("deliveries.csv"))) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null;) {
+                String[] r = line.split(",", -1);
+                int expected = (int) LocalDate.parse(r[6]).toEpochDay();
+                boolean late = r[9].equals("IN_TRANSIT") || LocalDate.parse(r[7]).toEpochDay() > expected;
+                if (late) {
+                    lateDeliveries.add(new int[] { expected + 1, twin.kitchenIndex.get(r[1]),
+                            twin.supplierIndex.get(r[3]) });
+                }
+            }
+        }
+        lateDeliveries.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int nextDelay = 0;
+
+        List<String> dates = new ArrayList<>();
+        try (BufferedReader reports = Files.newBufferedReader(dir.resolve("daily-reports.csv"));
+                BufferedReader truth = Files.newBufferedReader(dir.resolve("truth.csv"));
+                BufferedReader stock = Files.newBufferedReader(dir.resolve("stock.csv"))) {
+            reports.readLine();
+            truth.readLine();
+            stock.readLine();
+            String line = reports.readLine();
+            String truthLine = truth.readLine();
+            String stockLine = stock.readLine();
+            int dayCount = 0;
+            twin.districtReports = new int[twin.districtIndex.size()][400];
+            twin.districtNoFunds = new int[twin.districtIndex.size()][400];
+            while (line != null) {
+                int comma = line.indexOf(',') + 1;
+                String date = line.substring(comma, comma + 10);
+                LocalDate day = LocalDate.parse(date);
+                int t = (int) day.toEpochDay();
+                int di = dayCount++;
+                twin.days.add(day);
+                List<Integer> reported = new ArrayList<>();
+                while (line != null && line.regionMatches(line.indexOf(',') + 1, date, 0, 10)) {
+                    String[] r = line.split(",", -1);
+                    String[] q = truthLine.split(",", -1);
+                    int s = twin.index.get(r[0]);
+                    byte reason = MealHistory.reasonCode(r[5]);
+                    twin.meals[s].record(t, Integer.parseInt(r[2]) + Integer.parseInt(r[3]), reason, t * 1440 + 900);
+                    twin.districtReports[twin.district[s]][di]++;
+                    twin.districtNoFunds[twin.district[s]][di] += reason == MealHistory.NO_FUNDS ? 1 : 0;
+                    if (shortageProbability != null) {
+                        shortageProbability[s][di] = Float.parseFloat(q[5]);
+                    }
+                    reported.add(s);
+                    line = reports.readLine();
+                    truthLine = truth.readLine();
+                }
+                while (stockLine != null && stockLine.regionMatches(stockLine.indexOf(',') + 1, date, 0, 10)) {
+                    String[] r = stockLine.split(",");
+                    int k = twin.kitchenIndex.get(r[0]);
+                    double days = Double.MAX_VALUE;
+                    boolean out = false;
+                    for (int c = 0; c < 3; c++) {
+                        double closing = Double.parseDouble(r[5 + 4 * c]);
+                        out |= closing <= 0;
+                        days = Math.min(days, twin.need[k][c] == 0 ? Double.MAX_VALUE : closing / twin.need[k][c]);
+                    }
+                    days = Math.floor(days * 10) / 10;
+                    int status = out ? 0 : days < 7 ? 1 : 2;
+                    if (status < twin.stockStatus[k]) {
+                        twin.stockDays[k] = days;
+                        twin.stockObserved[k] = t;
+                        twin.lastLow[k] = t;
+                    }
+                    twin.stockStatus[k] = status;
+                    stockLine = stock.readLine();
+                }
+                while (nextDelay < lateDeliveries.size() && lateDeliveries.get(nextDelay)[0] <= t) {
+                    int[] d = lateDeliveries.get(nextDelay++);
+                    int k = d[1];
+                    if (twin.delayCount[k] == twin.delays.get(k).length) {
+                        twin.delays.set(k, Arrays.copyOf(twin.delays.get(k), twin.delayCount[k] * 2));
+                    }
+                    twin.delays.get(k)[twin.delayCount[k]++] = d[0];
+                    int sup = d[2];
+                    if (twin.supplierDelayCount[sup] == twin.supplierDelayDays[sup].length) {
+                        twin.supplierDelayDays[sup] = Arrays.copyOf(twin.supplierDelayDays[sup],
+                                twin.supplierDelayCount[sup] * 2);
+                    }
+                    twin.supplierDelayDays[sup][twin.supplierDelayCount[sup]++] = d[0];
+                }
+                hook.after(twin, di, reported);
+            }
+        }
+        return twin;
+    }
+
+    static void quality(Path dir) throws IOException {
+        long start = System.nanoTime();
+        int schools = (int) Files.lines(dir.resolve("schools.csv")).count() - 1;
+        int days = 400;
+        float[][] truth = new float[schools][];
+        for (int i = 0; i < schools; i++) {
+            truth[i] = new float[days];
+        }
+        byte[][] shortage = new byte[schools][days];
+        Dataset data = new Dataset(1 << 20);
+        List<int[]> rowKeys = new ArrayList<>();
+        SchoolCalendar calendar = SchoolCalendar.standard();
+        float[] f = new float[Feature.COUNT];
+        Twin twin = load(dir, (tw, di, reported) -> {
+            LocalDate day = tw.days.get(di);
+            int t = (int) day.toEpochDay();
+            for (int s : reported) {
+                shortage[s][di] = (byte) (MealHistory.isShortage(tw.meals[s].reason(t)) ? 1 : 0);
+            }
+            if (di < WARM_UP) {
+                return;
+            }
+            Features.AsOf asOf = new Features.AsOf(day, calendar, HORIZON);
+            for (int s : reported) {
+                Features.compute(tw.inputs(s, t, di), asOf, f, 0);
+                data.add(f, false, t);
+                rowKeys.add(new int[] { s, di });
+            }
+        }, truth);
+        int dayCount = twin.days.size();
+        // labels and the latent truth of the next 3 school days; rows without 3 days after them go
+        Dataset labelled = new Dataset(data.rows());
+        List<Double> oracle = new ArrayList<>();
+        float[] row = new float[Feature.COUNT];
+        for (int i = 0; i < data.rows(); i++) {
+            int s = rowKeys.get(i)[0];
+            int di = rowKeys.get(i)[1];
+            if (di + HORIZON >= dayCount) {
+                continue;
+            }
+            boolean label = false;
+            double none = 1;
+            for (int k = 1; k <= HORIZON; k++) {
+                label |= shortage[s][di + k] == 1;
+                none *= 1 - truth[s][di + k];
+            }
+            for (int c = 0; c < Feature.COUNT; c++) {
+                row[c] = data.feature(i, c);
+            }
+            labelled.add(row, label, data.day(i));
+            oracle.add(1 - none);
+        }
+        long loaded = System.nanoTime();
+        System.out.printf("replayed %s: %d schools, %d school days (%s to %s), %d labelled rows in %.1f s%n", dir,
+                schools, dayCount, twin.days.getFirst(), twin.days.getLast(), labelled.rows(),
+                (loaded - start) / 1e9);
+
+        TrainingOptions options = new TrainingOptions(HORIZON, Integer.getInteger("rounds", 150),
+                Integer.getInteger("depth", 4), 0.08, Integer.getInteger("forestTrees", 30),
+                Integer.getInteger("forestRows", 100_000), Runtime.getRuntime().availableProcessors(), 1);
+        RiskTrainer.Result result = RiskTrainer.train(labelled, options, RiskLevels.DEFAULT);
+        long trained = System.nanoTime();
+        var split = result.split();
+        System.out.printf("windows: train %s..%s (%d rows), calibrate %s..%s (%d), held back %s..%s (%d); trained in %.1f s%n",
+                LocalDate.ofEpochDay(split.trainFrom()), LocalDate.ofEpochDay(split.trainTo()), split.train().length,
+                LocalDate.ofEpochDay(split.calibrationFrom()), LocalDate.ofEpochDay(split.calibrationTo()),
+                split.calibration().length, LocalDate.ofEpochDay(split.testFrom()),
+                LocalDate.ofEpochDay(split.testTo()), split.test().length, (trained - loaded) / 1e9);
+        double[] bayes = new double[split.test().length];
+        boolean[] labels = labelled.labels(split.test());
+        for (int i = 0; i < bayes.length; i++) {
+            bayes[i] = oracle.get(split.test()[i]);
+        }
+        Metrics best = Metrics.of(bayes, labels, RiskTrainer.OPERATING_POINT);
+        Metrics bestCritical = Metrics.of(bayes, labels, RiskLevels.DEFAULT.critical() / 100);
+        System.out.println();
+        System.out.println("| predictor (held-back days) | accuracy | precision | recall | F1 | ROC-AUC | PR-AUC | Brier |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        line("latent truth (Bayes-optimal)", best);
+        line("gradient-boosted trees, calibrated (served)", result.test());
+        if (result.forest() != null) {
+            line("random forest, calibrated", result.forest());
+        }
+        line("logistic regression, calibrated", result.baseline());
+        System.out.println();
+        System.out.printf("positives %d of %d (%.2f %%); accuracy %.2f %% of the Bayes-optimal accuracy%n",
+                result.test().positives(), result.test().rows(), 100.0 * result.test().positives() / result.test().rows(),
+                100 * result.test().accuracy() / best.accuracy());
+        System.out.printf("recall at CRITICAL (score >= %.0f): model %.3f, latent truth %.3f%n",
+                RiskLevels.DEFAULT.critical(), result.criticalRecall(), bestCritical.recall());
+        System.out.printf("confusion at %.2f: TP %d FP %d TN %d FN %d%n", RiskTrainer.OPERATING_POINT,
+                result.test().truePositives(), result.test().falsePositives(), result.test().trueNegatives(),
+                result.test().falseNegatives());
+        System.out.println("importance (gain): " + result.importance());
+        byte[] artifact = result.model().toBytes();
+        Files.write(dir.resolve("risk-model.bin"), artifact);
+        System.out.printf("model written to %s (%d bytes, sha-256 %s)%n", dir.resolve("risk-model.bin"), artifact.length,
+                RiskModel.sha256(artifact));
+    }
+
+    static void line(String name, Metrics m) {
+        System.out.printf("| %s | %.4f | %.3f | %.3f | %.3f | %.4f | %.4f | %.5f |%n", name, m.accuracy(), m.precision(),
+                m.recall(), m.f1(), m.rocAuc(), m.prAuc(), m.brier());
+    }
+
+    static void speed(Path dir, Path modelFile, int runs) throws IOException {
+        long start = System.nanoTime();
+        Twin twin = load(dir, (tw, di, reported) -> {
+        }, null);
+        int n = twin.udise.size();
+        LocalDate last = twin.days.getLast();
+        int t = (int) last.toEpochDay();
+        int lastIndex = twin.days.size() - 1;
+        SchoolInputs[] inputs = new SchoolInputs[n];
+        for (int s = 0; s < n; s++) {
+            inputs[s] = twin.inputs(s, t, lastIndex);
+        }
+        RiskModel model = RiskModel.fromBytes(Files.readAllBytes(modelFile));
+        System.out.printf("loaded %d schools, %d school days to %s in %.1f s%n", n, twin.days.size(), last,
+                (System.nanoTime() - start) / 1e9);
+        RiskLevels levels = RiskLevels.DEFAULT;
+        for (int run = 1; run <= runs; run++) {
+            long t0 = System.nanoTime();
+            Features.AsOf asOf = new Features.AsOf(last, SchoolCalendar.standard(), HORIZON);
+            float[] matrix = new float[n * Feature.COUNT];
+            java.util.stream.IntStream.range(0, (n + 9_999) / 10_000).parallel().forEach(chunk -> {
+                for (int s = chunk * 10_000; s < Math.min(n, (chunk + 1) * 10_000); s++) {
+                    Features.compute(inputs[s], asOf, matrix, s * Feature.COUNT);
+                }
+            });
+            long t1 = System.nanoTime();
+            RiskModel.Scored scored = model.score(matrix, n, true);
+            long t2 = System.nanoTime();
+            int[] byLevel = new int[4];
+            long factorCount = 0;
+            String[] levelOf = new String[n];
+            List<List<Factor>> factors = new ArrayList<>(n);
+            for (int s = 0; s < n; s++) {
+                double score = Math.round(scored.probability()[s] * 1000) / 10.0;
+                levelOf[s] = levels.of(score);
+                List<Factor> top = RiskModel.factors(scored.contributions()[s], matrix, s, 3);
+                factors.add(top);
+                factorCount += top.size();
+                byLevel[switch (levelOf[s]) {
+                    case "CRITICAL" -> 0;
+                    case "HIGH" -> 1;
+                    case "MEDIUM" -> 2;
+                    default -> 3;
+                }]++;
+            }
+            long t3 = System.nanoTime();
+            float[] raw = model.raw(matrix, n);
+            long t4 = System.nanoTime();
+            double total = (t3 - t0) / 1e9;
+            double rawSeconds = (t4 - t3) / 1e9;
+            System.out.printf(
+                    "run %d: %d schools scored in %.2f s (features %.2f s, predict + calibrate + TreeSHAP %.2f s, levels and factors %.2f s); raw predict %.2f s; ratio %.1f; CRITICAL %d HIGH %d MEDIUM %d LOW %d; %d factors (%s)%n",
+                    run, n, total, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, rawSeconds,
+                    total / rawSeconds, byLevel[0], byLevel[1], byLevel[2], byLevel[3], factorCount,
+                    factors.get(0).isEmpty() ? "-" : factors.get(0).get(0).text());
+            if (raw.length != n) {
+                throw new IllegalStateException();
+            }
+        }
+    }
+
+    /** A CSV file's rows (the header left out), with quoted cells. */
+    static List<String[]> read(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null;) {
+                if (line.indexOf('"') < 0) {
+                    rows.add(line.split(",", -1));
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                StringBuilder cell = new StringBuilder();
+                boolean quoted = false;
+                for (int i = 0; i < line.length(); i++) {
+                    char c = line.charAt(i);
+                    if (quoted) {
+                        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            cell.append('"');
+                            i++;
+                        }
+                        else if (c == '"') {
+                            quoted = false;
+                        }
+                        else {
+                            cell.append(c);
+                        }
+                    }
+                    else if (c == '"') {
+                        quoted = true;
+                    }
+                    else if (c == ',') {
+                        cells.add(cell.toString());
+                        cell.setLength(0);
+                    }
+                    else {
+                        cell.append(c);
+                    }
+                }
+                cells.add(cell.toString());
+                rows.add(cells.toArray(String[]::new));
+            }
+        }
+        return rows;
+    }
+
+}
