@@ -329,7 +329,8 @@ final class History {
                         }
                         daily.row(school.udiseCode(), day, primary[i], upper[i], served,
                                 reason == null ? "" : reason.name());
-                        // a day without a meal for want of stock, funds or a cook: NO_STOCK
+                        // a day without a meal for want of stock, funds or a cook:
+                        // NO_STOCK
                         // always, else NO_COOK or NO_FUNDS as drawn above (half the
                         // incidents, 0.6 + 0.15 while the district's funds are late)
                         double shortage = stockOut ? 1.0 : p * (fundsLate ? 0.75 : 0.5);
