@@ -349,9 +349,9 @@ public class RiskBench {
                 schools, dayCount, twin.days.getFirst(), twin.days.getLast(), labelled.rows(),
                 (loaded - start) / 1e9);
 
-        TrainingOptions options = new TrainingOptions(HORIZON, Integer.getInteger("rounds", 150),
-                Integer.getInteger("depth", 4), 0.08, Integer.getInteger("forestTrees", 30),
-                Integer.getInteger("forestRows", 100_000), Runtime.getRuntime().availableProcessors(), 1);
+        TrainingOptions options = new TrainingOptions(HORIZON, Integer.getInteger("rounds", 200),
+                Integer.getInteger("depth", 3), Double.parseDouble(System.getProperty("eta", "0.05")), Integer.getInteger("forestTrees", 15),
+                Integer.getInteger("forestRows", 30_000), Runtime.getRuntime().availableProcessors(), 1);
         RiskTrainer.Result result = RiskTrainer.train(labelled, options, RiskLevels.DEFAULT);
         long trained = System.nanoTime();
         var split = result.split();

@@ -55,8 +55,8 @@ public enum Feature {
             case ATTENDANCE_LAST_DAY -> "attendance on the last school day at " + percent(v) + " of the usual";
             case ENROLLMENT -> n + " children enrolled";
             case ENROLLMENT_CHANGE -> "enrollment changed by " + String.format(Locale.ROOT, "%+.0f%%", v * 100);
-            case STOCK_DAYS_LEFT -> v >= Features.STOCK_DAYS_CAP ? "no low stock reported"
-                    : "stock lasts " + String.format(Locale.ROOT, "%.1f", v) + " days";
+            case STOCK_DAYS_LEFT ->
+                v >= Features.STOCK_DAYS_CAP ? "no low stock reported" : "stock lasts " + oneDecimal(v) + " days";
             case DAYS_SINCE_STOCK_LOW ->
                 v >= Features.DAYS_CAP ? "stock has not run low lately" : "stock ran low " + days(n) + " ago";
             case NO_MEAL_DAYS_30D -> count(n, "day") + " without a meal in the last 30 days";
@@ -69,16 +69,16 @@ public enum Feature {
             case NO_FUNDS_DAYS_30D -> count(n, "day") + " without a meal for want of funds in the last 30 days";
             case NO_MEAL_LAST_5D -> count(n, "day") + " without a meal in the last 5 school days";
             case DELIVERY_DELAYS_30D -> count(n, "late delivery", "late deliveries") + " this month";
-            case DELIVERY_DAYS_LATE_30D -> n == 0 ? "no late deliveries this month"
-                    : "deliveries " + String.format(Locale.ROOT, "%.0f", v) + " days late on average this month";
+            case DELIVERY_DAYS_LATE_30D ->
+                n == 0 ? "no late deliveries this month" : "deliveries " + n + " days late on average this month";
             case DAYS_SINCE_DELIVERY_DELAY ->
                 v >= Features.DAYS_CAP ? "no delivery late lately" : "a delivery became late " + days(n) + " ago";
             case SUPPLIER_DELAYS_10D ->
                 "the supplier has " + count(n, "late delivery", "late deliveries") + " in the last 10 days";
             case DAYS_SINCE_FUND_RELEASE ->
                 v >= Features.FUND_DAYS_CAP ? "no fund release on record" : "last fund release " + n + " days ago";
-            case BUDGET_UTILIZED_PERCENT -> String.format(Locale.ROOT, "%.0f%%", v) + " of the released funds used";
-            case DISTRICT_NO_FUNDS_SHARE_5D -> String.format(Locale.ROOT, "%.1f%%", v * 100)
+            case BUDGET_UTILIZED_PERCENT -> n + "% of the released funds used";
+            case DISTRICT_NO_FUNDS_SHARE_5D -> oneDecimal(v * 100) + "%"
                     + " of the district's school days without a meal for want of funds in the last 5 days";
             case REPORTING_REGULARITY_30D -> "reported on " + percent(v) + " of school days in the last 30 days";
             case KITCHEN_SCHOOLS -> n == 0 ? "cooks in its own kitchen" : "its kitchen cooks for " + n + " schools";
@@ -94,7 +94,18 @@ public enum Feature {
     }
 
     private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+        return Math.round(v * 100) + "%";
+    }
+
+    /**
+     * One decimal, without the cost of a formatter (millions of factors are written at
+     * once).
+     */
+    static String oneDecimal(double v) {
+        long tenths = Math.round(v * 10);
+        String sign = tenths < 0 ? "-" : "";
+        long abs = Math.abs(tenths);
+        return sign + abs / 10 + "." + abs % 10;
     }
 
     private static String days(long n) {

@@ -33,6 +33,13 @@ public final class RiskModel {
 
     private final int horizon;
 
+    /**
+     * Above this many rows, explanations come from the path attribution walked in Java.
+     */
+    public static final int EXACT_ROWS = 5_000;
+
+    private volatile PathAttribution paths;
+
     RiskModel(Booster booster, Calibration calibration, int horizon) {
         this.booster = booster;
         this.calibration = calibration;
@@ -72,8 +79,15 @@ public final class RiskModel {
         }
     }
 
-    /** Calibrated probabilities (and TreeSHAP contributions when {@code explain}). */
+    /**
+     * Calibrated probabilities, and when {@code explain} each feature's contribution to
+     * the log-odds: TreeSHAP from the library for up to {@link #EXACT_ROWS} rows, the
+     * path attribution ({@link PathAttribution}) for more.
+     */
     public Scored score(float[] matrix, int rows, boolean explain) {
+        if (explain && rows > EXACT_ROWS) {
+            return paths().score(matrix, rows, calibration);
+        }
         try {
             DMatrix m = new DMatrix(matrix, rows, Feature.COUNT, Float.NaN);
             try {
@@ -84,6 +98,36 @@ public final class RiskModel {
                 }
                 float[][] contributions = explain ? booster.predictContrib(m, 0) : null;
                 return new Scored(probability, contributions);
+            }
+            finally {
+                m.dispose();
+            }
+        }
+        catch (XGBoostError ex) {
+            throw new IllegalStateException("XGBoost could not predict", ex);
+        }
+    }
+
+    PathAttribution paths() {
+        PathAttribution p = paths;
+        if (p == null) {
+            p = PathAttribution.of(booster);
+            paths = p;
+        }
+        return p;
+    }
+
+    /** The margins (log-odds) the library gives. */
+    float[] margins(float[] matrix, int rows) {
+        try {
+            DMatrix m = new DMatrix(matrix, rows, Feature.COUNT, Float.NaN);
+            try {
+                float[][] p = booster.predict(m, true);
+                float[] out = new float[rows];
+                for (int i = 0; i < rows; i++) {
+                    out[i] = p[i][0];
+                }
+                return out;
             }
             finally {
                 m.dispose();

@@ -37,8 +37,8 @@ class RiskSettings {
             @Value("${mdm.ml.risk.model-refresh:10s}") Duration modelRefresh,
             @Value("${mdm.ml.risk.top-factors:3}") int topFactors,
             @Value("${mdm.ml.risk.training-days:95}") int trainingDays,
-            @Value("${mdm.ml.risk.batch-limit:5000}") int batchLimit, @Value("${mdm.ml.risk.rounds:150}") int rounds,
-            @Value("${mdm.ml.risk.forest-trees:30}") int forestTrees) {
+            @Value("${mdm.ml.risk.batch-limit:5000}") int batchLimit, @Value("${mdm.ml.risk.rounds:200}") int rounds,
+            @Value("${mdm.ml.risk.forest-trees:15}") int forestTrees) {
         this.horizon = horizon;
         this.levels = new RiskLevels(critical, high, medium);
         this.publishStep = publishStep;
@@ -51,7 +51,7 @@ class RiskSettings {
     }
 
     TrainingOptions training() {
-        return new TrainingOptions(horizon, rounds, 4, 0.08, forestTrees, 100_000,
+        return new TrainingOptions(horizon, rounds, 3, 0.05, forestTrees, 30_000,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), 1);
     }
 

@@ -117,7 +117,9 @@ public final class RiskTrainer {
             params.put("objective", "binary:logistic");
             params.put("eta", options.eta());
             params.put("max_depth", options.depth());
-            params.put("min_child_weight", 5);
+            // the labels are rare and noisy: a leaf needs the weight of about a thousand
+            // rows
+            params.put("min_child_weight", 20);
             params.put("subsample", 0.8);
             params.put("colsample_bytree", 0.8);
             params.put("lambda", 2.0);

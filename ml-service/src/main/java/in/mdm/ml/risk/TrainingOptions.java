@@ -15,6 +15,6 @@ package in.mdm.ml.risk;
 public record TrainingOptions(int horizon, int rounds, int depth, double eta, int forestTrees, int forestRows,
         int threads, long seed) {
 
-    public static final TrainingOptions DEFAULT = new TrainingOptions(3, 150, 4, 0.08, 50, 100_000, 2, 1);
+    public static final TrainingOptions DEFAULT = new TrainingOptions(3, 200, 3, 0.05, 15, 30_000, 2, 1);
 
 }

@@ -143,6 +143,30 @@ class ModelTrainingTests {
         assertThat(factors).extracting(Factor::text).contains("deliveries 4 days late on average this month");
         assertThat(factors).isSortedAccordingTo((a, b) -> Double.compare(b.contribution(), a.contribution()));
 
+        // many rows at once: the path attribution walked in Java gives the library's
+        // margins and the same reasons
+        int rows = RiskModel.EXACT_ROWS + 1;
+        Dataset other = synthetic(7);
+        float[] many = other.matrix(java.util.stream.IntStream.range(0, rows).toArray());
+        System.arraycopy(row, 0, many, 0, Feature.COUNT);
+        float[] margins = result.model().margins(many, rows);
+        PathAttribution paths = result.model().paths();
+        for (int i = 0; i < rows; i++) {
+            float[] c = new float[Feature.COUNT + 1];
+            double margin = paths.margin(many, i * Feature.COUNT, c);
+            double sum = 0;
+            for (float part : c) {
+                sum += part;
+            }
+            assertThat(margin).isCloseTo(margins[i], org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(sum).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-3));
+        }
+        RiskModel.Scored walked = result.model().score(many, rows, true);
+        assertThat(walked.probability()[0]).isCloseTo(scored.probability()[0],
+                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(RiskModel.factors(walked.contributions()[0], many, 0, 3).getFirst().text())
+            .isEqualTo("stock lasts 1.5 days");
+
         byte[] artifact = result.model().toBytes();
         RiskModel loaded = RiskModel.fromBytes(artifact);
         assertThat(loaded.score(row, 1, false).probability()).containsExactly(scored.probability());
