@@ -448,7 +448,7 @@ public class RiskBench {
             double total = (t3 - t0) / 1e9;
             double rawSeconds = (t4 - t3) / 1e9;
             System.out.printf(
-                    "run %d: %d schools scored in %.2f s (features %.2f s, predict + calibrate + TreeSHAP %.2f s, levels and factors %.2f s); raw predict %.2f s; ratio %.1f; CRITICAL %d HIGH %d MEDIUM %d LOW %d; %d factors (%s)%n",
+                    "run %d: %d schools scored in %.2f s (features %.2f s, predict + calibrate + explain %.2f s, levels and factors %.2f s); raw predict %.2f s; ratio %.1f; CRITICAL %d HIGH %d MEDIUM %d LOW %d; %d factors (%s)%n",
                     run, n, total, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, rawSeconds,
                     total / rawSeconds, byLevel[0], byLevel[1], byLevel[2], byLevel[3], factorCount,
                     factors.get(0).isEmpty() ? "-" : factors.get(0).get(0).text());
