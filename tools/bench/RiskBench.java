@@ -425,16 +425,19 @@ public class RiskBench {
             long t1 = System.nanoTime();
             RiskModel.Scored scored = model.score(matrix, n, true);
             long t2 = System.nanoTime();
+            String[] levelOf = new String[n];
+            List<List<Factor>> factors = new ArrayList<>(java.util.Collections.nCopies(n, (List<Factor>) null));
+            java.util.stream.IntStream.range(0, (n + 9_999) / 10_000).parallel().forEach(chunk -> {
+                for (int s = chunk * 10_000; s < Math.min(n, (chunk + 1) * 10_000); s++) {
+                    double score = Math.round(scored.probability()[s] * 1000) / 10.0;
+                    levelOf[s] = levels.of(score);
+                    factors.set(s, RiskModel.factors(scored.contributions()[s], matrix, s, 3));
+                }
+            });
             int[] byLevel = new int[4];
             long factorCount = 0;
-            String[] levelOf = new String[n];
-            List<List<Factor>> factors = new ArrayList<>(n);
             for (int s = 0; s < n; s++) {
-                double score = Math.round(scored.probability()[s] * 1000) / 10.0;
-                levelOf[s] = levels.of(score);
-                List<Factor> top = RiskModel.factors(scored.contributions()[s], matrix, s, 3);
-                factors.add(top);
-                factorCount += top.size();
+                factorCount += factors.get(s).size();
                 byLevel[switch (levelOf[s]) {
                     case "CRITICAL" -> 0;
                     case "HIGH" -> 1;
