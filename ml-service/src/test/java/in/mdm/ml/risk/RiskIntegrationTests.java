@@ -238,16 +238,76 @@ class RiskIntegrationTests {
     }
 
     @Test
-    void retrainingRunsAsAJobAndReportsWhyItFailedWithTooLittleHistory() {
+    void retrainingRunsAsAJobFailingWithTooLittleHistoryAndRegistersAModelWithEnough() {
         ResponseEntity<Map> started = post(TestTokens.admin(), "/api/v1/ml/retrain", Map.of());
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String location = started.getHeaders().getLocation().toString();
-        Map<String, Object> job = await().atMost(Duration.ofSeconds(60))
-            .until(() -> get(TestTokens.admin(), location).getBody(), j -> !"RUNNING".equals(j.get("status")));
+        Map<String, Object> job = finished(started.getHeaders().getLocation().toString());
         assertThat(job).containsEntry("status", "FAILED");
         assertThat((String) job.get("error")).contains("too few days");
         assertThat(get(TestTokens.admin(), "/api/v1/ml/retrain/" + UUID.randomUUID()).getStatusCode())
             .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // 50 days of snapshots of 200 schools, half of them short of stock and often
+        // without a meal
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        LocalDate first = LocalDate.parse("2026-08-20");
+        for (int s = 0; s < 200; s++) {
+            String udise = String.format("339999%05d", s);
+            boolean risky = s % 2 == 0;
+            MealHistory meals = new MealHistory();
+            for (int d = 0; d < 56; d++) {
+                boolean shortage = random.nextDouble() < (risky ? 0.3 : 0.01);
+                meals.record((int) first.plusDays(d).toEpochDay(), 80,
+                        shortage ? MealHistory.NO_STOCK : MealHistory.SERVED, 0);
+            }
+            jdbc.sql("insert into school_features (udise_code, meals, last_report_on) values (:u, :m, :d)")
+                .param("u", udise)
+                .param("m", meals.toBytes())
+                .param("d", first.plusDays(55))
+                .update();
+            for (int d = 0; d < 50; d++) {
+                Float[] f = new Float[Feature.COUNT];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) random.nextDouble();
+                }
+                f[Feature.STOCK_DAYS_LEFT.ordinal()] = risky ? 1.5f : 12f;
+                jdbc.sql(
+                        "insert into feature_snapshots (udise_code, as_of, features) values (:u, :d, cast(:f as real[]))")
+                    .param("u", udise)
+                    .param("d", first.plusDays(d))
+                    .param("f", "{" + String.join(",", Arrays.stream(f).map(String::valueOf).toList()) + "}")
+                    .update();
+            }
+        }
+        Map<String, Object> trained = finished(
+                post(TestTokens.admin(), "/api/v1/ml/retrain", Map.of()).getHeaders().getLocation().toString());
+        assertThat(trained).containsEntry("status", "SUCCEEDED").containsEntry("progress", 100);
+        String version = (String) trained.get("version");
+        Map<String, Object> model = get(TestTokens.admin(), "/api/v1/ml/models/school-risk/" + version).getBody();
+        assertThat((Map<String, Double>) model.get("metrics")).containsKeys("accuracy", "precision", "recall", "f1",
+                "rocAuc", "prAuc", "brier", "truePositives", "falseNegatives", "importance.stock_days_left",
+                "randomForest.rocAuc");
+        assertThat(((Map<String, Double>) model.get("metrics")).get("rocAuc")).isGreaterThan(0.8);
+        assertThat(jdbc.sql("select count(*) from model_artifacts where version = :v and length(artifact_sha256) = 64")
+            .param("v", version)
+            .query(Long.class)
+            .single()).isEqualTo(1);
+        List<String> actions = jdbc.sql("select action from model_audit where version = :v order by id")
+            .param("v", version)
+            .query(String.class)
+            .list();
+        assertThat(actions.getFirst()).isEqualTo("REGISTERED");
+        assertThat(actions).containsAnyOf("PROMOTED", "REJECTED");
+        assertThat(model.get("status")).isEqualTo(actions.contains("PROMOTED") ? "ACTIVE" : "CANDIDATE");
+
+        // the other tests expect the first model to serve
+        registry.promote(RiskSettings.MODEL, "t1", "test", "back to the first model");
+        active.refresh();
+    }
+
+    private Map<String, Object> finished(String location) {
+        return await().atMost(Duration.ofSeconds(120))
+            .until(() -> get(TestTokens.admin(), location).getBody(), j -> !"RUNNING".equals(j.get("status")));
     }
 
     private void register(String version, RiskTrainer.Result result) {
