@@ -129,7 +129,7 @@ public class ModelRegistry {
     /** Starts a job unless one runs; returns false when one does. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean startJob(UUID id, String requestedBy) {
-        if (registry.jobRunning()) {
+        if (registry.jobRunning(clock.instant())) {
             return false;
         }
         registry.startJob(id, requestedBy, clock.instant());

@@ -168,7 +168,18 @@ class RegistryRepository {
             .optional();
     }
 
-    boolean jobRunning() {
+    /**
+     * Whether a job runs; a job RUNNING for longer than a job may take (its replica
+     * stopped) is marked FAILED first, so that it does not block retraining for ever.
+     */
+    boolean jobRunning(Instant now) {
+        jdbc.sql("""
+                update retrain_jobs set status = 'FAILED', stage = 'failed', finished_at = :now,
+                       error = 'not finished within 3 hours (the replica running it stopped?)'
+                 where status = 'RUNNING' and started_at < :stale""")
+            .param("now", Timestamp.from(now))
+            .param("stale", Timestamp.from(now.minus(java.time.Duration.ofHours(3))))
+            .update();
         return jdbc.sql("select count(*) from retrain_jobs where status = 'RUNNING'").query(Integer.class).single() > 0;
     }
 
