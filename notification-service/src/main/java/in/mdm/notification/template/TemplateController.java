@@ -1,11 +1,15 @@
 package in.mdm.notification.template;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +31,17 @@ class TemplateController {
             message = "must be a template code such as alert.raised") String code) {
         return new TemplateVariantsResponse(code, templates.variants(code).stream().map(TemplateResponse::of).toList());
     }
+
+    @PutMapping("/{code}/{channel}/{language}")
+    @PreAuthorize("hasRole('ADMIN')")
+    TemplateResponse save(@PathVariable @Pattern(regexp = CODE, message = "must be a template code such as alert.raised") String code,
+            @PathVariable Channel channel,
+            @PathVariable @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
+            @Valid @RequestBody TemplateUpdate update) {
+        return TemplateResponse.of(templates.save(code, channel, language, update));
+    }
+
+    private static final String CODE = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+";
 
     @GetMapping
     PageResponse<TemplateResponse> list(@RequestParam(required = false) Channel channel,
