@@ -16,7 +16,9 @@ public final class NotificationProblems {
     /** 400: a template uses a placeholder its code does not fill. */
     public static final String TEMPLATE_UNKNOWN_PLACEHOLDER = "notification.template.unknown-placeholder";
 
-    /** 400: an SMS template with a subject, or an e-mail or in-app template without one. */
+    /**
+     * 400: an SMS template with a subject, or an e-mail or in-app template without one.
+     */
     public static final String TEMPLATE_SUBJECT = "notification.template.subject";
 
     /** 400: an SMS template whose fixed text takes more than two parts. */

@@ -114,8 +114,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
             .contains("\"parts\":2")
             .contains("-இல் No meal served")
             .contains("\"sender\":\"MDMTWN\"");
-        assertThat(sms(beo.phone).getFirst().getBodyAsString())
-            .contains("\"dltTemplateId\":\"" + DLT_ALERT_EN + "\"")
+        assertThat(sms(beo.phone).getFirst().getBodyAsString()).contains("\"dltTemplateId\":\"" + DLT_ALERT_EN + "\"")
             .contains("\"encoding\":\"GSM7\"")
             .contains("\"parts\":1");
         assertThat(inbox(hm)).extracting(n -> n.get("title")).containsExactly("எச்சரிக்கை: No meal served");
@@ -124,7 +123,8 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
         // the same event again: the inbox drops it
         publish(ALERTS, alert);
-        // and again after the inbox forgot it: the deliveries' keys (event, recipient, channel) hold
+        // and again after the inbox forgot it: the deliveries' keys (event, recipient,
+        // channel) hold
         jdbc.sql("delete from processed_events where event_id = :id").param("id", alert.eventId().toString()).update();
         publish(ALERTS, alert);
         await().atMost(Duration.ofSeconds(30))
@@ -164,8 +164,9 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
                  where n.event_id = :event and n.user_id = :user and d.channel <> 'IN_APP'""")
             .param("event", warning.eventId())
             .param("user", quiet.id)
-            .query(Instant.class)
-            .single();
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant();
         assertThat(due).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
         assertThat(statuses(warning, digest)).containsOnly("HELD");
 
@@ -200,7 +201,8 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
         AlertRaised alert = alert(place.udise, "CRITICAL", "Kitchen fire", "Cooking stopped");
         publish(ALERTS, alert);
-        UUID notification = await().atMost(Duration.ofSeconds(30)).until(() -> notificationOf(alert, hm), id -> id != null);
+        UUID notification = await().atMost(Duration.ofSeconds(30))
+            .until(() -> notificationOf(alert, hm), id -> id != null);
         await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(notification, "SMS")));
         awaitMail(hm.email, 1);
         assertThat(sms(hm.phone)).hasSize(3);
@@ -218,8 +220,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
             .containsExactly("RETRY", "RETRY", "FAILED");
         assertThat(KafkaProbe.onTestBroker().keys(NotificationTopics.DELIVERIES, Duration.ofSeconds(3)))
             .contains(notification.toString());
-        assertThat(failedEvents(notification)).singleElement()
-            .satisfies(f -> assertThat(f.channel()).isEqualTo("SMS"));
+        assertThat(failedEvents(notification)).singleElement().satisfies(f -> assertThat(f.channel()).isEqualTo("SMS"));
 
         SMS_GATEWAY.resetAll();
         SMS_GATEWAY.stubFor(post(urlEqualTo("/messages")).willReturn(aResponse().withStatus(202)));
@@ -244,8 +245,8 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         String username = "hm" + code(8);
         UUID id = UUID.randomUUID();
         String email = username + "@schools.test";
-        UserRegistered registered = new UserRegistered(DomainEvent.newId(), Instant.now(), id, username, email,
-                null, "Tmt. Kavitha", "SCHOOL", Jurisdiction.school(code(11)), "ta", "tok-" + code(10),
+        UserRegistered registered = new UserRegistered(DomainEvent.newId(), Instant.now(), id, username, email, null,
+                "Tmt. Kavitha", "SCHOOL", Jurisdiction.school(code(11)), "ta", "tok-" + code(10),
                 Instant.now().plus(Duration.ofHours(24)));
         publish(AUTH, registered);
 
@@ -256,7 +257,9 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
             .contains("http://mdm.test/activate?token=" + registered.activationToken())
             .contains("அன்புள்ள Tmt. Kavitha")
             .contains(username);
-        assertThat(jdbc.sql("select status from recipients where user_id = :id").param("id", id).query(String.class)
+        assertThat(jdbc.sql("select status from recipients where user_id = :id")
+            .param("id", id)
+            .query(String.class)
             .single()).isEqualTo("PENDING_ACTIVATION");
     }
 
@@ -283,8 +286,8 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
                 new HttpEntity<>(TestTokens.bearer(hm.token())), Map.class);
         assertThat(read.getBody()).containsEntry("read", true);
         assertThat(http
-            .exchange("/api/v1/notifications?unread=true", HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(hm.token())),
-                    Map.class)
+            .exchange("/api/v1/notifications?unread=true", HttpMethod.GET,
+                    new HttpEntity<>(TestTokens.bearer(hm.token())), Map.class)
             .getBody()).containsEntry("total", 0);
     }
 

@@ -12,10 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import in.mdm.testkit.MdmIntegrationTest;
 
 /**
- * The service against the kit's PostgreSQL, Kafka and Redis, with the outside world
- * real too: GreenMail as the SMTP server and WireMock as the SMS gateway, started once
- * for the JVM. Every integration test class extends this one, so that they share one
- * application context (and one set of Kafka consumers).
+ * The service against the kit's PostgreSQL, Kafka and Redis, with the outside world real
+ * too: GreenMail as the SMTP server and WireMock as the SMS gateway, started once for the
+ * JVM. Every integration test class extends this one, so that they share one application
+ * context (and one set of Kafka consumers).
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate

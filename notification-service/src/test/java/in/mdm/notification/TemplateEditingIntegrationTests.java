@@ -20,7 +20,9 @@ import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Templates are data an ADMIN edits, within the placeholders and limits of their code. */
+/**
+ * Templates are data an ADMIN edits, within the placeholders and limits of their code.
+ */
 class TemplateEditingIntegrationTests extends NotificationIntegrationTest {
 
     static final String PATH = "/api/v1/notifications/templates/admin.broadcast/";
@@ -36,14 +38,19 @@ class TemplateEditingIntegrationTests extends NotificationIntegrationTest {
     @BeforeEach
     void keepTheSeed() {
         http.getRestTemplate().setInterceptors(List.of());
-        original = jdbc.sql("select subject, body from notification_templates where code = 'admin.broadcast' and "
-                + "channel = 'IN_APP' and language = 'ta'").query().singleRow();
+        original = jdbc
+            .sql("select subject, body from notification_templates where code = 'admin.broadcast' and "
+                    + "channel = 'IN_APP' and language = 'ta'")
+            .query()
+            .singleRow();
     }
 
     @AfterEach
     void restoreTheSeed() {
         jdbc.sql("update notification_templates set subject = :subject, body = :body where code = 'admin.broadcast' "
-                + "and channel = 'IN_APP' and language = 'ta'").params(original).update();
+                + "and channel = 'IN_APP' and language = 'ta'")
+            .params(original)
+            .update();
     }
 
     @Test
@@ -71,16 +78,18 @@ class TemplateEditingIntegrationTests extends NotificationIntegrationTest {
             ProblemAssertions.assertProblem(put(PATH + "IN_APP/ta", body, token), HttpStatus.FORBIDDEN,
                     "auth.forbidden");
         }
-        assertThat(jdbc.sql("select body from notification_templates where code = 'admin.broadcast' and "
-                + "channel = 'IN_APP' and language = 'ta'").query(String.class).single())
-            .isEqualTo(original.get("body"));
+        assertThat(jdbc
+            .sql("select body from notification_templates where code = 'admin.broadcast' and "
+                    + "channel = 'IN_APP' and language = 'ta'")
+            .query(String.class)
+            .single()).isEqualTo(original.get("body"));
     }
 
     @Test
     void badTemplatesAreA400WithTheirCode() {
         String admin = TestTokens.admin();
-        ResponseEntity<Map> unknown = put(PATH + "EMAIL/en", "{\"subject\":\"{{title}}\",\"body\":\"{{schoolName}}: {{message}}\"}",
-                admin);
+        ResponseEntity<Map> unknown = put(PATH + "EMAIL/en",
+                "{\"subject\":\"{{title}}\",\"body\":\"{{schoolName}}: {{message}}\"}", admin);
         ProblemAssertions.assertProblem(unknown, HttpStatus.BAD_REQUEST, "notification.template.unknown-placeholder");
         assertThat((String) unknown.getBody().get("detail")).contains("schoolName");
 

@@ -1,8 +1,8 @@
 package in.mdm.notification.delivery;
 
 /**
- * A channel could not deliver: {@code permanent} when trying again cannot help (a
- * refused address, a missing DLT template id, a 4xx from the gateway).
+ * A channel could not deliver: {@code permanent} when trying again cannot help (a refused
+ * address, a missing DLT template id, a 4xx from the gateway).
  */
 class DeliveryFailure extends Exception {
 

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How notification-service reaches people ({@code mdm.notification.*}; defaults in
  * {@code application.yml}).
+ *
  * @param email the sender address of every e-mail (the SMTP server is Spring Boot's
  * {@code spring.mail.*})
  * @param sms the HTTP SMS gateway

@@ -39,11 +39,12 @@ class DeliveryRepository {
      */
     Optional<UUID> insertNotification(UUID userId, String username, Message message, Instant now) {
         String params = JSON.writeValueAsString(message.params());
-        return jdbc.sql("""
-                insert into notifications (id, user_id, username, code, severity, subject_ref, event_id, params, created_at)
-                values (:id, :userId, :username, :code, :severity, :subjectRef, :eventId, cast(:params as jsonb), :now)
-                on conflict (event_id, user_id) do nothing
-                returning id""")
+        return jdbc
+            .sql("""
+                    insert into notifications (id, user_id, username, code, severity, subject_ref, event_id, params, created_at)
+                    values (:id, :userId, :username, :code, :severity, :subjectRef, :eventId, cast(:params as jsonb), :now)
+                    on conflict (event_id, user_id) do nothing
+                    returning id""")
             .param("id", UUID.randomUUID())
             .param("userId", userId)
             .param("username", username)
@@ -57,7 +58,9 @@ class DeliveryRepository {
             .optional();
     }
 
-    /** A delivery; nothing when its key (event, recipient, channel) is already recorded. */
+    /**
+     * A delivery; nothing when its key (event, recipient, channel) is already recorded.
+     */
     boolean insertDelivery(UUID notificationId, Channel channel, String address, String language, String subject,
             String body, String key, String status, Instant dueAt, Integer smsParts, Instant now) {
         return jdbc.sql("""
@@ -144,7 +147,10 @@ class DeliveryRepository {
         return updated == 1;
     }
 
-    /** The failed deliveries of a notification, pending again from now with fresh attempts. */
+    /**
+     * The failed deliveries of a notification, pending again from now with fresh
+     * attempts.
+     */
     int resend(UUID notificationId, Instant now) {
         return jdbc.sql("""
                 update deliveries set status = 'PENDING', due_at = :now, attempts = 0, lease_until = null
@@ -167,9 +173,10 @@ class DeliveryRepository {
     }
 
     long unread(UUID userId) {
-        return jdbc.sql("""
-                select count(*) from notifications n join deliveries d on d.notification_id = n.id and d.channel = 'IN_APP'
-                 where n.user_id = :userId and n.read_at is null""")
+        return jdbc
+            .sql("""
+                    select count(*) from notifications n join deliveries d on d.notification_id = n.id and d.channel = 'IN_APP'
+                     where n.user_id = :userId and n.read_at is null""")
             .param("userId", userId)
             .query(Long.class)
             .single();
@@ -194,8 +201,8 @@ class DeliveryRepository {
                  order by case channel when 'EMAIL' then 0 when 'SMS' then 1 else 2 end""")
             .param("id", notificationId)
             .query((rs, n) -> new DeliveryView(Channel.valueOf(rs.getString("channel")), rs.getString("status"),
-                    rs.getString("language"), rs.getInt("attempts"), rs.getString("last_error"),
-                    instant(rs, "due_at"), instant(rs, "sent_at"), (Integer) rs.getObject("sms_parts")))
+                    rs.getString("language"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "due_at"),
+                    instant(rs, "sent_at"), (Integer) rs.getObject("sms_parts")))
             .list();
     }
 
@@ -210,7 +217,9 @@ class DeliveryRepository {
             .list();
     }
 
-    /** The placeholder values of the latest notification about this subject (an alert). */
+    /**
+     * The placeholder values of the latest notification about this subject (an alert).
+     */
     Optional<Map<String, String>> paramsAbout(String subjectRef, String code) {
         return jdbc.sql("""
                 select params::text from notifications where subject_ref = :ref and code = :code
@@ -223,7 +232,8 @@ class DeliveryRepository {
     }
 
     int markRead(UUID id, UUID userId, Instant now) {
-        return jdbc.sql("update notifications set read_at = coalesce(read_at, :now) where id = :id and user_id = :userId")
+        return jdbc
+            .sql("update notifications set read_at = coalesce(read_at, :now) where id = :id and user_id = :userId")
             .param("id", id)
             .param("userId", userId)
             .param("now", Timestamp.from(now))
@@ -259,15 +269,6 @@ class DeliveryRepository {
         return jdbc.sql("""
                 select distinct n.user_id from notifications n join deliveries d on d.notification_id = n.id
                  where d.status = 'HELD'""").query(UUID.class).list();
-    }
-
-    Map<String, Long> countByStatus(UUID notificationId) {
-        return jdbc.sql("select status, count(*) from deliveries where notification_id = :id group by status")
-            .param("id", notificationId)
-            .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-            .list()
-            .stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static NotificationItem item(ResultSet rs, int row) throws SQLException {

@@ -20,11 +20,11 @@ import in.mdm.notification.template.Channel;
 
 /**
  * Sends what is due: claims a batch of deliveries in one short transaction (attempt
- * counted, leased), sends each outside any transaction, and records each outcome with
- * its event ({@link NotificationSent}, or {@link NotificationFailed} after the last
- * attempt) in a transaction of its own. A failed attempt is due again after a back-off
- * that doubles; a permanent failure (a refused address, no DLT template id, a 4xx) ends
- * at once. A sender that dies mid-way leaves its claims to expire and be taken again.
+ * counted, leased), sends each outside any transaction, and records each outcome with its
+ * event ({@link NotificationSent}, or {@link NotificationFailed} after the last attempt)
+ * in a transaction of its own. A failed attempt is due again after a back-off that
+ * doubles; a permanent failure (a refused address, no DLT template id, a 4xx) ends at
+ * once. A sender that dies mid-way leaves its claims to expire and be taken again.
  */
 @Service
 public class DeliverySender {

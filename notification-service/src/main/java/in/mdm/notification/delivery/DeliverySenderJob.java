@@ -5,7 +5,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link DeliverySender} every {@code mdm.notification.sender.interval}, on one replica. */
+/**
+ * Runs {@link DeliverySender} every {@code mdm.notification.sender.interval}, on one
+ * replica.
+ */
 @Component
 class DeliverySenderJob {
 

@@ -24,8 +24,8 @@ import in.mdm.notification.template.TemplateCodes;
  * e-mail per recipient and period listing what was held (the held e-mails and SMS are
  * then DIGESTED). An hourly run sends the hourly digests (and those of recipients who
  * have since gone back to none); the run at {@code mdm.notification.daily-digest-hour}
- * sends the daily ones too. One digest per recipient and period: a second run in the
- * same period records nothing new.
+ * sends the daily ones too. One digest per recipient and period: a second run in the same
+ * period records nothing new.
  */
 @Service
 public class Digests {
@@ -87,8 +87,8 @@ public class Digests {
                     .append(item.line())
                     .append('\n');
             }
-            UUID eventId = UUID.nameUUIDFromBytes(("digest:" + userId + ":" + period.toInstant())
-                .getBytes(StandardCharsets.UTF_8));
+            UUID eventId = UUID
+                .nameUUIDFromBytes(("digest:" + userId + ":" + period.toInstant()).getBytes(StandardCharsets.UTF_8));
             Message digest = new Message(TemplateCodes.DIGEST, Message.INFO, "digest:" + period.toInstant(), eventId,
                     Map.of("count", Integer.toString(held.size()), "items", items.toString().strip()),
                     EnumSet.of(Channel.EMAIL), true);

@@ -24,9 +24,9 @@ import in.mdm.platform.events.EventHandler;
 
 /**
  * The events people are told about: alerts (to whom the scope concerns: a school's
- * headmaster, block officer and district officer), escalations (to the level it went
- * to), fund releases (to the jurisdiction it was released for) and reports (to whoever
- * asked). Recorded in the poll's transaction; {@link DeliverySender} sends after it.
+ * headmaster, block officer and district officer), escalations (to the level it went to),
+ * fund releases (to the jurisdiction it was released for) and reports (to whoever asked).
+ * Recorded in the poll's transaction; {@link DeliverySender} sends after it.
  */
 @EventConsumer("notification.events")
 class DomainEventListener {
@@ -58,8 +58,8 @@ class DomainEventListener {
         params.put("ruleCode", nullToEmpty(e.ruleCode()));
         params.put("udiseCode", nullToEmpty(e.udiseCode()));
         List<Recipient> to = recipients.concerned(e.scope(), e.udiseCode());
-        int recorded = notifications.record(new Message(TemplateCodes.ALERT_RAISED, severity,
-                "alert:" + e.alertId(), e.eventId(), params, EnumSet.allOf(Channel.class), false), to);
+        int recorded = notifications.record(new Message(TemplateCodes.ALERT_RAISED, severity, "alert:" + e.alertId(),
+                e.eventId(), params, EnumSet.allOf(Channel.class), false), to);
         log.debug("alert {} ({}) for {}: {} deliveries to {} recipients", e.alertId(), severity, e.scope(), recorded,
                 to.size());
     }
@@ -67,15 +67,15 @@ class DomainEventListener {
     @EventHandler
     void alertEscalated(AlertEscalated e) {
         String severity = Message.severity(e.severity());
-        Map<String, String> params = new HashMap<>(notifications
-            .paramsAbout("alert:" + e.alertId(), TemplateCodes.ALERT_RAISED)
-            .orElse(Map.of("title", "Alert " + e.alertId(), "message", "")));
+        Map<String, String> params = new HashMap<>(
+                notifications.paramsAbout("alert:" + e.alertId(), TemplateCodes.ALERT_RAISED)
+                    .orElse(Map.of("title", "Alert " + e.alertId(), "message", "")));
         params.keySet().retainAll(TemplateCodes.placeholders(TemplateCodes.ALERT_ESCALATED));
         params.put("severity", severity);
         params.put("scope", Scopes.label(e.to()));
         params.put("alertLink", properties.links().alert().replace("{id}", e.alertId().toString()));
-        notifications.record(new Message(TemplateCodes.ALERT_ESCALATED, severity, "alert:" + e.alertId(),
-                e.eventId(), params, EnumSet.allOf(Channel.class), false), recipients.at(e.to()));
+        notifications.record(new Message(TemplateCodes.ALERT_ESCALATED, severity, "alert:" + e.alertId(), e.eventId(),
+                params, EnumSet.allOf(Channel.class), false), recipients.at(e.to()));
     }
 
     @EventHandler
@@ -84,9 +84,9 @@ class DomainEventListener {
         rupees.setMinimumFractionDigits(2);
         rupees.setMaximumFractionDigits(2);
         rupees.setRoundingMode(RoundingMode.HALF_EVEN);
-        Map<String, String> params = Map.of("amount", e.amount() == null ? "" : rupees.format(e.amount()),
-                "releaseId", e.releaseId().toString(), "releasedOn", UserEventListener.WHEN.format(e.occurredAt()),
-                "scope", Scopes.label(e.scope()));
+        Map<String, String> params = Map.of("amount", e.amount() == null ? "" : rupees.format(e.amount()), "releaseId",
+                e.releaseId().toString(), "releasedOn", UserEventListener.WHEN.format(e.occurredAt()), "scope",
+                Scopes.label(e.scope()));
         notifications.record(new Message(TemplateCodes.FUND_RELEASED, Message.INFO, "release:" + e.releaseId(),
                 e.eventId(), params, EnumSet.allOf(Channel.class), false), recipients.at(e.scope()));
     }

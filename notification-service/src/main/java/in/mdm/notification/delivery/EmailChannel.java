@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 import in.mdm.notification.template.Channel;
 
-/** E-mail over SMTP (Spring's {@link JavaMailSender}, {@code spring.mail.*}), UTF-8 text. */
+/**
+ * E-mail over SMTP (Spring's {@link JavaMailSender}, {@code spring.mail.*}), UTF-8 text.
+ */
 @Component
 class EmailChannel implements ChannelSender {
 

@@ -10,6 +10,7 @@ import in.mdm.notification.template.Channel;
  * What to tell recipients about one event: the template code, the severity, what it is
  * about, the event that caused it (with the recipient and channel, the idempotency key of
  * each delivery) and the values of the placeholders.
+ *
  * @param account an account e-mail (activation, reset): sent at once by e-mail whatever
  * the recipient's preferences
  */

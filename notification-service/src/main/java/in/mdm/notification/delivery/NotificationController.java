@@ -30,7 +30,10 @@ class NotificationController {
         this.notifications = notifications;
     }
 
-    /** The caller's in-app notifications, newest first; {@code unread=true} for the unread ones. */
+    /**
+     * The caller's in-app notifications, newest first; {@code unread=true} for the unread
+     * ones.
+     */
     @GetMapping
     PageResponse<NotificationItem> inbox(@RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "0") @Min(0) int page,

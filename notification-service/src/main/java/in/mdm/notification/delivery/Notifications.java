@@ -98,8 +98,8 @@ public class Notifications {
             return false;
         }
         Map<String, String> values = new java.util.HashMap<>(message.params());
-        values.putIfAbsent("displayName", recipient.displayName() == null ? recipient.username()
-                : recipient.displayName());
+        values.putIfAbsent("displayName",
+                recipient.displayName() == null ? recipient.username() : recipient.displayName());
         values.putIfAbsent("username", recipient.username());
         Optional<Rendered> rendered = templates.render(message.code(), channel, recipient.language(), values);
         if (rendered.isEmpty()) {
@@ -205,8 +205,8 @@ public class Notifications {
                 ? EnumSet.allOf(Channel.class) : EnumSet.copyOf(request.channels());
         String severity = request.severity() == null ? Message.INFO : request.severity();
         Message message = new Message(TemplateCodes.BROADCAST, severity, "broadcast:" + id, id,
-                Map.of("title", request.title(), "message", request.message(), "scope", Scopes.label(scope)),
-                channels, false);
+                Map.of("title", request.title(), "message", request.message(), "scope", Scopes.label(scope)), channels,
+                false);
         List<Recipient> to = recipients.within(scope);
         record(message, to);
         log.info("broadcast {} by {} to {} {}: {} recipients", id, caller.username(), scope.level(), scope.code(),

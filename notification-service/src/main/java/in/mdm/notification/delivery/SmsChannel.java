@@ -17,9 +17,9 @@ import in.mdm.notification.template.SmsParts;
 
 /**
  * SMS through an HTTP gateway: {@code POST <baseUrl>/messages} with {@code X-Api-Key} and
- * a JSON body naming the sender id, the number, the text, the DLT template id the text was
- * registered under, its encoding (GSM-7, or UCS-2 for Tamil) and its parts. A 2xx answer
- * is accepted; 429, 5xx and network errors are tried again; another 4xx is final.
+ * a JSON body naming the sender id, the number, the text, the DLT template id the text
+ * was registered under, its encoding (GSM-7, or UCS-2 for Tamil) and its parts. A 2xx
+ * answer is accepted; 429, 5xx and network errors are tried again; another 4xx is final.
  */
 @Component
 class SmsChannel implements ChannelSender {

@@ -4,14 +4,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import in.mdm.events.Jurisdiction;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
 import in.mdm.events.auth.UserLocked;
 import in.mdm.events.auth.UserRegistered;
 import in.mdm.events.auth.UserUpdated;
+import in.mdm.notification.recipient.Digest;
 import in.mdm.notification.recipient.Profile;
 import in.mdm.notification.recipient.Recipient;
 import in.mdm.notification.recipient.Recipients;
@@ -29,8 +28,6 @@ class UserEventListener {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm 'IST'")
         .withZone(ZoneId.of("Asia/Kolkata"));
-
-    private static final Logger log = LoggerFactory.getLogger(UserEventListener.class);
 
     private final Recipients recipients;
 
@@ -50,9 +47,10 @@ class UserEventListener {
                 e.jurisdiction(), e.preferredLanguage(), "PENDING_ACTIVATION"), e.occurredAt());
         Recipient recipient = recipients.find(e.userId()).orElseThrow();
         String link = properties.links().activation().replace("{token}", e.activationToken());
-        // the link of this event, the language of its user: also when a newer event updated the copy first
-        notifications.recordAccountMail(TemplateCodes.USER_ACTIVATION, e.eventId(), withAccount(recipient, e.email(),
-                e.preferredLanguage()),
+        // the link of this event, the language of its user: also when a newer event
+        // updated the copy first
+        notifications.recordAccountMail(TemplateCodes.USER_ACTIVATION, e.eventId(),
+                withAccount(recipient, e.email(), e.preferredLanguage()),
                 Map.of("activationLink", link, "expiresAt", WHEN.format(e.activationExpiresAt()), "displayName",
                         e.displayName() == null ? e.username() : e.displayName(), "username", e.username()));
     }
@@ -75,22 +73,21 @@ class UserEventListener {
 
     @EventHandler
     void resetRequested(PasswordResetRequested e) {
-        Recipient recipient = recipients.find(e.userId()).orElse(null);
-        if (recipient == null) {
-            log.warn("password reset for user {} whom no UserRegistered has reached; not sent", e.userId());
-            return;
-        }
+        // a user no UserRegistered reached (the first ADMIN is created without one) is
+        // reached by the event alone
+        Recipient recipient = recipients.find(e.userId())
+            .orElseGet(() -> new Recipient(e.userId(), e.username(), e.email(), null, e.username(), null,
+                    Jurisdiction.state("-"), "en", "ACTIVE", true, false, false, null, null, Digest.NONE));
         String link = properties.links().passwordReset().replace("{token}", e.resetToken());
         notifications.recordAccountMail(TemplateCodes.PASSWORD_RESET, e.eventId(),
-                withAccount(recipient, e.email(), e.preferredLanguage()), Map.of("resetLink", link, "expiresAt",
-                        WHEN.format(e.expiresAt()), "username", e.username()));
+                withAccount(recipient, e.email(), e.preferredLanguage()),
+                Map.of("resetLink", link, "expiresAt", WHEN.format(e.expiresAt()), "username", e.username()));
     }
 
     /** The recipient reached at the address and in the language the event names. */
     private static Recipient withAccount(Recipient r, String email, String language) {
         return new Recipient(r.userId(), r.username(), email, r.phone(), r.displayName(), r.role(), r.jurisdiction(),
-                "ta".equals(language) ? "ta" : "en", r.status(), true, false, false, null, null,
-                in.mdm.notification.recipient.Digest.NONE);
+                "ta".equals(language) ? "ta" : "en", r.status(), true, false, false, null, null, Digest.NONE);
     }
 
 }

@@ -57,8 +57,8 @@ public class Recipients {
     /**
      * Whom a matter of this scope concerns, below the state: for a school its headmaster,
      * its block officer and its district officer (the platform's "who covers this
-     * school"); for a block its officer and its district's; for a district its officer.
-     * A school not yet placed reaches its headmaster only.
+     * school"); for a block its officer and its district's; for a district its officer. A
+     * school not yet placed reaches its headmaster only.
      */
     public List<Recipient> concerned(Jurisdiction scope, String udiseCode) {
         List<Jurisdiction> covering = switch (scope.level()) {

@@ -34,7 +34,8 @@ class TemplateController {
 
     @PutMapping("/{code}/{channel}/{language}")
     @PreAuthorize("hasRole('ADMIN')")
-    TemplateResponse save(@PathVariable @Pattern(regexp = CODE, message = "must be a template code such as alert.raised") String code,
+    TemplateResponse save(
+            @PathVariable @Pattern(regexp = CODE, message = "must be a template code such as alert.raised") String code,
             @PathVariable Channel channel,
             @PathVariable @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
             @Valid @RequestBody TemplateUpdate update) {

@@ -43,8 +43,8 @@ class TemplateRepository {
     }
 
     java.util.Optional<Template> find(String code, Channel channel, String language) {
-        return jdbc
-            .sql("select * from notification_templates where code = :code and channel = :channel and language = :language")
+        return jdbc.sql(
+                "select * from notification_templates where code = :code and channel = :channel and language = :language")
             .param("code", code)
             .param("channel", channel.name())
             .param("language", language)

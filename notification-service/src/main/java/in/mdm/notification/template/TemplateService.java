@@ -55,8 +55,8 @@ public class TemplateService {
         }
         String subject = update.subject() == null || update.subject().isBlank() ? null : update.subject();
         if ((channel == Channel.SMS) != (subject == null)) {
-            throw ApiException.badRequest(NotificationProblems.TEMPLATE_SUBJECT,
-                    channel == Channel.SMS ? "An SMS template has no subject" : "A " + channel + " template needs a subject");
+            throw ApiException.badRequest(NotificationProblems.TEMPLATE_SUBJECT, channel == Channel.SMS
+                    ? "An SMS template has no subject" : "A " + channel + " template needs a subject");
         }
         Set<String> allowed = TemplateCodes.placeholders(code);
         SortedSet<String> unknown = new TreeSet<>(Placeholders.in(subject, update.body()));
@@ -77,9 +77,9 @@ public class TemplateService {
     }
 
     /**
-     * The template filled with the values (a placeholder without a value becomes empty), in
-     * the language asked for, else in English; empty when the code has no template on this
-     * channel.
+     * The template filled with the values (a placeholder without a value becomes empty),
+     * in the language asked for, else in English; empty when the code has no template on
+     * this channel.
      */
     @Transactional(readOnly = true)
     public Optional<Rendered> render(String code, Channel channel, String language, Map<String, String> values) {
@@ -87,8 +87,8 @@ public class TemplateService {
         if (template.isEmpty() && !"en".equals(language)) {
             template = templates.find(code, channel, "en");
         }
-        return template.map(t -> new Rendered(code, channel, t.language(), fill(t.subject(), values),
-                fill(t.body(), values)));
+        return template
+            .map(t -> new Rendered(code, channel, t.language(), fill(t.subject(), values), fill(t.body(), values)));
     }
 
     static final int SMS_MAX_PARTS = 2;

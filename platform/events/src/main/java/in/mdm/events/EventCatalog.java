@@ -54,10 +54,10 @@ public final class EventCatalog {
     static final Pattern TOPIC = Pattern.compile("mdm\\.[a-z]+\\.[a-z][a-z-]*");
 
     private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
-            PasswordResetRequested.class, UserLocked.class, UserUpdated.class, SchoolRegistered.class, SchoolUpdated.class,
-            EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, KitchenStockLow.class,
-            DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class, TransferRefused.class,
-            AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
+            PasswordResetRequested.class, UserLocked.class, UserUpdated.class, SchoolRegistered.class,
+            SchoolUpdated.class, EnrollmentUpdated.class, DailyMealReported.class, StockLow.class,
+            KitchenStockLow.class, DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class,
+            TransferRefused.class, AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
             FundReleaseRejected.class, FundReleased.class, UtilizationRecorded.class, BudgetThresholdCrossed.class,
             RiskScored.class, CascadeRiskDetected.class, DemandForecasted.class, ModelRetrained.class,
             WeatherWarning.class, AlertRaised.class, AlertEscalated.class, AlertResolved.class, NotificationSent.class,

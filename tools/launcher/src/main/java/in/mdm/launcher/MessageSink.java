@@ -38,9 +38,9 @@ import jakarta.mail.internet.MimeMessage;
  * Where the local suite's messages go, so that a person can read them: a real SMTP server
  * (GreenMail, accepting every address) and an SMS sink that takes the SMS gateway's
  * requests ({@code POST /sms/messages}) and keeps them, both shown newest first on one
- * page ({@code GET /}). The links of activation and password-reset e-mails point at
- * small forms here ({@code /activate}, {@code /reset-password}) that hand the token and
- * the new password to auth-service through the gateway.
+ * page ({@code GET /}). The links of activation and password-reset e-mails point at small
+ * forms here ({@code /activate}, {@code /reset-password}) that hand the token and the new
+ * password to auth-service through the gateway.
  */
 public final class MessageSink implements AutoCloseable {
 
@@ -129,8 +129,8 @@ public final class MessageSink implements AutoCloseable {
                 respond(exchange, 200, "text/html; charset=utf-8", form(path, token));
             }
             else if (method.equals("POST") && (path.equals("/activate") || path.equals("/reset-password"))) {
-                Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8));
+                Map<String, String> form = query(
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 respond(exchange, 200, "text/html; charset=utf-8", submit(path, form));
             }
             else {
@@ -186,7 +186,8 @@ public final class MessageSink implements AutoCloseable {
                 + "</h1><form method=post action=" + path + "><input type=hidden name=token value=\"" + escape(token)
                 + "\"><p><label>New password <input type=password name=password minlength=12 required></label></p>"
                 + "<p><small>12 to 128 characters, three of: lower case, upper case, digits, other characters."
-                + "</small></p><button>" + (activation ? "Activate" : "Set password") + "</button></form></body></html>";
+                + "</small></p><button>" + (activation ? "Activate" : "Set password")
+                + "</button></form></body></html>";
     }
 
     private String submit(String path, Map<String, String> form) {
@@ -197,13 +198,11 @@ public final class MessageSink implements AutoCloseable {
                         + "\"}";
         String target = gatewayUrl + (activation ? "/api/v1/auth/activate" : "/api/v1/auth/reset-password/confirm");
         try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(target))
-                        .timeout(Duration.ofSeconds(15))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(target))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
             boolean ok = answer.statusCode() / 100 == 2;
             return head("MDM Twin") + "<h1>" + (ok ? "Done: you can sign in now" : "Not done") + "</h1><p>"
                     + escape("POST " + target + " answered " + answer.statusCode()) + "</p><pre>"
@@ -348,7 +347,8 @@ public final class MessageSink implements AutoCloseable {
 
     private static String linked(String text) {
         String escaped = escape(text);
-        return LINK.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement("<a href=\"" + m.group() + "\">" + m.group() + "</a>"));
+        return LINK.matcher(escaped)
+            .replaceAll(m -> Matcher.quoteReplacement("<a href=\"" + m.group() + "\">" + m.group() + "</a>"));
     }
 
     static String escape(String text) {

@@ -17,7 +17,9 @@ import in.mdm.testkit.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local SMTP server and SMS sink ./run starts, and the page that shows what they got. */
+/**
+ * The local SMTP server and SMS sink ./run starts, and the page that shows what they got.
+ */
 class MessageSinkTests {
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -35,13 +37,13 @@ class MessageSinkTests {
             mail.setText("Open http://localhost:18025/activate?token=abc&x=1 to activate.", "UTF-8");
             Transport.send(mail);
 
-            HttpResponse<String> accepted = http.send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + sink.webPort() + "/sms/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sender\":\"MDMTWN\",\"to\":\"+919876543210\","
-                        + "\"message\":\"MDM Twin CRITICAL எச்சரிக்கை \\\"x\\\"\",\"dltTemplateId\":\"1107\","
-                        + "\"encoding\":\"UCS2\",\"parts\":2}", StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.webPort() + "/sms/messages"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sender\":\"MDMTWN\",\"to\":\"+919876543210\","
+                            + "\"message\":\"MDM Twin CRITICAL எச்சரிக்கை \\\"x\\\"\",\"dltTemplateId\":\"1107\","
+                            + "\"encoding\":\"UCS2\",\"parts\":2}", StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(sink.sms()).singleElement()
                 .satisfies(sms -> assertThat(sms).containsEntry("to", "+919876543210")
