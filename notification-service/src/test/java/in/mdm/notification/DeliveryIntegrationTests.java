@@ -93,7 +93,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         User hm = user("SCHOOL", Jurisdiction.school(place.udise), "ta");
         User beo = user("OFFICER", Jurisdiction.block(place.block), "en");
         User deo = user("OFFICER", Jurisdiction.district(place.district), "en");
-        User otherDistrict = user("OFFICER", Jurisdiction.district(code(6)), "en");
+        User otherDistrict = user("OFFICER", Jurisdiction.district(code(5)), "en");
 
         AlertRaised alert = alert(place.udise, "CRITICAL", "No meal served", "PM POSHAN meal not served today");
         publish(ALERTS, alert);
@@ -296,7 +296,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         Place place = place();
         User hm = user("SCHOOL", Jurisdiction.school(place.udise), "ta");
         User deo = user("OFFICER", Jurisdiction.district(place.district), "en");
-        User elsewhere = user("OFFICER", Jurisdiction.district(code(6)), "en");
+        User elsewhere = user("OFFICER", Jurisdiction.district(code(5)), "en");
         String body = "{\"jurisdictionLevel\":\"DISTRICT\",\"jurisdictionCode\":\"" + place.district
                 + "\",\"severity\":\"CRITICAL\",\"title\":\"Heat wave\",\"message\":\"Serve meals before noon\","
                 + "\"channels\":[\"EMAIL\",\"IN_APP\"]}";
@@ -336,7 +336,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
     }
 
     Place place() {
-        Place place = new Place(code(11), code(7), code(6));
+        Place place = new Place(code(11), code(6), code(5));
         jdbc.sql("""
                 insert into school_locations (udise_code, district_code, block_code, occurred_at, event_id)
                 values (:udise, :district, :block, now(), :event)""")

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Component;
+
 import in.mdm.events.alert.AlertEscalated;
 import in.mdm.events.alert.AlertRaised;
 import in.mdm.events.finance.FundReleased;
@@ -28,6 +30,7 @@ import in.mdm.platform.events.EventHandler;
  * fund releases (to the jurisdiction it was released for) and reports (to whoever asked).
  * Recorded in the poll's transaction; {@link DeliverySender} sends after it.
  */
+@Component
 @EventConsumer("notification.events")
 class DomainEventListener {
 

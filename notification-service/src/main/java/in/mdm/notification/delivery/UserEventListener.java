@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
@@ -23,6 +25,7 @@ import in.mdm.platform.events.EventHandler;
  * account e-mails (the activation link, the reset link), recorded in the poll's
  * transaction and sent by {@link DeliverySender} after it.
  */
+@Component
 @EventConsumer("notification.users")
 class UserEventListener {
 

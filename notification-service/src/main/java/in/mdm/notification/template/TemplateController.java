@@ -32,17 +32,16 @@ class TemplateController {
         return new TemplateVariantsResponse(code, templates.variants(code).stream().map(TemplateResponse::of).toList());
     }
 
+    /**
+     * The path is checked by the service (its fields named like parameters), so that the
+     * body's own constraints are reported field by field.
+     */
     @PutMapping("/{code}/{channel}/{language}")
     @PreAuthorize("hasRole('ADMIN')")
-    TemplateResponse save(
-            @PathVariable @Pattern(regexp = CODE, message = "must be a template code such as alert.raised") String code,
-            @PathVariable Channel channel,
-            @PathVariable @Pattern(regexp = "en|ta", message = "must be en or ta") String language,
+    TemplateResponse save(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language,
             @Valid @RequestBody TemplateUpdate update) {
         return TemplateResponse.of(templates.save(code, channel, language, update));
     }
-
-    private static final String CODE = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+";
 
     @GetMapping
     PageResponse<TemplateResponse> list(@RequestParam(required = false) Channel channel,

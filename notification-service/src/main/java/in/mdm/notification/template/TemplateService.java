@@ -1,5 +1,7 @@
 package in.mdm.notification.template;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.notification.NotificationProblems;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.platform.web.PlatformProblems;
 
 @Service
 public class TemplateService {
@@ -49,6 +52,19 @@ public class TemplateService {
      */
     @Transactional
     Template save(String code, Channel channel, String language, TemplateUpdate update) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (!CODE.matcher(code).matches()) {
+            errors.add(error("code", "must be a template code such as alert.raised", code));
+        }
+        if (!"en".equals(language) && !"ta".equals(language)) {
+            errors.add(error("language", "must be en or ta", language));
+        }
+        if (!errors.isEmpty()) {
+            ApiException invalid = ApiException.badRequest(PlatformProblems.INVALID, "Invalid request: "
+                    + String.join(", ", errors.stream().map(e -> (String) e.get("field")).toList()));
+            invalid.getBody().setProperty("errors", errors);
+            throw invalid;
+        }
         if (!TemplateCodes.known(code)) {
             throw ApiException.notFound(NotificationProblems.TEMPLATE_NOT_FOUND,
                     "The service sends no notification with code " + code);
@@ -92,6 +108,16 @@ public class TemplateService {
     }
 
     static final int SMS_MAX_PARTS = 2;
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
+
+    private static Map<String, Object> error(String field, String message, Object rejected) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        error.put("rejectedValue", rejected);
+        return error;
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
 
