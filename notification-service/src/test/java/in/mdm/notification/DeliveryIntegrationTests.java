@@ -31,11 +31,15 @@ import in.mdm.events.CloudEventCodec;
 import in.mdm.events.DomainEvent;
 import in.mdm.events.EventCatalog;
 import in.mdm.events.Jurisdiction;
+import in.mdm.events.alert.AlertEscalated;
 import in.mdm.events.alert.AlertRaised;
 import in.mdm.events.auth.UserActivated;
 import in.mdm.events.auth.UserRegistered;
+import in.mdm.events.auth.UserUpdated;
+import in.mdm.events.finance.FundReleased;
 import in.mdm.events.notification.NotificationFailed;
 import in.mdm.events.notification.NotificationTopics;
+import in.mdm.events.report.ReportReady;
 import in.mdm.notification.delivery.DeliverySender;
 import in.mdm.notification.delivery.Digests;
 import in.mdm.testkit.KafkaProbe;
@@ -316,6 +320,81 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         assertThat(inbox(deo)).extracting(n -> n.get("title")).containsExactly("Heat wave");
         assertThat(sms(hm.phone)).isEmpty();
         assertThat(mails(elsewhere.email)).isEmpty();
+    }
+
+    @Test
+    void escalationsFundReleasesAndReportsReachTheirPeople() throws Exception {
+        Place place = place();
+        User hm = user("SCHOOL", Jurisdiction.school(place.udise), "en");
+        User deo = user("OFFICER", Jurisdiction.district(place.district), "ta");
+        AlertRaised alert = alert(place.udise, "WARNING", "Attendance dropped", "Half the pupils absent");
+        publish(ALERTS, alert);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(hm).size() == 1 && inbox(deo).size() == 1);
+
+        publish(ALERTS, new AlertEscalated(DomainEvent.newId(), Instant.now(), alert.alertId(), "CRITICAL",
+                Jurisdiction.block(place.block), Jurisdiction.district(place.district)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(deo).size() == 2);
+        assertThat(inbox(deo).getFirst()).containsEntry("title", "உயர்த்தப்பட்டது: Attendance dropped")
+            .containsEntry("severity", "CRITICAL");
+        assertThat(inbox(hm)).hasSize(1);
+
+        publish(CloudEventCodec.forService("finance-service"),
+                new FundReleased(DomainEvent.newId(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                        Jurisdiction.district(place.district), new java.math.BigDecimal("1250000.50")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(deo).size() == 3);
+        assertThat((String) inbox(deo).getFirst().get("body")).contains("₹12,50,000.50");
+
+        publish(CloudEventCodec.forService("report-service"), new ReportReady(DomainEvent.newId(), Instant.now(),
+                UUID.randomUUID(), "MONTHLY_MEALS", "PDF", hm.username, "/api/v1/reports/r1/file"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(hm).size() == 2);
+        assertThat(inbox(hm).getFirst()).containsEntry("title", "Report ready: MONTHLY_MEALS");
+        assertThat((String) inbox(hm).getFirst().get("body"))
+            .isEqualTo("Download it: http://localhost:8080/api/v1/reports/r1/file");
+    }
+
+    @Test
+    void aMovedOrDisabledUserIsRoutedByItsNewestProfile() throws Exception {
+        Place place = place();
+        Place other = place();
+        User officer = user("OFFICER", Jurisdiction.district(place.district), "en");
+        User hm = user("SCHOOL", Jurisdiction.school(place.udise), "en");
+        Instant now = Instant.now();
+        publish(AUTH, new UserUpdated(DomainEvent.newId(), now, officer.id, officer.username, officer.email,
+                officer.phone, "Moved", "OFFICER", Jurisdiction.district(other.district), "en", "ACTIVE"));
+        publish(AUTH, new UserUpdated(DomainEvent.newId(), now, hm.id, hm.username, hm.email, hm.phone, "Gone",
+                "SCHOOL", Jurisdiction.school(place.udise), "en", "DISABLED"));
+        // an older event arriving later changes nothing
+        publish(AUTH,
+                new UserUpdated(DomainEvent.newId(), now.minusSeconds(30), officer.id, officer.username, officer.email,
+                        officer.phone, "Stale", "OFFICER", Jurisdiction.district(place.district), "en", "ACTIVE"));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> jdbc
+                .sql("select count(*) from recipients where user_id in (:ids) and display_name in "
+                        + "('Moved', 'Gone')")
+                .param("ids", List.of(officer.id, hm.id))
+                .query(Long.class)
+                .single() == 2);
+        Thread.sleep(1000);
+
+        publish(ALERTS, alert(place.udise, "CRITICAL", "No cook today", "The cook is ill"));
+        publish(ALERTS, alert(other.udise, "CRITICAL", "Gas cylinder empty", "No gas"));
+        awaitMail(officer.email, 1);
+        Thread.sleep(1000);
+        assertThat(mails(officer.email)).singleElement()
+            .satisfies(m -> assertThat(m.getSubject()).isEqualTo("[CRITICAL] Gas cylinder empty"));
+        assertThat(mails(hm.email)).isEmpty();
+
+        ResponseEntity<Map> unknown = http.exchange("/api/v1/notifications/preferences", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.school(code(11)))), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("code", "notification.recipient.not-found");
+        ResponseEntity<Map> halfQuiet = http.exchange("/api/v1/notifications/preferences", HttpMethod.PUT,
+                new HttpEntity<>(
+                        "{\"email\":true,\"sms\":true,\"inApp\":true,\"quietFrom\":\"21:00\",\"digest\":\"NONE\"}",
+                        TestTokens.bearer(officer.token())),
+                Map.class);
+        assertThat(halfQuiet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(halfQuiet.getBody()).containsEntry("code", "notification.preferences.quiet-hours");
     }
 
     // ---------------------------------------------------------------- helpers

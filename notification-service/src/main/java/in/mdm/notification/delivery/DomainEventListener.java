@@ -1,11 +1,10 @@
 package in.mdm.notification.delivery;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -83,11 +82,7 @@ class DomainEventListener {
 
     @EventHandler
     void fundReleased(FundReleased e) {
-        NumberFormat rupees = NumberFormat.getNumberInstance(Locale.forLanguageTag("en-IN"));
-        rupees.setMinimumFractionDigits(2);
-        rupees.setMaximumFractionDigits(2);
-        rupees.setRoundingMode(RoundingMode.HALF_EVEN);
-        Map<String, String> params = Map.of("amount", e.amount() == null ? "" : rupees.format(e.amount()), "releaseId",
+        Map<String, String> params = Map.of("amount", e.amount() == null ? "" : rupees(e.amount()), "releaseId",
                 e.releaseId().toString(), "releasedOn", UserEventListener.WHEN.format(e.occurredAt()), "scope",
                 Scopes.label(e.scope()));
         notifications.record(new Message(TemplateCodes.FUND_RELEASED, Message.INFO, "release:" + e.releaseId(),
@@ -106,6 +101,34 @@ class DomainEventListener {
             notifications.record(new Message(TemplateCodes.REPORT_READY, Message.INFO, "report:" + e.reportId(),
                     e.eventId(), params, EnumSet.allOf(Channel.class), false), List.of(recipient));
         });
+    }
+
+    /**
+     * An amount as India writes it: paise to two places, the last three digits of the
+     * rupees grouped, then pairs (12,50,000.50).
+     */
+    static String rupees(BigDecimal amount) {
+        String plain = amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        boolean negative = plain.startsWith("-");
+        String digits = negative ? plain.substring(1) : plain;
+        int dot = digits.indexOf('.');
+        String whole = digits.substring(0, dot);
+        StringBuilder grouped = new StringBuilder();
+        int head = whole.length() - 3;
+        if (head > 0) {
+            String lead = whole.substring(0, head);
+            for (int i = 0; i < lead.length(); i++) {
+                if (i > 0 && (lead.length() - i) % 2 == 0) {
+                    grouped.append(',');
+                }
+                grouped.append(lead.charAt(i));
+            }
+            grouped.append(',').append(whole.substring(head));
+        }
+        else {
+            grouped.append(whole);
+        }
+        return (negative ? "-" : "") + grouped + digits.substring(dot);
     }
 
     private static String nullToEmpty(String value) {
