@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class DomainEventListener {
         Map<String, String> params = new HashMap<>();
         params.put("title", nullToEmpty(e.title()));
         params.put("message", nullToEmpty(e.message()));
-        params.put("severity", severity);
+        params.put("severity", e.severity() == null ? severity : e.severity().toUpperCase(Locale.ROOT));
         params.put("scope", e.udiseCode() != null ? "school " + e.udiseCode() : Scopes.label(e.scope()));
         params.put("raisedAt", UserEventListener.WHEN.format(e.occurredAt()));
         params.put("alertLink", properties.links().alert().replace("{id}", e.alertId().toString()));
@@ -73,7 +74,7 @@ class DomainEventListener {
                 notifications.paramsAbout("alert:" + e.alertId(), TemplateCodes.ALERT_RAISED)
                     .orElse(Map.of("title", "Alert " + e.alertId(), "message", "")));
         params.keySet().retainAll(TemplateCodes.placeholders(TemplateCodes.ALERT_ESCALATED));
-        params.put("severity", severity);
+        params.put("severity", e.severity() == null ? severity : e.severity().toUpperCase(Locale.ROOT));
         params.put("scope", Scopes.label(e.to()));
         params.put("alertLink", properties.links().alert().replace("{id}", e.alertId().toString()));
         notifications.record(new Message(TemplateCodes.ALERT_ESCALATED, severity, "alert:" + e.alertId(), e.eventId(),

@@ -27,14 +27,18 @@ record Message(String code, String severity, String subjectRef, UUID eventId, Ma
         return account || CRITICAL.equals(severity);
     }
 
+    /**
+     * The class of a severity for delivery: CRITICAL (at once, always), WARNING or INFO
+     * (may wait for quiet hours or a digest).
+     */
     static String severity(String value) {
         if (value == null) {
             return WARNING;
         }
         return switch (value.toUpperCase(java.util.Locale.ROOT)) {
-            case "CRITICAL", "HIGH" -> CRITICAL;
+            case "CRITICAL" -> CRITICAL;
             case "INFO", "LOW" -> INFO;
-            default -> WARNING;
+            default -> WARNING; // alert-service's HIGH and MEDIUM, and anything new
         };
     }
 
