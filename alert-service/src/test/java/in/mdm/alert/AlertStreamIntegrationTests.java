@@ -121,6 +121,32 @@ class AlertStreamIntegrationTests {
     }
 
     @Test
+    void aChangeCommittedByAnotherReplicaArrivesWithoutANudge() throws Exception {
+        try (SseClient chennai = stream(TestTokens.officer("568"), null)) {
+            assertThat(chennai.next(WAIT).event()).isEqualTo("hello");
+            // as another replica would commit it, with its Redis nudge lost: only the
+            // poll finds it
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into alerts (id, rule_code, alert_type, subject, severity, title, message, scope_level,
+                                        scope_code, udise_code, district_code, block_code, raised_at, last_seen_at)
+                    values (:id, 'risk.critical', 'risk', :subject, 'CRITICAL', 'Risk', 'From elsewhere', 'SCHOOL',
+                            :udise, :udise, '568', '6302', now(), now())""")
+                .param("id", id)
+                .param("subject", "school:" + CHENNAI_OTHER)
+                .param("udise", CHENNAI_OTHER)
+                .update();
+            jdbc.sql("insert into alert_changes (alert_id, change, at) values (:id, 'RAISED', now())")
+                .param("id", id)
+                .update();
+
+            SseClient.Event alert = chennai.next(e -> "alert".equals(e.event()), WAIT);
+            assertThat(alert).isNotNull();
+            assertThat(alert.data()).contains(id.toString(), "From elsewhere");
+        }
+    }
+
+    @Test
     void aQuietStreamGetsHeartbeats() throws Exception {
         try (SseClient school = stream(TestTokens.school(CHENNAI_SCHOOL), null)) {
             assertThat(school.next(WAIT).event()).isEqualTo("hello");
