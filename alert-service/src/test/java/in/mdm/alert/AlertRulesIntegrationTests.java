@@ -273,6 +273,18 @@ class AlertRulesIntegrationTests {
     }
 
     @Test
+    void streamChangesOlderThanTheRetentionAreForgottenButTheAlertsStay() {
+        engine.risks(List.of(risk(A1, 82)));
+        clock.advance(Duration.ofDays(6));
+        engine.risks(List.of(risk(OTHER, 82)));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(engine.pruneChanges()).isOne();
+        assertThat(changes()).containsExactly("RAISED");
+        assertThat(count(A1)).isOne();
+    }
+
+    @Test
     void adminsEditTheRulesOthersOnlyReadThem() {
         ResponseEntity<List> rules = http.exchange("/api/v1/alerts/rules", HttpMethod.GET,
                 new HttpEntity<>(TestTokens.bearer(TestTokens.officer("571"))), List.class);

@@ -291,6 +291,15 @@ public class AlertEngine {
         return n;
     }
 
+    /**
+     * Forgets the stream changes older than {@code mdm.alerts.changes-kept}: a client
+     * resuming from before then gets only what is kept (the alerts themselves stay).
+     */
+    @Transactional
+    public int pruneChanges() {
+        return alerts.deleteChangesBefore(clock.instant().minus(settings.changesKept()));
+    }
+
     private Jurisdiction up(Alert a) {
         return switch (a.scope().level()) {
             case SCHOOL -> a.blockCode() != null ? Jurisdiction.block(a.blockCode()) : a.districtCode() != null

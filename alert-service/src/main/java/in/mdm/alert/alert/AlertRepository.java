@@ -345,7 +345,7 @@ class AlertRepository {
         return jdbc.sql("""
                 select c.seq as change_seq, c.change as change_kind, alerts.*
                 from alert_changes c join alerts on alerts.id = c.alert_id
-                where c.seq > :after and c.seq <= :upTo and alerts.deleted_at is null and %s
+                where c.seq > :after and c.seq <= :upTo and %s
                 order by c.seq limit :limit""".formatted(within.sql()))
             .param("after", after)
             .param("upTo", upTo)
@@ -353,6 +353,13 @@ class AlertRepository {
             .param("limit", limit)
             .query((rs, row) -> new Change(rs.getLong("change_seq"), rs.getString("change_kind"), map(rs, row)))
             .list();
+    }
+
+    /** Forgets the stream changes older than {@code before}; returns how many. */
+    int deleteChangesBefore(Instant before) {
+        return jdbc.sql("delete from alert_changes where at < :before")
+            .param("before", Timestamp.from(before))
+            .update();
     }
 
     long lastChange() {

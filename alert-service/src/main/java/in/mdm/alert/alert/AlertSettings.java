@@ -19,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its Last-Event-ID and misses nothing
  * @param streamPoll how often the streams look for changes when no nudge came (a nudge
  * lost while Redis reconnects is caught up by this)
+ * @param changesKept how long stream changes are kept for clients resuming with a
+ * Last-Event-ID
  */
 @ConfigurationProperties("mdm.alerts")
 public record AlertSettings(@DefaultValue("PT30M") Duration escalateAfter, @DefaultValue("0.3") double rollupShare,
         @DefaultValue("3") int rollupMinSchools, @DefaultValue("PT15S") Duration heartbeat,
         @DefaultValue("PT60S") Duration ticketTtl, @DefaultValue("PT30M") Duration streamTimeout,
-        @DefaultValue("PT2S") Duration streamPoll) {
+        @DefaultValue("PT2S") Duration streamPoll, @DefaultValue("P7D") Duration changesKept) {
 }

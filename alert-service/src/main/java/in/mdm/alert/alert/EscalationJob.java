@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code mdm.alerts.escalation-check} (a minute), on one replica: unacknowledged
- * CRITICAL alerts that waited {@code mdm.alerts.escalate-after} go one level up.
+ * CRITICAL alerts that waited {@code mdm.alerts.escalate-after} go one level up. Hourly:
+ * old stream changes are pruned.
  */
 @Component
 class EscalationJob {
@@ -23,6 +24,16 @@ class EscalationJob {
     @SchedulerLock(name = "alert-service.escalation", lockAtMostFor = "PT10M")
     void escalate() {
         engine.escalateDue();
+    }
+
+    /**
+     * Once an hour, on one replica: stream changes older than
+     * {@code mdm.alerts.changes-kept} go.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "alert-service.changes-retention", lockAtMostFor = "PT30M")
+    void pruneChanges() {
+        engine.pruneChanges();
     }
 
 }

@@ -208,7 +208,8 @@ class StreamHub implements SmartLifecycle {
                     from = change.seq();
                 }
             }
-            while (missed.size() == READ);
+            // a client too far behind is closed by offer(); it resumes from what it got
+            while (missed.size() == READ && !s.closed());
         }
         synchronized (active) {
             active.add(s);
