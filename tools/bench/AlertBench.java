@@ -95,7 +95,8 @@ public class AlertBench {
             return false;
         });
         double posting = (System.nanoTime() - start) / 1e9;
-        System.out.printf("posted %d reports in %.1f s (%d rejected)%n", answered.size(), posting, rejected.get());
+        System.out.printf("posted %d reports in %.1f s (%d rejected; %d requests rate-limited and sent again)%n",
+                answered.size(), posting, rejected.get(), limited.get());
 
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline && !answered.keySet().stream().allMatch(arrived::containsKey)) {
@@ -238,8 +239,19 @@ public class AlertBench {
         else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest built = request.build();
+        for (int attempt = 0;; attempt++) {
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // the gateway's per-user rate limit (200/s): wait as told and send again
+            if (response.statusCode() != 429 || attempt == 20) {
+                return response;
+            }
+            limited.incrementAndGet();
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+        }
     }
+
+    static final AtomicLong limited = new AtomicLong();
 
     static String login() throws Exception {
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/auth/login"))

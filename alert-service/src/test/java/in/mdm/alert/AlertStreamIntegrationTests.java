@@ -254,6 +254,25 @@ class AlertStreamIntegrationTests {
                     })
             .get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(refused.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+
+        // a client that can send headers may use its bearer token instead
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket withToken = java.net.http.HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + TestTokens.officer("568"))
+            .buildAsync(java.net.URI.create("ws://localhost:" + port + "/api/v1/alerts/ws"),
+                    new java.net.http.WebSocket.Listener() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket s,
+                                CharSequence data, boolean last) {
+                            first.complete(data.toString());
+                            return null;
+                        }
+                    })
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"event\":\"hello\"",
+                "\"code\":\"568\"");
+        withToken.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
     }
 
     private SseClient stream(String token, String lastEventId) throws Exception {

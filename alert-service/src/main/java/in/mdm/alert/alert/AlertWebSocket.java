@@ -19,8 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.ServletContextAware;
+
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.security.CallerClaims;
 
 /**
  * The live alert stream over a WebSocket, {@code /api/v1/alerts/ws?ticket=...}
@@ -47,10 +51,16 @@ class AlertWebSocket implements ServletContextAware {
 
     private final JsonMapper json;
 
-    AlertWebSocket(StreamHub hub, StreamTickets tickets, JsonMapper json) {
+    private final JwtDecoder jwt;
+
+    private final CallerClaims claims;
+
+    AlertWebSocket(StreamHub hub, StreamTickets tickets, JsonMapper json, JwtDecoder jwt, CallerClaims claims) {
         this.hub = hub;
         this.tickets = tickets;
         this.json = json;
+        this.jwt = jwt;
+        this.claims = claims;
     }
 
     @Override
@@ -66,7 +76,9 @@ class AlertWebSocket implements ServletContextAware {
                 public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request,
                         HandshakeResponse response) {
                     Map<String, List<String>> parameters = request.getParameterMap();
-                    Optional<StreamTickets.Holder> holder = tickets.redeem(first(parameters, "ticket"));
+                    String ticket = first(parameters, "ticket");
+                    Optional<StreamTickets.Holder> holder = ticket != null ? tickets.redeem(ticket)
+                            : bearer(first(request.getHeaders(), "Authorization"));
                     // sec is this handshake's own copy of the endpoint configuration
                     sec.getUserProperties().remove(HOLDER);
                     holder.ifPresent(h -> sec.getUserProperties().put(HOLDER, h));
@@ -85,6 +97,23 @@ class AlertWebSocket implements ServletContextAware {
         }
         catch (DeploymentException e) {
             throw new IllegalStateException("Cannot serve " + PATH, e);
+        }
+    }
+
+    /**
+     * A client that can send headers (not a browser) may open the socket with its bearer
+     * token instead of a ticket.
+     */
+    private Optional<StreamTickets.Holder> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        try {
+            Caller caller = claims.caller(jwt.decode(authorization.substring(7).strip()));
+            return Optional.of(new StreamTickets.Holder(caller.username(), caller.jurisdiction()));
+        }
+        catch (RuntimeException invalid) {
+            return Optional.empty();
         }
     }
 
