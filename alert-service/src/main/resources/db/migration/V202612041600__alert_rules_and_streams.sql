@@ -14,6 +14,7 @@ alter table alerts
     add column last_seen_at     timestamp with time zone,
     add column escalated_at     timestamp with time zone,
     add column escalation_count integer not null default 0,
+    add column expires_at       timestamp with time zone,
     add column deleted_at       timestamp with time zone,
     add column deleted_by       varchar(64);
 update alerts set alert_type = split_part(rule_code, '.', 1), last_seen_at = raised_at;
@@ -31,6 +32,8 @@ create unique index alerts_one_open on alerts (subject, alert_type)
 create index alerts_open_critical on alerts (raised_at) where status = 'OPEN' and severity = 'CRITICAL';
 create index alerts_by_district on alerts (district_code, raised_at desc);
 create index alerts_open_by_type_block on alerts (alert_type, block_code) where status <> 'RESOLVED';
+-- alerts whose cause ends at a known time (a weather warning's validTo) resolve themselves then
+create index alerts_open_expiring on alerts (expires_at) where status <> 'RESOLVED' and expires_at is not null;
 
 -- The rules, as data: each row maps one event type (optionally a band of one of its numbers, or a status)
 -- to an alert type and a severity. ADMIN edits them through PUT /api/v1/alerts/rules/{code}.

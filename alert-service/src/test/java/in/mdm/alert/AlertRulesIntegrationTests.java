@@ -273,6 +273,26 @@ class AlertRulesIntegrationTests {
     }
 
     @Test
+    void aWeatherWarningsAlertsAndTheirRollUpsResolveWhenTheWarningEnds() {
+        Instant now = clock.instant();
+        engine.weather(List.of(new WeatherWarning(DomainEvent.newId(), now, "571", "RED", "CYCLONE", now,
+                now.plus(Duration.ofDays(2)), "Cyclone warning")));
+        assertThat(openWeather()).isEqualTo(5 + 2);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.expireDue()).isZero();
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(engine.expireDue()).isEqualTo(5);
+        assertThat(openWeather()).as("the block and district roll-ups fell with them").isZero();
+    }
+
+    private int openWeather() {
+        return jdbc.sql("select count(*) from alerts where alert_type = 'weather' and status <> 'RESOLVED'")
+            .query(Integer.class)
+            .single();
+    }
+
+    @Test
     void streamChangesOlderThanTheRetentionAreForgottenButTheAlertsStay() {
         engine.risks(List.of(risk(A1, 82)));
         clock.advance(Duration.ofDays(6));

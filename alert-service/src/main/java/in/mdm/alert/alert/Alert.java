@@ -15,5 +15,5 @@ record Alert(UUID id, String ruleCode, String alertType, String subject, Severit
         String title, String message, Jurisdiction scope, String udiseCode, String districtCode, String blockCode,
         String sourceEventId, String sourceEventType, Instant raisedAt, Instant lastSeenAt, int occurrences,
         Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt, int escalationCount, Instant resolvedAt,
-        String resolvedBy, String resolution) {
+        String resolvedBy, String resolution, Instant expiresAt) {
 }

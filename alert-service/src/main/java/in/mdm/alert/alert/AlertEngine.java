@@ -143,7 +143,7 @@ public class AlertEngine {
                 work.raise(new Candidate(rule, "kitchen:" + e.kitchenId() + ":" + e.commodity(),
                         Jurisdiction.block(e.blockCode()), null, e.districtCode(), e.blockCode(),
                         stockTitle(rule, e.commodity(), "kitchen " + e.kitchenName()), message, e.eventId(), type(e),
-                        clock.instant()));
+                        clock.instant(), null));
             }
             for (String udise : e.schools()) {
                 Optional<SchoolLocations.Location> at = locations.find(udise);
@@ -151,7 +151,7 @@ public class AlertEngine {
                         udise, at.map(SchoolLocations.Location::districtCode).orElse(e.districtCode()),
                         at.map(SchoolLocations.Location::blockCode).orElse(e.blockCode()),
                         stockTitle(rule, e.commodity(), "school " + udise), message, e.eventId(), type(e),
-                        clock.instant()));
+                        clock.instant(), null));
                 if (rule.severity() == Severity.CRITICAL) {
                     work.outOfStock(udise);
                 }
@@ -226,7 +226,7 @@ public class AlertEngine {
                             scope.code()),
                     "%s%% of the released ₹%s used (₹%s)".formatted(plain(e.utilizedPercent()), plain(e.released()),
                             plain(e.utilized())),
-                    e.eventId(), type(e), clock.instant()));
+                    e.eventId(), type(e), clock.instant(), null));
         }
         work.finish();
     }
@@ -263,7 +263,7 @@ public class AlertEngine {
             for (String[] school : alerts.schoolsOfDistrict(e.districtCode())) {
                 work.raise(new Candidate(rule, "school:" + school[0], Jurisdiction.school(school[0]), school[0],
                         e.districtCode(), school[1], "Weather warning for school " + school[0], message, e.eventId(),
-                        type(e), clock.instant()));
+                        type(e), clock.instant(), e.validTo()));
             }
         }
         work.finish();
@@ -289,6 +289,22 @@ public class AlertEngine {
         }
         changes.publish(published);
         return n;
+    }
+
+    /**
+     * Resolves the open alerts whose cause has ended (a weather warning past its
+     * validTo), and the roll-ups that fall with them; returns how many.
+     */
+    @Transactional
+    public int expireDue() {
+        Work work = new Work();
+        changes.begin();
+        List<Alert> ended = alerts.expired(clock.instant(), 2_000);
+        for (Alert a : ended) {
+            work.resolve(a, "Its cause ended at " + a.expiresAt());
+        }
+        work.finish();
+        return ended.size();
     }
 
     /**
@@ -332,7 +348,7 @@ public class AlertEngine {
         return new Candidate(rule, subject, Jurisdiction.school(udise), udise,
                 at.map(SchoolLocations.Location::districtCode).orElse(null),
                 at.map(SchoolLocations.Location::blockCode).orElse(null), title, message, event.eventId(), type(event),
-                clock.instant());
+                clock.instant(), null);
     }
 
     private static String type(DomainEvent event) {
@@ -367,7 +383,7 @@ public class AlertEngine {
             Optional<Alert> open = alerts.lockOpen(c.subject(), rule.alertType());
             if (open.isPresent()) {
                 Alert a = open.get();
-                alerts.repeat(a.id(), rule.code(), rule.severity(), c.title(), c.message(), c.at());
+                alerts.repeat(a.id(), rule.code(), rule.severity(), c.title(), c.message(), c.at(), c.expiresAt());
                 changes.record(a.id(), "UPDATED", c.at());
             }
             else {
@@ -375,7 +391,7 @@ public class AlertEngine {
                 alerts.insert(new Alert(id, rule.code(), rule.alertType(), c.subject(), rule.severity(),
                         AlertStatus.OPEN, c.title(), c.message(), c.scope(), c.udiseCode(), c.districtCode(),
                         c.blockCode(), c.sourceEventId().toString(), c.sourceEventType(), c.at(), c.at(), 1, null, null,
-                        null, 0, null, null, null));
+                        null, 0, null, null, null, c.expiresAt()));
                 changes.record(id, "RAISED", c.at());
                 published.add(new AlertRaised(DomainEvent.newId(), c.at(), id, rule.code(), rule.severity().name(),
                         c.title(), c.message(), c.scope(), c.udiseCode(), c.sourceEventId().toString()));
@@ -436,7 +452,7 @@ public class AlertEngine {
                 Jurisdiction scope = new Jurisdiction(area.level(), area.code());
                 alerts.insert(new Alert(id, rule, area.type(), subject, open.worst(), AlertStatus.OPEN, title, text,
                         scope, null, area.district(), area.level() == Level.BLOCK ? area.code() : null, null, null, now,
-                        now, 1, null, null, null, 0, null, null, null));
+                        now, 1, null, null, null, 0, null, null, null, null));
                 changes.record(id, "RAISED", now);
                 published.add(new AlertRaised(DomainEvent.newId(), now, id, rule, open.worst().name(), title, text,
                         scope, null, null));

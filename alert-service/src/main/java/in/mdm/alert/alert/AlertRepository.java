@@ -128,9 +128,9 @@ class AlertRepository {
         jdbc.sql("""
                 insert into alerts (id, rule_code, alert_type, subject, severity, status, title, message, scope_level,
                                     scope_code, udise_code, district_code, block_code, source_event_id,
-                                    source_event_type, raised_at, last_seen_at, occurrences)
+                                    source_event_type, raised_at, last_seen_at, occurrences, expires_at)
                 values (:id, :rule, :type, :subject, :severity, 'OPEN', :title, :message, :level, :code, :udise,
-                        :district, :block, :source, :sourceType, :at, :at, 1)""")
+                        :district, :block, :source, :sourceType, :at, :at, 1, :expires)""")
             .param("id", a.id())
             .param("rule", a.ruleCode())
             .param("type", a.alertType())
@@ -146,6 +146,7 @@ class AlertRepository {
             .param("source", a.sourceEventId())
             .param("sourceType", a.sourceEventType())
             .param("at", Timestamp.from(a.raisedAt()))
+            .param("expires", timestamp(a.expiresAt()))
             .update();
     }
 
@@ -153,10 +154,12 @@ class AlertRepository {
      * A repeat: one more occurrence, seen now, with the rule and text of the newest
      * event.
      */
-    void repeat(UUID id, String ruleCode, Severity severity, String title, String message, Instant at) {
+    void repeat(UUID id, String ruleCode, Severity severity, String title, String message, Instant at,
+            Instant expiresAt) {
         jdbc.sql("""
                 update alerts set occurrences = occurrences + 1, last_seen_at = greatest(last_seen_at, :at),
-                       rule_code = :rule, severity = :severity, title = :title, message = :message, updated_at = :at
+                       rule_code = :rule, severity = :severity, title = :title, message = :message, updated_at = :at,
+                       expires_at = :expires
                 where id = :id""")
             .param("id", id)
             .param("rule", ruleCode)
@@ -164,6 +167,7 @@ class AlertRepository {
             .param("title", title)
             .param("message", message)
             .param("at", Timestamp.from(at))
+            .param("expires", timestamp(expiresAt))
             .update();
     }
 
@@ -222,6 +226,20 @@ class AlertRepository {
                   and coalesce(escalated_at, raised_at) <= :before
                 order by raised_at limit :limit for update skip locked""")
             .param("before", Timestamp.from(before))
+            .param("limit", limit)
+            .query(AlertRepository::map)
+            .list();
+    }
+
+    /**
+     * Open alerts whose cause ended by {@code now}, locked (skipping rows others hold).
+     */
+    List<Alert> expired(Instant now, int limit) {
+        return jdbc.sql("""
+                select * from alerts
+                where status <> 'RESOLVED' and expires_at <= :now and deleted_at is null
+                order by expires_at limit :limit for update skip locked""")
+            .param("now", Timestamp.from(now))
             .param("limit", limit)
             .query(AlertRepository::map)
             .list();
@@ -422,7 +440,8 @@ class AlertRepository {
                 instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("last_seen_at")),
                 rs.getInt("occurrences"), instant(rs.getTimestamp("acknowledged_at")), rs.getString("acknowledged_by"),
                 instant(rs.getTimestamp("escalated_at")), rs.getInt("escalation_count"),
-                instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"), rs.getString("resolution"));
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"), rs.getString("resolution"),
+                instant(rs.getTimestamp("expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

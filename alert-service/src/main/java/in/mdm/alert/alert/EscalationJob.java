@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code mdm.alerts.escalation-check} (a minute), on one replica: unacknowledged
- * CRITICAL alerts that waited {@code mdm.alerts.escalate-after} go one level up. Hourly:
- * old stream changes are pruned.
+ * CRITICAL alerts that waited {@code mdm.alerts.escalate-after} go one level up, and
+ * alerts whose cause ended (a weather warning past its validTo) resolve. Hourly: old
+ * stream changes are pruned.
  */
 @Component
 class EscalationJob {
@@ -24,6 +25,7 @@ class EscalationJob {
     @SchedulerLock(name = "alert-service.escalation", lockAtMostFor = "PT10M")
     void escalate() {
         engine.escalateDue();
+        engine.expireDue();
     }
 
     /**
