@@ -307,6 +307,10 @@ class GatewayIntegrationTests {
                     config -> assertThat(config.getSlowCallDurationThreshold()).isGreaterThan(Duration.ofDays(365)));
         assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("alert-service-streams").getState())
             .hasToString("CLOSED");
+        // each open stream holds a bulkhead call for as long as it lasts: not the 200 of
+        // a service
+        assertThat(bulkheads.getConfiguration("alert-service-streams"))
+            .hasValueSatisfying(config -> assertThat(config.getMaxConcurrentCalls()).isEqualTo(10_000));
     }
 
     @Test
