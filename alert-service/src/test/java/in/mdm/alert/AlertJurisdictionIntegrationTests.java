@@ -63,6 +63,7 @@ class AlertJurisdictionIntegrationTests {
     @BeforeEach
     void alertsAtEveryLevel() {
         http.getRestTemplate().setInterceptors(List.of());
+        jdbc.sql("delete from alert_reads").update();
         jdbc.sql("delete from alerts").update();
         locations.record("33020100101", "568", "6301", Instant.now(), UUID.randomUUID());
         locations.record("33020200201", "568", "6302", Instant.now(), UUID.randomUUID());
@@ -148,8 +149,8 @@ class AlertJurisdictionIntegrationTests {
         UUID id = UUID.randomUUID();
         jdbc.sql(
                 """
-                        insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code, raised_at)
-                        values (:id, 'stock.low', 'HIGH', 'OPEN', 'Stock low', 'Rice covers one day', :level, :code, :udise, :raisedAt)""")
+                        insert into alerts (id, rule_code, alert_type, severity, status, title, message, scope_level, scope_code, udise_code, raised_at, last_seen_at)
+                        values (:id, 'stock.low', 'stock', 'WARNING', 'OPEN', 'Stock low', 'Rice covers one day', :level, :code, :udise, :raisedAt, :raisedAt)""")
             .param("id", id)
             .param("level", level)
             .param("code", code)

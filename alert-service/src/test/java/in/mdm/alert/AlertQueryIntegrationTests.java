@@ -38,6 +38,7 @@ class AlertQueryIntegrationTests {
 
     @BeforeEach
     void noAlerts() {
+        jdbc.sql("delete from alert_reads").update();
         jdbc.sql("delete from alerts").update();
         // queries and their validation are what these tests are about: they read as a
         // state ADMIN
@@ -86,10 +87,10 @@ class AlertQueryIntegrationTests {
     @Test
     void theListIsNewestFirstPagedAndFilteredByStatusSeverityAndScope() {
         insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", null, "2026-11-24T03:00:00Z");
-        insert("stock.low", "HIGH", "OPEN", "SCHOOL", "33020100102", null, "2026-11-24T04:00:00Z");
-        insert("delivery.delayed", "HIGH", "ACKNOWLEDGED", "BLOCK", "6301", null, "2026-11-24T05:00:00Z");
-        insert("budget.threshold", "MEDIUM", "OPEN", "DISTRICT", "569", null, "2026-11-24T06:00:00Z");
-        insert("inspection.overdue", "LOW", "RESOLVED", "SCHOOL", "33020100101", null, "2026-11-24T07:00:00Z");
+        insert("stock.low", "WARNING", "OPEN", "SCHOOL", "33020100102", null, "2026-11-24T04:00:00Z");
+        insert("delivery.delayed", "WARNING", "ACKNOWLEDGED", "BLOCK", "6301", null, "2026-11-24T05:00:00Z");
+        insert("budget.threshold", "INFO", "OPEN", "DISTRICT", "569", null, "2026-11-24T06:00:00Z");
+        insert("inspection.overdue", "INFO", "RESOLVED", "SCHOOL", "33020100101", null, "2026-11-24T07:00:00Z");
 
         Map<String, Object> open = http.getForObject("/api/v1/alerts?status=OPEN&size=2", Map.class);
         assertThat(open).containsEntry("total", 3).containsEntry("page", 0).containsEntry("size", 2);
@@ -97,14 +98,19 @@ class AlertQueryIntegrationTests {
         assertThat(rules(http.getForObject("/api/v1/alerts?status=OPEN&size=2&page=1", Map.class)))
             .containsExactly("risk.high");
 
-        assertThat(rules(http.getForObject("/api/v1/alerts?severity=HIGH", Map.class)))
+        assertThat(rules(http.getForObject("/api/v1/alerts?severity=WARNING", Map.class)))
             .containsExactly("delivery.delayed", "stock.low");
-        assertThat(rules(http.getForObject("/api/v1/alerts?status=OPEN&severity=HIGH", Map.class)))
+        assertThat(rules(http.getForObject("/api/v1/alerts?status=OPEN&severity=WARNING", Map.class)))
             .containsExactly("stock.low");
         assertThat(rules(http.getForObject("/api/v1/alerts?udiseCode=33020100101", Map.class)))
             .containsExactly("inspection.overdue", "risk.high");
         assertThat(rules(http.getForObject("/api/v1/alerts?scopeLevel=BLOCK&scopeCode=6301", Map.class)))
             .containsExactly("delivery.delayed");
+        assertThat(rules(http.getForObject("/api/v1/alerts?type=stock", Map.class))).containsExactly("stock.low");
+        assertThat(rules(http.getForObject("/api/v1/alerts?school=33020100101", Map.class)))
+            .containsExactly("inspection.overdue", "risk.high");
+        assertThat(rules(http.getForObject("/api/v1/alerts?from=2026-11-24&to=2026-11-24", Map.class))).hasSize(5);
+        assertThat(http.getForObject("/api/v1/alerts?from=2026-11-25", Map.class)).containsEntry("total", 0);
         assertThat(http.getForObject("/api/v1/alerts?severity=CRITICAL&status=RESOLVED", Map.class))
             .containsEntry("total", 0);
         assertThat(http.getForObject("/api/v1/alerts", Map.class)).containsEntry("total", 5);
@@ -117,6 +123,10 @@ class AlertQueryIntegrationTests {
         assertBadParameter("/api/v1/alerts?udiseCode=3302", "udiseCode");
         assertBadParameter("/api/v1/alerts?scopeLevel=TALUK", "scopeLevel");
         assertBadParameter("/api/v1/alerts?size=1000", "size");
+        assertBadParameter("/api/v1/alerts?district=abc", "district");
+        assertBadParameter("/api/v1/alerts?from=yesterday", "from");
+        assertBadParameter("/api/v1/alerts?from=2026-11-25&to=2026-11-24", "from");
+        assertBadParameter("/api/v1/alerts?type=Risk!", "type");
         assertBadParameter("/api/v1/alerts/42", "id");
     }
 
@@ -132,22 +142,32 @@ class AlertQueryIntegrationTests {
     }
 
     @Test
-    void theSchemaRaisesOneAlertPerSourceEventAndKeepsTheLifecycleConsistent() {
+    void theSchemaRaisesOneAlertPerSubjectAndSourceEventAndKeepsTheLifecycleConsistent() {
         String sourceEvent = UUID.randomUUID().toString();
-        insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", sourceEvent, "2026-11-24T03:00:00Z");
+        insert("risk.high", "CRITICAL", "RESOLVED", "SCHOOL", "33020100101", sourceEvent, "2026-11-24T03:00:00Z");
 
-        assertThatThrownBy(() -> insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", sourceEvent,
+        assertThatThrownBy(() -> insert("risk.high", "CRITICAL", "RESOLVED", "SCHOOL", "33020100101", sourceEvent,
                 "2026-11-24T03:01:00Z"))
             .isInstanceOf(DuplicateKeyException.class)
-            .hasMessageContaining("alerts_source_event_id_key");
-        assertThatThrownBy(() -> jdbc.sql("""
-                insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, raised_at)
-                values (:id, 'stock.low', 'HIGH', 'RESOLVED', 't', 'm', 'DISTRICT', '569', now())""")
+            .hasMessageContaining("alerts_source_event_subject_key");
+        // one event may alert many subjects (a kitchen's schools)
+        insert("risk.high", "CRITICAL", "RESOLVED", "SCHOOL", "33020100102", sourceEvent, "2026-11-24T03:01:00Z");
+        insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100103", null, "2026-11-24T03:02:00Z");
+        assertThatThrownBy(() -> insert("risk.high", "CRITICAL", "ACKNOWLEDGED", "SCHOOL", "33020100103", null,
+                "2026-11-24T03:03:00Z"))
+            .as("a second open alert of one subject and type")
+            .isInstanceOf(DuplicateKeyException.class)
+            .hasMessageContaining("alerts_one_open");
+        assertThatThrownBy(() -> jdbc
+            .sql("""
+                    insert into alerts (id, rule_code, alert_type, severity, status, title, message, scope_level, scope_code,
+                                        raised_at, last_seen_at)
+                    values (:id, 'stock.low', 'stock', 'WARNING', 'RESOLVED', 't', 'm', 'DISTRICT', '569', now(), now())""")
             .param("id", UUID.randomUUID())
             .update()).as("resolved without a time")
             .isInstanceOf(DataIntegrityViolationException.class)
             .hasMessageContaining("alerts_lifecycle");
-        assertThatThrownBy(() -> insert("stock.low", "HIGH", "OPEN", "SCHOOL", "569", null, "2026-11-24T03:00:00Z"))
+        assertThatThrownBy(() -> insert("stock.low", "WARNING", "OPEN", "SCHOOL", "569", null, "2026-11-24T03:00:00Z"))
             .as("a school scope with a district code")
             .isInstanceOf(DataIntegrityViolationException.class)
             .hasMessageContaining("alerts_scope");
@@ -170,17 +190,19 @@ class AlertQueryIntegrationTests {
         Timestamp raised = Timestamp.from(Instant.parse(raisedAt));
         jdbc.sql(
                 """
-                        insert into alerts (id, rule_code, severity, status, title, message, scope_level, scope_code, udise_code,
-                                            source_event_id, source_event_type, raised_at, acknowledged_at, acknowledged_by,
+                        insert into alerts (id, rule_code, alert_type, subject, severity, status, title, message, scope_level, scope_code, udise_code,
+                                            source_event_id, source_event_type, raised_at, last_seen_at, acknowledged_at, acknowledged_by,
                                             resolved_at, resolved_by, resolution)
-                        values (:id, :rule, :severity, :status, :title, 'Risk score 82 for tomorrow: rice stock covers one day',
-                                :scopeLevel, :scopeCode, :udise, :source, 'in.mdm.ml.RiskScored.v1', :raised, :ackAt, :ackBy,
+                        values (:id, :rule, split_part(:rule, '.', 1), :subject, :severity, :status, :title, 'Risk score 82 for tomorrow: rice stock covers one day',
+                                :scopeLevel, :scopeCode, :udise, :source, 'in.mdm.ml.RiskScored.v1', :raised, :raised, :ackAt, :ackBy,
                                 :resolvedAt, :resolvedBy, :resolution)""")
             .param("id", id)
             .param("rule", rule)
             .param("severity", severity)
             .param("status", status)
             .param("title", rule + " at " + scopeCode)
+            .param("subject",
+                    "SCHOOL".equals(scopeLevel) ? "school:" + scopeCode : scopeLevel.toLowerCase() + ":" + scopeCode)
             .param("scopeLevel", scopeLevel)
             .param("scopeCode", scopeCode)
             .param("udise", "SCHOOL".equals(scopeLevel) ? scopeCode : null)

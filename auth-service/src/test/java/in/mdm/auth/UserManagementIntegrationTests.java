@@ -11,6 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import in.mdm.events.CloudEventCodec;
+import in.mdm.events.Jurisdiction;
+import in.mdm.events.auth.AuthTopics;
+import in.mdm.events.auth.UserUpdated;
 import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +142,12 @@ class UserManagementIntegrationTests {
 
         Map<String, Object> me = api.get("/api/v1/auth/me", api.token(user)).getBody();
         assertThat(me).containsEntry("role", "OFFICER").containsEntry("jurisdictionCode", newDistrict);
+        UserUpdated updated = Api.awaitEvent(CloudEventCodec.forService("auth-service"), AuthTopics.USERS,
+                user.id().toString(), UserUpdated.class);
+        assertThat(updated.role()).isEqualTo("OFFICER");
+        assertThat(updated.jurisdiction()).isEqualTo(Jurisdiction.district(newDistrict));
+        assertThat(updated.status()).isEqualTo("ACTIVE");
+        assertThat(updated.username()).isEqualTo(user.username());
 
         ProblemAssertions.assertInvalid(api.put("/api/v1/auth/users/" + user.id() + "/role",
                 "{\"role\":\"ADMIN\",\"jurisdictionLevel\":\"SCHOOL\",\"jurisdictionCode\":\"33020100101\"}", admin),

@@ -110,6 +110,9 @@ class GatewayIntegrationTests {
     @Autowired
     BulkheadRegistry bulkheads;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void resetBackend() {
         backend.resetAll();
@@ -259,6 +262,55 @@ class GatewayIntegrationTests {
             .hasValueSatisfying(config -> assertThat(config.getTimeoutDuration()).isEqualTo(Duration.ofSeconds(60)));
         assertThat(circuitBreakers.getCircuitBreakerRegistry().getDefaultConfig().getSlidingWindowSize()).isEqualTo(20);
         assertThat(bulkheads.getDefaultConfig().getMaxConcurrentCalls()).isEqualTo(200);
+    }
+
+    @Test
+    void alertStreamsPassUnbufferedWithATicketAndNeverCountAsSlowCalls() {
+        // a stream of three events, one every 1.5 s: the first must come through before
+        // the
+        // backend has finished
+        backend.stubFor(get(urlPathEqualTo("/api/v1/alerts/stream"))
+            .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+                .withBody("event:hello\ndata:{}\n\nevent:heartbeat\ndata:{}\n\nevent:heartbeat\ndata:{}\n\n")
+                .withChunkedDribbleDelay(3, 4_500)));
+        WebTestClient browser = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            .build();
+
+        long started = System.nanoTime();
+        List<Long> arrivals = browser.get()
+            .uri("/api/v1/alerts/stream?ticket=t")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseBody()
+            .map(chunk -> (System.nanoTime() - started) / 1_000_000)
+            .collectList()
+            .block(Duration.ofSeconds(20));
+
+        assertThat(arrivals).isNotEmpty();
+        assertThat(arrivals.get(0)).as("the first event, not the whole body")
+            .isLessThan(arrivals.get(arrivals.size() - 1));
+        assertThat(arrivals.get(arrivals.size() - 1)).isGreaterThanOrEqualTo(2_500);
+        backend.verify(getRequestedFor(urlPathEqualTo("/api/v1/alerts/stream")).withQueryParam("ticket", equalTo("t")));
+        // no token needed at the edge for the stream's GET (alert-service checks the
+        // ticket),
+        // but for the ticket itself
+        browser.post().uri("/api/v1/alerts/stream/ticket").exchange().expectStatus().isUnauthorized();
+
+        // a stream of half an hour is not a slow call, and has no time limit
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().getConfiguration("alert-service-streams"))
+            .hasValueSatisfying(
+                    config -> assertThat(config.getSlowCallDurationThreshold()).isGreaterThan(Duration.ofDays(365)));
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("alert-service-streams").getState())
+            .hasToString("CLOSED");
+        // each open stream holds a bulkhead call for as long as it lasts: not the 200 of
+        // a service
+        assertThat(bulkheads.getConfiguration("alert-service-streams"))
+            .hasValueSatisfying(config -> assertThat(config.getMaxConcurrentCalls()).isEqualTo(10_000));
     }
 
     @Test

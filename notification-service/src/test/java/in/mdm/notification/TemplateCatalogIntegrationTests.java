@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpEntity;
@@ -22,16 +21,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.ProblemAssertions;
 import in.mdm.testkit.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@MdmIntegrationTest
-@AutoConfigureTestRestTemplate
-class TemplateCatalogIntegrationTests {
+class TemplateCatalogIntegrationTests extends NotificationIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
@@ -54,14 +50,16 @@ class TemplateCatalogIntegrationTests {
         Map<String, Object> all = http.getForObject("/api/v1/notifications/templates?size=500", Map.class);
         List<Map<String, Object>> items = items(all);
         assertThat(all).containsEntry("total", items.size());
-        assertThat(items).hasSize(14);
+        assertThat(items).hasSize(32);
 
         Map<String, List<Map<String, Object>>> byCodeAndChannel = items.stream()
             .collect(Collectors.groupingBy(t -> t.get("code") + "/" + t.get("channel"), LinkedHashMap::new,
                     Collectors.toList()));
-        assertThat(byCodeAndChannel.keySet()).containsExactly("alert.raised/EMAIL", "alert.raised/SMS",
-                "alert.raised/IN_APP", "fund.released/EMAIL", "fund.released/IN_APP", "user.activation/EMAIL",
-                "user.password-reset/EMAIL");
+        assertThat(byCodeAndChannel.keySet()).containsExactly("admin.broadcast/EMAIL", "admin.broadcast/SMS",
+                "admin.broadcast/IN_APP", "alert.escalated/EMAIL", "alert.escalated/SMS", "alert.escalated/IN_APP",
+                "alert.raised/EMAIL", "alert.raised/SMS", "alert.raised/IN_APP", "fund.released/EMAIL",
+                "fund.released/IN_APP", "report.ready/EMAIL", "report.ready/IN_APP", "user.activation/EMAIL",
+                "user.digest/EMAIL", "user.password-reset/EMAIL");
         byCodeAndChannel.forEach((key, variants) -> {
             assertThat(variants).as(key).extracting(t -> t.get("language")).containsExactly("en", "ta");
             assertThat(variants.get(1).get("placeholders")).as(key + " placeholders in Tamil and English")
@@ -104,7 +102,8 @@ class TemplateCatalogIntegrationTests {
 
         Map<String, Object> tamilSms = http.getForObject("/api/v1/notifications/templates?channel=SMS&language=ta",
                 Map.class);
-        assertThat(items(tamilSms)).extracting(t -> t.get("code")).containsExactly("alert.raised", "test.stock-low");
+        assertThat(items(tamilSms)).extracting(t -> t.get("code"))
+            .containsExactly("admin.broadcast", "alert.escalated", "alert.raised", "test.stock-low");
         assertThat(items(tamilSms))
             .allSatisfy(t -> assertThat(t).containsEntry("channel", "SMS").containsEntry("language", "ta"));
 
@@ -118,12 +117,15 @@ class TemplateCatalogIntegrationTests {
             .getForObject("/api/v1/notifications/templates?channel=EMAIL&language=en&size=3&page=1", Map.class);
         assertThat(first).containsEntry("total", (int) englishEmails).containsEntry("size", 3).containsEntry("page", 0);
         assertThat(items(first)).extracting(t -> t.get("code"))
-            .containsExactly("alert.raised", "fund.released", "user.activation");
-        assertThat(items(second)).extracting(t -> t.get("code")).containsExactly("user.password-reset");
+            .containsExactly("admin.broadcast", "alert.escalated", "alert.raised");
+        assertThat(items(second)).extracting(t -> t.get("code"))
+            .containsExactly("fund.released", "report.ready", "user.activation");
 
         Map<String, Object> inApp = http.getForObject("/api/v1/notifications/templates?channel=IN_APP", Map.class);
         assertThat(items(inApp)).extracting(t -> t.get("code") + "/" + t.get("language"))
-            .containsExactly("alert.raised/en", "alert.raised/ta", "fund.released/en", "fund.released/ta");
+            .containsExactly("admin.broadcast/en", "admin.broadcast/ta", "alert.escalated/en", "alert.escalated/ta",
+                    "alert.raised/en", "alert.raised/ta", "fund.released/en", "fund.released/ta", "report.ready/en",
+                    "report.ready/ta");
     }
 
     @Test

@@ -85,6 +85,9 @@ public final class SchoolProblems {
     /** 400: a supplier serves a school that is not registered. */
     public static final String SUPPLIER_UNKNOWN_SCHOOL = "supplier.unknown-school";
 
+    /** 400: a kitchen is to cook for a school that is not registered. */
+    public static final String KITCHEN_UNKNOWN_SCHOOL = "kitchen.unknown-school";
+
     /** 400: a supplier serves a kitchen that does not exist. */
     public static final String SUPPLIER_UNKNOWN_KITCHEN = "supplier.unknown-kitchen";
 

@@ -1,5 +1,6 @@
 package in.mdm.alert.alert;
 
+/** OPEN → ACKNOWLEDGED → RESOLVED (or OPEN → RESOLVED). */
 public enum AlertStatus {
 
     OPEN, ACKNOWLEDGED, RESOLVED

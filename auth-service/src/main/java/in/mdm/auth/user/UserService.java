@@ -1,7 +1,9 @@
 package in.mdm.auth.user;
 
+import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import in.mdm.auth.AuthProblems;
 import in.mdm.auth.role.Role;
 import in.mdm.auth.token.Sessions;
+import in.mdm.events.auth.UserUpdated;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -26,9 +29,15 @@ public class UserService {
 
     private final Sessions sessions;
 
-    UserService(UserRepository users, Sessions sessions) {
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    UserService(UserRepository users, Sessions sessions, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -59,7 +68,7 @@ public class UserService {
         User user = manageable(caller, id);
         users.setStatus(id, UserStatus.DISABLED);
         sessions.endAll(id);
-        return users.find(id).orElseThrow();
+        return published(id);
     }
 
     /**
@@ -71,7 +80,7 @@ public class UserService {
         User user = manageable(caller, id);
         UserStatus status = user.activatedAt() == null ? UserStatus.PENDING_ACTIVATION : UserStatus.ACTIVE;
         users.setStatus(id, status);
-        return users.find(id).orElseThrow();
+        return published(id);
     }
 
     /**
@@ -88,7 +97,19 @@ public class UserService {
                 request.districtCode(), request.blockCode());
         users.changeRole(id, placement);
         sessions.endAll(id);
-        return users.find(id).orElseThrow();
+        return published(id);
+    }
+
+    /**
+     * The user as it now is, published as {@link UserUpdated} in the caller's transaction
+     * (notification-service keeps its recipients by it).
+     */
+    private User published(UUID id) {
+        User user = users.find(id).orElseThrow();
+        events.publishEvent(new UserUpdated(UUID.randomUUID(), clock.instant(), user.id(), user.username(),
+                user.email(), user.phone(), user.displayName(), user.role().name(), user.jurisdiction(),
+                user.preferredLanguage(), user.status().name()));
+        return user;
     }
 
     private User manageable(Caller caller, UUID id) {

@@ -1,11 +1,15 @@
 package in.mdm.notification.template;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +30,17 @@ class TemplateController {
     TemplateVariantsResponse get(@PathVariable @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+",
             message = "must be a template code such as alert.raised") String code) {
         return new TemplateVariantsResponse(code, templates.variants(code).stream().map(TemplateResponse::of).toList());
+    }
+
+    /**
+     * The path is checked by the service (its fields named like parameters), so that the
+     * body's own constraints are reported field by field.
+     */
+    @PutMapping("/{code}/{channel}/{language}")
+    @PreAuthorize("hasRole('ADMIN')")
+    TemplateResponse save(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language,
+            @Valid @RequestBody TemplateUpdate update) {
+        return TemplateResponse.of(templates.save(code, channel, language, update));
     }
 
     @GetMapping

@@ -42,6 +42,33 @@ class TemplateRepository {
             .fetch(page, size, TemplateRepository::map);
     }
 
+    java.util.Optional<Template> find(String code, Channel channel, String language) {
+        return jdbc.sql(
+                "select * from notification_templates where code = :code and channel = :channel and language = :language")
+            .param("code", code)
+            .param("channel", channel.name())
+            .param("language", language)
+            .query(TemplateRepository::map)
+            .optional();
+    }
+
+    /** Creates or replaces one variant. */
+    Template save(String code, Channel channel, String language, String subject, String body) {
+        return jdbc.sql("""
+                insert into notification_templates (code, channel, language, subject, body)
+                values (:code, :channel, :language, :subject, :body)
+                on conflict (code, channel, language) do update
+                   set subject = excluded.subject, body = excluded.body, updated_at = now()
+                returning *""")
+            .param("code", code)
+            .param("channel", channel.name())
+            .param("language", language)
+            .param("subject", subject)
+            .param("body", body)
+            .query(TemplateRepository::map)
+            .single();
+    }
+
     private static Template map(ResultSet rs, int row) throws SQLException {
         return new Template(rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("language"),
                 rs.getString("subject"), rs.getString("body"), rs.getTimestamp("updated_at").toInstant());

@@ -14,6 +14,7 @@ import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
 import in.mdm.events.auth.UserLocked;
 import in.mdm.events.auth.UserRegistered;
+import in.mdm.events.auth.UserUpdated;
 import in.mdm.events.finance.AllocationCalculated;
 import in.mdm.events.finance.BudgetThresholdCrossed;
 import in.mdm.events.finance.FundReleaseApproved;
@@ -53,10 +54,10 @@ public final class EventCatalog {
     static final Pattern TOPIC = Pattern.compile("mdm\\.[a-z]+\\.[a-z][a-z-]*");
 
     private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
-            PasswordResetRequested.class, UserLocked.class, SchoolRegistered.class, SchoolUpdated.class,
-            EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, KitchenStockLow.class,
-            DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class, TransferRefused.class,
-            AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
+            PasswordResetRequested.class, UserLocked.class, UserUpdated.class, SchoolRegistered.class,
+            SchoolUpdated.class, EnrollmentUpdated.class, DailyMealReported.class, StockLow.class,
+            KitchenStockLow.class, DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class,
+            TransferRefused.class, AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
             FundReleaseRejected.class, FundReleased.class, UtilizationRecorded.class, BudgetThresholdCrossed.class,
             RiskScored.class, CascadeRiskDetected.class, DemandForecasted.class, ModelRetrained.class,
             WeatherWarning.class, AlertRaised.class, AlertEscalated.class, AlertResolved.class, NotificationSent.class,

@@ -236,11 +236,17 @@ class MealReportRepository {
      * (same client id, or same school and day) is skipped.
      * @return the ids inserted
      */
-    Set<UUID> insertAll(List<NewReport> rows) {
+    Set<UUID> insertAll(List<NewReport> batch) {
         Set<UUID> inserted = new HashSet<>();
-        if (rows.isEmpty()) {
+        if (batch.isEmpty()) {
             return inserted;
         }
+        // in key order, so that two batches sharing reports wait for each other, not
+        // deadlock
+        List<NewReport> rows = batch.stream()
+            .sorted(java.util.Comparator.comparing((NewReport r) -> r.request().udiseCode())
+                .thenComparing(r -> r.request().date()))
+            .toList();
         jdbc.sql("""
                 insert into meal_reports (id, client_report_id, udise_code, report_date, attendance_primary,
                        attendance_upper_primary, meals_served, no_meal_reason, channel, reported_by, received_at, flags)
@@ -278,23 +284,30 @@ class MealReportRepository {
     }
 
     /**
-     * Flags ATTENDANCE_OUTLIER on those of the reports with meals whose attendance is
-     * above 1.5 times the highest or under half the lowest of the school's last 30 meal
-     * days before it (at least 5 of them).
+     * Flags ATTENDANCE_OUTLIER on those of the schools' reports of these days whose
+     * attendance is above 1.5 times the highest or under half the lowest of the school's
+     * last 30 meal days before it (at least 5 of them). Reads the school-and-day key only
+     * (it carries the figures), and writes only the outliers.
      */
-    void flagOutliers(Collection<UUID> ids) {
+    void flagOutliers(List<String> udiseCodes, List<LocalDate> dates, List<Integer> attendance) {
+        if (udiseCodes.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 update meal_reports m set flags = array_append(m.flags, 'ATTENDANCE_OUTLIER')
-                from (select n.id from meal_reports n
+                from (select t.udise, t.day
+                      from unnest(cast(:u as varchar[]), cast(:d as date[]), cast(:a as integer[])) as t(udise, day, a)
                       cross join lateral (
-                          select count(*) as c, coalesce(min(a), 0) as lo, coalesce(max(a), 0) as hi from (
+                          select count(*) as c, coalesce(min(x.a), 0) as lo, coalesce(max(x.a), 0) as hi from (
                               select r.attendance_primary + r.attendance_upper_primary as a from meal_reports r
-                              where r.udise_code = n.udise_code and r.report_date < n.report_date and r.meals_served > 0
-                              order by r.report_date desc limit 30) recent) h
-                      where n.id = any(cast(:ids as uuid[])) and n.meals_served > 0 and h.c >= 5
-                        and (n.attendance_primary + n.attendance_upper_primary > h.hi * 3 / 2
-                             or n.attendance_primary + n.attendance_upper_primary < h.lo / 2)) o
-                where m.id = o.id""").param("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).update();
+                              where r.udise_code = t.udise and r.report_date < t.day and r.meals_served > 0
+                              order by r.report_date desc limit 30) x) h
+                      where h.c >= 5 and (t.a > h.hi * 3 / 2 or t.a < h.lo / 2)) o
+                where m.udise_code = o.udise and m.report_date = o.day""")
+            .param("u", udiseCodes.toArray(String[]::new))
+            .param("d", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+            .param("a", attendance.toArray(Integer[]::new))
+            .update();
     }
 
     /** Records the correction (before and after as JSON) and applies it. */

@@ -260,7 +260,14 @@ class MealReportWriter {
 
         if (!created.isEmpty()) {
             // outliers against each school's earlier days, this batch's included
-            reports.flagOutliers(created);
+            List<MealReportRepository.NewReport> served = rows.stream()
+                .filter(row -> inserted.contains(row.id()) && row.request().mealsServed() > 0)
+                .toList();
+            reports.flagOutliers(served.stream().map(row -> row.request().udiseCode()).toList(),
+                    served.stream().map(row -> row.request().date()).toList(),
+                    served.stream()
+                        .map(row -> row.request().attendancePrimary() + row.request().attendanceUpperPrimary())
+                        .toList());
             consumption.consume(rows.stream()
                 .filter(row -> inserted.contains(row.id()))
                 .map(row -> new MealConsumption.MealDay(row.request().udiseCode(), row.request().date()))

@@ -129,6 +129,22 @@ class SupplyRepository {
             .update();
     }
 
+    /** The kitchen cooks for these schools, and for no others. */
+    void cooksFor(UUID kitchen, List<String> udiseCodes) {
+        jdbc.sql("""
+                update schools set kitchen_id = null, updated_at = now()
+                where kitchen_id = :k and not (udise_code = any (cast(:codes as varchar[])))""")
+            .param("k", kitchen)
+            .param("codes", udiseCodes.toArray(String[]::new))
+            .update();
+        jdbc.sql("""
+                update schools set kitchen_id = :k, updated_at = now()
+                where udise_code = any (cast(:codes as varchar[])) and kitchen_id is distinct from :k""")
+            .param("k", kitchen)
+            .param("codes", udiseCodes.toArray(String[]::new))
+            .update();
+    }
+
     /**
      * @return how many of the schools exist
      */

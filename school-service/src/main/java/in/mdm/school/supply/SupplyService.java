@@ -30,6 +30,7 @@ public class SupplyService {
         }
         UUID id = UUID.randomUUID();
         repository.insertKitchen(id, request);
+        cooksFor(id, request);
         return repository.kitchen(id).orElseThrow();
     }
 
@@ -42,6 +43,7 @@ public class SupplyService {
                     "blockCode: no block " + request.blockCode() + " in district " + request.districtCode());
         }
         repository.updateKitchen(id, request);
+        cooksFor(id, request);
         return repository.kitchen(id).orElseThrow();
     }
 
@@ -90,6 +92,22 @@ public class SupplyService {
     @Transactional(readOnly = true)
     PageResponse<SupplierResponse> suppliers(String district, SupplierKind kind, int page, int size) {
         return repository.suppliers(district, kind, page, size);
+    }
+
+    /**
+     * The schools the kitchen cooks for, when the request names them: 400 when one is not
+     * registered.
+     */
+    private void cooksFor(UUID kitchen, KitchenRequest request) {
+        if (request.schools() == null) {
+            return;
+        }
+        List<String> schools = request.schools().stream().distinct().toList();
+        if (repository.countSchools(schools) != schools.size()) {
+            throw ApiException.badRequest(SchoolProblems.KITCHEN_UNKNOWN_SCHOOL,
+                    "schools: names a school that is not registered");
+        }
+        repository.cooksFor(kitchen, schools);
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {

@@ -97,6 +97,11 @@ public final class Main {
         System.out.println("  Logs       " + shortPath(root, suite.options().logDir()));
         System.out.println("  Database   " + suite.jdbcUrl() + " (user " + suite.dbUser() + ")");
         System.out.println("  Kafka      " + suite.kafkaBootstrap());
+        if (suite.messagesUrl() != null) {
+            System.out
+                .println("  Mail, SMS  " + suite.messagesUrl() + " (what the suite sent: activation links, alerts;"
+                        + " SMTP on 127.0.0.1:" + suite.messageSink().smtpPort() + ")");
+        }
         adminLines(suite.gatewayUrl(), suite.adminPassword(), root).forEach(System.out::println);
         if (staying) {
             System.out.println();

@@ -22,6 +22,12 @@ public final class Ports {
 
     public static final int KAFKA_CONTROLLER = 19093;
 
+    /** The local SMTP server (GreenMail) the services send e-mail to. */
+    public static final int SMTP = 13025;
+
+    /** The page showing sent e-mail and SMS, and the SMS sink. */
+    public static final int MESSAGES = 18025;
+
     private final int postgres;
 
     private final int redis;
@@ -30,13 +36,20 @@ public final class Ports {
 
     private final int kafkaController;
 
+    private final int smtp;
+
+    private final int messages;
+
     private final Map<String, Integer> apps;
 
-    private Ports(int postgres, int redis, int kafka, int kafkaController, Map<String, Integer> apps) {
+    private Ports(int postgres, int redis, int kafka, int kafkaController, int smtp, int messages,
+            Map<String, Integer> apps) {
         this.postgres = postgres;
         this.redis = redis;
         this.kafka = kafka;
         this.kafkaController = kafkaController;
+        this.smtp = smtp;
+        this.messages = messages;
         this.apps = Map.copyOf(apps);
     }
 
@@ -52,7 +65,8 @@ public final class Ports {
     public static Ports offset(int offset) {
         Map<String, Integer> apps = new LinkedHashMap<>();
         allApps().forEach(app -> apps.put(app.name(), app.defaultPort() + offset));
-        Ports ports = new Ports(POSTGRES + offset, REDIS + offset, KAFKA + offset, KAFKA_CONTROLLER + offset, apps);
+        Ports ports = new Ports(POSTGRES + offset, REDIS + offset, KAFKA + offset, KAFKA_CONTROLLER + offset,
+                SMTP + offset, MESSAGES + offset, apps);
         ports.all().forEach(port -> {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port offset " + offset + " gives port " + port + ", out of range");
@@ -66,7 +80,8 @@ public final class Ports {
         Set<Integer> taken = new HashSet<>();
         Map<String, Integer> apps = new LinkedHashMap<>();
         allApps().forEach(app -> apps.put(app.name(), distinctFree(taken)));
-        return new Ports(distinctFree(taken), distinctFree(taken), distinctFree(taken), distinctFree(taken), apps);
+        return new Ports(distinctFree(taken), distinctFree(taken), distinctFree(taken), distinctFree(taken),
+                distinctFree(taken), distinctFree(taken), apps);
     }
 
     private static int distinctFree(Set<Integer> taken) {
@@ -98,6 +113,14 @@ public final class Ports {
         return kafkaController;
     }
 
+    public int smtp() {
+        return smtp;
+    }
+
+    public int messages() {
+        return messages;
+    }
+
     public int app(App app) {
         return app(app.name());
     }
@@ -115,16 +138,18 @@ public final class Ports {
         app(name);
         Map<String, Integer> changed = new LinkedHashMap<>(apps);
         changed.put(name, port);
-        return new Ports(postgres, redis, kafka, kafkaController, changed);
+        return new Ports(postgres, redis, kafka, kafkaController, smtp, messages, changed);
     }
 
     Stream<Integer> all() {
-        return Stream.concat(Stream.of(postgres, redis, kafka, kafkaController), apps.values().stream());
+        return Stream.concat(Stream.of(postgres, redis, kafka, kafkaController, smtp, messages),
+                apps.values().stream());
     }
 
     @Override
     public String toString() {
-        return "postgres=" + postgres + ", redis=" + redis + ", kafka=" + kafka + "/" + kafkaController + ", " + apps;
+        return "postgres=" + postgres + ", redis=" + redis + ", kafka=" + kafka + "/" + kafkaController + ", smtp="
+                + smtp + ", messages=" + messages + ", " + apps;
     }
 
 }

@@ -79,6 +79,8 @@ public final class Suite implements AutoCloseable {
 
     private InfrastructureServers infrastructure;
 
+    private MessageSink messages;
+
     private FileChannel lockChannel;
 
     private FileLock lock;
@@ -130,6 +132,8 @@ public final class Suite implements AutoCloseable {
         aot = aotCache();
         Map<App, CompletableFuture<AotCache.Launch>> prepared = prepareLaunches();
         infrastructure = InfrastructureServers.start(options, marker);
+        messages = MessageSink.start(options.ports().smtp(), options.ports().messages(), gatewayUrl());
+        progress.accept(String.format("  %-40s ready", "Mail and SMS on http://localhost:" + messages.webPort()));
         prepared.forEach((app, launch) -> launches.put(app.name(), launch.join()));
         reportCaches();
 
@@ -280,12 +284,42 @@ public final class Suite implements AutoCloseable {
         environment.put("MDM_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
         environment.put("MDM_REDIS_HOST", infrastructure.redisHost());
         environment.put("MDM_REDIS_PORT", Integer.toString(infrastructure.redisPort()));
+        if (messages != null) {
+            environment.putAll(messageEnvironment(messages.smtpPort(), messages.webPort()));
+        }
         if (app == App.CONFIG_SERVER) {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
         }
         environment.putAll(identityEnvironment(app, ports, adminPassword, System.getenv()));
         environment.putAll(options.environment());
         return environment;
+    }
+
+    /**
+     * Where notification-service sends: the local SMTP server, the SMS sink (with a key
+     * and the sink's own DLT check left to the sink), and the links of account e-mails,
+     * which open the sink's small activation and reset forms.
+     */
+    static Map<String, String> messageEnvironment(int smtpPort, int webPort) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        String page = "http://localhost:" + webPort;
+        environment.put("MDM_SMTP_HOST", "127.0.0.1");
+        environment.put("MDM_SMTP_PORT", Integer.toString(smtpPort));
+        environment.put("MDM_SMS_URL", "http://127.0.0.1:" + webPort + "/sms");
+        environment.put("MDM_SMS_API_KEY", "local");
+        environment.put("MDM_ACTIVATION_LINK", page + "/activate?token={token}");
+        environment.put("MDM_RESET_LINK", page + "/reset-password?token={token}");
+        return environment;
+    }
+
+    /** The page that shows the mail and SMS sent, or null before it has started. */
+    public String messagesUrl() {
+        return messages == null ? null : "http://localhost:" + messages.webPort();
+    }
+
+    /** The local SMTP server and SMS sink. */
+    public MessageSink messageSink() {
+        return messages;
     }
 
     /**
@@ -573,6 +607,9 @@ public final class Suite implements AutoCloseable {
         }
         catch (CompletionException ex) {
             System.err.println("while stopping the applications: " + ex.getCause());
+        }
+        if (messages != null) {
+            messages.close();
         }
         if (infrastructure != null) {
             infrastructure.close();

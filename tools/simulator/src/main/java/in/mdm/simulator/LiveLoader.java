@@ -119,6 +119,9 @@ final class LiveLoader {
 
     private final Map<String, String> supplierIds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The simulator's supplier code of each kitchen, by kitchen code. */
+    private final Map<String, String> supplierOfKitchen = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     LiveLoader(URI gateway, String username, String password, int batchSize, int importRows, int concurrency,
@@ -161,6 +164,16 @@ final class LiveLoader {
         }
         TreeMap<String, List<Delivery>> deliveriesByDay = deliveries(folder.resolve("deliveries.csv"));
         Totals totals = new Totals(System.nanoTime());
+        List<Delivery> opening = openingStock(folder.resolve("stock.csv"));
+        if (!opening.isEmpty()) {
+            DeliveryCounts counts = postDeliveries(pool, opening);
+            if (counts != null) {
+                log.println("Opening stock of the kitchens: " + counts.describe());
+            }
+            else {
+                totals.deliveriesWork = false;
+            }
+        }
         try (Reader reader = Files.newBufferedReader(reportsFile, StandardCharsets.UTF_8)) {
             Day current = null;
             for (CSVRecord row : CSVFormat.DEFAULT.builder()
@@ -357,11 +370,17 @@ final class LiveLoader {
                 break;
             }
         }
+        Map<String, List<String>> schoolsOfKitchen = new LinkedHashMap<>();
+        for (CSVRecord row : csv(folder.resolve("kitchen-schools.csv"))) {
+            schoolsOfKitchen.computeIfAbsent(row.get("kitchen_code"), k -> new ArrayList<>())
+                .add(row.get("udise_code"));
+        }
         Map<String, List<String>> kitchensOfSupplier = new LinkedHashMap<>();
         List<CompletableFuture<Integer>> posts = new ArrayList<>();
         for (CSVRecord row : csv(folder.resolve("kitchens.csv"))) {
             String code = row.get("kitchen_code");
             kitchensOfSupplier.computeIfAbsent(row.get("supplier_code"), s -> new ArrayList<>()).add(code);
+            supplierOfKitchen.put(code, row.get("supplier_code"));
             String known = existing.get(kitchenName(code));
             if (known != null) {
                 kitchenIds.put(code, known);
@@ -374,6 +393,8 @@ final class LiveLoader {
             kitchen.put("address", "At school " + row.get("hub_udise_code") + " (" + row.get("latitude") + ", "
                     + row.get("longitude") + ")");
             kitchen.put("capacityMeals", Integer.parseInt(row.get("capacity_meals")));
+            // the schools it cooks for: their meals draw its stock
+            kitchen.put("schools", schoolsOfKitchen.getOrDefault(code, List.of()));
             String body = JSON.writeValueAsString(kitchen);
             posts.add(CompletableFuture.supplyAsync(() -> {
                 HttpResponse<String> response = exchange("register a kitchen", "POST", "/api/v1/kitchens",
@@ -386,11 +407,6 @@ final class LiveLoader {
         int kitchens = join(posts).size();
         log.println("Kitchens: " + kitchens + " registered, " + (kitchenIds.size() - kitchens) + " there already.");
 
-        Map<String, List<String>> schoolsOfKitchen = new LinkedHashMap<>();
-        for (CSVRecord row : csv(folder.resolve("kitchen-schools.csv"))) {
-            schoolsOfKitchen.computeIfAbsent(row.get("kitchen_code"), k -> new ArrayList<>())
-                .add(row.get("udise_code"));
-        }
         List<CompletableFuture<Integer>> suppliers = new ArrayList<>();
         for (CSVRecord row : csv(folder.resolve("suppliers.csv"))) {
             List<String> served = kitchensOfSupplier.getOrDefault(row.get("supplier_code"), List.of());
@@ -773,6 +789,61 @@ final class LiveLoader {
             log.println("Deliveries skipped from here on: " + ex.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The kitchens' stock on the first day (stock.csv's opening balances), as deliveries
+     * received that day from each kitchen's supplier: rice, pulses and oil. The client
+     * reference is derived from the kitchen and commodity, so a second run adds nothing.
+     */
+    private List<Delivery> openingStock(Path file) {
+        List<Delivery> opening = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return opening;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = null;
+            for (CSVRecord row : CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader)) {
+                String date = row.get("date");
+                if (first == null) {
+                    first = date;
+                }
+                if (!date.equals(first)) {
+                    break;
+                }
+                String kitchen = row.get("kitchen_code");
+                String supplier = supplierOfKitchen.get(kitchen);
+                if (supplier == null) {
+                    continue;
+                }
+                String[][] commodities = { { "RICE", "grain_opening_kg" }, { "PULSES", "pulses_opening_kg" },
+                        { "OIL", "oil_opening_kg" } };
+                for (String[] commodity : commodities) {
+                    java.math.BigDecimal kg = new java.math.BigDecimal(row.get(commodity[1])).setScale(3,
+                            java.math.RoundingMode.HALF_EVEN);
+                    if (kg.signum() > 0) {
+                        opening.add(new Delivery(openingId(kitchen, commodity[0]), kitchen, supplier, commodity[0], kg,
+                                date, date));
+                    }
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new LiveException("cannot read " + file + ": " + ex.getMessage());
+        }
+        return opening;
+    }
+
+    /** The client reference of a kitchen's opening stock of a commodity. */
+    static String openingId(String kitchenCode, String commodity) {
+        return java.util.UUID
+            .nameUUIDFromBytes(
+                    ("mdm-simulator:opening:" + kitchenCode + ":" + commodity).getBytes(StandardCharsets.UTF_8))
+            .toString();
     }
 
     /** deliveries.csv by expected date. */

@@ -207,6 +207,16 @@ class LiveLoaderTests {
         assertThat(kitchen.get("name").asString()).startsWith("Central kitchen K30");
         assertThat(kitchen.get("districtCode").asString()).matches("\\d{1,6}");
         assertThat(kitchen.get("capacityMeals").asInt()).isPositive();
+        // every kitchen names the schools it cooks for, as kitchen-schools.csv has them
+        Map<String, Integer> schoolsPerKitchen = new HashMap<>();
+        Generated.read(out.resolve("kitchen-schools.csv"))
+            .forEach(row -> schoolsPerKitchen.merge(row.get("kitchen_code"), 1, Integer::sum));
+        int linked = 0;
+        for (LoggedRequest post : kitchenPosts) {
+            linked += JSON.readTree(post.getBodyAsString()).get("schools").size();
+        }
+        assertThat(linked).isEqualTo(schoolsPerKitchen.values().stream().mapToInt(Integer::intValue).sum())
+            .isPositive();
         List<LoggedRequest> supplierPosts = gateway.findAll(postRequestedFor(urlEqualTo("/api/v1/suppliers")));
         assertThat(supplierPosts).hasSize(Generated.read(out.resolve("suppliers.csv")).size());
         int kitchensServed = 0;
@@ -223,10 +233,21 @@ class LiveLoaderTests {
         }
         assertThat(kitchensServed).isEqualTo(kitchens.size());
 
-        // every delivery once, in batches, with its receipt when it arrived
+        // every delivery once, in batches, with its receipt when it arrived; before them
+        // the kitchens' opening stock of the first day, received that day
         Map<String, CSVRecord> deliveries = new HashMap<>();
         Generated.read(out.resolve("deliveries.csv")).forEach(row -> deliveries.put(row.get("delivery_id"), row));
         assertThat(deliveries).isNotEmpty();
+        List<CSVRecord> stock = Generated.read(out.resolve("stock.csv"));
+        String openingDay = stock.getFirst().get("date");
+        Map<String, String> opening = new HashMap<>();
+        for (CSVRecord row : stock) {
+            if (row.get("date").equals(openingDay)) {
+                opening.put(LiveLoader.openingId(row.get("kitchen_code"), "RICE"), row.get("grain_opening_kg"));
+                opening.put(LiveLoader.openingId(row.get("kitchen_code"), "PULSES"), row.get("pulses_opening_kg"));
+                opening.put(LiveLoader.openingId(row.get("kitchen_code"), "OIL"), row.get("oil_opening_kg"));
+            }
+        }
         List<LoggedRequest> batches = gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)));
         Set<String> references = new HashSet<>();
         Set<String> supplierIds = new HashSet<>();
@@ -236,6 +257,14 @@ class LiveLoaderTests {
             for (JsonNode item : items) {
                 String reference = item.get("clientReference").asString();
                 assertThat(references.add(reference)).isTrue();
+                if (opening.containsKey(reference)) {
+                    assertThat(item.get("quantityKg").decimalValue())
+                        .isEqualByComparingTo(new java.math.BigDecimal(opening.get(reference)).setScale(3,
+                                java.math.RoundingMode.HALF_EVEN));
+                    assertThat(item.get("promisedDate").asString()).isEqualTo(openingDay);
+                    assertThat(item.get("receipt").get("receivedOn").asString()).isEqualTo(openingDay);
+                    continue;
+                }
                 CSVRecord row = deliveries.get(reference);
                 assertThat(row).isNotNull();
                 assertThat(item.get("kitchenId").asString()).matches("[0-9a-f-]{36}");
@@ -254,7 +283,13 @@ class LiveLoaderTests {
                 supplierIds.add(item.get("supplierId").asString());
             }
         }
-        assertThat(references).isEqualTo(deliveries.keySet());
+        Set<String> expectedReferences = new HashSet<>(deliveries.keySet());
+        opening.forEach((reference, kg) -> {
+            if (new java.math.BigDecimal(kg).signum() > 0) {
+                expectedReferences.add(reference);
+            }
+        });
+        assertThat(references).isEqualTo(expectedReferences).containsAnyElementsOf(opening.keySet());
         assertThat(supplierIds).allMatch(id -> id.matches("[0-9a-f-]{36}"))
             .hasSizeLessThanOrEqualTo(supplierPosts.size());
         gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/deliveries")));
@@ -451,7 +486,21 @@ class LiveLoaderTests {
             .contains("answered 501")
             .contains("some steps were skipped");
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo(LiveLoader.BULK)))).hasSize(3);
-        gateway.verify(1, postRequestedFor(urlEqualTo(LiveLoader.DELIVERIES_BATCH)));
+        // only the opening stock was tried (its batches go out at once); no day's
+        // deliveries after that
+        List<ServeEvent> events = new ArrayList<>(gateway.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        boolean bulkSeen = false;
+        int deliveryRequests = 0;
+        for (ServeEvent event : events) {
+            String url = event.getRequest().getUrl();
+            bulkSeen |= url.equals(LiveLoader.BULK);
+            if (url.equals(LiveLoader.DELIVERIES_BATCH)) {
+                assertThat(bulkSeen).as("a delivery batch after the first bulk job").isFalse();
+                deliveryRequests++;
+            }
+        }
+        assertThat(deliveryRequests).isBetween(1, 4);
     }
 
     @Test
