@@ -41,6 +41,14 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                // months of a state's reports write indexes with random keys: fewer
+                // checkpoints mean fewer full-page images in the WAL (at the default 1 GB
+                // a
+                // Tamil Nadu day of reports forced a checkpoint)
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("wal_compression", "on")
                 .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);
