@@ -31,7 +31,7 @@ final class CommandLine {
               --port-offset N          add N to every port above; a second suite beside the first wants
                                        its own ports, data and logs: --port-offset 1000
                                        --data-dir .run/data-2 --log-dir .run/logs-2
-              --timeout SECONDS        how long the applications may take to be ready (default 300)
+              --timeout SECONDS        how long the applications may take to be ready (default 900)
               --jvm-flags 'FLAGS'      JVM flags for every application (default:
                                        %s)
               --no-aot                 do not use (or train) JDK 25 AOT caches (kept in .run/aot)

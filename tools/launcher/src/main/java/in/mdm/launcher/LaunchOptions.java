@@ -228,7 +228,7 @@ public final class LaunchOptions {
 
         private boolean aot = true;
 
-        private Duration startTimeout = Duration.ofMinutes(5);
+        private Duration startTimeout = Duration.ofMinutes(15);
 
         private final Map<String, String> environment = new LinkedHashMap<>();
 
