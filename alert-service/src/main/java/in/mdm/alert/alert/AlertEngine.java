@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -85,15 +87,23 @@ public class AlertEngine {
         List<Rule> of = rules.of("RiskScored");
         Work work = new Work();
         changes.begin();
+        // what the batch's schools have open, read once for the batch
+        Set<String> low = new TreeSet<>();
+        Set<String> banded = new TreeSet<>();
+        for (RiskScored e : events) {
+            (first(of, BigDecimal.valueOf(e.score()), e.level()) == null ? low : banded).add(e.udiseCode());
+        }
+        Map<String, List<Alert>> clearable = alerts.lockOpenOfSchools(low, CLEARED_BY_LOW_RISK);
+        Set<String> outOfStock = alerts.withOpen(banded, STOCK, Severity.CRITICAL);
         for (RiskScored e : events) {
             Rule rule = first(of, BigDecimal.valueOf(e.score()), e.level());
             if (rule == null) {
-                for (Alert open : alerts.lockOpenOfSchool(e.udiseCode(), CLEARED_BY_LOW_RISK)) {
+                for (Alert open : clearable.getOrDefault(e.udiseCode(), List.of())) {
                     work.resolve(open, "Risk score %s on %s is below every band".formatted(score(e), e.forDate()));
                 }
                 continue;
             }
-            if (alerts.hasOpen(e.udiseCode(), STOCK, Severity.CRITICAL)) {
+            if (outOfStock.contains(e.udiseCode())) {
                 // a school at zero stock is out, never also at risk
                 continue;
             }

@@ -5,10 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -257,16 +261,42 @@ class AlertRepository {
             .list();
     }
 
-    /** Whether the school has an open alert of the type at this severity. */
-    boolean hasOpen(String udise, String type, Severity severity) {
-        return jdbc.sql("""
-                select exists (select 1 from alerts where udise_code = :udise and alert_type = :type
-                               and severity = :severity and status <> 'RESOLVED' and deleted_at is null)""")
-            .param("udise", udise)
+    /**
+     * The open alerts of these types of each of the schools, locked, by UDISE code: one
+     * statement for a batch of events.
+     */
+    Map<String, List<Alert>> lockOpenOfSchools(Collection<String> udiseCodes, Collection<String> types) {
+        Map<String, List<Alert>> out = new HashMap<>();
+        if (udiseCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select * from alerts
+                where udise_code = any (cast(:udise as varchar[])) and alert_type in (:types)
+                  and status <> 'RESOLVED' and deleted_at is null
+                order by udise_code, raised_at for update""")
+            .param("udise", udiseCodes.toArray(String[]::new))
+            .param("types", types)
+            .query(AlertRepository::map)
+            .list()
+            .forEach(alert -> out.computeIfAbsent(alert.udiseCode(), u -> new ArrayList<>()).add(alert));
+        return out;
+    }
+
+    /** Those of the schools with an open alert of the type at this severity. */
+    Set<String> withOpen(Collection<String> udiseCodes, String type, Severity severity) {
+        if (udiseCodes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct udise_code from alerts
+                where udise_code = any (cast(:udise as varchar[])) and alert_type = :type and severity = :severity
+                  and status <> 'RESOLVED' and deleted_at is null""")
+            .param("udise", udiseCodes.toArray(String[]::new))
             .param("type", type)
             .param("severity", severity.name())
-            .query(Boolean.class)
-            .single();
+            .query(String.class)
+            .list());
     }
 
     /** Schools known in a block or district ({@code level} BLOCK or DISTRICT). */
