@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -48,9 +47,6 @@ import in.mdm.school.SchoolProblems;
 class MealBulkJobs {
 
     private static final Logger log = LoggerFactory.getLogger(MealBulkJobs.class);
-
-    /** A machine client with {@code meals:write} writes for every school of the state. */
-    private static final JurisdictionScope STATE_WIDE = JurisdictionScope.of(Jurisdiction.state("33"));
 
     private final MealBulkJobRepository jobs;
 
@@ -142,7 +138,9 @@ class MealBulkJobs {
                         "The file cannot be read as " + format + ": " + ex.getMessage());
             }
             UUID id = UUID.randomUUID();
-            JurisdictionScope scope = caller.jurisdiction() == null ? STATE_WIDE : JurisdictionScope.of(caller);
+            // a machine client with meals:write acts for the state (the platform's
+            // caller)
+            JurisdictionScope scope = JurisdictionScope.of(caller);
             jobs.create(id, fileName, format, channel, caller.username());
             executor.execute(() -> run(id, file, format, channel, scope, caller.username()));
             return jobs.find(id).orElseThrow();

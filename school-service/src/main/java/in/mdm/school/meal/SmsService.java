@@ -44,8 +44,11 @@ class SmsService {
 
     private static final Pattern UDISE = Pattern.compile("[0-9]{11}");
 
-    /** SMS reports may come from any school of the state, each checked by its phone. */
-    private static final JurisdictionScope GATEWAY = JurisdictionScope.of(Jurisdiction.state("33"));
+    /**
+     * SMS reports may come from any school of the deployment's state, each checked by its
+     * phone.
+     */
+    private final JurisdictionScope gateway;
     static final String FORMAT = "Send MDM <UDISE code> <primary> <upper primary>, or MDM <UDISE code> NOMEAL <"
             + Arrays.stream(NoMealReason.values()).map(Enum::name).collect(Collectors.joining("|")) + ">";
 
@@ -58,7 +61,9 @@ class SmsService {
     private final Clock clock;
 
     SmsService(MealReportWriter writer, MealReportRepository reports, Clock clock,
-            @Value("${mdm.school.sms.hmac-secret:}") String secret) {
+            @Value("${mdm.school.sms.hmac-secret:}") String secret,
+            @Value("${mdm.security.state-code:33}") String stateCode) {
+        this.gateway = JurisdictionScope.of(Jurisdiction.state(stateCode));
         this.writer = writer;
         this.clock = clock;
         this.reports = reports;
@@ -144,7 +149,7 @@ class SmsService {
             sent.add(i);
             incoming.add(new MealReportWriter.Incoming(requests[i], received[i], messages.get(i).from()));
         }
-        List<MealReportWriter.Result> results = writer.store(incoming, ReportChannel.SMS, GATEWAY, false, false);
+        List<MealReportWriter.Result> results = writer.store(incoming, ReportChannel.SMS, gateway, false, false);
         for (int k = 0; k < sent.size(); k++) {
             int i = sent.get(k);
             MealReportWriter.Result result = results.get(k);
