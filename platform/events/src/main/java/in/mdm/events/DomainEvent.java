@@ -19,9 +19,12 @@ public interface DomainEvent {
 
     String aggregateId();
 
-    /** A fresh event id. */
+    /**
+     * A fresh event id, time-ordered ({@link Ids}): consumers' inboxes record every id
+     * they apply, and keep growing at the end of their index.
+     */
     static UUID newId() {
-        return UUID.randomUUID();
+        return Ids.timeOrdered();
     }
 
 }

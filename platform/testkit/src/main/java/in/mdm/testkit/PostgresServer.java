@@ -41,11 +41,12 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                // months of a state's reports write indexes with random keys: fewer
-                // checkpoints mean fewer full-page images in the WAL (at the default 1 GB
-                // a
-                // Tamil Nadu day of reports forced a checkpoint)
-                .setServerConfig("shared_buffers", "256MB")
+                // months of a state's reports write indexes keyed by school (school and
+                // day, a ledger's site): a day's reports touch a page of each all over
+                // them. A server that keeps its data (the launcher's) holds those indexes
+                // in memory; fewer checkpoints mean fewer full-page images in the WAL (at
+                // the default 1 GB a Tamil Nadu day of reports forced a checkpoint)
+                .setServerConfig("shared_buffers", dataDirectory == null ? "256MB" : "1GB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("wal_compression", "on")

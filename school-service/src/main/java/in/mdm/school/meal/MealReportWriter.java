@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.AcademicYear;
 import in.mdm.events.DomainEvent;
+import in.mdm.events.Ids;
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.platform.events.EventBatches;
 import in.mdm.platform.security.JurisdictionScope;
@@ -239,7 +240,7 @@ class MealReportWriter {
                     || holidays.contains(r.date() + "|" + school.districtCode()))) {
                 flags.add(MealReportFlag.HOLIDAY_REPORT);
             }
-            UUID id = UUID.randomUUID();
+            UUID id = Ids.timeOrdered();
             itemOf.put(id, i);
             rows.add(new MealReportRepository.NewReport(id, r, channel, in.reportedBy(), in.receivedAt(), flags));
         }

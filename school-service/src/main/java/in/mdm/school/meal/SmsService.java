@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import in.mdm.events.Ids;
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -111,7 +112,7 @@ class SmsService {
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < n; i++) {
             SmsRequest sms = messages.get(i);
-            ids[i] = UUID.randomUUID();
+            ids[i] = Ids.timeOrdered();
             received[i] = sms.receivedAt() == null ? now : sms.receivedAt();
             String[] words = SPACES.split(sms.message().strip().toUpperCase(Locale.ROOT));
             String error = parseError(words);

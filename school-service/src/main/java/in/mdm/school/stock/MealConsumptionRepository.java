@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.events.Ids;
+
 /**
  * Set-based reads and writes of meal consumption: a few statements for a whole batch of
  * meal days, whatever its size.
@@ -240,10 +242,11 @@ class MealConsumptionRepository {
             jdbc.sql("""
                     insert into stock_ledger (id, udise_code, commodity, entry_date, kind, quantity_kg, balance_kg,
                                               reason, reference, created_by)
-                    select gen_random_uuid(), t.site, t.commodity, t.day, 'CONSUMPTION', t.q, t.b, t.reason, t.ref, :by
-                    from unnest(cast(:site as varchar[]), cast(:c as varchar[]), cast(:d as date[]),
-                                cast(:q as numeric[]), cast(:b as numeric[]), cast(:reason as varchar[]),
-                                cast(:ref as varchar[])) as t(site, commodity, day, q, b, reason, ref)""")
+                    select t.id, t.site, t.commodity, t.day, 'CONSUMPTION', t.q, t.b, t.reason, t.ref, :by
+                    from unnest(cast(:id as uuid[]), cast(:site as varchar[]), cast(:c as varchar[]),
+                                cast(:d as date[]), cast(:q as numeric[]), cast(:b as numeric[]),
+                                cast(:reason as varchar[]), cast(:ref as varchar[]))
+                         as t(id, site, commodity, day, q, b, reason, ref)""")
                 .param("site", schools.stream().map(e -> e.site().udiseCode()).toArray(String[]::new))
                 .params(columns(schools))
                 .param("by", by)
@@ -253,10 +256,10 @@ class MealConsumptionRepository {
             jdbc.sql("""
                     insert into kitchen_stock_ledger (id, kitchen_id, commodity, entry_date, kind, quantity_kg,
                                                       balance_kg, reason, reference, created_by)
-                    select gen_random_uuid(), t.site, t.commodity, t.day, 'CONSUMPTION', t.q, t.b, t.reason, t.ref, :by
-                    from unnest(cast(:site as uuid[]), cast(:c as varchar[]), cast(:d as date[]),
+                    select t.id, t.site, t.commodity, t.day, 'CONSUMPTION', t.q, t.b, t.reason, t.ref, :by
+                    from unnest(cast(:id as uuid[]), cast(:site as uuid[]), cast(:c as varchar[]), cast(:d as date[]),
                                 cast(:q as numeric[]), cast(:b as numeric[]), cast(:reason as varchar[]),
-                                cast(:ref as varchar[])) as t(site, commodity, day, q, b, reason, ref)""")
+                                cast(:ref as varchar[])) as t(id, site, commodity, day, q, b, reason, ref)""")
                 .param("site", kitchens.stream().map(e -> e.site().kitchenId().toString()).toArray(String[]::new))
                 .params(columns(kitchens))
                 .param("by", by)
@@ -265,7 +268,8 @@ class MealConsumptionRepository {
     }
 
     private static Map<String, Object> columns(List<Entry> entries) {
-        return Map.of("c", entries.stream().map(e -> e.commodity().name()).toArray(String[]::new), "d",
+        return Map.of("id", entries.stream().map(e -> Ids.timeOrdered().toString()).toArray(String[]::new), "c",
+                entries.stream().map(e -> e.commodity().name()).toArray(String[]::new), "d",
                 entries.stream().map(e -> e.date().toString()).toArray(String[]::new), "q",
                 entries.stream().map(e -> e.quantityKg().toPlainString()).toArray(String[]::new), "b",
                 entries.stream().map(e -> e.balanceKg().toPlainString()).toArray(String[]::new), "reason",
