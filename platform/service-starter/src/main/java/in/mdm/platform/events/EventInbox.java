@@ -1,5 +1,6 @@
 package in.mdm.platform.events;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,22 @@ public class EventInbox {
             .param("types", new SqlArrayValue("text", eventTypes.toArray()))
             .query(String.class)
             .list());
+    }
+
+    /**
+     * Forgets, in one statement, at most {@code limit} rows written more than
+     * {@code retention} ago (by the database's clock); returns how many. Rows another
+     * replica is deleting at the same time are skipped.
+     */
+    public int forgetOlderThan(Duration retention, int limit) {
+        return jdbc.sql("""
+                delete from processed_events where ctid = any(array(
+                    select ctid from processed_events
+                    where processed_at < now() - make_interval(secs => :seconds)
+                    limit :limit for update skip locked))""")
+            .param("seconds", (double) retention.toSeconds())
+            .param("limit", limit)
+            .update();
     }
 
 }

@@ -202,6 +202,13 @@ public class EventsPlatformAutoConfiguration {
     }
 
     @Bean
+    InboxRetention inboxRetention(EventInbox inbox, @Value("${mdm.events.inbox.retention:30d}") Duration retention,
+            @Value("${mdm.events.inbox.retention-interval:1h}") Duration interval,
+            ObjectProvider<MeterRegistry> meters) {
+        return new InboxRetention(inbox, retention, interval, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     EventBatches eventBatches(ApplicationEventPublisher publisher, CloudEventCodec codec,
             @Value("${mdm.events.batch-size:2000}") int batchSize) {
