@@ -1,9 +1,6 @@
 package in.mdm.school.importer;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import in.mdm.platform.jobs.UploadJobs;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -66,9 +63,7 @@ class ImportController {
     }
 
     private static ResponseEntity<ImportJobResponse> accepted(ImportJobResponse job) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-            .location(URI.create("/api/v1/schools/import/" + job.id()))
-            .body(job);
+        return UploadJobs.accepted("/api/v1/schools/import/" + job.id(), job);
     }
 
     /** Import jobs, newest first. */
@@ -90,10 +85,8 @@ class ImportController {
     @PreAuthorize(WHO)
     void rejects(@PathVariable UUID jobId, HttpServletResponse response) throws IOException {
         jobs.requireSucceeded(jobId);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + jobId + ".csv\"");
-        // the CSV printer flushes and closes the stream
-        jobs.writeRejects(jobId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        // the CSV printer flushes and closes the writer
+        jobs.writeRejects(jobId, UploadJobs.csvDownload(response, "rejects-" + jobId + ".csv"));
     }
 
 }

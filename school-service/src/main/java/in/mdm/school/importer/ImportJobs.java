@@ -4,28 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.AcademicYear;
 import in.mdm.platform.events.EventBatches;
+import in.mdm.platform.jobs.UploadJobs;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
@@ -45,7 +41,7 @@ class ImportJobs {
 
     private final SchoolImporter importer;
 
-    private final TaskExecutor executor;
+    private final UploadJobs uploads;
 
     private final Clock clock;
 
@@ -56,10 +52,7 @@ class ImportJobs {
         // a chunk's thousands of events go to the outbox as a few compact batches, not
         // one row each
         this.importer = new SchoolImporter(rows, transactions, events::publish, clock, writers);
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("udise-import-");
-        executor.setVirtualThreads(true);
-        executor.setConcurrencyLimit(2);
-        this.executor = executor;
+        this.uploads = new UploadJobs("udise-import", 2);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -77,34 +70,23 @@ class ImportJobs {
         if (!AcademicYear.isValid(year)) {
             throw ApiException.badRequest(SchoolProblems.IMPORT_BAD_YEAR, "academicYear: must be like 2026-27");
         }
-        Path file = Files.createTempFile("udise-import-", ".csv");
-        try {
-            long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            if (size == 0) {
-                throw ApiException.badRequest(SchoolProblems.IMPORT_EMPTY, "The file is empty");
-            }
+        return uploads.submit(body, SchoolProblems.IMPORT_EMPTY, file -> {
             try (InputStream in = Files.newInputStream(file)) {
                 SchoolImporter.checkHeader(in);
             }
             UUID id = UUID.randomUUID();
             ImportOptions options = new ImportOptions(year, createMissingBlocks);
             jobs.create(id, fileName, options, requestedBy);
-            executor.execute(() -> run(id, file, options));
-            return jobs.find(id).orElseThrow();
-        }
-        catch (IOException | RuntimeException ex) {
-            Files.deleteIfExists(file);
-            throw ex;
-        }
+            return new UploadJobs.Accepted<>(jobs.find(id).orElseThrow(), upload -> run(id, upload, options));
+        });
     }
 
-    private void run(UUID id, Path file, ImportOptions options) {
-        try (BoundedInputStream in = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get()) {
+    private void run(UUID id, UploadJobs.Upload upload, ImportOptions options) {
+        try {
             jobs.started(id);
             long start = System.nanoTime();
-            long size = Math.max(1, Files.size(file));
-            ImportCounts counts = importer.run(id, in, options,
-                    rows -> progress(id, rows, (int) Math.min(99, in.getCount() * 100 / size)));
+            ImportCounts counts = importer.run(id, upload.stream(), options,
+                    rows -> progress(id, rows, upload.percent()));
             jobs.succeeded(id, counts);
             log.info("import {}: {} in {} ms", id, counts, (System.nanoTime() - start) / 1_000_000);
         }
@@ -116,14 +98,6 @@ class ImportJobs {
             jobs.failed(id,
                     "the import failed; the chunks committed before the failure are kept and importing the file again "
                             + "completes it: " + ex.getClass().getSimpleName());
-        }
-        finally {
-            try {
-                Files.deleteIfExists(file);
-            }
-            catch (IOException ex) {
-                log.warn("could not delete {}", file, ex);
-            }
         }
     }
 

@@ -1,9 +1,6 @@
 package in.mdm.school.meal;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import in.mdm.platform.jobs.UploadJobs;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -68,9 +65,7 @@ class MealBulkController {
     }
 
     private static ResponseEntity<MealBulkJobResponse> accepted(MealBulkJobResponse job) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-            .location(URI.create("/api/v1/meals/reports/bulk/" + job.id()))
-            .body(job);
+        return UploadJobs.accepted("/api/v1/meals/reports/bulk/" + job.id(), job);
     }
 
     @GetMapping
@@ -91,9 +86,8 @@ class MealBulkController {
     @PreAuthorize(WHO)
     void rejects(@PathVariable UUID jobId, HttpServletResponse response) throws IOException {
         jobs.requireSucceeded(jobId);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"meal-rejects-" + jobId + ".csv\"");
-        jobs.writeRejects(jobId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        // the CSV printer flushes and closes the writer
+        jobs.writeRejects(jobId, UploadJobs.csvDownload(response, "meal-rejects-" + jobId + ".csv"));
     }
 
 }

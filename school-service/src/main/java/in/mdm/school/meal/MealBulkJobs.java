@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,19 +13,17 @@ import java.util.UUID;
 
 import jakarta.validation.Validator;
 
-import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import in.mdm.platform.jobs.UploadJobs;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -58,7 +54,7 @@ class MealBulkJobs {
 
     private final Clock clock;
 
-    private final TaskExecutor executor;
+    private final UploadJobs uploads;
 
     private final int chunkSize;
 
@@ -71,10 +67,7 @@ class MealBulkJobs {
         this.json = json;
         this.clock = clock;
         this.chunkSize = chunkSize;
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("meal-bulk-");
-        executor.setVirtualThreads(true);
-        executor.setConcurrencyLimit(concurrentJobs);
-        this.executor = executor;
+        this.uploads = new UploadJobs("meal-bulk", concurrentJobs);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -117,12 +110,7 @@ class MealBulkJobs {
     /** Keeps the file, checks its header, queues the job and returns it (QUEUED). */
     MealBulkJobResponse submit(InputStream body, String contentType, String fileName, ReportChannel channel,
             Caller caller) throws IOException {
-        Path file = Files.createTempFile("meal-bulk-", ".upload");
-        try {
-            long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            if (size == 0) {
-                throw ApiException.badRequest(SchoolProblems.MEAL_BULK_EMPTY, "The file is empty");
-            }
+        return uploads.submit(body, SchoolProblems.MEAL_BULK_EMPTY, file -> {
             byte[] first;
             try (InputStream in = Files.newInputStream(file)) {
                 first = in.readNBytes(64);
@@ -142,29 +130,22 @@ class MealBulkJobs {
             // caller)
             JurisdictionScope scope = JurisdictionScope.of(caller);
             jobs.create(id, fileName, format, channel, caller.username());
-            executor.execute(() -> run(id, file, format, channel, scope, caller.username()));
-            return jobs.find(id).orElseThrow();
-        }
-        catch (IOException | RuntimeException ex) {
-            Files.deleteIfExists(file);
-            throw ex;
-        }
+            return new UploadJobs.Accepted<>(jobs.find(id).orElseThrow(),
+                    upload -> run(id, upload, format, channel, scope, caller.username()));
+        });
     }
 
-    private void run(UUID id, Path file, MealBulkFormat format, ReportChannel channel, JurisdictionScope scope,
-            String requestedBy) {
+    private void run(UUID id, UploadJobs.Upload upload, MealBulkFormat format, ReportChannel channel,
+            JurisdictionScope scope, String requestedBy) {
         long start = System.nanoTime();
-        try (BoundedInputStream in = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-                MealBulkReader reader = MealBulkReader.open(in, format, validator, json)) {
+        try (MealBulkReader reader = MealBulkReader.open(upload.stream(), format, validator, json)) {
             jobs.started(id);
-            long size = Math.max(1, Files.size(file));
             List<MealBulkReader.Row> chunk = new ArrayList<>(chunkSize);
             int[] totals = new int[3];
             while (reader.hasNext()) {
                 chunk.add(reader.next());
                 if (chunk.size() == chunkSize) {
-                    store(id, chunk, channel, scope, requestedBy, (int) Math.min(99, in.getCount() * 100 / size),
-                            totals);
+                    store(id, chunk, channel, scope, requestedBy, upload.percent(), totals);
                     chunk.clear();
                 }
             }
@@ -183,14 +164,6 @@ class MealBulkJobs {
             log.error("bulk meal reports {} failed", id, ex);
             jobs.failed(id, "the job failed; the chunks stored before the failure are kept and sending the file "
                     + "again completes it: " + ex.getClass().getSimpleName());
-        }
-        finally {
-            try {
-                Files.deleteIfExists(file);
-            }
-            catch (IOException ex) {
-                log.warn("could not delete {}", file, ex);
-            }
         }
     }
 

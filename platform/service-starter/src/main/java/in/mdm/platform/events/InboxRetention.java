@@ -1,16 +1,11 @@
 package in.mdm.platform.events;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the inbox from growing without end: every interval it forgets, in batches, the
@@ -20,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * entry is unsent (sent again within minutes while Kafka is up), so a forgotten id does
  * not come back. Every replica runs it; they skip each other's rows.
  */
-class InboxRetention implements SmartLifecycle {
+class InboxRetention extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
 
@@ -30,20 +25,16 @@ class InboxRetention implements SmartLifecycle {
 
     private final Duration retention;
 
-    private final Duration interval;
-
     private final Counter forgotten;
 
-    private ScheduledExecutorService executor;
-
     InboxRetention(EventInbox inbox, Duration retention, Duration interval, MeterRegistry meters) {
+        super("mdm-inbox-retention", interval);
         if (retention.compareTo(Duration.ofHours(1)) < 0) {
             throw new IllegalArgumentException(
                     "mdm.events.inbox.retention must be at least an hour (it is " + retention + ")");
         }
         this.inbox = inbox;
         this.retention = retention;
-        this.interval = interval;
         this.forgotten = Counter.builder("mdm.events.inbox.forgotten")
             .description("inbox rows deleted after the retention")
             .register(meters);
@@ -64,7 +55,8 @@ class InboxRetention implements SmartLifecycle {
         return total;
     }
 
-    private void run() {
+    @Override
+    void runOnce() {
         try {
             long deleted = forget();
             if (deleted > 0) {
@@ -72,32 +64,8 @@ class InboxRetention implements SmartLifecycle {
             }
         }
         catch (RuntimeException ex) {
-            log.warn("Inbox retention failed; will try again in {}", interval, ex);
+            log.warn("Inbox retention failed; will try again in {}", interval(), ex);
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "mdm-inbox-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 
 }
