@@ -27,7 +27,7 @@ import in.mdm.ml.risk.TrainingOptions;
  * ml-service's shortage-risk model on the simulator's twin, through the service's own feature code.
  *
  * quality DIR: replays a simulator history (schools, kitchens, deliveries, stock, daily reports) as the events
- * ml-service consumes would tell it (a kitchen's stock only when it crosses below 7 days or runs out, a delivery
+ * ml-service consumes would tell it (a kitchen's stock per commodity only when it crosses below 7 days or runs out, a delivery
  * reported late the day after its promise), computes every school-day's features as of that day, labels each with
  * a shortage in the next 3 school days, trains on the earliest 60 % of the days, calibrates on the next 20 % and
  * evaluates on the last days, which no model saw; beside it the random forest, a logistic regression, and the

@@ -29,10 +29,10 @@ import in.mdm.simulator.Model.Supplier;
  * schools' probability is 1 that day.
  * <p>
  * Stock runs out the way it does in the field: a kitchen orders every
- * {@link #DELIVERY_CYCLE} school days up to its habitual cover (most order up to
- * 12.5-15.5 days, leaving a few days in hand when the next delivery is due; one in ten
+ * {@link #DELIVERY_CYCLE} school days up to its habitual cover (most order up to 13-16
+ * days, leaving a few days in hand when the next delivery is due; one in fourteen
  * under-orders, up to 10.3-11.5 days, and lives on a day or so of margin), and a supplier
- * delivers late by habit (one in six is habitually late) or for days on end when
+ * delivers late by habit (about one in eight is habitually late) or for days on end when
  * disrupted (a vehicle, a warehouse, a tender); a delivery that misses its day mostly
  * comes days later, on the vehicle's next round, and during the day, too late for that
  * day's meal. When a kitchen's cover falls under a day or two and its delivery is late,
