@@ -27,7 +27,7 @@ import in.mdm.ml.risk.TrainingOptions;
  * ml-service's shortage-risk model on the simulator's twin, through the service's own feature code.
  *
  * quality DIR: replays a simulator history (schools, kitchens, deliveries, stock, daily reports) as the events
- * ml-service consumes would tell it (a kitchen's stock only when it crosses below 7 days or runs out, a delivery
+ * ml-service consumes would tell it (a kitchen's stock per commodity only when it crosses below 7 days or runs out, a delivery
  * reported late the day after its promise), computes every school-day's features as of that day, labels each with
  * a shortage in the next 3 school days, trains on the earliest 60 % of the days, calibrates on the next 20 % and
  * evaluates on the last days, which no model saw; beside it the random forest, a logistic regression, and the
@@ -46,13 +46,16 @@ public class RiskBench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length >= 2 && args[0].equals("quality")) {
-            quality(Path.of(args[1]));
+            quality(Path.of(args[1]), null);
+        }
+        else if (args.length >= 3 && args[0].equals("export")) {
+            quality(Path.of(args[1]), Path.of(args[2]));
         }
         else if (args.length >= 3 && args[0].equals("speed")) {
             speed(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
         }
         else {
-            System.err.println("usage: RiskBench quality DIR | speed DIR MODEL [runs]");
+            System.err.println("usage: RiskBench quality DIR | export DIR OUT | speed DIR MODEL [runs]");
             System.exit(2);
         }
     }
@@ -83,13 +86,17 @@ public class RiskBench {
 
         int[] kitchenSupplier;
 
-        double[] stockDays;
+        /** Per kitchen and commodity: the days of stock of its latest crossing into low or out. */
+        double[][] stockDays;
 
-        int[] stockObserved;
+        /** Per kitchen and commodity: the day of that crossing ({@code NONE}: none yet). */
+        int[][] stockObserved;
 
-        int[] lastLow;
+        /** Per kitchen and commodity: its status as school-service holds it (0 out, 1 low, 2 adequate). */
+        int[][] stockStatus;
 
-        int[] stockStatus;
+        /** Whether ml-service knows the kitchen's schools yet (from its first KitchenStockLow). */
+        boolean[] kitchenKnown;
 
         List<int[]> delays = new ArrayList<>();
 
@@ -110,7 +117,7 @@ public class RiskBench {
         final List<LocalDate> days = new ArrayList<>();
 
         SchoolInputs inputs(int s, int t, int dayIndex) {
-            int k = kitchenOf[s];
+            int k = kitchenOf[s] >= 0 && kitchenKnown[kitchenOf[s]] ? kitchenOf[s] : -1;
             int supplierDelays = 0;
             double share = 0;
             if (k >= 0) {
@@ -130,10 +137,13 @@ public class RiskBench {
             int[] dd = k < 0 ? new int[0] : Arrays.copyOf(delays.get(k), delayCount[k]);
             int[] late = new int[dd.length];
             Arrays.fill(late, 1);
-            return new SchoolInputs(meals[s], enrollment[s], SchoolInputs.NONE, rural[s], 33,
-                    k < 0 ? Double.NaN : stockDays[k], k < 0 ? SchoolInputs.NONE : stockObserved[k],
-                    k < 0 ? SchoolInputs.NONE : lastLow[k], dd, late, supplierDelays, SchoolInputs.NONE, Double.NaN,
-                    share, SchoolInputs.NONE, k < 0 ? 0 : kitchenSchools[k]);
+            // the commodity that runs out first, as the feature store picks it among its stock rows
+            int c = k < 0 ? -1 : Features.firstToRunOut(stockDays[k], stockObserved[k], t);
+            double days = c < 0 ? Double.NaN : stockDays[k][c];
+            int observed = c < 0 ? SchoolInputs.NONE : stockObserved[k][c];
+            return new SchoolInputs(meals[s], enrollment[s], SchoolInputs.NONE, rural[s], 33, days, observed,
+                    observed, dd, late, supplierDelays, SchoolInputs.NONE, Double.NaN, share, SchoolInputs.NONE,
+                    k < 0 ? 0 : kitchenSchools[k]);
         }
 
     }
@@ -168,15 +178,16 @@ public class RiskBench {
         twin.kitchenSchools = new int[kn];
         twin.need = new double[kn][3];
         twin.kitchenSupplier = new int[kn];
-        twin.stockDays = new double[kn];
-        twin.stockObserved = new int[kn];
-        twin.lastLow = new int[kn];
-        twin.stockStatus = new int[kn];
+        twin.stockDays = new double[kn][3];
+        twin.stockObserved = new int[kn][3];
+        twin.stockStatus = new int[kn][3];
+        twin.kitchenKnown = new boolean[kn];
         twin.delayCount = new int[kn];
-        Arrays.fill(twin.stockDays, Double.NaN);
-        Arrays.fill(twin.stockObserved, SchoolInputs.NONE);
-        Arrays.fill(twin.lastLow, SchoolInputs.NONE);
-        Arrays.fill(twin.stockStatus, 2);
+        for (int k = 0; k < kn; k++) {
+            Arrays.fill(twin.stockDays[k], Double.NaN);
+            Arrays.fill(twin.stockObserved[k], SchoolInputs.NONE);
+            Arrays.fill(twin.stockStatus[k], 2);
+        }
         for (int i = 0; i < kn; i++) {
             String[] r = kitchens.get(i);
             twin.kitchenIndex.put(r[0], i);
@@ -253,23 +264,26 @@ public class RiskBench {
                     truthLine = truth.readLine();
                 }
                 while (stockLine != null && stockLine.regionMatches(stockLine.indexOf(',') + 1, date, 0, 10)) {
+                    // as school-service's ledger does it, per commodity: a receipt may lift the status
+                    // (nothing published), the day's consumption may cross it into low (under 7 days of
+                    // the kitchen's enrolled need) or out (nothing left): KitchenStockLow
                     String[] r = stockLine.split(",");
                     int k = twin.kitchenIndex.get(r[0]);
-                    double days = Double.MAX_VALUE;
-                    boolean out = false;
                     for (int c = 0; c < 3; c++) {
+                        double opening = Double.parseDouble(r[2 + 4 * c]);
+                        double received = Double.parseDouble(r[3 + 4 * c]);
                         double closing = Double.parseDouble(r[5 + 4 * c]);
-                        out |= closing <= 0;
-                        days = Math.min(days, twin.need[k][c] == 0 ? Double.MAX_VALUE : closing / twin.need[k][c]);
+                        if (received > 0) {
+                            twin.stockStatus[k][c] = status(opening + received, twin.need[k][c]);
+                        }
+                        int status = status(closing, twin.need[k][c]);
+                        if (status < twin.stockStatus[k][c] && (status == 0 || twin.stockStatus[k][c] == 2)) {
+                            twin.stockDays[k][c] = days(closing, twin.need[k][c]);
+                            twin.stockObserved[k][c] = t;
+                            twin.kitchenKnown[k] = true;
+                        }
+                        twin.stockStatus[k][c] = status;
                     }
-                    days = Math.floor(days * 10) / 10;
-                    int status = out ? 0 : days < 7 ? 1 : 2;
-                    if (status < twin.stockStatus[k]) {
-                        twin.stockDays[k] = days;
-                        twin.stockObserved[k] = t;
-                        twin.lastLow[k] = t;
-                    }
-                    twin.stockStatus[k] = status;
                     stockLine = stock.readLine();
                 }
                 while (nextDelay < lateDeliveries.size() && lateDeliveries.get(nextDelay)[0] <= t) {
@@ -292,7 +306,17 @@ public class RiskBench {
         return twin;
     }
 
-    static void quality(Path dir) throws IOException {
+    /** Days of stock as school-service tells them: the quantity over the daily need, rounded down to 0.1. */
+    static double days(double quantityKg, double needKg) {
+        return needKg == 0 ? Features.STOCK_DAYS_CAP : Math.floor(quantityKg / needKg * 10) / 10;
+    }
+
+    /** School-service's status: 0 out (nothing left), 1 low (under 7 days), 2 adequate. */
+    static int status(double quantityKg, double needKg) {
+        return quantityKg <= 0 ? 0 : days(quantityKg, needKg) < 7 ? 1 : 2;
+    }
+
+    static void quality(Path dir, Path export) throws IOException {
         long start = System.nanoTime();
         int schools = (int) Files.lines(dir.resolve("schools.csv")).count() - 1;
         int days = 400;
@@ -386,10 +410,96 @@ public class RiskBench {
                 result.test().truePositives(), result.test().falsePositives(), result.test().trueNegatives(),
                 result.test().falseNegatives());
         System.out.println("importance (gain): " + result.importance());
+        // the held-back school-days scored highest, with what the model saw
+        float[] testX = labelled.matrix(split.test());
+        RiskModel.Scored scored = result.model().score(testX, split.test().length, false);
+        Integer[] order = new Integer[split.test().length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scored.probability()[b], scored.probability()[a]));
+        int critical = 0;
+        for (double p : scored.probability()) {
+            critical += p >= RiskLevels.DEFAULT.critical() / 100 ? 1 : 0;
+        }
+        System.out.printf("held-back school-days scored CRITICAL: %d; the highest:%n", critical);
+        for (int i = 0; i < Math.min(5, order.length); i++) {
+            int r = order[i];
+            StringBuilder features = new StringBuilder();
+            for (Feature feature : Feature.values()) {
+                features.append(' ').append(feature.key()).append('=').append(testX[r * Feature.COUNT + feature.ordinal()]);
+            }
+            System.out.printf("  %.3f (label %s):%s%n", scored.probability()[r], labels[r], features);
+        }
         byte[] artifact = result.model().toBytes();
         Files.write(dir.resolve("risk-model.bin"), artifact);
         System.out.printf("model written to %s (%d bytes, sha-256 %s)%n", dir.resolve("risk-model.bin"), artifact.length,
                 RiskModel.sha256(artifact));
+        if (export != null) {
+            export(export, result, artifact, best, bestCritical.recall(), twin, labelled.rows());
+        }
+    }
+
+    static final String COLD_START_VERSION = "twin-1";
+
+    /**
+     * The model as ml-service's cold-start resource: the artifact as the registry stores it
+     * ({@code school-risk.bin}) and beside it its SHA-256, version, windows, features and
+     * metrics ({@code school-risk.json}).
+     */
+    static void export(Path out, RiskTrainer.Result result, byte[] artifact, Metrics bayes, double bayesCriticalRecall,
+            Twin twin, int rows) throws IOException {
+        Files.createDirectories(out);
+        Files.write(out.resolve("school-risk.bin"), artifact);
+        var split = result.split();
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(result.metrics());
+        bayes.asMap("latentTruth.").forEach(metrics::put);
+        metrics.put("latentTruth.criticalRecall", bayesCriticalRecall);
+        StringBuilder json = new StringBuilder();
+        json.append("{\n");
+        json.append("  \"name\": \"school-risk\",\n");
+        json.append("  \"version\": \"").append(COLD_START_VERSION).append("\",\n");
+        json.append("  \"algorithm\": \"xgboost-gbt+isotonic\",\n");
+        json.append("  \"sha256\": \"").append(RiskModel.sha256(artifact)).append("\",\n");
+        json.append("  \"bytes\": ").append(artifact.length).append(",\n");
+        json.append("  \"trainedOn\": \"the simulator's twin: ").append(twin.udise.size()).append(" schools, ")
+            .append(twin.days.size()).append(" school days from ").append(twin.days.getFirst()).append(" to ")
+            .append(twin.days.getLast()).append(", ").append(rows).append(" labelled school-days\",\n");
+        json.append("  \"trainingRows\": ").append(split.train().length).append(",\n");
+        json.append("  \"trainFrom\": \"").append(LocalDate.ofEpochDay(split.trainFrom())).append("\",\n");
+        json.append("  \"trainTo\": \"").append(LocalDate.ofEpochDay(split.trainTo())).append("\",\n");
+        json.append("  \"heldBackFrom\": \"").append(LocalDate.ofEpochDay(split.testFrom())).append("\",\n");
+        json.append("  \"heldBackTo\": \"").append(LocalDate.ofEpochDay(split.testTo())).append("\",\n");
+        json.append("  \"features\": [");
+        String[] keys = Feature.keys();
+        for (int i = 0; i < keys.length; i++) {
+            json.append(i == 0 ? "" : ", ").append('"').append(keys[i]).append('"');
+        }
+        json.append("],\n");
+        json.append("  \"metrics\": {");
+        boolean first = true;
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (m.getValue() == null || !Double.isFinite(m.getValue())) {
+                continue;
+            }
+            json.append(first ? "\n" : ",\n").append("    \"").append(m.getKey()).append("\": ")
+                .append(BigDecimalText.of(m.getValue()));
+            first = false;
+        }
+        json.append("\n  }\n}\n");
+        Files.writeString(out.resolve("school-risk.json"), json);
+        System.out.printf("cold-start model written to %s (school-risk.bin, %d bytes; school-risk.json)%n", out,
+                artifact.length);
+    }
+
+    /** A number as JSON text, without exponent surprises. */
+    static final class BigDecimalText {
+
+        static String of(double value) {
+            return new java.math.BigDecimal(value).round(new java.math.MathContext(8)).stripTrailingZeros()
+                .toPlainString();
+        }
+
     }
 
     static void line(String name, Metrics m) {

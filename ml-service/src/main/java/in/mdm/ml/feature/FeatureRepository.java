@@ -277,18 +277,19 @@ class FeatureRepository {
         return sizes;
     }
 
-    /** A site's lowest stock report and the day of its latest. */
-    record Stock(double daysOfStock, Instant observedAt, Instant lastLowAt) {
+    /** A site's latest crossing into low or out of one commodity. */
+    record Stock(String commodity, double daysOfStock, Instant observedAt) {
     }
 
-    Map<String, Stock> stock(Collection<String> sites) {
-        Map<String, Stock> stock = new HashMap<>();
+    /** Per site, its latest stock report of each commodity. */
+    Map<String, List<Stock>> stock(Collection<String> sites) {
+        Map<String, List<Stock>> stock = new HashMap<>();
         jdbc.sql("""
-                select site, min(coalesce(days_of_stock, 0)) as days, max(observed_at) as at
-                  from site_stock where site = any(:sites) group by site""")
+                select site, commodity, coalesce(days_of_stock, 0), observed_at
+                  from site_stock where site = any(:sites)""")
             .param("sites", new SqlArrayValue("text", sites.toArray()))
-            .query((rs, n) -> stock.put(rs.getString(1),
-                    new Stock(rs.getDouble(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(3).toInstant())))
+            .query((rs, n) -> stock.computeIfAbsent(rs.getString(1), s -> new java.util.ArrayList<>())
+                .add(new Stock(rs.getString(2), rs.getDouble(3), rs.getTimestamp(4).toInstant())))
             .list();
         return stock;
     }

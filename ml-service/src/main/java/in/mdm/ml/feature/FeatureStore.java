@@ -102,7 +102,7 @@ public class FeatureStore {
         Map<UUID, Integer> kitchenSizes = repository.kitchenSizes(new HashSet<>(kitchens.values()));
         Set<String> sites = new HashSet<>(rows.keySet());
         kitchens.values().forEach(k -> sites.add(k.toString()));
-        Map<String, FeatureRepository.Stock> stock = repository.stock(sites);
+        Map<String, List<FeatureRepository.Stock>> stock = repository.stock(sites);
         Instant now = clock.instant();
         List<FeatureRepository.Delay> delays = repository.delays(sites, now.minus(Duration.ofDays(120)));
         Map<String, List<FeatureRepository.Delay>> delaysBySite = new HashMap<>();
@@ -138,15 +138,21 @@ public class FeatureStore {
             LocalDate asOf = row.lastReportOn() == null ? today : row.lastReportOn();
             UUID kitchen = kitchens.get(udise);
             List<String> own = kitchen == null ? List.of(udise) : List.of(udise, kitchen.toString());
-            double stockDays = Double.NaN;
-            int stockObserved = SchoolInputs.NONE;
+            // the commodity, at the school or its kitchen, whose reported stock runs out
+            // first
+            List<FeatureRepository.Stock> reports = new ArrayList<>();
             for (String site : own) {
-                FeatureRepository.Stock s = stock.get(site);
-                if (s != null && (Double.isNaN(stockDays) || s.daysOfStock() < stockDays)) {
-                    stockDays = s.daysOfStock();
-                    stockObserved = day(s.observedAt());
-                }
+                reports.addAll(stock.getOrDefault(site, List.of()));
             }
+            double[] reportedDays = new double[reports.size()];
+            int[] reportedOn = new int[reports.size()];
+            for (int i = 0; i < reports.size(); i++) {
+                reportedDays[i] = reports.get(i).daysOfStock();
+                reportedOn[i] = day(reports.get(i).observedAt());
+            }
+            int first = Features.firstToRunOut(reportedDays, reportedOn, (int) asOf.toEpochDay());
+            double stockDays = first < 0 ? Double.NaN : reportedDays[first];
+            int stockObserved = first < 0 ? SchoolInputs.NONE : reportedOn[first];
             List<Integer> delayDays = new ArrayList<>();
             List<Integer> delayLate = new ArrayList<>();
             Set<String> schoolSuppliers = new HashSet<>();

@@ -85,6 +85,31 @@ public final class Features {
 
     }
 
+    /**
+     * Which of a site's stock reports (one per commodity, and the school's own beside its
+     * kitchen's) tells the stock that runs out first as of a day: among those of the last
+     * {@value #STOCK_REPORT_DAYS} days, the one whose days of stock end earliest (a
+     * report's day plus its days of stock, six school days to a week). -1 when none is
+     * recent.
+     */
+    public static int firstToRunOut(double[] daysOfStock, int[] observedDay, int asOfDay) {
+        int best = -1;
+        double bestEnd = Double.MAX_VALUE;
+        for (int i = 0; i < daysOfStock.length; i++) {
+            int day = observedDay[i];
+            if (day == SchoolInputs.NONE || day > asOfDay || asOfDay - day > STOCK_REPORT_DAYS
+                    || Double.isNaN(daysOfStock[i])) {
+                continue;
+            }
+            double end = day + daysOfStock[i] * 7 / 6;
+            if (end < bestEnd) {
+                best = i;
+                bestEnd = end;
+            }
+        }
+        return best;
+    }
+
     /** The feature vector of one school as of a day. */
     public static float[] compute(SchoolInputs in, AsOf asOf) {
         float[] f = new float[Feature.COUNT];

@@ -61,6 +61,29 @@ public class ModelRegistry {
                 clock.instant());
     }
 
+    /**
+     * Registers a version and makes it serve, only when the registry holds no version of
+     * its model at all (a fresh deployment): in one transaction, under a lock of the
+     * model's name held until it commits, so replicas starting together register it once
+     * and a restart changes nothing. Audited REGISTERED and PROMOTED by {@code actor}
+     * with {@code reason}.
+     * @return whether it was registered
+     */
+    @Transactional
+    public boolean registerIfEmpty(Registration r, String actor, String reason) {
+        registry.lockModelName(r.name());
+        if (registry.versions(r.name()) > 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        registry.insertModel(r.name(), r.version(), r.algorithm(), r.metrics(), now, r.trainingRows(), "ACTIVE");
+        registry.insertArtifact(r.name(), r.version(), r.artifact(), r.sha256(), r.features(), r.trainFrom(),
+                r.trainTo(), r.heldBackFrom(), r.heldBackTo());
+        registry.audit(r.name(), r.version(), "REGISTERED", actor, reason, now);
+        registry.audit(r.name(), r.version(), "PROMOTED", actor, reason, now);
+        return true;
+    }
+
     /** Makes a version the one that serves; the one serving before is retired. */
     @Transactional
     public void promote(String name, String version, String actor, String reason) {

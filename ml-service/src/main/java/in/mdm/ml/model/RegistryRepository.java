@@ -60,6 +60,21 @@ class RegistryRepository {
             .update();
     }
 
+    /** Holds a lock of the model's name until the transaction ends. */
+    void lockModelName(String name) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('ml.models:' || :name))")
+            .param("name", name)
+            .query((rs, n) -> 1)
+            .single();
+    }
+
+    int versions(String name) {
+        return jdbc.sql("select count(*) from models where name = :name")
+            .param("name", name)
+            .query(Integer.class)
+            .single();
+    }
+
     Optional<String> activeVersion(String name) {
         return jdbc.sql("select version from models where name = :name and status = 'ACTIVE'")
             .param("name", name)

@@ -112,7 +112,7 @@ class RiskIntegrationTests {
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count(
                     "select count(*) from school_features where enrollment = 100 and district_code is not null") == 3
-                    && count("select count(*) from site_stock") == 1);
+                    && count("select count(*) from site_stock where site = '" + A1 + "'") == 1);
 
         // eleven school days, sent newest first, one of them twice as another event
         for (int k = 10; k >= 0; k--) {

@@ -27,11 +27,36 @@ import in.mdm.simulator.Model.Supplier;
  * district, Mondays, low stock cover, an overdue delivery and a district's cooking-cost
  * funds running late. A kitchen whose stock cannot cover the day's meals serves none: its
  * schools' probability is 1 that day.
+ * <p>
+ * Stock runs out the way it does in the field: a kitchen orders every
+ * {@link #DELIVERY_CYCLE} school days up to its habitual cover (most order up to 13-16
+ * days, leaving a few days in hand when the next delivery is due; one in fourteen
+ * under-orders, up to 10.3-11.5 days, and lives on a day or so of margin), and a supplier
+ * delivers late by habit (about one in eight is habitually late) or for days on end when
+ * disrupted (a vehicle, a warehouse, a tender); a delivery that misses its day mostly
+ * comes days later, on the vehicle's next round, and during the day, too late for that
+ * day's meal. When a kitchen's cover falls under a day or two and its delivery is late,
+ * it runs out: its schools go without a meal until the delivery arrives.
  */
 final class History {
 
     static final int DELIVERY_CYCLE = 10;
-    static final double ORDER_UP_TO_DAYS = 16;
+
+    /** The usual kitchen orders up to this many days of its expected need... */
+    static final double ORDER_UP_TO_DAYS = 13;
+
+    /** ...plus up to this many more. */
+    static final double ORDER_UP_TO_SPREAD = 3;
+
+    /** Share of kitchens that habitually under-order. */
+    static final double UNDER_ORDERING = 0.07;
+
+    /** What an under-ordering kitchen orders up to: this many days, plus up to 1.2. */
+    static final double UNDER_ORDER_UP_TO_DAYS = 10.3;
+
+    /** Share of suppliers habitually late. */
+    static final double HABITUALLY_LATE = 0.12;
+
     static final double EXPECTED_ATTENDANCE = 0.88;
 
     /**
@@ -96,12 +121,17 @@ final class History {
 
         final double[] wander;
 
+        /** Days of expected need the kitchen orders up to, by habit. */
+        final double orderUpTo;
+
         final List<Delivery> pending = new ArrayList<>();
 
         KitchenState(Kitchen kitchen, long seed) {
             this.kitchen = kitchen;
             this.random = Rng.of(seed, "kitchen", kitchen.code());
             this.phase = random.nextInt(DELIVERY_CYCLE);
+            this.orderUpTo = random.nextDouble() < UNDER_ORDERING ? UNDER_ORDER_UP_TO_DAYS + 1.2 * random.nextDouble()
+                    : ORDER_UP_TO_DAYS + ORDER_UP_TO_SPREAD * random.nextDouble();
             // enough to last until the first delivery of its cycle and a few days beyond
             int firstDelivery = (DELIVERY_CYCLE - phase) % DELIVERY_CYCLE;
             double cover = firstDelivery + 4 + 5 * random.nextDouble();
@@ -149,9 +179,12 @@ final class History {
         List<KitchenState> kitchens = model.kitchens.stream().map(kitchen -> new KitchenState(kitchen, seed)).toList();
         Map<Supplier, int[]> disruptionEnd = new HashMap<>();
         Map<Supplier, SplittableRandom> supplierRandom = new HashMap<>();
+        Map<Supplier, Boolean> habituallyLate = new HashMap<>();
         for (Supplier supplier : model.suppliers) {
             disruptionEnd.put(supplier, new int[] { -1 });
-            supplierRandom.put(supplier, Rng.of(seed, "supplier", supplier.code()));
+            SplittableRandom random = Rng.of(seed, "supplier", supplier.code());
+            supplierRandom.put(supplier, random);
+            habituallyLate.put(supplier, random.nextDouble() < HABITUALLY_LATE);
         }
         Map<String, SplittableRandom> districtRandom = new HashMap<>();
         Map<String, boolean[]> rain = new HashMap<>();
@@ -228,11 +261,16 @@ final class History {
                     boolean fundsLate = d < fundsLateUntil.get(kitchen.district().code())[0];
                     long[] opening = state.stock.clone();
                     long[] received = new long[3];
+                    // a late delivery comes during the day: too late for that day's meal
+                    long[] receivedLate = new long[3];
                     boolean overdue = false;
                     for (var it = state.pending.iterator(); it.hasNext();) {
                         Delivery delivery = it.next();
                         if (delivery.delivered <= d) {
                             received[delivery.commodity.ordinal()] += delivery.quantityKg * Norms.DG_PER_KG;
+                            if (delivery.delivered > delivery.scheduled) {
+                                receivedLate[delivery.commodity.ordinal()] += delivery.quantityKg * Norms.DG_PER_KG;
+                            }
                             it.remove();
                         }
                         else if (delivery.scheduled < d) {
@@ -242,7 +280,13 @@ final class History {
                     if ((d + state.phase) % DELIVERY_CYCLE == 0) {
                         int disruption = disruptionEnd.get(kitchen.supplier())[0];
                         double u = random.nextDouble();
-                        int delay = u < 0.80 ? 0 : u < 0.93 ? 1 : u < 0.98 ? 2 : random.nextInt(3, 5);
+                        // a delivery that misses its day mostly comes on the vehicle's
+                        // next
+                        // round, days later
+                        int delay = habituallyLate.get(kitchen.supplier())
+                                ? (u < 0.50 ? 0 : u < 0.56 ? 1 : u < 0.82 ? random.nextInt(2, 4) : random.nextInt(4, 7))
+                                : (u < 0.84 ? 0
+                                        : u < 0.87 ? 1 : u < 0.95 ? random.nextInt(2, 4) : random.nextInt(4, 7));
                         if (wet && random.nextDouble() < 0.5) {
                             delay += 1;
                         }
@@ -256,7 +300,7 @@ final class History {
                                 .filter(p -> p.commodity == norm)
                                 .mapToLong(p -> p.quantityKg * Norms.DG_PER_KG)
                                 .sum();
-                            long want = Math.round(state.expected[c] * ORDER_UP_TO_DAYS) - opening[c] - received[c]
+                            long want = Math.round(state.expected[c] * state.orderUpTo) - opening[c] - received[c]
                                     - inTransit;
                             long kg = (want + Norms.DG_PER_KG - 1) / Norms.DG_PER_KG;
                             if (kg < 1) {
@@ -298,7 +342,7 @@ final class History {
                     }
                     boolean stockOut = false;
                     for (int c = 0; c < 3; c++) {
-                        stockOut |= available[c] < need[c];
+                        stockOut |= available[c] - receivedLate[c] < need[c];
                     }
                     long[] consumed = new long[3];
                     for (int i = 0; i < n; i++) {

@@ -135,6 +135,16 @@ class HistoryTests {
     }
 
     @Test
+    void aFewPercentOfSchoolDaysGoWithoutAMealSomeForWantOfStock() {
+        List<CSVRecord> reports = Generated.read(Generated.tamilNadu().resolve("daily-reports.csv"));
+        long none = reports.stream().filter(r -> !r.get("no_meal_reason").isEmpty()).count();
+        long noStock = reports.stream().filter(r -> r.get("no_meal_reason").equals("NO_STOCK")).count();
+        assertThat((double) none / reports.size()).isBetween(0.005, 0.05);
+        // kitchens that under-order or wait for a late supplier run out
+        assertThat(noStock).isPositive().isLessThan(none);
+    }
+
+    @Test
     void deliveriesComeFromTheKitchensSupplierAndSomeAreLate() {
         Path dir = Generated.tamilNadu();
         Map<String, String> supplierOf = new HashMap<>();
