@@ -8,39 +8,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 
 import in.mdm.launcher.App;
-import in.mdm.launcher.LaunchOptions;
-import in.mdm.launcher.Ports;
 import in.mdm.launcher.Suite;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole suite as {@code ./run} starts it (every application jar in its own JVM, real
  * PostgreSQL, Kafka and Redis) on free ports beside any running suite, exercised through
  * the gateway: routing, an event from one service's outbox into another's copy,
- * redelivery, and a crashed service.
+ * redelivery, and a crashed service. The suite is the one {@link RunningSuite} shares
+ * with the other system test classes.
  */
+@ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSystemTests {
 
@@ -67,9 +53,6 @@ class SuiteSystemTests {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
 
-    @TempDir
-    static Path runDir;
-
     static Suite suite;
 
     /** An access token of the suite's first ADMIN, from a login through the gateway. */
@@ -79,41 +62,13 @@ class SuiteSystemTests {
     static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            if (suite != null) {
-                for (String app : List.of("gateway", "school-service", "finance-service")) {
-                    System.out.println("---- last lines of " + app + "'s log (" + suite.log(app) + ")");
-                    System.out.println(tail(suite.log(app), 40));
-                }
-            }
+            RunningSuite.printLogs(List.of("gateway", "school-service", "finance-service"), 40);
         }
     };
 
     @BeforeAll
-    static void startSuite() {
-        Path root = Path.of(System.getProperty("mdm.root", "../..")).toAbsolutePath().normalize();
-        List<String> missing = new ArrayList<>();
-        for (App app : allApps()) {
-            if (!Files.isRegularFile(app.jar(root))) {
-                missing.add(app.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            String reason = "system tests skipped: no jar for " + missing
-                    + " (not in the reactor?); they need every application";
-            System.out.println("[suite] " + reason);
-            Assumptions.abort(reason);
-        }
-        Path logs = Path.of(System.getProperty("mdm.system-tests.logs", runDir.resolve("logs").toString()));
-        suite = Suite.start(LaunchOptions.builder(root)
-            .runDir(runDir)
-            .logDir(logs)
-            .ports(Ports.free())
-            .aot(false)
-            .startTimeout(Duration.ofMinutes(8))
-            .progress(line -> System.out.println("[suite] " + line))
-            .build());
-        System.out.printf("[suite] all routed in %.1f s, %d MiB resident%n", suite.startupTime().toMillis() / 1000.0,
-                suite.rssKiB() / 1024);
+    static void signIn() {
+        suite = RunningSuite.suite();
         adminToken = login(suite.adminPassword().username(), suite.adminPassword().value());
     }
 
@@ -126,21 +81,6 @@ class SuiteSystemTests {
         assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
         assertThat(json(login).path("tokenType").asString()).isEqualTo("Bearer");
         return json(login).path("accessToken").asString();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            List<ProcessHandle> processes = suite.processes();
-            suite.close();
-            assertThat(processes).as("processes left after close").noneMatch(ProcessHandle::isAlive);
-        }
-    }
-
-    private static List<App> allApps() {
-        List<App> apps = new ArrayList<>(App.INFRASTRUCTURE);
-        apps.addAll(App.SERVICES);
-        return apps;
     }
 
     @Test
@@ -267,42 +207,14 @@ class SuiteSystemTests {
      * topic.
      */
     private static ConsumerRecord<byte[], byte[]> readEvent(String udiseCode) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SCHOOLS_TOPIC, Duration.ofSeconds(30))
-                .stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (record.key() != null && udiseCode.equals(new String(record.key()))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record keyed " + udiseCode + " on " + SCHOOLS_TOPIC);
+        List<ConsumerRecord<byte[], byte[]>> records = Topics.read(SCHOOLS_TOPIC, Topics.keyedBy(List.of(udiseCode)));
+        assertThat(records).as("records keyed " + udiseCode + " on " + SCHOOLS_TOPIC).isNotEmpty();
+        return records.getFirst();
     }
 
     /** Sends the record again, byte for byte: same partition, key, value and headers. */
     private static void redeliver(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(headers::add);
-        assertThat(headers).as("CloudEvent headers").extracting(Header::key).contains("ce_id", "ce_type");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            producer
-                .send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(), headers))
-                .get();
-        }
+        Topics.redeliver(List.of(record));
     }
 
     /**
@@ -355,16 +267,6 @@ class SuiteSystemTests {
 
     private static JsonNode json(String body) {
         return JSON.readTree(body);
-    }
-
-    private static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return all.subList(Math.max(0, all.size() - lines), all.size()).stream().collect(Collectors.joining("\n"));
-        }
-        catch (IOException | RuntimeException ex) {
-            return "(unreadable: " + ex + ")";
-        }
     }
 
 }
