@@ -54,8 +54,11 @@ public class RiskBench {
         else if (args.length >= 3 && args[0].equals("speed")) {
             speed(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
         }
+        else if (args.length >= 2 && args[0].equals("probe")) {
+            probe(RiskModel.fromBytes(Files.readAllBytes(Path.of(args[1]))), SchoolCalendar.standard());
+        }
         else {
-            System.err.println("usage: RiskBench quality DIR | export DIR OUT | speed DIR MODEL [runs]");
+            System.err.println("usage: RiskBench quality DIR | export DIR OUT | speed DIR MODEL [runs] | probe MODEL");
             System.exit(2);
         }
     }
@@ -431,6 +434,7 @@ public class RiskBench {
             }
             System.out.printf("  %.3f (label %s):%s%n", scored.probability()[r], labels[r], features);
         }
+        probe(result.model(), calendar);
         byte[] artifact = result.model().toBytes();
         Files.write(dir.resolve("risk-model.bin"), artifact);
         System.out.printf("model written to %s (%d bytes, sha-256 %s)%n", dir.resolve("risk-model.bin"), artifact.length,
@@ -440,7 +444,48 @@ public class RiskBench {
         }
     }
 
-    static final String COLD_START_VERSION = "twin-1";
+    /**
+     * The scenario a live suite can produce today through school-service's API, as ml-service's
+     * consumers see it: a school (its own stock, no kitchen) with a month of reports back-dated
+     * to today, the last {@code noStock} without a meal for want of stock, its rice adjusted down
+     * to 0.5 days today (StockLow LOW), and {@code late} deliveries promised yesterday reported
+     * late today. Printed with the model's score for each, as of {@code -DprobeDay} (default today).
+     */
+    static void probe(RiskModel model, SchoolCalendar calendar) {
+        LocalDate today = LocalDate.parse(System.getProperty("probeDay", LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).toString()));
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = today; days.size() < 30; d = d.minusDays(1)) {
+            if (calendar.isSchoolDay(d) || d.equals(today)) {
+                days.add(0, d);
+            }
+        }
+        int t = (int) today.toEpochDay();
+        Features.AsOf asOf = new Features.AsOf(today, calendar, HORIZON);
+        System.out.printf("live scenario as of %s (school days: %s..%s):%n", today, days.getFirst(), days.getLast());
+        for (int noStock = 1; noStock <= 3; noStock++) {
+            for (int late = 1; late <= 3; late++) {
+                MealHistory meals = new MealHistory();
+                for (int k = 0; k < days.size(); k++) {
+                    boolean none = k >= days.size() - noStock;
+                    meals.record((int) days.get(k).toEpochDay(), 180, none ? MealHistory.reasonCode("NO_STOCK")
+                            : MealHistory.reasonCode(""), t * 1440 + k);
+                }
+                int[] delayDays = new int[late];
+                int[] delayLate = new int[late];
+                Arrays.fill(delayDays, t);
+                Arrays.fill(delayLate, 1);
+                SchoolInputs in = new SchoolInputs(meals, 200, SchoolInputs.NONE, true, 33, 0.5, t, t, delayDays,
+                        delayLate, late, SchoolInputs.NONE, Double.NaN, 0, SchoolInputs.NONE, 0);
+                float[] x = Features.compute(in, asOf);
+                RiskModel.Scored scored = model.score(x, 1, true);
+                List<Factor> factors = RiskModel.factors(scored.contributions()[0], x, 0, 3);
+                System.out.printf("  %d NO_STOCK, %d late: score %.1f; factors %s%n", noStock, late,
+                        100 * scored.probability()[0], factors.stream().map(Factor::feature).toList());
+            }
+        }
+    }
+
+    static final String COLD_START_VERSION = "twin-2";
 
     /**
      * The model as ml-service's cold-start resource: the artifact as the registry stores it

@@ -38,8 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A fresh deployment serves the cold-start model trained on the twin: registered once
- * however many replicas start, and a school running out of stock with its delivery late
- * is scored CRITICAL, for its stock, and published.
+ * however many replicas start; a school running out of stock with its delivery late, and
+ * one whose stock was adjusted down to half a day today with its deliveries late (all its
+ * events stamped now, as on a running suite), are scored CRITICAL, for their stock, and
+ * published.
  */
 @MdmIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +53,12 @@ class ColdStartIntegrationTests {
 
     /** Out of stock, its delivery late, its supplier's deliveries late all over. */
     static final String SHORT = "33870900301";
+
+    /**
+     * Its rice written down to half a day today, its deliveries late, the last days
+     * without a meal: all told today, as a live suite's school-service would publish it.
+     */
+    static final String HALF_A_DAY = "33870900302";
 
     @Autowired
     JdbcClient jdbc;
@@ -88,7 +96,7 @@ class ColdStartIntegrationTests {
             .query()
             .listOfRows();
         assertThat(models).hasSize(1);
-        assertThat(models.getFirst()).containsEntry("version", "twin-1")
+        assertThat(models.getFirst()).containsEntry("version", "twin-2")
             .containsEntry("status", "ACTIVE")
             .containsEntry("algorithm", "xgboost-gbt+isotonic");
         Map<String, Object> artifact = jdbc
@@ -108,8 +116,8 @@ class ColdStartIntegrationTests {
             .param("n", RiskSettings.MODEL)
             .query(String.class)
             .list();
-        assertThat(audit).containsExactly("twin-1 REGISTERED system cold-start model trained on the twin",
-                "twin-1 PROMOTED system cold-start model trained on the twin");
+        assertThat(audit).containsExactly("twin-2 REGISTERED system cold-start model trained on the twin",
+                "twin-2 PROMOTED system cold-start model trained on the twin");
     }
 
     @Test
@@ -130,6 +138,9 @@ class ColdStartIntegrationTests {
         // now
         send(SchoolTopics.STOCK, new StockLow(DomainEvent.newId(), at(days.get(days.size() - 9), 16), SHORT, "RICE",
                 new BigDecimal("124.200"), new BigDecimal("6.9"), "LOW"));
+        // and the day before the last report the kitchen cooked what it had left: out
+        send(SchoolTopics.STOCK, new StockLow(DomainEvent.newId(), at(days.get(days.size() - 2), 15), SHORT, "RICE",
+                new BigDecimal("0.000"), new BigDecimal("0.0"), "STOCK_OUT"));
         // its rice, pulses and oil due the day before the last report, late; the supplier
         // late at other schools all over the district these days
         LocalDate due = days.get(days.size() - 2);
@@ -145,7 +156,8 @@ class ColdStartIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count("select count(*) from delivery_delays where supplier_code = 'S587-01'") == 15
-                    && count("select count(*) from site_stock where site = '" + SHORT + "'") == 1
+                    && count("select count(*) from site_stock where status = 'STOCK_OUT' and site = '" + SHORT
+                            + "'") == 1
                     && count("select count(*) from school_features where udise_code = '" + SHORT
                             + "' and enrollment = 200") == 1);
         // a month of reports: four days without a meal for want of stock two weeks ago,
@@ -165,12 +177,70 @@ class ColdStartIntegrationTests {
             .query()
             .singleRow();
         assertThat(((BigDecimal) score.get("score")).doubleValue()).isGreaterThanOrEqualTo(70);
-        assertThat(score).containsEntry("level", "CRITICAL").containsEntry("model_version", "twin-1");
+        assertThat(score).containsEntry("level", "CRITICAL").containsEntry("model_version", "twin-2");
         assertThat((String) score.get("factors")).containsAnyOf("\"stock_days_left\"", "\"days_since_stock_low\"");
 
         var published = KafkaProbe.onTestBroker().readAll(MlTopics.RISKS, Duration.ofSeconds(5));
         assertThat(published).anySatisfy(record -> {
             assertThat(record.key()).isEqualTo(SHORT);
+            assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("CRITICAL");
+        });
+    }
+
+    /**
+     * What an end-to-end test can make school-service publish on a running suite, whose
+     * clock cannot move: every event stamped now. A month of daily reports posted late
+     * (back-dated, the last today), the last two without a meal for want of stock; the
+     * school's rice adjusted down from adequate to half a day today (StockLow LOW, not
+     * out); two deliveries promised yesterday, reported late today.
+     */
+    @Test
+    void aSchoolWithHalfADayOfStockAndLateDeliveriesToldTodayIsScoredCritical() throws Exception {
+        SchoolCalendar calendar = SchoolCalendar.standard();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now(INDIA);
+        List<LocalDate> days = new ArrayList<>(List.of(today));
+        for (LocalDate d = today.minusDays(1); days.size() < 30; d = d.minusDays(1)) {
+            if (calendar.isSchoolDay(d)) {
+                days.addFirst(d);
+            }
+        }
+        send(SchoolTopics.SCHOOLS, new SchoolRegistered(DomainEvent.newId(), now, HALF_A_DAY, "School " + HALF_A_DAY,
+                "587", "6309", "Primary", "Department of Education", "Rural", true));
+        send(SchoolTopics.ENROLLMENTS,
+                new EnrollmentUpdated(DomainEvent.newId(), now, HALF_A_DAY, "587", "6309", "2026-27", 160, 40));
+        send(SchoolTopics.STOCK, new StockLow(DomainEvent.newId(), now, HALF_A_DAY, "RICE", new BigDecimal("11.000"),
+                new BigDecimal("0.5"), "LOW"));
+        for (String commodity : List.of("RICE", "PULSES")) {
+            send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), HALF_A_DAY,
+                    "S587-02", commodity, today.minusDays(1), 1));
+        }
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> count("select count(*) from delivery_delays where supplier_code = 'S587-02'") == 2
+                    && count("select count(*) from site_stock where site = '" + HALF_A_DAY + "'") == 1
+                    && count("select count(*) from school_features where udise_code = '" + HALF_A_DAY
+                            + "' and enrollment = 200") == 1);
+        for (int k = 0; k < days.size(); k++) {
+            boolean noStock = k >= days.size() - 2;
+            send(SchoolTopics.MEALS, new DailyMealReported(DomainEvent.newId(), now, HALF_A_DAY, days.get(k), 145, 35,
+                    noStock ? 0 : 180, noStock ? "NO_STOCK" : null, "WEB"));
+        }
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> count("select count(*) from risk_scores where udise_code = '" + HALF_A_DAY
+                    + "' and for_date = '" + today + "'") == 1);
+
+        Map<String, Object> score = jdbc
+            .sql("select score, level, model_version, factors::text as factors from risk_scores where udise_code = :u")
+            .param("u", HALF_A_DAY)
+            .query()
+            .singleRow();
+        assertThat(((BigDecimal) score.get("score")).doubleValue()).isGreaterThanOrEqualTo(70);
+        assertThat(score).containsEntry("level", "CRITICAL").containsEntry("model_version", "twin-2");
+        assertThat((String) score.get("factors")).containsAnyOf("\"stock_days_left\"", "\"days_since_stock_low\"");
+
+        var published = KafkaProbe.onTestBroker().readAll(MlTopics.RISKS, Duration.ofSeconds(5));
+        assertThat(published).anySatisfy(record -> {
+            assertThat(record.key()).isEqualTo(HALF_A_DAY);
             assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("CRITICAL");
         });
     }

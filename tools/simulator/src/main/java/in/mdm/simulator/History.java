@@ -36,7 +36,15 @@ import in.mdm.simulator.Model.Supplier;
  * disrupted (a vehicle, a warehouse, a tender); a delivery that misses its day mostly
  * comes days later, on the vehicle's next round, and during the day, too late for that
  * day's meal. When a kitchen's cover falls under a day or two and its delivery is late,
- * it runs out: its schools go without a meal until the delivery arrives.
+ * it cooks what it has, a thinner meal, down to nothing (school-service's stock-out), and
+ * then runs out: its schools go without a meal until the delivery arrives.
+ * <p>
+ * Stock also drops at once, as it does in real kitchens: a count finds grain spoiled by
+ * damp or pests, a store pilfered, a quantity lent to a neighbouring kitchen or written
+ * off by an inspection ({@link #WRITE_OFF_RATE}). The kitchen is then left with a few
+ * days, a day, or nothing, and waits for its next delivery (grain comes on the supplier's
+ * round, not on demand); school-service tells it as a stock adjustment, and so as a fresh
+ * crossing into low (or out) at a few days or less.
  */
 final class History {
 
@@ -58,6 +66,13 @@ final class History {
     static final double HABITUALLY_LATE = 0.12;
 
     static final double EXPECTED_ATTENDANCE = 0.88;
+
+    /**
+     * Chance, per kitchen and school day, that stock is found spoiled, pilfered or sent
+     * elsewhere after the day's meal: half to all of what is left of one commodity (grain
+     * six times in ten, pulses a quarter, oil the rest) is written off.
+     */
+    static final double WRITE_OFF_RATE = 0.004;
 
     /**
      * Why no meal was served, in school-service's words (fuel, water and the rest are
@@ -82,7 +97,8 @@ final class History {
     }
 
     record Summary(int days, LocalDate first, LocalDate last, long reports, long mealsServed, long incidents,
-            long stockOutReports, long deliveries, long delayedDeliveries, long inTransit, double meanRisk) {
+            long stockOutReports, long deliveries, long delayedDeliveries, long inTransit, double meanRisk,
+            long writeOffs) {
     }
 
     private static final class Delivery {
@@ -113,6 +129,9 @@ final class History {
 
         final SplittableRandom random;
 
+        /** Its own stream, so that write-offs leave the other draws as they were. */
+        final SplittableRandom writeOffs;
+
         final int phase;
 
         final long[] stock = new long[3];
@@ -129,6 +148,7 @@ final class History {
         KitchenState(Kitchen kitchen, long seed) {
             this.kitchen = kitchen;
             this.random = Rng.of(seed, "kitchen", kitchen.code());
+            this.writeOffs = Rng.of(seed, "write-off", kitchen.code());
             this.phase = random.nextInt(DELIVERY_CYCLE);
             this.orderUpTo = random.nextDouble() < UNDER_ORDERING ? UNDER_ORDER_UP_TO_DAYS + 1.2 * random.nextDouble()
                     : ORDER_UP_TO_DAYS + ORDER_UP_TO_SPREAD * random.nextDouble();
@@ -200,6 +220,7 @@ final class History {
         long meals = 0;
         long incidents = 0;
         long stockOutReports = 0;
+        long writeOffCount = 0;
         double riskSum = 0;
         try (Csv daily = new Csv(out.resolve("daily-reports.csv"), "udise_code", "date", "attendance_primary",
                 "attendance_upper_primary", "meals_served", "no_meal_reason");
@@ -208,7 +229,8 @@ final class History {
                 Csv stock = new Csv(out.resolve("stock.csv"), "kitchen_code", "date", "grain_opening_kg",
                         "grain_received_kg", "grain_consumed_kg", "grain_closing_kg", "pulses_opening_kg",
                         "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg", "oil_opening_kg",
-                        "oil_received_kg", "oil_consumed_kg", "oil_closing_kg")) {
+                        "oil_received_kg", "oil_consumed_kg", "oil_closing_kg", "grain_written_off_kg",
+                        "pulses_written_off_kg", "oil_written_off_kg")) {
             for (int d = 0; d < days.size(); d++) {
                 LocalDate date = days.get(d);
                 String day = date.toString();
@@ -340,9 +362,14 @@ final class History {
                             need[norm.ordinal()] += norm.need(primary[i], upper[i]);
                         }
                     }
+                    // a kitchen short of a commodity cooks what it has, a thinner meal,
+                    // down to nothing; with nothing left of one (a delivery that comes
+                    // during the day is too late) it cooks no meal
                     boolean stockOut = false;
+                    long[] usable = new long[3];
                     for (int c = 0; c < 3; c++) {
-                        stockOut |= available[c] - receivedLate[c] < need[c];
+                        usable[c] = available[c] - receivedLate[c];
+                        stockOut |= usable[c] <= 0 && need[c] > 0;
                     }
                     long[] consumed = new long[3];
                     for (int i = 0; i < n; i++) {
@@ -386,11 +413,25 @@ final class History {
                         stockOutReports += stockOut ? 1 : 0;
                         riskSum += p;
                     }
-                    Object[] row = new Object[14];
+                    for (int c = 0; c < 3; c++) {
+                        consumed[c] = Math.min(consumed[c], Math.max(0, usable[c]));
+                    }
+                    long[] writtenOff = new long[3];
+                    if (state.writeOffs.nextDouble() < WRITE_OFF_RATE) {
+                        double u = state.writeOffs.nextDouble();
+                        int c = u < 0.6 ? 0 : u < 0.85 ? 1 : 2;
+                        double share = 0.5 + 0.5 * state.writeOffs.nextDouble();
+                        // in whole kilograms, as a count or an inspection writes it
+                        long left = (available[c] - consumed[c]) / Norms.DG_PER_KG;
+                        writtenOff[c] = Math.min(left, Math.round(left * share + 0.5)) * Norms.DG_PER_KG;
+                        writeOffCount++;
+                    }
+                    Object[] row = new Object[17];
                     row[0] = kitchen.code();
                     row[1] = day;
                     for (int c = 0; c < 3; c++) {
-                        state.stock[c] = available[c] - consumed[c];
+                        state.stock[c] = available[c] - consumed[c] - writtenOff[c];
+                        row[14 + c] = Norms.kg(writtenOff[c]);
                         row[2 + 4 * c] = Norms.kg(opening[c]);
                         row[3 + 4 * c] = Norms.kg(received[c]);
                         row[4 + 4 * c] = Norms.kg(consumed[c]);
@@ -420,7 +461,7 @@ final class History {
             }
         }
         return new Summary(days.size(), days.getFirst(), days.getLast(), reports, meals, incidents, stockOutReports,
-                deliveries.size(), delayed, inTransit, reports == 0 ? 0 : riskSum / reports);
+                deliveries.size(), delayed, inTransit, reports == 0 ? 0 : riskSum / reports, writeOffCount);
     }
 
 }

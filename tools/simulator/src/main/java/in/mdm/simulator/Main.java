@@ -106,10 +106,10 @@ public final class Main {
             History.Summary summary = new History(model, new SchoolCalendar(), options.seed()).write(days,
                     options.out());
             out.printf(Locale.ROOT, "History: %d school days %s to %s, %,d daily reports, %,d meals, %,d days without a"
-                    + " meal (%,d for want of stock; mean risk %.4f), %,d deliveries (%,d late, %,d in transit) in %.1f s%n",
+                    + " meal (%,d for want of stock; mean risk %.4f), %,d deliveries (%,d late, %,d in transit), %,d stock write-offs in %.1f s%n",
                     summary.days(), summary.first(), summary.last(), summary.reports(), summary.mealsServed(),
                     summary.incidents(), summary.stockOutReports(), summary.meanRisk(), summary.deliveries(),
-                    summary.delayedDeliveries(), summary.inTransit(), seconds(history));
+                    summary.delayedDeliveries(), summary.inTransit(), summary.writeOffs(), seconds(history));
         }
         out.printf(Locale.ROOT, "Written to %s in %.1f s%n", options.out().toAbsolutePath().normalize(),
                 seconds(started));
