@@ -226,6 +226,31 @@ class AlertRulesIntegrationTests {
     }
 
     @Test
+    void anOpenAlertGrownGraverIsRaisedAgainAtItsNewSeverityAndALighterRepeatIsNot() {
+        engine.risks(List.of(risk(A2, 55)));
+        String id = jdbc.sql("select cast(id as varchar) from alerts where udise_code = :u")
+            .param("u", A2)
+            .query(String.class)
+            .single();
+        engine.risks(List.of(risk(A2, 58)));
+        engine.risks(List.of(risk(A2, 81)));
+        engine.risks(List.of(risk(A2, 60)));
+
+        assertThat(count(A2)).as("still one alert").isOne();
+        KafkaProbe kafka = KafkaProbe.onTestBroker();
+        List<String> raised = kafka.readAll("mdm.alert.alerts", Duration.ofSeconds(10))
+            .stream()
+            .filter(r -> id.equals(r.key()))
+            .filter(r -> new String(r.headers().lastHeader("ce_type").value()).equals("in.mdm.alert.AlertRaised.v1"))
+            .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("\"CRITICAL\"")
+                    ? "CRITICAL" : "WARNING")
+            .toList();
+        // WARNING at 55, nothing at 58, CRITICAL at 81 (its people are told again),
+        // nothing when it eases back to WARNING
+        assertThat(raised).containsExactlyInAnyOrder("WARNING", "CRITICAL");
+    }
+
+    @Test
     void whenMoreThanAShareOfABlocksSchoolsShareAnAlertTypeTheBlockAndDistrictGetOneAlert() {
         engine.stock(List.of(stock(A1, "RICE", "0", "0", "STOCK_OUT")));
         assertThat(rollups()).as("1 of 4 schools is not more than 30 %").isEmpty();

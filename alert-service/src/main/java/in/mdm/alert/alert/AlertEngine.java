@@ -395,6 +395,13 @@ public class AlertEngine {
                 Alert a = open.get();
                 alerts.repeat(a.id(), rule.code(), rule.severity(), c.title(), c.message(), c.at(), c.expiresAt());
                 changes.record(a.id(), "UPDATED", c.at());
+                if (rule.severity().compareTo(a.severity()) > 0) {
+                    // graver than when its people were told (a risk WARNING become
+                    // CRITICAL): raised again at the new severity, so they are told again
+                    published
+                        .add(new AlertRaised(DomainEvent.newId(), c.at(), a.id(), rule.code(), rule.severity().name(),
+                                c.title(), c.message(), c.scope(), c.udiseCode(), c.sourceEventId().toString()));
+                }
             }
             else {
                 UUID id = UUID.randomUUID();
