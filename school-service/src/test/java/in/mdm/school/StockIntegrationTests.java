@@ -304,20 +304,40 @@ class StockIntegrationTests {
         assertProblem(Api.as(http, TestTokens.school("33060100099")).get("/api/v1/deliveries/" + id),
                 HttpStatus.NOT_FOUND, "delivery.not-found");
 
-        String late = (String) admin()
+        // recorded after its promised date and not received: late at once
+        Map<String, Object> recordedLate = admin()
             .post("/api/v1/deliveries",
                     """
                             {"supplierId":"%s","udiseCode":"%s","commodity":"PULSES","quantityKg":12.5,"promisedDate":"%s"}"""
                         .formatted(supplier(), udise, TODAY.minusDays(3)))
-            .getBody()
-            .get("id");
-        assertThat(deliveries.flagDelayed(TODAY)).isGreaterThanOrEqualTo(1);
-        assertThat(deliveries.flagDelayed(TODAY)).isZero();
-        assertThat(admin().get("/api/v1/deliveries/" + late).getBody()).containsEntry("status", "DELAYED");
+            .getBody();
+        assertThat(recordedLate).containsEntry("status", "DELAYED");
+        String late = (String) recordedLate.get("id");
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(
                     () -> assertThat(Events.of(SchoolTopics.DELIVERIES, udise, "in.mdm.school.DeliveryDelayed.v1"))
-                        .hasSize(1));
+                        .hasSize(1)
+                        .allSatisfy(e -> assertThat(new String(e.value(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains("\"daysLate\":3")));
+        // one promised for today becomes late when the hourly check finds it past its
+        // day,
+        // once
+        String due = (String) admin()
+            .post("/api/v1/deliveries",
+                    """
+                            {"supplierId":"%s","udiseCode":"%s","commodity":"OIL","quantityKg":2,"promisedDate":"%s"}"""
+                        .formatted(supplier(), udise, TODAY))
+            .getBody()
+            .get("id");
+        assertThat(admin().get("/api/v1/deliveries/" + due).getBody()).containsEntry("status", "SCHEDULED");
+        assertThat(deliveries.flagDelayed(TODAY.plusDays(2))).isGreaterThanOrEqualTo(1);
+        assertThat(deliveries.flagDelayed(TODAY.plusDays(2))).isZero();
+        assertThat(admin().get("/api/v1/deliveries/" + due).getBody()).containsEntry("status", "DELAYED");
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                    () -> assertThat(Events.of(SchoolTopics.DELIVERIES, udise, "in.mdm.school.DeliveryDelayed.v1"))
+                        .as("the late one once, the due one once")
+                        .hasSize(2));
         // a late delivery that arrives is still received
         assertThat(Api.as(http, TestTokens.school(udise))
             .post("/api/v1/deliveries/" + late + "/receipt",

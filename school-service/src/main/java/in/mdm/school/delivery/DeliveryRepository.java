@@ -205,6 +205,24 @@ class DeliveryRepository {
             .list();
     }
 
+    /** {@link #markDelayed(LocalDate)} for the given deliveries only. */
+    List<DeliveryResponse> markDelayed(LocalDate today, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                update deliveries set status = :delayed, delay_notified = true
+                where id = any(cast(:ids as uuid[])) and status = :scheduled and promised_date < :today
+                  and not delay_notified
+                returning *""")
+            .param("delayed", DeliveryStatus.DELAYED.name())
+            .param("scheduled", DeliveryStatus.SCHEDULED.name())
+            .param("today", today)
+            .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+            .query(DeliveryRepository::map)
+            .list();
+    }
+
     String supplierCode(UUID supplierId) {
         return jdbc.sql("select code from suppliers where id = :id")
             .param("id", supplierId)

@@ -107,6 +107,7 @@ public class DeliveryService {
             return new Scheduled(sameOrConflict(findByReference(r.supplierId(), r.clientReference()).orElseThrow(), r),
                     false);
         }
+        publishDelayed(deliveries.markDelayed(today(), List.of(id)), today());
         return new Scheduled(find(id).orElseThrow(), true);
     }
 
@@ -237,6 +238,18 @@ public class DeliveryService {
                         DeliveryBatchResponse.Status.REJECTED, null, ex.code(), ex.getBody().getDetail()));
             }
         }
+        // a delivery recorded after its promised date, and not received, is late at once
+        List<UUID> fresh = results.stream()
+            .filter(i -> i.status() == DeliveryBatchResponse.Status.CREATED)
+            .map(i -> i.delivery().id())
+            .toList();
+        List<DeliveryResponse> late = deliveries.markDelayed(batch.today(), fresh);
+        publishDelayed(late, batch.today());
+        Map<UUID, DeliveryResponse> nowLate = new HashMap<>();
+        late.forEach(d -> nowLate.put(d.id(), d));
+        results.replaceAll(
+                i -> i.delivery() != null && nowLate.containsKey(i.delivery().id()) ? new DeliveryBatchResponse.Item(
+                        i.clientReference(), i.status(), nowLate.get(i.delivery().id()), i.code(), i.detail()) : i);
         return new DeliveryBatchResponse(created, duplicates, rejected, results);
     }
 
@@ -350,13 +363,21 @@ public class DeliveryService {
     @Transactional
     public int flagDelayed(LocalDate today) {
         List<DeliveryResponse> late = deliveries.markDelayed(today);
+        publishDelayed(late, today);
+        return late.size();
+    }
+
+    private void publishDelayed(List<DeliveryResponse> late, LocalDate today) {
         for (DeliveryResponse d : late) {
             String supplierCode = deliveries.supplierCode(d.supplierId());
             events.publishEvent(new DeliveryDelayed(DomainEvent.newId(), clock.instant(), d.id(),
                     d.udiseCode() != null ? d.udiseCode() : String.valueOf(d.kitchenId()), supplierCode, d.commodity(),
                     d.promisedDate(), (int) ChronoUnit.DAYS.between(d.promisedDate(), today)));
         }
-        return late.size();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(INDIA));
     }
 
     Optional<DeliveryResponse> find(UUID id) {
