@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,7 +34,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,9 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * running out of stock raises one CRITICAL alert, seen live by its district's officer and
  * not by the other district's, and exactly one e-mail and one SMS reach each of its
  * headmaster, block officer and district officer, the Tamil speaker's in Tamil; every
- * event of the chain delivered again changes nothing. Reports that drive another school's
- * risk over 70 (ml-service's cold-start model scoring them) are to do the same; that test
- * waits for the reports the model needs ({@code @Disabled} says why).
+ * event of the chain delivered again changes nothing. Reports, stock and deliveries that
+ * drive another school's risk over 70 (ml-service's cold-start model scoring them) do the
+ * same with one CRITICAL risk alert.
  *
  * <p>
  * The e-mails and SMS are the ones the launcher's local SMTP server and SMS sink received
@@ -310,9 +310,6 @@ class AlertsAndNotificationsSystemTests {
      */
     @Test
     @Order(3)
-    @Disabled("pending the cold-start model's recipe: with model twin-1 the reports of reportsThatDriveRiskOver70 "
-            + "(rice for 2 days, six NO_STOCK days) score 2.5 (LOW); the model weighs delivery delays most "
-            + "(DeliveryDelayed, from school-service's hourly job), which a system test cannot wait for")
     void reportsThatDriveASchoolsRiskOver70AreOneCriticalAlertLiveForItsDistrictAndOneMessagePerChannelAndOfficial()
             throws Exception {
         Assumptions.assumeTrue(people.get("deoA").token() != null, "the officials are signed in");
@@ -360,6 +357,7 @@ class AlertsAndNotificationsSystemTests {
         chain.put("mdm.school.daily-meal-reports",
                 Topics.read("mdm.school.daily-meal-reports", Topics.keyedBy(schools)));
         chain.put("mdm.school.stock", Topics.read("mdm.school.stock", Topics.keyedBy(schools)));
+        chain.put("mdm.school.deliveries", Topics.read("mdm.school.deliveries", Topics.keyedBy(schools)));
         chain.put("mdm.ml.risk-scores", Topics.read("mdm.ml.risk-scores", Topics.keyedBy(schools)));
         chain.put("mdm.alert.alerts", Topics.read("mdm.alert.alerts", Topics.keyedBy(alertIds)));
         chain.put("mdm.auth.users", Topics.read("mdm.auth.users", Topics.keyedBy(userIds)));
@@ -377,7 +375,10 @@ class AlertsAndNotificationsSystemTests {
         for (List<ConsumerRecord<byte[], byte[]>> records : chain.values()) {
             Topics.redeliver(records);
         }
-        int alertServiceReads = chain.get("mdm.school.stock").size() + chain.get("mdm.ml.risk-scores").size();
+        assertThat(chain.get("mdm.school.deliveries")).as("DeliveryDelayed of the risk school").hasSize(2);
+        assertThat(chain.get("mdm.ml.risk-scores")).as("RiskScored of the risk school").isNotEmpty();
+        int alertServiceReads = chain.get("mdm.school.stock").size() + chain.get("mdm.school.deliveries").size()
+                + chain.get("mdm.ml.risk-scores").size();
         int notificationServiceReads = chain.get("mdm.alert.alerts").size() + chain.get("mdm.auth.users").size();
         await("alert-service drops the redelivered events as duplicates").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(500))
@@ -420,59 +421,90 @@ class AlertsAndNotificationsSystemTests {
     }
 
     /**
-     * Reports that score the school's shortage risk over 70 with ml-service's cold-start
-     * model, through school-service's API only: rice that lasts 2 days after 80 kg of 100
-     * spoilt (StockLow LOW, the model's {@code stock_days_left}), then the school's last
-     * six school days, today included, reported without a meal for want of stock
-     * ({@code no_meal_last_5d}, {@code shortage_days_30d}), in one batch, so that
-     * ml-service scores the school once with all of them: a first score in a lower band
-     * would open a WARNING risk alert, and an open alert made CRITICAL later notifies no
-     * one (alert-service publishes no event for a repeat). The stock stays above zero, so
-     * the school is low, not out (alert-service gives an out school no risk alert). A
-     * first guess at the model's recipe, to be replaced by the one that ships with it if
-     * it differs.
+     * A school that will miss its meals within days, as school-service's API tells it
+     * (the recipe of ml-service's cold-start model, in its README): 200 children fed for
+     * the 29 school days before today, the last of them without a meal for want of stock;
+     * then rice found spoiled and written off, leaving half a day of it (StockLow LOW at
+     * 0.5 days, not out); two deliveries promised yesterday and not come
+     * (DeliveryDelayed, late at once); and today's report, again no meal for want of
+     * stock, which has ml-service score the school with all of that known.
      */
-    static void reportsThatDriveRiskOver70(String udise) {
+    static void reportsThatDriveRiskOver70(String udise) throws InterruptedException {
         LocalDate today = LocalDate.now(INDIA);
         HttpResponse<String> enrollment = put("/api/v1/schools/" + udise + "/enrollments/" + academicYear(today),
-                adminToken, "{\"primary\":100,\"upperPrimary\":0}");
+                adminToken, "{\"primary\":160,\"upperPrimary\":40}");
         assertThat(enrollment.statusCode()).as(enrollment.body()).isLessThan(300);
-        Predicate<String> stockLowApplied = line -> line.contains("consumer=\"ml.supply\"") && line.contains("StockLow")
-                && line.contains("outcome=\"applied\"");
-        double stockLowsBefore = consumed("ml-service", stockLowApplied);
-        // 100 children at 100 g: 10 kg a day, so 100 kg last 10 days (ADEQUATE); then 80
-        // kg
-        // spoilt leaves 2 days: the crossing into LOW publishes StockLow (a new balance
-        // starts out, and out to low is no crossing)
+        HttpResponse<String> supplier = post("/api/v1/suppliers", adminToken, """
+                {"code":"TNCSC-%s","name":"Civil supplies godown %s","kind":"CIVIL_SUPPLIES_CORPORATION",\
+                "districtCode":"%s","servesSchools":["%s"]}""".formatted(udise.substring(7), udise.substring(7),
+                DISTRICT_A, udise));
+        assertThat(supplier.statusCode()).as(supplier.body()).isLessThan(300);
+        String supplierId = json(supplier).path("id").asString();
         HttpResponse<String> opening = post("/api/v1/stock/schools/" + udise + "/adjustments", adminToken,
-                "{\"commodity\":\"RICE\",\"quantityKg\":100,\"reason\":\"opening balance\"}");
+                "{\"commodity\":\"RICE\",\"quantityKg\":1000,\"reason\":\"opening balance\"}");
         assertThat(opening.statusCode()).as(opening.body()).isLessThan(300);
-        assertThat(riceStatus(udise)).isEqualTo("ADEQUATE");
-        HttpResponse<String> spoilt = post("/api/v1/stock/schools/" + udise + "/adjustments", adminToken,
-                "{\"commodity\":\"RICE\",\"quantityKg\":-80,\"reason\":\"spoilt by rain water in the store\"}");
-        assertThat(spoilt.statusCode()).as(spoilt.body()).isLessThan(300);
-        assertThat(riceStatus(udise)).isEqualTo("LOW");
-        await("ml-service knows the school's stock is low").atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> consumed("ml-service", stockLowApplied) >= stockLowsBefore + 1);
 
         List<LocalDate> days = new ArrayList<>();
-        for (LocalDate day = today; days.size() < 6; day = day.minusDays(1)) {
+        for (LocalDate day = today.minusDays(1); days.size() < 29; day = day.minusDays(1)) {
             if (day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
                 days.add(0, day);
             }
         }
         List<String> reports = new ArrayList<>();
         for (LocalDate day : days) {
+            boolean last = day.equals(days.getLast());
             reports.add("""
-                    {"udiseCode":"%s","date":"%s","attendancePrimary":95,"attendanceUpperPrimary":0,\
-                    "mealsServed":0,"noMealReason":"NO_STOCK"}""".formatted(udise, day));
+                    {"udiseCode":"%s","date":"%s","attendancePrimary":145,"attendanceUpperPrimary":35,\
+                    "mealsServed":%d%s}""".formatted(udise, day, last ? 0 : 180,
+                    last ? ",\"noMealReason\":\"NO_STOCK\"" : ""));
         }
         HttpResponse<String> batch = post("/api/v1/meals/reports/batch", people.get("hmRisk").token(),
                 "{\"reports\":[" + String.join(",", reports) + "]}");
         assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
         assertThat(json(batch).path("created").asInt()).as(batch.body()).isEqualTo(days.size());
+        assertThat(riceStatus(udise)).isEqualTo("ADEQUATE");
+
+        Predicate<String> supplyApplied = line -> line.contains("consumer=\"ml.supply\"")
+                && line.contains("outcome=\"applied\"");
+        double supplyBefore = consumed("ml-service", supplyApplied);
+        JsonNode rice = rice(udise);
+        BigDecimal need = rice.path("dailyNeedKg").decimalValue();
+        BigDecimal left = need.multiply(new BigDecimal("0.55")).setScale(3, java.math.RoundingMode.HALF_UP);
+        BigDecimal writeOff = rice.path("quantityKg").decimalValue().subtract(left);
+        HttpResponse<String> spoilt = post("/api/v1/stock/schools/" + udise + "/adjustments", adminToken,
+                "{\"commodity\":\"RICE\",\"quantityKg\":-%s,\"reason\":\"grain found spoiled, written off\"}"
+                    .formatted(writeOff.toPlainString()));
+        assertThat(spoilt.statusCode()).as(spoilt.body()).isLessThan(300);
         assertThat(riceStatus(udise)).isEqualTo("LOW");
+        for (String commodity : List.of("RICE", "PULSES")) {
+            HttpResponse<String> delivery = post("/api/v1/deliveries", adminToken, """
+                    {"supplierId":"%s","udiseCode":"%s","commodity":"%s","quantityKg":500,"promisedDate":"%s"}"""
+                .formatted(supplierId, udise, commodity, today.minusDays(1)));
+            assertThat(delivery.statusCode()).as(delivery.body()).isLessThan(300);
+            assertThat(json(delivery).path("status").asString()).as("recorded after its day: late at once")
+                .isEqualTo("DELAYED");
+        }
+        // the StockLow and both DeliveryDelayed are in ml-service's store before today's
+        // report has it score the school
+        await("ml-service has the school's low stock and late deliveries").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> consumed("ml-service", supplyApplied) >= supplyBefore + 3);
+
+        HttpResponse<String> todays = post("/api/v1/meals/reports", people.get("hmRisk").token(), """
+                {"udiseCode":"%s","date":"%s","attendancePrimary":150,"attendanceUpperPrimary":38,\
+                "mealsServed":0,"noMealReason":"NO_STOCK"}""".formatted(udise, today));
+        assertThat(todays.statusCode()).as(todays.body()).isEqualTo(201);
+    }
+
+    static JsonNode rice(String udise) {
+        HttpResponse<String> stock = get("/api/v1/stock/schools/" + udise, adminToken);
+        assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+        for (JsonNode line : iterable(json(stock))) {
+            if (line.path("commodity").asString().equals("RICE")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no rice in " + stock.body());
     }
 
     // ---------------------------------------------------------------- the assertions
