@@ -182,8 +182,13 @@ class AlertRulesIntegrationTests {
         Instant now = clock.instant();
         engine.cascades(List
             .of(new CascadeRiskDetected(DomainEvent.newId(), now, "KITCHEN", "K-7101", List.of(A1, A2), 240, "HIGH")));
-        engine.deliveries(List.of(new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), A3, "SUP-1", "RICE",
-                LocalDate.of(2026, 12, 1), 3)));
+        String kitchen = UUID.randomUUID().toString();
+        engine.deliveries(List.of(
+                new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), A3, "SUP-1", "RICE",
+                        LocalDate.of(2026, 12, 1), 3),
+                // a kitchen's delivery names the kitchen: no school alert, and no failure
+                new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), kitchen, "SUP-1", "RICE",
+                        LocalDate.of(2026, 12, 1), 3)));
         engine.budgets(List.of(
                 new BudgetThresholdCrossed(DomainEvent.newId(), now, Jurisdiction.district("571"), 80,
                         new BigDecimal("81.5"), new BigDecimal("1000000"), new BigDecimal("815000")),
@@ -198,6 +203,9 @@ class AlertRulesIntegrationTests {
         assertThat(open(A2, "cascade-risk")).containsEntry("severity", "WARNING");
         assertThat(open(A3, "supply-chain")).containsEntry("severity", "WARNING")
             .containsEntry("rule_code", "delivery.delayed");
+        assertThat(jdbc.sql("select count(*) from alerts where alert_type = 'supply-chain'").query(Long.class).single())
+            .as("the kitchen's delivery raised nothing")
+            .isOne();
         assertThat(open(A4, "inspection")).containsEntry("severity", "INFO");
         assertThat(open(OTHER, "weather")).containsEntry("severity", "WARNING").containsEntry("district_code", "572");
         assertThat(jdbc.sql(
