@@ -179,7 +179,12 @@ class SuiteSystemTests {
 
         suite.restart("finance-service");
 
-        assertThat(get(financeSchoolUrl(SCHOOL)).statusCode()).isEqualTo(200);
+        // the gateway's breaker, opened by the calls while it was down, lets calls
+        // through
+        // again after its wait in the open state
+        await("the route to the restarted finance-service").atMost(Duration.ofSeconds(45))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> get(financeSchoolUrl(SCHOOL)).statusCode(), status -> status == 200);
         JsonNode second = awaitFundedSchool(SECOND_SCHOOL);
         assertThat(second.path("name").asString()).isEqualTo("PUMS Kattur East");
     }
