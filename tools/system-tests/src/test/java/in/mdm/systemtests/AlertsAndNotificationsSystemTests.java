@@ -339,6 +339,48 @@ class AlertsAndNotificationsSystemTests {
 
     @Test
     @Order(4)
+    void theWebSocketThroughTheGatewayTakesAOneTimeTicketAndSaysHello() throws Exception {
+        Assumptions.assumeTrue(people.get("deoB").token() != null, "the officials are signed in");
+        HttpResponse<String> ticket = post("/api/v1/alerts/stream/ticket", people.get("deoB").token(), "");
+        assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(200);
+        String url = suite.gatewayUrl().replaceFirst("^http", "ws") + "/api/v1/alerts/ws?ticket="
+                + URLEncoder.encode(json(ticket).path("ticket").asString(), StandardCharsets.UTF_8);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder()
+            .buildAsync(URI.create(url), new java.net.http.WebSocket.Listener() {
+                @Override
+                public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                        CharSequence data, boolean last) {
+                    messages.add(data.toString());
+                    webSocket.request(1);
+                    return null;
+                }
+            })
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            await("hello on the WebSocket").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> messages.stream()
+                    .anyMatch(m -> JSON.readTree(m).path("event").asString().equals("hello")));
+            JsonNode hello = messages.stream()
+                .map(JSON::readTree)
+                .filter(m -> m.path("event").asString().equals("hello"))
+                .findFirst()
+                .orElseThrow();
+            assertThat(hello.toString()).as("the ticket's jurisdiction: district B").contains(DISTRICT_B);
+        }
+        finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done")
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // a ticket is good once: the same one for the SSE stream is refused
+        HttpResponse<String> again = send(HttpRequest.newBuilder(
+                URI.create(url.replaceFirst("^ws", "http").replace("/api/v1/alerts/ws?", "/api/v1/alerts/stream?"))));
+        assertThat(again.statusCode()).as("the used ticket: " + again.body()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
     void deliveringEveryEventOfTheChainAgainChangesNothing() throws Exception {
         Assumptions.assumeTrue(streamA != null, "the alert flow ran");
         List<String> schools = List.of(OUT_SCHOOL, RISK_SCHOOL);
