@@ -217,16 +217,10 @@ class AlertRulesIntegrationTests {
     @Test
     void everyRaiseAndResolutionIsPublishedThroughTheOutbox() {
         engine.risks(List.of(risk(A1, 82)));
-        String id = jdbc.sql("select cast(id as varchar) from alerts where udise_code = :u")
-            .param("u", A1)
-            .query(String.class)
-            .single();
+        String id = alertId(A1);
         engine.risks(List.of(risk(A1, 1)));
 
-        KafkaProbe kafka = KafkaProbe.onTestBroker();
-        List<String> types = kafka.readAll("mdm.alert.alerts", Duration.ofSeconds(10))
-            .stream()
-            .filter(r -> id.equals(r.key()))
+        List<String> types = lifecycleEvents(id).stream()
             .map(r -> new String(r.headers().lastHeader("ce_type").value()))
             .toList();
         // the outbox keeps no order between the batches of two transactions
@@ -236,19 +230,13 @@ class AlertRulesIntegrationTests {
     @Test
     void anOpenAlertGrownGraverIsRaisedAgainAtItsNewSeverityAndALighterRepeatIsNot() {
         engine.risks(List.of(risk(A2, 55)));
-        String id = jdbc.sql("select cast(id as varchar) from alerts where udise_code = :u")
-            .param("u", A2)
-            .query(String.class)
-            .single();
+        String id = alertId(A2);
         engine.risks(List.of(risk(A2, 58)));
         engine.risks(List.of(risk(A2, 81)));
         engine.risks(List.of(risk(A2, 60)));
 
         assertThat(count(A2)).as("still one alert").isOne();
-        KafkaProbe kafka = KafkaProbe.onTestBroker();
-        List<String> raised = kafka.readAll("mdm.alert.alerts", Duration.ofSeconds(10))
-            .stream()
-            .filter(r -> id.equals(r.key()))
+        List<String> raised = lifecycleEvents(id).stream()
             .filter(r -> new String(r.headers().lastHeader("ce_type").value()).equals("in.mdm.alert.AlertRaised.v1"))
             .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("\"CRITICAL\"")
                     ? "CRITICAL" : "WARNING")
@@ -430,6 +418,22 @@ class AlertRulesIntegrationTests {
         return jdbc.sql("""
                 select scope_level || ' ' || scope_code || ' ' || escalation_count from alerts
                 where udise_code = :u and alert_type = 'stock'""").param("u", udise).query(String.class).single();
+    }
+
+    private String alertId(String udise) {
+        return jdbc.sql("select cast(id as varchar) from alerts where udise_code = :u")
+            .param("u", udise)
+            .query(String.class)
+            .single();
+    }
+
+    /** The lifecycle events of one alert on Kafka. */
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> lifecycleEvents(String id) {
+        return KafkaProbe.onTestBroker()
+            .readAll("mdm.alert.alerts", Duration.ofSeconds(10))
+            .stream()
+            .filter(r -> id.equals(r.key()))
+            .toList();
     }
 
 }

@@ -52,10 +52,7 @@ public class ModelRegistry {
 
     @Transactional
     public void register(Registration r, String actor) {
-        registry.insertModel(r.name(), r.version(), r.algorithm(), r.metrics(), clock.instant(), r.trainingRows(),
-                "CANDIDATE");
-        registry.insertArtifact(r.name(), r.version(), r.artifact(), r.sha256(), r.features(), r.trainFrom(),
-                r.trainTo(), r.heldBackFrom(), r.heldBackTo());
+        insert(r, "CANDIDATE", clock.instant());
         registry.audit(r.name(), r.version(), "REGISTERED", actor,
                 "trained on " + r.trainingRows() + " rows from " + r.trainFrom() + " to " + r.trainTo(),
                 clock.instant());
@@ -76,12 +73,17 @@ public class ModelRegistry {
             return false;
         }
         Instant now = clock.instant();
-        registry.insertModel(r.name(), r.version(), r.algorithm(), r.metrics(), now, r.trainingRows(), "ACTIVE");
-        registry.insertArtifact(r.name(), r.version(), r.artifact(), r.sha256(), r.features(), r.trainFrom(),
-                r.trainTo(), r.heldBackFrom(), r.heldBackTo());
+        insert(r, "ACTIVE", now);
         registry.audit(r.name(), r.version(), "REGISTERED", actor, reason, now);
         registry.audit(r.name(), r.version(), "PROMOTED", actor, reason, now);
         return true;
+    }
+
+    /** The version's row and its artifact. */
+    private void insert(Registration r, String status, Instant at) {
+        registry.insertModel(r.name(), r.version(), r.algorithm(), r.metrics(), at, r.trainingRows(), status);
+        registry.insertArtifact(r.name(), r.version(), r.artifact(), r.sha256(), r.features(), r.trainFrom(),
+                r.trainTo(), r.heldBackFrom(), r.heldBackTo());
     }
 
     /** Makes a version the one that serves; the one serving before is retired. */
