@@ -425,6 +425,10 @@ public class RiskBench {
         for (double p : scored.probability()) {
             critical += p >= RiskLevels.DEFAULT.critical() / 100 ? 1 : 0;
         }
+        System.out.printf("accuracy at the seed's operating point (CRITICAL, score >= %.0f): model %.4f, latent truth %.4f%n",
+                RiskLevels.DEFAULT.critical(),
+                Metrics.of(scored.probability(), labels, RiskLevels.DEFAULT.critical() / 100).accuracy(),
+                bestCritical.accuracy());
         System.out.printf("held-back school-days scored CRITICAL: %d; the highest:%n", critical);
         for (int i = 0; i < Math.min(5, order.length); i++) {
             int r = order[i];
