@@ -223,11 +223,15 @@ class DeliveryRepository {
             .list();
     }
 
-    String supplierCode(UUID supplierId) {
-        return jdbc.sql("select code from suppliers where id = :id")
-            .param("id", supplierId)
-            .query(String.class)
-            .single();
+    /** The codes of the suppliers, by id. */
+    Map<UUID, String> supplierCodes(Collection<UUID> supplierIds) {
+        Map<UUID, String> codes = new HashMap<>();
+        jdbc.sql("select id, code from suppliers where id = any(cast(:ids as uuid[]))")
+            .param("ids", supplierIds.stream().map(UUID::toString).toArray(String[]::new))
+            .query(rs -> {
+                codes.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+        return codes;
     }
 
     Optional<DeliveryResponse> find(UUID id) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -368,8 +369,14 @@ public class DeliveryService {
     }
 
     private void publishDelayed(List<DeliveryResponse> late, LocalDate today) {
+        if (late.isEmpty()) {
+            return;
+        }
+        // one read of the suppliers' codes, not one a delivery
+        Map<UUID, String> codes = deliveries
+            .supplierCodes(late.stream().map(DeliveryResponse::supplierId).collect(Collectors.toSet()));
         for (DeliveryResponse d : late) {
-            String supplierCode = deliveries.supplierCode(d.supplierId());
+            String supplierCode = codes.get(d.supplierId());
             events.publishEvent(new DeliveryDelayed(DomainEvent.newId(), clock.instant(), d.id(),
                     d.udiseCode() != null ? d.udiseCode() : String.valueOf(d.kitchenId()), supplierCode, d.commodity(),
                     d.promisedDate(), (int) ChronoUnit.DAYS.between(d.promisedDate(), today)));
