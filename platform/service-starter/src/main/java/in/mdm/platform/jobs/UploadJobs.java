@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -38,14 +39,21 @@ public final class UploadJobs {
     private final SimpleAsyncTaskExecutor executor;
 
     /**
+     * Slots for running jobs. A job waits for one on its own virtual thread: the
+     * executor's concurrency limit would make the request that submits a job wait
+     * instead, for as long as the running jobs take, under a burst of uploads.
+     */
+    private final Semaphore slots;
+
+    /**
      * @param name names the temporary files and the job threads
-     * @param concurrentJobs jobs that run at once; the others wait their turn
+     * @param concurrentJobs jobs that run at once; the others wait their turn (QUEUED)
      */
     public UploadJobs(String name, int concurrentJobs) {
         this.name = name;
         this.executor = new SimpleAsyncTaskExecutor(name + "-");
         this.executor.setVirtualThreads(true);
-        this.executor.setConcurrencyLimit(concurrentJobs);
+        this.slots = new Semaphore(concurrentJobs, true);
     }
 
     /** A job over the kept file. It records its own outcome; what escapes is logged. */
@@ -117,6 +125,23 @@ public final class UploadJobs {
     }
 
     private void run(Path file, Job job) {
+        try {
+            slots.acquire();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            delete(file);
+            return;
+        }
+        try {
+            runInSlot(file, job);
+        }
+        finally {
+            slots.release();
+        }
+    }
+
+    private void runInSlot(Path file, Job job) {
         try (BoundedInputStream in = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get()) {
             job.run(new Upload(in, Files.size(file)));
         }

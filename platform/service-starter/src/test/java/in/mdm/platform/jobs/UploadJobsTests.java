@@ -72,6 +72,35 @@ class UploadJobsTests {
         awaitGone(kept.get());
     }
 
+    @Test
+    void aSubmissionBeyondTheRunningJobsAnswersAtOnceAndItsJobWaitsItsTurn() throws Exception {
+        UploadJobs one = new UploadJobs("upload-test-one", 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch firstStarted = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Boolean> secondRan = new CompletableFuture<>();
+        one.submit(new ByteArrayInputStream(new byte[] { 1 }), "test.empty",
+                file -> new UploadJobs.Accepted<>("first", upload -> {
+                    firstStarted.countDown();
+                    release.await();
+                }));
+        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return one.submit(new ByteArrayInputStream(new byte[] { 2 }), "test.empty",
+                        file -> new UploadJobs.Accepted<>("second", upload -> secondRan.complete(true)));
+            }
+            catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("the request is answered while the first job runs")
+            .isEqualTo("second");
+        Thread.sleep(300);
+        assertThat(secondRan).as("its job waits for the running one").isNotDone();
+        release.countDown();
+        assertThat(secondRan.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
     private static void awaitGone(Path file) throws InterruptedException {
         for (int i = 0; i < 100 && Files.exists(file); i++) {
             Thread.sleep(50);
