@@ -178,6 +178,35 @@ class AlertRulesIntegrationTests {
     }
 
     @Test
+    void aKitchenRunningLowAlertsItsBlockOnlyAndItsSchoolsOnceItIsOut() {
+        UUID kitchen = UUID.randomUUID();
+        engine.kitchenStock(
+                List.of(new KitchenStockLow(DomainEvent.newId(), clock.instant(), kitchen, "Central kitchen 7102",
+                        "571", "7102", "DAL", new BigDecimal("40"), new BigDecimal("3"), "LOW", List.of(A1, B1))));
+
+        assertThat(openCount(A1, "stock")).isZero();
+        assertThat(openCount(B1, "stock")).isZero();
+        String subject = "kitchen:" + kitchen + ":DAL";
+        assertThat(jdbc.sql("select scope_level, scope_code, severity, rule_code from alerts where subject = :s")
+            .param("s", subject)
+            .query()
+            .singleRow()).containsEntry("scope_level", "BLOCK")
+            .containsEntry("scope_code", "7102")
+            .containsEntry("severity", "WARNING")
+            .containsEntry("rule_code", "kitchen-stock.low");
+
+        engine.kitchenStock(
+                List.of(new KitchenStockLow(DomainEvent.newId(), clock.instant(), kitchen, "Central kitchen 7102",
+                        "571", "7102", "DAL", BigDecimal.ZERO, BigDecimal.ZERO, "STOCK_OUT", List.of(A1, B1))));
+        assertThat(open(A1, "stock")).containsEntry("severity", "CRITICAL");
+        assertThat(open(B1, "stock")).containsEntry("severity", "CRITICAL");
+        assertThat(jdbc.sql("select severity from alerts where subject = :s and status <> 'RESOLVED'")
+            .param("s", subject)
+            .query(String.class)
+            .single()).isEqualTo("CRITICAL");
+    }
+
+    @Test
     void cascadesDelaysBudgetsInspectionsAndWeatherEachRaiseTheirAlert() {
         Instant now = clock.instant();
         engine.cascades(List

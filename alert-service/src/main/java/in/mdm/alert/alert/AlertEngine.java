@@ -152,11 +152,18 @@ public class AlertEngine {
             }
             String message = "Kitchen %s has %s kg of %s left%s; it cooks for %d schools".formatted(e.kitchenName(),
                     plain(e.quantityKg()), e.commodity(), days(e.daysOfStock()), e.schools().size());
-            if (e.blockCode() != null) {
+            if (e.blockCode() != null || e.districtCode() != null) {
                 work.raise(new Candidate(rule, "kitchen:" + e.kitchenId() + ":" + e.commodity(),
-                        Jurisdiction.block(e.blockCode()), null, e.districtCode(), e.blockCode(),
+                        e.blockCode() != null ? Jurisdiction.block(e.blockCode())
+                                : Jurisdiction.district(e.districtCode()),
+                        null, e.districtCode(), e.blockCode(),
                         stockTitle(rule, e.commodity(), "kitchen " + e.kitchenName()), message, e.eventId(), type(e),
                         clock.instant(), null));
+            }
+            if (rule.severity() != Severity.CRITICAL) {
+                // a kitchen running low is its block's to act on (order, transfer); its
+                // schools are alerted once it is out and their children go without
+                continue;
             }
             for (String udise : e.schools()) {
                 Optional<SchoolLocations.Location> at = locations.find(udise);

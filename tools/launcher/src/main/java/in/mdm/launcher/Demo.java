@@ -24,6 +24,23 @@ final class Demo {
      */
     static final String SCHOOL_SERVICE_HEAP = "-Xmx768m";
 
+    /**
+     * The flags of a service that carries the demo's load (school-service takes every
+     * report, ml-service scores every school after it): the optimizing compiler allowed
+     * (without {@code -XX:TieredStopAtLevel=1}, which halves start time but leaves hot
+     * loops at the quick compiler's code) and room for its code.
+     */
+    static List<String> fullJit(List<String> flags) {
+        List<String> full = new ArrayList<>();
+        for (String flag : flags) {
+            if (flag.equals("-XX:TieredStopAtLevel=1")) {
+                continue;
+            }
+            full.add(flag.startsWith("-XX:ReservedCodeCacheSize=") ? "-XX:ReservedCodeCacheSize=96m" : flag);
+        }
+        return full;
+    }
+
     private Demo() {
     }
 

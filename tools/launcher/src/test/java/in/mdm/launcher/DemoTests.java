@@ -33,11 +33,14 @@ class DemoTests {
     }
 
     @Test
-    void theDemoGivesSchoolServiceRoomForTheImportAndLeavesTheOthersAlone() {
+    void theDemoGivesSchoolServiceRoomForTheImportAndTheLoadedServicesTheFullJit() {
         LaunchOptions options = CommandLine.parse(ROOT, "--demo").options().build();
         assertThat(options.jvmFlags("school-service")).contains("-Xmx768m")
             .doesNotContain("-Xmx256m")
-            .contains("-XX:+UseSerialGC");
+            .contains("-XX:+UseSerialGC")
+            .doesNotContain("-XX:TieredStopAtLevel=1")
+            .contains("-XX:ReservedCodeCacheSize=96m");
+        assertThat(options.jvmFlags("ml-service")).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx256m");
         assertThat(options.jvmFlags("finance-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
 
         LaunchOptions given = CommandLine.parse(ROOT, "--jvm-flags", "-Xmx1g -XX:+UseG1GC", "--demo").options().build();
