@@ -24,7 +24,12 @@ public record GatewaySettings(@DefaultValue Fallback fallback, @DefaultValue Rat
      * @param trustedProxies how many proxies in front of the gateway append to
      * {@code X-Forwarded-For}; 0 takes the address of the connection itself, so a client
      * cannot choose its own key
+     * @param leaseShare a caller well below its limit takes this share of its per-second
+     * rate from Redis at once and spends it here (one Redis round trip for that many
+     * requests instead of one each); 0 asks Redis for every request
+     * @param leaseFor how long tokens taken that way may be spent before they lapse
      */
-    public record RateLimit(@DefaultValue("0") int trustedProxies) {
+    public record RateLimit(@DefaultValue("0") int trustedProxies, @DefaultValue("0.1") double leaseShare,
+            @DefaultValue("1s") Duration leaseFor) {
     }
 }

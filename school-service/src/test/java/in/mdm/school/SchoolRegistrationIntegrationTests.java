@@ -21,7 +21,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import in.mdm.events.CloudEventCodec;
+import in.mdm.events.DomainEvent;
 import in.mdm.events.school.SchoolRegistered;
+import in.mdm.events.school.SchoolUpdated;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.MdmIntegrationTest;
@@ -42,6 +44,9 @@ class SchoolRegistrationIntegrationTests {
 
     @Autowired
     CloudEventCodec codec;
+
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, CloudEvent> kafka;
 
     @Test
     void registeringASchoolStoresItAndPublishesSchoolRegisteredAsACloudEvent() {
@@ -180,6 +185,54 @@ class SchoolRegistrationIntegrationTests {
         assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("http_server_requests");
         assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/v1/schools")
             .contains("MDM Twin school-service");
+    }
+
+    @Test
+    void cachedSchoolsChangeWhenTheirDataDoesAndAnUnchangedOneIsA304() throws Exception {
+        String udise = "33020100109";
+        String school = """
+                {"udiseCode":"%s","name":"%s","districtCode":"568","blockCode":"900568",
+                 "category":"PRIMARY","management":"GOVERNMENT","ruralUrban":"RURAL"}""";
+        assertThat(post(school.formatted(udise, "PUMS Old Name")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> first = admin().get("/api/v1/schools/" + udise);
+        String etag = first.getHeaders().getETag();
+        assertThat(etag).isNotBlank();
+        assertThat(first.getHeaders().getCacheControl()).contains("no-cache").contains("private");
+        assertThat(ifNoneMatch(udise, etag).getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+
+        // changed through the API: the next read has it, and the old ETag no longer
+        // matches
+        assertThat(admin().put("/api/v1/schools/" + udise, """
+                {"name":"PUMS New Name","districtCode":"568","blockCode":"900568","category":"PRIMARY",
+                 "management":"GOVERNMENT","ruralUrban":"RURAL"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin().get("/api/v1/schools/" + udise).getBody()).containsEntry("name", "PUMS New Name");
+        assertThat(ifNoneMatch(udise, etag).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // a kitchen that cooks for it: its kitchenId at once
+        String kitchen = (String) admin().post("/api/v1/kitchens", """
+                {"name":"Kattur kitchen","districtCode":"568","blockCode":"900568","capacityMeals":900,
+                 "schools":["%s"]}""".formatted(udise)).getBody().get("id");
+        assertThat(admin().get("/api/v1/schools/" + udise).getBody()).containsEntry("kitchenId", kitchen);
+
+        // changed where only its event tells (another replica, the import): still the
+        // cached row until the event arrives, then the new one
+        jdbc.sql("update schools set name = 'PUMS Renamed Elsewhere', updated_at = now() where udise_code = :u")
+            .param("u", udise)
+            .update();
+        assertThat(admin().get("/api/v1/schools/" + udise).getBody()).containsEntry("name", "PUMS New Name");
+        SchoolUpdated event = new SchoolUpdated(DomainEvent.newId(), java.time.Instant.now(), udise,
+                "PUMS Renamed Elsewhere", "568", "900568", "PRIMARY", "GOVERNMENT", "RURAL", true);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            kafka.send(SchoolTopics.SCHOOLS, udise, codec.encode(event)).get();
+            return "PUMS Renamed Elsewhere".equals(admin().get("/api/v1/schools/" + udise).getBody().get("name"));
+        });
+    }
+
+    private ResponseEntity<String> ifNoneMatch(String udise, String etag) {
+        HttpHeaders headers = TestTokens.bearer(TestTokens.admin());
+        headers.setIfNoneMatch(etag);
+        return http.exchange("/api/v1/schools/" + udise, org.springframework.http.HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
     }
 
     private ResponseEntity<Map> post(String json) {

@@ -16,12 +16,15 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import in.mdm.platform.security.TokenChecks;
+import in.mdm.platform.security.VerifiedTokens;
 
 /**
  * Verifies a bearer token with the keys of the issuer it names (auth-service or the
  * Keycloak realm), RS256 only, with the platform's issuer, audience and expiry checks,
  * then refuses it when its {@code jti} was deny-listed at logout. Redis unreachable:
- * refused (a revoked token cannot be told from a live one).
+ * refused (a revoked token cannot be told from a live one). A token that passed is kept
+ * ({@link VerifiedTokens}) until it expires and not verified again; the deny-list is
+ * consulted on every request all the same.
  */
 final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
@@ -29,9 +32,13 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveStringRedisTemplate redis;
 
-    EdgeJwtDecoder(Map<String, ReactiveJwtDecoder> byIssuer, ReactiveStringRedisTemplate redis) {
+    private final VerifiedTokens verified;
+
+    EdgeJwtDecoder(Map<String, ReactiveJwtDecoder> byIssuer, ReactiveStringRedisTemplate redis,
+            VerifiedTokens verified) {
         this.byIssuer = Map.copyOf(byIssuer);
         this.redis = redis;
+        this.verified = verified;
     }
 
     static ReactiveJwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
@@ -44,6 +51,11 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) throws JwtException {
+        Jwt known = verified.find(token);
+        if (known != null) {
+            // verified before and not expired: only the deny-list is consulted again
+            return notRevoked(known);
+        }
         String issuer = TokenChecks.unverifiedIssuer(token);
         ReactiveJwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
         if (decoder == null) {
@@ -53,7 +65,8 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
             // the issuer's keys could not be fetched: a 503 to retry, not a 500
             .onErrorMap(e -> !(e instanceof JwtException),
                     e -> new JwtException("The issuer's keys could not be fetched", e))
-            .flatMap(this::notRevoked);
+            .flatMap(this::notRevoked)
+            .doOnNext(jwt -> verified.remember(token, jwt));
     }
 
     private Mono<Jwt> notRevoked(Jwt jwt) {

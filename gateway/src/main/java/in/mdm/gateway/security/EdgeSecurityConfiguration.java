@@ -30,6 +30,7 @@ import in.mdm.gateway.problem.Problems;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.Role;
+import in.mdm.platform.security.VerifiedTokens;
 
 /**
  * Edge authentication: every route needs a valid bearer token (ours or the Keycloak
@@ -63,7 +64,7 @@ class EdgeSecurityConfiguration {
             byIssuer.put(settings.keycloak().issuerUri(), EdgeJwtDecoder.forIssuer(settings.keycloak().issuerUri(),
                     settings.audience(), settings.keycloak().effectiveJwksUri()));
         }
-        return new EdgeJwtDecoder(byIssuer, redis);
+        return new EdgeJwtDecoder(byIssuer, redis, new VerifiedTokens(settings.tokenCacheSize()));
     }
 
     @Bean

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param open routes that need no token
  * @param rules routes only some roles (or scopes) may call; the first rule whose path and
  * method match applies
+ * @param tokenCacheSize verified tokens kept until they expire, not verified again (the
+ * deny-list is consulted every time); 0 keeps none
  */
 @ConfigurationProperties("mdm.security")
 public record EdgeSecuritySettings(String issuer, @DefaultValue("mdm-twin") String audience, String jwksUri,
         @DefaultValue("33") String stateCode, @DefaultValue Keycloak keycloak, @DefaultValue List<Route> open,
-        @DefaultValue List<Rule> rules) {
+        @DefaultValue List<Rule> rules, @DefaultValue("8192") long tokenCacheSize) {
 
     public record Keycloak(String issuerUri, String jwksUri) {
 

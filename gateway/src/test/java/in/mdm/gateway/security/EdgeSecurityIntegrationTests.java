@@ -188,6 +188,8 @@ class EdgeSecurityIntegrationTests {
             .jti(jti)
             .build();
         client.get().uri("/api/v1/schools").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        // the token is now kept as verified: the deny-list is still consulted on its next
+        // request
         redis.opsForValue().set(TokenChecks.deniedKey(jti), "logout", Duration.ofMinutes(15));
         client.get()
             .uri("/api/v1/schools")

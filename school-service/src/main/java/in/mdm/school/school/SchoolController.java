@@ -55,11 +55,20 @@ class SchoolController {
         return SchoolResponse.of(schools.update(udiseCode, request, caller));
     }
 
+    /**
+     * One school, with an ETag of its last change: a client that sends it back in
+     * {@code If-None-Match} gets a 304 without the body ({@code Cache-Control: private,
+     * no-cache}: kept by the client, asked again each time).
+     */
     @GetMapping("/{udiseCode}")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    SchoolResponse get(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
+    ResponseEntity<SchoolResponse> get(@PathVariable @Pattern(regexp = UDISE, message = UDISE_MESSAGE) String udiseCode,
             Caller caller) {
-        return SchoolResponse.of(schools.get(udiseCode, caller));
+        School school = schools.get(udiseCode, caller);
+        return ResponseEntity.ok()
+            .eTag("\"" + school.udiseCode() + "-" + school.updatedAt().toEpochMilli() + "\"")
+            .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+            .body(SchoolResponse.of(school));
     }
 
     /**

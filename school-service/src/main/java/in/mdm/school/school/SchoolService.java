@@ -32,13 +32,16 @@ public class SchoolService {
 
     private final Clock clock;
 
+    private final SchoolCache cache;
+
     SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SchoolCache cache) {
         this.schools = schools;
         this.enrollments = enrollments;
         this.masterData = masterData;
         this.events = events;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /**
@@ -62,6 +65,7 @@ public class SchoolService {
         get(udiseCode, caller);
         SchoolDetails details = request.details();
         check(details);
+        cache.evictAfterCommit(List.of(udiseCode));
         return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
             .map(school -> {
                 events.publishEvent(updated(school));
@@ -88,10 +92,13 @@ public class SchoolService {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One school the caller may see (from the cache: one read of the register, no
+     * transaction).
+     */
     School get(String udiseCode, Caller caller) {
         JurisdictionScope scope = JurisdictionScope.of(caller);
-        return schools.find(udiseCode)
+        return cache.find(udiseCode, schools::find)
             .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
             .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
                     "No school with UDISE code " + udiseCode));

@@ -129,20 +129,26 @@ class SupplyRepository {
             .update();
     }
 
-    /** The kitchen cooks for these schools, and for no others. */
-    void cooksFor(UUID kitchen, List<String> udiseCodes) {
-        jdbc.sql("""
+    /**
+     * The kitchen cooks for these schools, and for no others.
+     * @return the schools it cooked for before and no longer does
+     */
+    List<String> cooksFor(UUID kitchen, List<String> udiseCodes) {
+        List<String> released = jdbc.sql("""
                 update schools set kitchen_id = null, updated_at = now()
-                where kitchen_id = :k and not (udise_code = any (cast(:codes as varchar[])))""")
+                where kitchen_id = :k and not (udise_code = any (cast(:codes as varchar[])))
+                returning udise_code""")
             .param("k", kitchen)
             .param("codes", udiseCodes.toArray(String[]::new))
-            .update();
+            .query(String.class)
+            .list();
         jdbc.sql("""
                 update schools set kitchen_id = :k, updated_at = now()
                 where udise_code = any (cast(:codes as varchar[])) and kitchen_id is distinct from :k""")
             .param("k", kitchen)
             .param("codes", udiseCodes.toArray(String[]::new))
             .update();
+        return released;
     }
 
     /**

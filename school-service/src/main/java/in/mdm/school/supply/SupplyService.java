@@ -11,6 +11,7 @@ import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.school.SchoolProblems;
+import in.mdm.school.school.SchoolCache;
 
 /** Centralised kitchens and suppliers. */
 @Service
@@ -18,8 +19,11 @@ public class SupplyService {
 
     private final SupplyRepository repository;
 
-    SupplyService(SupplyRepository repository) {
+    private final SchoolCache cache;
+
+    SupplyService(SupplyRepository repository, SchoolCache cache) {
         this.repository = repository;
+        this.cache = cache;
     }
 
     @Transactional
@@ -107,7 +111,10 @@ public class SupplyService {
             throw ApiException.badRequest(SchoolProblems.KITCHEN_UNKNOWN_SCHOOL,
                     "schools: names a school that is not registered");
         }
-        repository.cooksFor(kitchen, schools);
+        List<String> released = repository.cooksFor(kitchen, schools);
+        // their kitchenId changed (and that of the schools it no longer cooks for)
+        cache.evictAfterCommit(schools);
+        cache.evictAfterCommit(released);
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {

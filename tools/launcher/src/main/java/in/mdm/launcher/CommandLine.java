@@ -42,8 +42,8 @@ final class CommandLine {
               --demo-days N            school days of history for --demo (default %d, up to 180 and
                                        more: each day goes in as one bulk job of meal reports after its
                                        deliveries); with --demo, school-service runs with %s, and
-                                       school- and ml-service with the full JIT (no
-                                       -XX:TieredStopAtLevel=1: they carry the load)
+                                       the services that carry the load (school, ml, finance,
+                                       alert) with the full JIT (no -XX:TieredStopAtLevel=1)
               -h, --help               this text
 
             Environment: MDM_ADMIN_USERNAME and MDM_ADMIN_PASSWORD reach auth-service (without a password
@@ -133,10 +133,12 @@ final class CommandLine {
             // the demo imports some 44,000 schools at once: school-service gets room for
             // it
             List<String> flags = new ArrayList<>(
-                    Demo.fullJit(line.jvmFlags).stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
+                    LaunchOptions.fullJit(line.jvmFlags).stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
             flags.add(Demo.SCHOOL_SERVICE_HEAP);
             line.options.jvmFlags("school-service", flags);
-            line.options.jvmFlags("ml-service", Demo.fullJit(line.jvmFlags));
+            for (String loaded : Demo.LOADED) {
+                line.options.jvmFlags(loaded, LaunchOptions.fullJit(line.jvmFlags));
+            }
         }
         if (postgresUrl == null && (postgresUser != null || postgresPassword != null)) {
             throw new IllegalArgumentException("--postgres-user and --postgres-password need --postgres-url");

@@ -25,21 +25,11 @@ final class Demo {
     static final String SCHOOL_SERVICE_HEAP = "-Xmx768m";
 
     /**
-     * The flags of a service that carries the demo's load (school-service takes every
-     * report, ml-service scores every school after it): the optimizing compiler allowed
-     * (without {@code -XX:TieredStopAtLevel=1}, which halves start time but leaves hot
-     * loops at the quick compiler's code) and room for its code.
+     * The services besides school-service that consume every day of the demo (features
+     * and scores, utilization, alerts): they run with the full JIT
+     * ({@link LaunchOptions#fullJit}) while it loads.
      */
-    static List<String> fullJit(List<String> flags) {
-        List<String> full = new ArrayList<>();
-        for (String flag : flags) {
-            if (flag.equals("-XX:TieredStopAtLevel=1")) {
-                continue;
-            }
-            full.add(flag.startsWith("-XX:ReservedCodeCacheSize=") ? "-XX:ReservedCodeCacheSize=96m" : flag);
-        }
-        return full;
-    }
+    static final List<String> LOADED = List.of("ml-service", "finance-service", "alert-service");
 
     private Demo() {
     }

@@ -166,9 +166,36 @@ public final class LaunchOptions {
         return ports;
     }
 
-    /** The JVM flags of one application: its own if given, else the common ones. */
+    /**
+     * The JVM flags of one application: its own if given, else the common ones; with the
+     * default flags the gateway, which every request crosses for as long as the suite
+     * runs, gets the full JIT ({@link #fullJit}).
+     */
     public List<String> jvmFlags(String app) {
-        return appJvmFlags.getOrDefault(app, jvmFlags);
+        List<String> own = appJvmFlags.get(app);
+        if (own != null) {
+            return own;
+        }
+        if (app.equals("gateway") && jvmFlags.equals(DEFAULT_JVM_FLAGS)) {
+            return fullJit(jvmFlags);
+        }
+        return jvmFlags;
+    }
+
+    /**
+     * The flags of an application that carries load for long: the optimizing compiler
+     * allowed (without {@code -XX:TieredStopAtLevel=1}, which halves start time but
+     * leaves hot code at the quick compiler's level) and room for its code.
+     */
+    public static List<String> fullJit(List<String> flags) {
+        List<String> full = new java.util.ArrayList<>();
+        for (String flag : flags) {
+            if (flag.equals("-XX:TieredStopAtLevel=1")) {
+                continue;
+            }
+            full.add(flag.startsWith("-XX:ReservedCodeCacheSize=") ? "-XX:ReservedCodeCacheSize=96m" : flag);
+        }
+        return full;
     }
 
     /**

@@ -38,8 +38,12 @@ class CommandLineTests {
         assertThat(options.ports().kafka()).isEqualTo(19092);
         assertThat(options.ports().app("gateway")).isEqualTo(8080);
         assertThat(options.ports().app("notification-service")).isEqualTo(8088);
-        assertThat(options.jvmFlags("gateway")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS)
+        assertThat(options.jvmFlags("school-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS)
             .contains("-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+        // every request crosses the gateway: the optimizing compiler, and room for its
+        // code
+        assertThat(options.jvmFlags("gateway")).doesNotContain("-XX:TieredStopAtLevel=1")
+            .contains("-XX:ReservedCodeCacheSize=96m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
     }
 
     @Test

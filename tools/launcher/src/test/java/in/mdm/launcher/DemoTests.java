@@ -41,7 +41,8 @@ class DemoTests {
             .doesNotContain("-XX:TieredStopAtLevel=1")
             .contains("-XX:ReservedCodeCacheSize=96m");
         assertThat(options.jvmFlags("ml-service")).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx256m");
-        assertThat(options.jvmFlags("finance-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
+        assertThat(options.jvmFlags("finance-service")).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(options.jvmFlags("report-service")).isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
 
         LaunchOptions given = CommandLine.parse(ROOT, "--jvm-flags", "-Xmx1g -XX:+UseG1GC", "--demo").options().build();
         assertThat(given.jvmFlags("school-service")).containsExactly("-XX:+UseG1GC", "-Xmx768m");

@@ -64,6 +64,15 @@ public class ProbeApplication {
             return Map.of("udiseCode", udise);
         }
 
+        /** A long list, as a page of schools is. */
+        @GetMapping("/listing")
+        java.util.List<Map<String, Object>> listing() {
+            return java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> Map.<String, Object>of("udiseCode", "330101%05d".formatted(i), "name",
+                        "Government Primary School number " + i))
+                .toList();
+        }
+
         @PostMapping("/open")
         Map<String, Object> open() {
             return Map.of("open", true);

@@ -191,6 +191,8 @@ class SecurityIntegrationTests {
         String jti = UUID.randomUUID().toString();
         String token = TestTokens.token().subject("a").roles("ADMIN").jti(jti).build();
         assertThat(call("/probe/whoami", token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(call("/probe/whoami", token).getStatusCode()).as("verified once, kept").isEqualTo(HttpStatus.OK);
+        // kept as verified: the deny-list is still consulted on the next request
         redis.opsForValue().set(TokenChecks.deniedKey(jti), "logout", Duration.ofMinutes(15));
         assertInvalid(token, "deny-listed jti");
     }
@@ -235,6 +237,32 @@ class SecurityIntegrationTests {
         ResponseEntity<Map> refused = call("/probe/whoami", token);
         assertThat(refused.getStatusCode()).as(why).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(refused.getBody()).as(why).containsEntry("code", "auth.token-invalid");
+    }
+
+    @Test
+    void longAnswersAreCompressedForClientsThatAskAndShortOnesAreNot() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String token = TestTokens.token().subject("a").roles("ADMIN").build();
+        java.net.http.HttpResponse<byte[]> listing = client
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/probe/listing"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", "gzip")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(listing.statusCode()).isEqualTo(200);
+        assertThat(listing.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String json = new String(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(listing.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(json).contains("Government Primary School number 199");
+        assertThat(listing.body().length).isLessThan(json.length() / 3);
+
+        java.net.http.HttpResponse<String> small = client
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/probe/whoami"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", "gzip")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(small.body()).contains("\"username\":\"a\"");
     }
 
     private ResponseEntity<Map> call(String path, String token) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import in.mdm.platform.security.TokenChecks;
+import in.mdm.platform.security.VerifiedTokens;
 
 /**
  * Verifies a token with the keys of the issuer it names (auth-service, or the Keycloak
@@ -23,9 +24,21 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
 
     private final Predicate<String> denied;
 
+    private final VerifiedTokens verified;
+
     public IssuerRoutingJwtDecoder(Map<String, JwtDecoder> byIssuer, Predicate<String> denied) {
+        this(byIssuer, denied, new VerifiedTokens(0));
+    }
+
+    /**
+     * @param verified tokens verified before, not parsed and verified again until they
+     * expire (the deny-list is consulted all the same)
+     */
+    public IssuerRoutingJwtDecoder(Map<String, JwtDecoder> byIssuer, Predicate<String> denied,
+            VerifiedTokens verified) {
         this.byIssuer = Map.copyOf(byIssuer);
         this.denied = denied;
+        this.verified = verified;
     }
 
     /** RS256 from a JWKS, with the platform's issuer, audience and time checks. */
@@ -45,12 +58,16 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        String issuer = TokenChecks.unverifiedIssuer(token);
-        JwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
-        if (decoder == null) {
-            throw new BadJwtException("The token is not from a trusted issuer");
+        Jwt jwt = verified.find(token);
+        boolean known = jwt != null;
+        if (!known) {
+            String issuer = TokenChecks.unverifiedIssuer(token);
+            JwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
+            if (decoder == null) {
+                throw new BadJwtException("The token is not from a trusted issuer");
+            }
+            jwt = decoder.decode(token);
         }
-        Jwt jwt = decoder.decode(token);
         boolean revoked;
         try {
             revoked = jwt.getId() != null && denied.test(jwt.getId());
@@ -62,6 +79,9 @@ public final class IssuerRoutingJwtDecoder implements JwtDecoder {
         if (revoked) {
             throw new JwtValidationException("The token has been revoked", java.util.List
                 .of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "revoked", null)));
+        }
+        if (!known) {
+            verified.remember(token, jwt);
         }
         return jwt;
     }

@@ -38,6 +38,12 @@ public class MdmSecurityProperties {
     private boolean checkDeniedTokens = true;
 
     /**
+     * Verified tokens kept until they expire, so that a caller's next request is not
+     * verified again (the deny-list is still consulted every time); 0 keeps none.
+     */
+    private long tokenCacheSize = 4096;
+
+    /**
      * Paths that need no token (besides health, metrics and API docs), e.g. a webhook
      * signed another way.
      */
@@ -134,6 +140,14 @@ public class MdmSecurityProperties {
 
     public void setCheckDeniedTokens(boolean checkDeniedTokens) {
         this.checkDeniedTokens = checkDeniedTokens;
+    }
+
+    public long getTokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    public void setTokenCacheSize(long tokenCacheSize) {
+        this.tokenCacheSize = tokenCacheSize;
     }
 
     public List<String> getOpenPaths() {

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.TokenChecks;
+import in.mdm.platform.security.VerifiedTokens;
 
 /**
  * Every service checks the bearer token of every request (defence in depth behind the
@@ -78,7 +79,8 @@ public class SecurityPlatformAutoConfiguration {
                     properties.getAudience(), keycloak.effectiveJwksUri()));
             log.info("Accepting Keycloak tokens from {}", keycloak.getIssuerUri());
         }
-        return new IssuerRoutingJwtDecoder(byIssuer, denied(properties, redis));
+        return new IssuerRoutingJwtDecoder(byIssuer, denied(properties, redis),
+                new VerifiedTokens(properties.getTokenCacheSize()));
     }
 
     private static Predicate<String> denied(MdmSecurityProperties properties,
