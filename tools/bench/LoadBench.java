@@ -232,9 +232,10 @@ public class LoadBench {
 
         String line(String what) {
             long[] nanos = nanos();
+            // a 409 is a report posted again (the answer for a duplicate), not a failure
             long errors = failures + statuses.entrySet()
                 .stream()
-                .filter(e -> e.getKey() >= 400)
+                .filter(e -> e.getKey() >= 400 && e.getKey() != 409)
                 .mapToLong(Map.Entry::getValue)
                 .sum();
             return String.format(Locale.ROOT,
@@ -321,6 +322,7 @@ public class LoadBench {
     /** Resident memory of the suite's processes on this machine: the total and the largest three. */
     static String memory() {
         Map<String, Long> kib = new java.util.TreeMap<>();
+        long[] pss = { 0 };
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
                 try {
@@ -335,6 +337,11 @@ public class LoadBench {
                             kib.merge(name, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
                         }
                     }
+                    for (String line : Files.readAllLines(p.resolve("smaps_rollup"))) {
+                        if (line.startsWith("Pss:")) {
+                            pss[0] += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        }
+                    }
                 }
                 catch (IOException | RuntimeException gone) {
                     // a process that ended meanwhile
@@ -345,7 +352,10 @@ public class LoadBench {
             return "memory: " + ex.getMessage();
         }
         long total = kib.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder top = new StringBuilder(String.format(Locale.ROOT, "RSS %.2f GiB", total / 1048576.0));
+        // RSS summed as the launcher sums it (PostgreSQL's shared buffers once per backend that touched them); PSS
+        // shares each page among the processes that map it
+        StringBuilder top = new StringBuilder(String.format(Locale.ROOT, "RSS %.2f GiB (PSS %.2f GiB)",
+                total / 1048576.0, pss[0] / 1048576.0));
         kib.entrySet()
             .stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
