@@ -405,16 +405,11 @@ public class LoadBench {
     }
 
     String login(String gateway, String username, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("""
-                    {"username":"%s","password":"%s"}""".formatted(username, password)))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = ACCESS.matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("login of " + username + ": " + r.statusCode() + " " + r.body());
+        String token = tryLogin(gateway, username, password);
+        if (token == null) {
+            throw new IllegalStateException("the login of " + username + " was refused");
         }
-        return m.group(1);
+        return token;
     }
 
     /**
