@@ -62,7 +62,7 @@ public class SchoolService {
     /** Replaces a school's master data; SchoolUpdated only when something changed. */
     @Transactional
     School update(String udiseCode, UpdateSchoolRequest request, Caller caller) {
-        get(udiseCode, caller);
+        current(udiseCode, caller);
         SchoolDetails details = request.details();
         check(details);
         cache.evictAfterCommit(List.of(udiseCode));
@@ -93,13 +93,25 @@ public class SchoolService {
     }
 
     /**
-     * One school the caller may see (from the cache: one read of the register, no
-     * transaction).
+     * One school the caller may see, from the cache: for the read endpoint, on a request
+     * thread that holds no database connection.
      */
     School get(String udiseCode, Caller caller) {
+        return visible(cache.find(udiseCode, schools::find), udiseCode, caller);
+    }
+
+    /**
+     * The school's row itself, for a transaction: never the cache, whose loader for the
+     * same school may be waiting for a pooled connection that this transaction's siblings
+     * hold while they wait for it.
+     */
+    private School current(String udiseCode, Caller caller) {
+        return visible(schools.find(udiseCode), udiseCode, caller);
+    }
+
+    private static School visible(java.util.Optional<School> school, String udiseCode, Caller caller) {
         JurisdictionScope scope = JurisdictionScope.of(caller);
-        return cache.find(udiseCode, schools::find)
-            .filter(school -> scope.covers(school.districtCode(), school.blockCode(), school.udiseCode()))
+        return school.filter(s -> scope.covers(s.districtCode(), s.blockCode(), s.udiseCode()))
             .orElseThrow(() -> ApiException.notFound(SchoolProblems.SCHOOL_NOT_FOUND,
                     "No school with UDISE code " + udiseCode));
     }
@@ -116,7 +128,7 @@ public class SchoolService {
      */
     @Transactional
     EnrollmentResponse setEnrollment(String udiseCode, String academicYear, EnrollmentRequest request, Caller caller) {
-        School school = get(udiseCode, caller);
+        School school = current(udiseCode, caller);
         if (!AcademicYear.isValid(academicYear)) {
             throw ApiException.badRequest(SchoolProblems.ENROLLMENT_BAD_YEAR, "academicYear: must be like 2026-27");
         }
@@ -129,7 +141,7 @@ public class SchoolService {
 
     @Transactional(readOnly = true)
     List<EnrollmentResponse> enrollments(String udiseCode, Caller caller) {
-        get(udiseCode, caller);
+        current(udiseCode, caller);
         return enrollments.all(udiseCode);
     }
 

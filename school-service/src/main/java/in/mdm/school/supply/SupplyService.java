@@ -113,8 +113,7 @@ public class SupplyService {
         }
         List<String> released = repository.cooksFor(kitchen, schools);
         // their kitchenId changed (and that of the schools it no longer cooks for)
-        cache.evictAfterCommit(schools);
-        cache.evictAfterCommit(released);
+        cache.evictAfterCommit(java.util.stream.Stream.concat(schools.stream(), released.stream()).toList());
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {
