@@ -28,8 +28,9 @@ import in.mdm.platform.web.PageResponse;
 class AlertRepository {
 
     /** Where an alert lies: its scope, and the school it concerns, if any. */
-    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.scoped("alerts.scope_level",
-            "alerts.scope_code", "alerts.udise_code");
+    static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns
+        .scoped("alerts.scope_level", "alerts.scope_code", "alerts.udise_code")
+        .placedIn("alerts.district_code", "alerts.block_code");
 
     /**
      * The advisory lock every writer of {@code alert_changes} holds to its commit, so

@@ -63,7 +63,9 @@ class JurisdictionScopeSqlTests {
                         create table located (id int primary key, district_code varchar(6), block_code varchar(6), udise_code char(11));
                         create table keyed (id int primary key, from_udise_code char(11) not null, to_udise_code char(11) not null);
                         create table scoped (id int primary key, scope_level varchar(8) not null, scope_code varchar(11) not null,
-                                             udise_code char(11))""")
+                                             udise_code char(11));
+                        create table placed (id int primary key, scope_level varchar(8) not null, scope_code varchar(11) not null,
+                                             udise_code char(11), district_code varchar(6), block_code varchar(6))""")
             .update();
         PLACES.forEach((udise, place) -> jdbc.sql("insert into school_locations values (?, ?, ?)")
             .params(udise, place[0], place[1])
@@ -174,6 +176,59 @@ class JurisdictionScopeSqlTests {
                 .as("%s, with the school a row concerns", caller)
                 .isEqualTo(byScopeOrSchool);
         }
+    }
+
+    @Test
+    void scopedRowsNamingTheirDistrictAndBlockAreSeenThere() {
+        // level, code, school, district, block: rows as alerts carry them, and rows
+        // raised
+        // before their school was placed (no district, no block)
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] { "STATE", "33", null, null, null });
+        rows.add(new String[] { "STATE", "33", null, "568", null });
+        rows.add(new String[] { "STATE", "33", "33020100101", "568", "6301" });
+        rows.add(new String[] { "DISTRICT", "568", null, "568", null });
+        rows.add(new String[] { "DISTRICT", "569", null, "569", "6401" });
+        rows.add(new String[] { "DISTRICT", "569", null, null, null });
+        rows.add(new String[] { "BLOCK", "6301", null, "568", "6301" });
+        rows.add(new String[] { "BLOCK", "6401", null, null, null });
+        for (Map.Entry<String, String[]> school : PLACES.entrySet()) {
+            rows.add(new String[] { "SCHOOL", school.getKey(), school.getKey(), school.getValue()[0],
+                    school.getValue()[1] });
+            rows.add(new String[] { "SCHOOL", school.getKey(), school.getKey(), null, null });
+        }
+        rows.add(new String[] { "SCHOOL", UNPLACED, UNPLACED, null, null });
+        jdbc.sql("delete from placed").update();
+        for (int id = 0; id < rows.size(); id++) {
+            String[] row = rows.get(id);
+            jdbc.sql("insert into placed values (?, ?, ?, ?, ?, ?)")
+                .params(id, row[0], row[1], row[2], row[3], row[4])
+                .update();
+        }
+        Columns columns = Columns.scoped("scope_level", "scope_code", "udise_code")
+            .placedIn("district_code", "block_code");
+        for (Jurisdiction caller : CALLERS) {
+            JurisdictionScope scope = JurisdictionScope.of(caller);
+            Set<Integer> expected = new TreeSet<>();
+            for (int id = 0; id < rows.size(); id++) {
+                String[] row = rows.get(id);
+                String named = switch (caller.level()) {
+                    case DISTRICT -> row[3];
+                    case BLOCK -> row[4];
+                    default -> null;
+                };
+                boolean seen = named != null ? named.equals(caller.code())
+                        : coversScope(scope, row[0], row[1]) || row[2] != null && covers(scope, row[2]);
+                if (seen) {
+                    expected.add(id);
+                }
+            }
+            assertThat(ids("placed", scope.where(columns))).as("%s", caller).isEqualTo(expected);
+        }
+        assertThat(ids("placed", JurisdictionScope.of(Jurisdiction.district("568")).where(columns)))
+            .as("Chennai sees the state alert naming it, its block's and its schools'")
+            .contains(1, 2, 3, 6)
+            .doesNotContain(0, 4, 5, 7);
     }
 
     /** A school placed by the table (an unplaced one has only its own code). */

@@ -168,7 +168,18 @@ public final class JurisdictionScope {
             }
             case STATE -> throw new IllegalStateException("the state covers every row");
         }
-        return new Condition("(" + String.join(" or ", any) + ")", Map.of(p, jurisdiction.code()));
+        String byScope = "(" + String.join(" or ", any) + ")";
+        String own = switch (jurisdiction.level()) {
+            case DISTRICT -> columns.district;
+            case BLOCK -> columns.block;
+            default -> null;
+        };
+        if (own != null) {
+            // a row that names its district (block) is found by that column's index; the
+            // placement through school_locations is only for rows that do not
+            byScope = "(" + own + " = :" + p + " or (" + own + " is null and " + byScope + "))";
+        }
+        return new Condition(byScope, Map.of(p, jurisdiction.code()));
     }
 
     /**
@@ -288,6 +299,22 @@ public final class JurisdictionScope {
             return new Columns(Shape.SCOPED, null, null, udiseColumn,
                     Objects.requireNonNull(levelColumn, "levelColumn"),
                     Objects.requireNonNull(codeColumn, "codeColumn"));
+        }
+
+        /**
+         * The same scoped rows, which also carry the district and block they lie in
+         * (filled when known, {@code null} otherwise): a district (block) then sees every
+         * row naming it, whatever the row's level (an alert escalated to the state stays
+         * in sight of the district it concerns), and the rows naming none are placed as
+         * {@link #scoped} places them. The condition on a named district is one an index
+         * on that column answers.
+         */
+        public Columns placedIn(String districtColumn, String blockColumn) {
+            if (shape != Shape.SCOPED) {
+                throw new IllegalStateException("only scoped rows are placed in a district and block");
+            }
+            return new Columns(Shape.SCOPED, Objects.requireNonNull(districtColumn, "districtColumn"),
+                    Objects.requireNonNull(blockColumn, "blockColumn"), udise, level, code);
         }
 
         private static String identifier(String column) {
