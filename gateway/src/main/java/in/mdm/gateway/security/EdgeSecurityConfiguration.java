@@ -18,7 +18,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -27,6 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import in.mdm.gateway.GatewayProblems;
 import in.mdm.gateway.problem.Problems;
+import in.mdm.platform.security.BearerTokens;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.Role;
@@ -94,8 +98,10 @@ class EdgeSecurityConfiguration {
                 // grants their scopes
                 exchanges.anyExchange().hasAnyAuthority(PEOPLE);
             })
-            .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(decoder)
-                .jwtAuthenticationConverter(token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
+            .oauth2ResourceServer(rs -> rs.bearerTokenConverter(EdgeSecurityConfiguration::bearerToken)
+                .jwt(jwt -> jwt.jwtDecoder(decoder)
+                    .jwtAuthenticationConverter(
+                            token -> Mono.just(new CallerAuthentication(token, claims.caller(token)))))
                 // a token that cannot be checked now (the issuer's keys or Redis
                 // unreachable) is a 503 to retry
                 .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
@@ -116,6 +122,17 @@ class EdgeSecurityConfiguration {
                 .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
                         GatewayProblems.FORBIDDEN, "Your role may not do this")));
         return http.build();
+    }
+
+    /** The request's bearer token, read without Spring Security's per-request pattern. */
+    private static Mono<Authentication> bearerToken(ServerWebExchange exchange) {
+        try {
+            String token = BearerTokens.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            return token == null ? Mono.empty() : Mono.just(new BearerTokenAuthenticationToken(token));
+        }
+        catch (OAuth2AuthenticationException ex) {
+            return Mono.error(ex);
+        }
     }
 
     private static ServerWebExchangeMatcher matcher(java.util.List<String> paths, java.util.List<String> methods) {

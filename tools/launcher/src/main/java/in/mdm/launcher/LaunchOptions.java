@@ -24,6 +24,12 @@ public final class LaunchOptions {
             "-Xss512k", "-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m",
             "--enable-native-access=ALL-UNNAMED");
 
+    /**
+     * The applications every read crosses (the gateway, and school-service behind most of
+     * them): the full JIT pays for its slower start there.
+     */
+    static final java.util.Set<String> LONG_RUNNING_HOT = java.util.Set.of("gateway", "school-service");
+
     private final Path root;
 
     private final List<App> services;
@@ -168,15 +174,15 @@ public final class LaunchOptions {
 
     /**
      * The JVM flags of one application: its own if given, else the common ones; with the
-     * default flags the gateway, which every request crosses for as long as the suite
-     * runs, gets the full JIT ({@link #fullJit}).
+     * default flags the gateway and school-service, which most requests cross for as long
+     * as the suite runs, get the full JIT ({@link #fullJit}).
      */
     public List<String> jvmFlags(String app) {
         List<String> own = appJvmFlags.get(app);
         if (own != null) {
             return own;
         }
-        if (app.equals("gateway") && jvmFlags.equals(DEFAULT_JVM_FLAGS)) {
+        if (LONG_RUNNING_HOT.contains(app) && jvmFlags.equals(DEFAULT_JVM_FLAGS)) {
             return fullJit(jvmFlags);
         }
         return jvmFlags;

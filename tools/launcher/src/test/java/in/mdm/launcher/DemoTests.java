@@ -49,7 +49,9 @@ class DemoTests {
         assertThat(given.jvmFlags("gateway")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
 
         assertThat(CommandLine.parse(ROOT).options().build().jvmFlags("school-service"))
-            .isEqualTo(LaunchOptions.DEFAULT_JVM_FLAGS);
+            .as("without the demo, the heap of every service")
+            .isEqualTo(LaunchOptions.fullJit(LaunchOptions.DEFAULT_JVM_FLAGS))
+            .contains("-Xmx256m");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import in.mdm.platform.security.BearerTokens;
 import in.mdm.platform.security.CallerAuthentication;
 import in.mdm.platform.security.CallerClaims;
 import in.mdm.platform.security.TokenChecks;
@@ -134,6 +136,7 @@ public class SecurityPlatformAutoConfiguration {
                         return filter;
                     }
                 })
+            .bearerTokenResolver(request -> BearerTokens.of(request.getHeader(HttpHeaders.AUTHORIZATION)))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems)
             .jwt(jwt -> jwt
