@@ -12,6 +12,8 @@ import in.mdm.events.DomainEvent;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -21,6 +23,13 @@ import in.mdm.school.masterdata.MasterData;
 
 @Service
 public class SchoolService {
+
+    /** The audit trail's names for a school's master data and its changes. */
+    static final String AUDIT_ENTITY = "school";
+
+    static final String AUDIT_REGISTER = "school.register";
+
+    static final String AUDIT_UPDATE = "school.update";
 
     private final SchoolRepository schools;
 
@@ -34,18 +43,22 @@ public class SchoolService {
 
     private final SchoolCache cache;
 
+    private final AuditTrail audit;
+
     SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
-            ApplicationEventPublisher events, Clock clock, SchoolCache cache) {
+            ApplicationEventPublisher events, Clock clock, SchoolCache cache, AuditTrail audit) {
         this.schools = schools;
         this.enrollments = enrollments;
         this.masterData = masterData;
         this.events = events;
         this.clock = clock;
         this.cache = cache;
+        this.audit = audit;
     }
 
     /**
-     * Registers a school and publishes SchoolRegistered in the same transaction (outbox).
+     * Registers a school and publishes SchoolRegistered in the same transaction (outbox);
+     * the new master data goes to the audit trail with it.
      */
     @Transactional
     School register(RegisterSchoolRequest request) {
@@ -56,19 +69,25 @@ public class SchoolService {
         events.publishEvent(new SchoolRegistered(DomainEvent.newId(), clock.instant(), school.udiseCode(),
                 school.name(), school.districtCode(), school.blockCode(), school.category().name(),
                 school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible()));
+        audit.record(AuditEntry.created(AUDIT_REGISTER, AUDIT_ENTITY, school.udiseCode(), SchoolResponse.of(school)));
         return school;
     }
 
-    /** Replaces a school's master data; SchoolUpdated only when something changed. */
+    /**
+     * Replaces a school's master data; SchoolUpdated, and the master data before and
+     * after in the audit trail, only when something changed.
+     */
     @Transactional
     School update(String udiseCode, UpdateSchoolRequest request, Caller caller) {
-        current(udiseCode, caller);
+        School before = current(udiseCode, caller);
         SchoolDetails details = request.details();
         check(details);
         cache.evictAfterCommit(List.of(udiseCode));
         return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
             .map(school -> {
                 events.publishEvent(updated(school));
+                audit.record(AuditEntry.changed(AUDIT_UPDATE, AUDIT_ENTITY, udiseCode, SchoolResponse.of(before),
+                        SchoolResponse.of(school)));
                 return school;
             })
             .orElseGet(() -> schools.find(udiseCode).orElseThrow());
