@@ -38,6 +38,20 @@ final class Api {
     static final String ADMIN_PASSWORD = "Tn-Admin-Test-2026";
     static final String TREASURY_SECRET = "treasury-test-secret-2026";
     static final String DATA_KEY = "test-data-key-not-for-production";
+
+    /**
+     * The key ring of personal data in tests (32-byte test keys, never used elsewhere):
+     * {@code t2025} an earlier key still in the ring, {@code t2026} the active one.
+     */
+    static final String CRYPTO_OLD_KEY_ID = "t2025";
+
+    static final String CRYPTO_OLD_KEY = "dGVzdC1maWVsZC1rZXktMjAyNS1ub3QtZm9yLXByb2Q=";
+
+    static final String CRYPTO_KEY_ID = "t2026";
+
+    static final String CRYPTO_KEY = "dGVzdC1maWVsZC1rZXktMjAyNi1ub3QtZm9yLXByb2Q=";
+
+    static final String CRYPTO_INDEX_KEY = "dGVzdC1pbmRleC1rZXktbm90LWZvci1wcm9kdWN0aW8=";
     static final String KEYCLOAK_ISSUER = "http://keycloak.mdm-twin.test/realms/mdm";
 
     /**

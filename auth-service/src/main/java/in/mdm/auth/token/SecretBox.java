@@ -3,11 +3,8 @@ package in.mdm.auth.token;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
@@ -15,13 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import in.mdm.platform.security.crypto.AesGcm;
+
 /**
  * Seals secrets kept in the database (private signing keys, TOTP secrets) with
  * AES-256-GCM under a key derived from {@code mdm.auth.data-key}
  * ({@code MDM_AUTH_DATA_KEY}), so that a copy of the database alone does not give them
  * away. Without that setting values are stored as they are (and a sealed value cannot be
  * read). A sealed value reads {@code v1:<base64 of nonce, ciphertext and tag>}; an
- * unsealed one is read as it is.
+ * unsealed one is read as it is. Personal data in the users table is encrypted with
+ * {@link in.mdm.platform.security.crypto.FieldCipher} instead (key ring, key ids,
+ * rotation); both use {@link AesGcm}.
  */
 @Component
 public class SecretBox {
@@ -30,11 +31,7 @@ public class SecretBox {
 
     private static final String PREFIX = "v1:";
 
-    private static final int NONCE_BYTES = 12;
-
     private final SecretKeySpec key;
-
-    private final SecureRandom random = new SecureRandom();
 
     SecretBox(@Value("${mdm.auth.data-key:}") String dataKey) {
         if (dataKey == null || dataKey.isBlank()) {
@@ -58,20 +55,8 @@ public class SecretBox {
         if (plain == null || key == null) {
             return plain;
         }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[nonce.length + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, nonce.length);
-            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal a secret", e);
-        }
+        return PREFIX
+                + Base64.getEncoder().encodeToString(AesGcm.seal(key, plain.getBytes(StandardCharsets.UTF_8), null));
     }
 
     public String open(String stored) {
@@ -84,9 +69,7 @@ public class SecretBox {
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return new String(AesGcm.open(key, in, null), StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(

@@ -30,8 +30,11 @@ class AccountRepository {
 
     private final JdbcClient jdbc;
 
-    AccountRepository(JdbcClient jdbc) {
+    private final UserFields fields;
+
+    AccountRepository(JdbcClient jdbc, UserFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
     }
 
     Optional<Account> findByUsername(String username) {
@@ -52,8 +55,15 @@ class AccountRepository {
             .optional();
     }
 
+    /**
+     * By the e-mail address's blind index (lower-cased, {@link UserFields#emailIndex}); a
+     * row not yet encrypted by its plain address.
+     */
     Optional<String> usernameByEmail(String email) {
-        return jdbc.sql("select username from users where lower(email) = lower(:email)")
+        return jdbc.sql("""
+                select username from users
+                where email_index = :index or (email_index is null and lower(email) = lower(:email))""")
+            .param("index", fields.emailIndex(email))
             .param("email", email)
             .query(String.class)
             .optional();

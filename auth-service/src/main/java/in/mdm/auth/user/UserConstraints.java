@@ -18,6 +18,8 @@ class UserConstraints {
                 new Conflict(AuthProblems.USER_DUPLICATE_USERNAME, "A user with this username already exists"),
                 "users_email_key",
                 new Conflict(AuthProblems.USER_DUPLICATE_EMAIL, "A user with this e-mail address already exists"),
+                "users_plain_email_key",
+                new Conflict(AuthProblems.USER_DUPLICATE_EMAIL, "A user with this e-mail address already exists"),
                 "machine_clients_pkey",
                 new Conflict(AuthProblems.CLIENT_DUPLICATE_ID, "A machine client with this id already exists")));
     }

@@ -26,8 +26,9 @@ class UserRepository {
      * {@link MfaService}.
      */
     private static final String COLUMNS = """
-            id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code, district_code,
-            block_code, status, preferred_language, mfa_enabled_at, created_at, updated_at, activated_at""";
+            id, username, email, phone, display_name, email_enc, phone_enc, display_name_enc, role, jurisdiction_level,
+            jurisdiction_code, district_code, block_code, status, preferred_language, mfa_enabled_at, created_at,
+            updated_at, activated_at""";
 
     private static final String FILTERS = """
             (cast(:role as varchar) is null or role = :role)
@@ -39,9 +40,12 @@ class UserRepository {
 
     private final Clock clock;
 
-    UserRepository(JdbcClient jdbc, Clock clock) {
+    private final UserFields fields;
+
+    UserRepository(JdbcClient jdbc, Clock clock, UserFields fields) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.fields = fields;
     }
 
     /** A user lies where its district, block or school is. */
@@ -49,10 +53,7 @@ class UserRepository {
             "block_code", "udise_code");
 
     Optional<User> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from users where id = :id")
-            .param("id", id)
-            .query(UserRepository::map)
-            .optional();
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id).query(this::map).optional();
     }
 
     /** The user, if it lies inside the caller's jurisdiction. */
@@ -61,14 +62,14 @@ class UserRepository {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id and " + within.sql())
             .params(within.params())
             .param("id", id)
-            .query(UserRepository::map)
+            .query(this::map)
             .optional();
     }
 
     Optional<User> findByUsername(String username) {
         return jdbc.sql("select " + COLUMNS + " from users where username = :username")
             .param("username", username)
-            .query(UserRepository::map)
+            .query(this::map)
             .optional();
     }
 
@@ -80,22 +81,25 @@ class UserRepository {
             .param("level", filter.jurisdictionLevel())
             .param("code", filter.jurisdictionCode())
             .orderBy("username, id")
-            .fetch(page, size, UserRepository::map);
+            .fetch(page, size, this::map);
     }
 
+    /** Inserts the user, its e-mail address, phone number and name encrypted. */
     void insert(UUID id, NewUser user, UserStatus status, String passwordHash) {
-        jdbc.sql(
-                """
-                        insert into users (id, username, email, phone, display_name, role, jurisdiction_level, jurisdiction_code,
-                                           district_code, block_code, status, preferred_language, password_hash,
-                                           password_changed_at, activated_at)
-                        values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :district, :block, :status,
-                                :language, :hash, :passwordChangedAt, :activatedAt)""")
+        UserFields.Sealed sealed = fields.seal(user.email(), user.phone(), user.displayName());
+        jdbc.sql("""
+                insert into users (id, username, email_enc, phone_enc, display_name_enc, email_index, phone_index, role,
+                                   jurisdiction_level, jurisdiction_code, district_code, block_code, status,
+                                   preferred_language, password_hash, password_changed_at, activated_at)
+                values (:id, :username, :email, :phone, :displayName, :emailIndex, :phoneIndex, :role, :level, :code,
+                        :district, :block, :status, :language, :hash, :passwordChangedAt, :activatedAt)""")
             .param("id", id)
             .param("username", user.username())
-            .param("email", user.email())
-            .param("phone", user.phone())
-            .param("displayName", user.displayName())
+            .param("email", sealed.emailEnc())
+            .param("phone", sealed.phoneEnc())
+            .param("displayName", sealed.displayNameEnc())
+            .param("emailIndex", sealed.emailIndex())
+            .param("phoneIndex", sealed.phoneIndex())
             .param("role", user.role().name())
             .param("level", user.jurisdiction().level().name())
             .param("code", user.jurisdiction().code())
@@ -134,9 +138,12 @@ class UserRepository {
             .update();
     }
 
-    private static User map(ResultSet rs, int row) throws SQLException {
-        return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
-                rs.getString("phone"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+    private User map(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getObject("id", UUID.class), rs.getString("username"),
+                fields.open(UserFields.EMAIL, rs.getString("email_enc"), rs.getString("email")),
+                fields.open(UserFields.PHONE, rs.getString("phone_enc"), rs.getString("phone")),
+                fields.open(UserFields.DISPLAY_NAME, rs.getString("display_name_enc"), rs.getString("display_name")),
+                Role.valueOf(rs.getString("role")),
                 new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")),
                         rs.getString("jurisdiction_code")),
                 rs.getString("district_code"), rs.getString("block_code"), UserStatus.valueOf(rs.getString("status")),
