@@ -196,6 +196,31 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
     }
 
     @Test
+    void anSmsGatewayRedirectIsNeitherFollowedNorTakenForSent() throws Exception {
+        Place place = place();
+        User hm = user("SCHOOL", Jurisdiction.school(place.udise), "en");
+        // the address a hostile or misconfigured gateway points at: inside the cluster
+        SMS_GATEWAY.stubFor(post(urlEqualTo("/internal/messages")).willReturn(aResponse().withStatus(202)));
+        SMS_GATEWAY.stubFor(post(urlEqualTo("/messages")).atPriority(1)
+            .withRequestBody(matchingJsonPath("$.to", equalTo(hm.phone)))
+            .willReturn(
+                    aResponse().withStatus(307).withHeader("Location", SMS_GATEWAY.baseUrl() + "/internal/messages")));
+
+        AlertRaised alert = alert(place.udise, "CRITICAL", "Water supply cut", "No water for cooking");
+        publish(ALERTS, alert);
+        UUID notification = await().atMost(Duration.ofSeconds(30))
+            .until(() -> notificationOf(alert, hm), id -> id != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(notification, "SMS")));
+        assertThat(sms(hm.phone)).as("asked once: a redirect is a refusal, not a reason to retry").hasSize(1);
+        assertThat(SMS_GATEWAY.findAll(postRequestedFor(urlEqualTo("/internal/messages")))).as("never followed")
+            .isEmpty();
+        assertThat(jdbc.sql("select last_error from deliveries where notification_id = ? and channel = 'SMS'")
+            .param(notification)
+            .query(String.class)
+            .single()).contains("SMS gateway answered 307");
+    }
+
+    @Test
     void aFailingSmsIsRetriedThenFailsVisiblyAndIsResentByAnAdmin() throws Exception {
         Place place = place();
         User hm = user("SCHOOL", Jurisdiction.school(place.udise), "en");

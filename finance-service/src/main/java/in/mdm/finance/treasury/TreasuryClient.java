@@ -1,7 +1,6 @@
 package in.mdm.finance.treasury;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -10,9 +9,10 @@ import io.github.resilience4j.retry.Retry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+
+import in.mdm.platform.web.OutboundHttp;
 
 /**
  * The treasury's payment API: {@code POST <MDM_TREASURY_URL>/payments} with an
@@ -41,10 +41,9 @@ class TreasuryClient {
     TreasuryClient(RestClient.Builder builder, CircuitBreaker treasuryCircuitBreaker, Retry treasuryRetry,
             @Value("${mdm.finance.treasury.url:${MDM_TREASURY_URL:http://localhost:9090}}") String baseUrl,
             @Value("${mdm.finance.treasury.timeout:PT5S}") Duration timeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
+        // a redirect is refused, not followed: the instruction stays pending, in the
+        // reconciliation, rather than counted as paid or sent elsewhere
+        this.http = OutboundHttp.client(builder, timeout, timeout).baseUrl(baseUrl).build();
         this.breaker = treasuryCircuitBreaker;
         this.retry = treasuryRetry;
     }

@@ -221,6 +221,20 @@ class TreasuryIntegrationTests {
     }
 
     @Test
+    void aTreasuryRedirectIsNotFollowedAndTheInstructionWaitsUnpaid() {
+        UUID release = releasedFund("33350100001", "535", "5350");
+        TREASURY.stubFor(post(urlEqualTo("/internal/payments")).willReturn(aResponse().withStatus(201)));
+        TREASURY.stubFor(post(urlEqualTo("/payments"))
+            .willReturn(aResponse().withStatus(302).withHeader("Location", TREASURY.baseUrl() + "/internal/payments")));
+
+        assertThat(sender.sendPending()).as("a redirect is not a payment").isZero();
+        TREASURY.verify(1, postRequestedFor(urlEqualTo("/payments")));
+        TREASURY.verify(0, postRequestedFor(urlEqualTo("/internal/payments")));
+        assertThat(instruction(release)).containsEntry("status", "PENDING")
+            .satisfies(i -> assertThat(i.get("last_error").toString()).contains("Redirect refused (302"));
+    }
+
+    @Test
     void aRefusalIsNotRetriedAndTheDailyReconciliationListsWhatTheTreasuryHasNotConfirmed() {
         UUID refused = releasedFund("33340100001", "534", "5340");
         TREASURY.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(422)));

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -14,6 +13,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import in.mdm.notification.template.Channel;
 import in.mdm.notification.template.SmsParts;
+import in.mdm.platform.web.OutboundHttp;
 
 /**
  * SMS through an HTTP gateway: {@code POST <baseUrl>/messages} with {@code X-Api-Key} and
@@ -30,10 +30,8 @@ class SmsChannel implements ChannelSender {
 
     SmsChannel(DeliveryProperties properties, RestClient.Builder builder) {
         this.sms = properties.sms();
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(sms.timeout());
-        requests.setReadTimeout(sms.timeout());
-        this.http = builder.clone().requestFactory(requests).build();
+        // a redirect is refused (a permanent failure), never followed with our API key
+        this.http = OutboundHttp.client(builder, sms.timeout(), sms.timeout()).build();
     }
 
     @Override

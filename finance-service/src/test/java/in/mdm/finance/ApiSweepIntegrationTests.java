@@ -1,0 +1,29 @@
+package in.mdm.finance;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import in.mdm.testkit.MdmIntegrationTest;
+import in.mdm.testkit.OpenApiSweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation finance-service documents: 401 without a token (but the treasury's
+ * callbacks, signed otherwise), 400 problems for parameters and bodies that are not what
+ * it documents, never a 5xx.
+ */
+@MdmIntegrationTest
+class ApiSweepIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyDocumentedOperationRefusesAnonymousCallersAndMalformedInputWithProblems() {
+        int swept = OpenApiSweep.at("http://localhost:" + port).open("/api/v1/financial/treasury/callbacks").verify();
+        assertThat(swept).as("finance-service documents its API").isPositive();
+    }
+
+}
