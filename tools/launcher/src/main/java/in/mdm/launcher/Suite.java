@@ -291,6 +291,11 @@ public final class Suite implements AutoCloseable {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
         }
         environment.putAll(identityEnvironment(app, ports, adminPassword, System.getenv()));
+        if (app.name().equals("auth-service")) {
+            // the development key ring of users' personal data lives with the data it
+            // encrypts (generated there on first start when no MDM_CRYPTO_* keys are set)
+            environment.put("MDM_CRYPTO_DEV_KEY_FILE", devKeyFile(options.dataDir()).toString());
+        }
         environment.putAll(options.environment());
         return environment;
     }
@@ -310,6 +315,11 @@ public final class Suite implements AutoCloseable {
         environment.put("MDM_ACTIVATION_LINK", page + "/activate?token={token}");
         environment.put("MDM_RESET_LINK", page + "/reset-password?token={token}");
         return environment;
+    }
+
+    /** Where auth-service keeps the development key ring of a data folder. */
+    static Path devKeyFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("auth-field-keys.properties");
     }
 
     /** The page that shows the mail and SMS sent, or null before it has started. */
