@@ -201,7 +201,10 @@ public class ImportBench {
         app.addInitializers(new InfrastructureInitializer());
         List<String> properties = new ArrayList<>(List.of("--server.port=0", "--spring.cloud.config.enabled=false",
                 "--spring.config.import=", "--eureka.client.enabled=false", "--spring.cloud.discovery.enabled=false",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // headmasters are encrypted at rest: a throw-away development key ring
+                "--mdm.crypto.dev-key-file="
+                        + Files.createTempDirectory("import-bench").resolve("field-keys.properties")));
         properties.addAll(extra);
         System.out.printf("service properties: %s%n", extra);
         try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {

@@ -1,8 +1,5 @@
 package in.mdm.auth.user;
 
-import java.time.Instant;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
+import in.mdm.platform.crypto.FieldEncryption;
 import in.mdm.platform.security.Caller;
 
 /**
@@ -27,23 +25,6 @@ import in.mdm.platform.security.Caller;
 @PreAuthorize("hasRole('ADMIN')")
 class FieldKeyController {
 
-    /**
-     * @param activeKey the key id values are re-encrypted with
-     * @param running whether this instance's job is running
-     * @param done rows (re-)encrypted by the job of this instance since it started
-     * @param remaining rows in the table still under another key or in plain text
-     * @param rowsByKey encrypted rows per key id
-     */
-    record FieldKeyRotationResponse(String activeKey, boolean running, long done, long remaining,
-            Map<String, Long> rowsByKey, Instant startedAt, Instant finishedAt, String error) {
-
-        static FieldKeyRotationResponse of(UserEncryption.Rotation r) {
-            return new FieldKeyRotationResponse(r.activeKey(), r.running(), r.done(), r.remaining(), r.rowsByKey(),
-                    r.startedAt(), r.finishedAt(), r.error());
-        }
-
-    }
-
     private final UserEncryption encryption;
 
     private final AuditLog audit;
@@ -55,16 +36,21 @@ class FieldKeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    FieldKeyRotationResponse rotate(Caller caller, HttpServletRequest request) {
-        UserEncryption.Rotation rotation = encryption.startRotation();
+    FieldEncryption.Progress rotate(Caller caller, HttpServletRequest request) {
+        FieldEncryption.Progress rotation = encryption.startRotation();
         audit.success(AuditAction.FIELD_KEY_ROTATION_STARTED, null, caller.username(), AuditLog.address(request),
                 "to key " + rotation.activeKey());
-        return FieldKeyRotationResponse.of(rotation);
+        return rotation;
     }
 
+    /**
+     * {@code activeKey}, {@code running}, {@code done} (rows of this instance's job),
+     * {@code remaining} (rows still under another key or in plain text),
+     * {@code rowsByKey}, {@code startedAt}, {@code finishedAt}, {@code error}.
+     */
     @GetMapping
-    FieldKeyRotationResponse progress() {
-        return FieldKeyRotationResponse.of(encryption.rotation());
+    FieldEncryption.Progress progress() {
+        return encryption.progress();
     }
 
 }

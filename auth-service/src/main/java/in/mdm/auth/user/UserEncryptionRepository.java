@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.jdbc.EncryptedColumns;
+
 /**
  * Batches of the users table for encryption: rows still in plain text, and rows with a
  * value under a key other than the active one. Each batch is locked
@@ -22,11 +24,11 @@ class UserEncryptionRepository {
     record Stored(UUID id, String email, String phone, String displayName) {
     }
 
+    /** The encrypted columns. */
+    private static final EncryptedColumns ENCRYPTED = EncryptedColumns.of("email_enc", "phone_enc", "display_name_enc");
+
     /** Rows with a value not under the key of {@code :prefix} ({@code v1:<key id>:}). */
-    private static final String NOT_UNDER_ACTIVE_KEY = """
-            email_enc is not null
-            and (left(email_enc, length(:prefix)) <> :prefix or left(phone_enc, length(:prefix)) <> :prefix
-                 or left(display_name_enc, length(:prefix)) <> :prefix)""";
+    private static final String NOT_UNDER_ACTIVE_KEY = "email_enc is not null and " + ENCRYPTED.notUnder("prefix");
 
     private final JdbcClient jdbc;
 
@@ -99,16 +101,9 @@ class UserEncryptionRepository {
             .single();
     }
 
-    /** Encrypted rows by the key id of their e-mail address. */
+    /** Encrypted rows by key id. */
     Map<String, Long> rowsByKey() {
-        return jdbc.sql("""
-                select split_part(email_enc, ':', 2) as key_id, count(*) as n from users
-                where email_enc is not null group by 1 order by 1""")
-            .query((rs, row) -> Map.entry(rs.getString("key_id"), rs.getLong("n")))
-            .list()
-            .stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                    java.util.TreeMap::new));
+        return ENCRYPTED.rowsByKey(jdbc, "users");
     }
 
 }

@@ -25,8 +25,13 @@ import in.mdm.platform.web.PageResponse;
 @Repository
 class MealReportRepository {
 
-    /** Where a school is, for jurisdiction checks and flags. */
-    record SchoolPlace(String udiseCode, String name, String districtCode, String blockCode, String headmasterPhone) {
+    /**
+     * Where a school is, for jurisdiction checks and flags, with its headmaster's phone
+     * as stored: encrypted, or plain in a row not yet encrypted
+     * ({@code HeadmasterFields.phone} reads it).
+     */
+    record SchoolPlace(String udiseCode, String name, String districtCode, String blockCode, String headmasterPhoneEnc,
+            String headmasterPhone) {
     }
 
     /** A report lies where its school ({@code s}, joined) is. */
@@ -40,11 +45,12 @@ class MealReportRepository {
     }
 
     Optional<SchoolPlace> school(String udiseCode) {
-        return jdbc.sql(
-                "select udise_code, name, district_code, block_code, headmaster_phone from schools where udise_code = :u")
+        return jdbc.sql("""
+                select udise_code, name, district_code, block_code, headmaster_phone_enc, headmaster_phone from schools
+                where udise_code = :u""")
             .param("u", udiseCode)
             .query((rs, i) -> new SchoolPlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5)))
+                    rs.getString(5), rs.getString(6)))
             .optional();
     }
 
@@ -139,12 +145,12 @@ class MealReportRepository {
             return out;
         }
         jdbc.sql("""
-                select udise_code, name, district_code, block_code, headmaster_phone from schools
+                select udise_code, name, district_code, block_code, headmaster_phone_enc, headmaster_phone from schools
                 where udise_code = any(cast(:u as varchar[]))""")
             .param("u", udiseCodes.toArray(String[]::new))
             .query(rs -> {
                 SchoolPlace school = new SchoolPlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5));
+                        rs.getString(5), rs.getString(6));
                 out.put(school.udiseCode(), school);
             });
         return out;

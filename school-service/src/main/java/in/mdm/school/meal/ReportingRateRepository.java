@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
+import in.mdm.school.school.HeadmasterFields;
 
 /**
  * Who reported a day's meals, and when, among the PM POSHAN schools of an area inside the
@@ -38,8 +39,11 @@ class ReportingRateRepository {
 
     private final JdbcClient jdbc;
 
-    ReportingRateRepository(JdbcClient jdbc) {
+    private final HeadmasterFields headmasters;
+
+    ReportingRateRepository(JdbcClient jdbc, HeadmasterFields headmasters) {
         this.jdbc = jdbc;
+        this.headmasters = headmasters;
     }
 
     /** The area is the district, the block, or (both null) the state. */
@@ -66,7 +70,9 @@ class ReportingRateRepository {
     PageResponse<ReportingRateResponse.NonReporter> nonReporters(LocalDate date, String districtCode, String blockCode,
             JurisdictionScope jurisdiction, int page, int size) {
         return PagedQuery
-            .select(jdbc, "s.udise_code, s.name, s.district_code, s.block_code, s.headmaster_name, s.headmaster_phone",
+            .select(jdbc,
+                    "s.udise_code, s.name, s.district_code, s.block_code, s.headmaster_name, s.headmaster_phone, "
+                            + "s.headmaster_name_enc, s.headmaster_phone_enc",
                     "schools s", jurisdiction.where(SCHOOL))
             .where(AREA_FILTERS
                     + " and not exists (select 1 from meal_reports m where m.udise_code = s.udise_code and m.report_date = :date)")
@@ -74,8 +80,10 @@ class ReportingRateRepository {
             .param("block", blockCode)
             .param("date", date)
             .orderBy("s.district_code, s.block_code, s.udise_code")
-            .fetch(page, size, (rs, i) -> new ReportingRateResponse.NonReporter(rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            .fetch(page, size,
+                    (rs, i) -> new ReportingRateResponse.NonReporter(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), headmasters.name(rs.getString(7), rs.getString(5)),
+                            headmasters.phone(rs.getString(8), rs.getString(6))));
     }
 
 }

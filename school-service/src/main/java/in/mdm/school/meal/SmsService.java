@@ -27,6 +27,7 @@ import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.WebhookSignature;
 import in.mdm.school.SchoolProblems;
+import in.mdm.school.school.HeadmasterFields;
 
 /**
  * The SMS/IVRS webhook: AMS-style messages {@code MDM <udise> <primary> <upper-primary>}
@@ -61,9 +62,12 @@ class SmsService {
 
     private final Clock clock;
 
-    SmsService(MealReportWriter writer, MealReportRepository reports, Clock clock,
+    private final HeadmasterFields headmasters;
+
+    SmsService(MealReportWriter writer, MealReportRepository reports, Clock clock, HeadmasterFields headmasters,
             @Value("${mdm.school.sms.hmac-secret:}") String secret,
             @Value("${mdm.security.state-code:33}") String stateCode) {
+        this.headmasters = headmasters;
         this.gateway = JurisdictionScope.of(Jurisdiction.state(stateCode));
         this.writer = writer;
         this.clock = clock;
@@ -142,7 +146,8 @@ class SmsService {
                 answers[i] = reject(ids[i], "unknown UDISE code " + udise);
                 continue;
             }
-            String phone = school.headmasterPhone();
+            // decrypted only here, for the schools SMS come from
+            String phone = headmasters.phone(school.headmasterPhoneEnc(), school.headmasterPhone());
             if (phone != null && !lastTen(phone).equals(lastTen(messages.get(i).from()))) {
                 answers[i] = reject(ids[i], "sender is not the registered number of school " + udise);
                 continue;

@@ -72,6 +72,10 @@ class SchoolController {
     }
 
     /**
+     * @param headmasterPhone the schools whose headmaster has this phone number, in any
+     * form ({@code +919840000003}, {@code 9840000003}, {@code 09840000003}; a {@code +}
+     * left unencoded in the query arrives as a space, which is taken for it), found
+     * through its blind index
      * @param sort {@code <field>} or {@code <field>,asc|desc}; fields: udiseCode, name,
      * districtCode, blockCode, category, management, updatedAt
      */
@@ -86,6 +90,8 @@ class SchoolController {
             @RequestParam(required = false) Management management,
             @RequestParam(required = false) Boolean pmPoshanEligible,
             @RequestParam(required = false) @Size(min = 2, max = 100) String q,
+            @RequestParam(required = false) @Pattern(regexp = "[ +]?[0-9]{10,13}",
+                    message = "must be a phone number: 10 to 13 digits, optionally after + (+919840000003)") String headmasterPhone,
             @RequestParam(defaultValue = "udiseCode") @Pattern(regexp = "[a-zA-Z]+(,(asc|desc))?",
                     message = "must be <field>[,asc|desc]") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -99,8 +105,8 @@ class SchoolController {
         String direction = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "ASC";
         String orderBy = column + " " + direction + (column.equals("udise_code") ? "" : ", udise_code");
         return schools
-            .page(new SchoolFilter(districtCode, blockCode, category, management, q, pmPoshanEligible), caller, orderBy,
-                    page, size)
+            .page(new SchoolFilter(districtCode, blockCode, category, management, q, pmPoshanEligible, headmasterPhone),
+                    caller, orderBy, page, size)
             .map(SchoolResponse::of);
     }
 

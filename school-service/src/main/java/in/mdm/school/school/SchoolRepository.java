@@ -27,53 +27,64 @@ class SchoolRepository {
 
     private final JdbcClient jdbc;
 
-    SchoolRepository(JdbcClient jdbc) {
+    private final HeadmasterFields headmasters;
+
+    SchoolRepository(JdbcClient jdbc, HeadmasterFields headmasters) {
         this.jdbc = jdbc;
+        this.headmasters = headmasters;
     }
 
-    School insert(String udiseCode, SchoolDetails d, Eligibility e) {
+    School insert(String udiseCode, SchoolDetails d, Eligibility e, HeadmasterFields.Sealed headmaster) {
         return bind(
                 jdbc.sql(
                         """
                                 insert into schools (udise_code, name, district_code, block_code, category, management, rural_urban,
                                                      pm_poshan_eligible, eligible_primary, eligible_upper_primary, pincode, latitude,
-                                                     longitude, headmaster_name, headmaster_phone, kitchen_id)
+                                                     longitude, headmaster_name_enc, headmaster_phone_enc, headmaster_phone_index,
+                                                     kitchen_id)
                                 values (:udise, :name, :district, :block, :category, :management, :ruralUrban, :eligible, :eligiblePrimary,
-                                        :eligibleUpper, :pincode, :latitude, :longitude, :headmasterName, :headmasterPhone, :kitchenId)
+                                        :eligibleUpper, :pincode, :latitude, :longitude, :headmasterNameEnc, :headmasterPhoneEnc,
+                                        :headmasterPhoneIndex, :kitchenId)
                                 returning *"""),
-                udiseCode, d, e)
-            .query(SchoolRepository::map)
+                udiseCode, d, e, headmaster)
+            .query(this::map)
             .single();
     }
 
     /**
+     * Writes the headmaster encrypted (the plain columns cleared) with the rest.
+     * @param headmasterChanged whether the headmaster's name or phone differs from the
+     * stored one (the encrypted values cannot be compared in SQL)
      * @return the changed school, or empty when nothing differs from what is stored
      */
-    Optional<School> update(String udiseCode, SchoolDetails d, Eligibility e) {
+    Optional<School> update(String udiseCode, SchoolDetails d, Eligibility e, HeadmasterFields.Sealed headmaster,
+            boolean headmasterChanged) {
         return bind(
                 jdbc.sql(
                         """
                                 update schools set name = :name, district_code = :district, block_code = :block, category = :category,
                                        management = :management, rural_urban = :ruralUrban, pm_poshan_eligible = :eligible,
                                        eligible_primary = :eligiblePrimary, eligible_upper_primary = :eligibleUpper, pincode = :pincode,
-                                       latitude = :latitude, longitude = :longitude, headmaster_name = :headmasterName,
-                                       headmaster_phone = :headmasterPhone, kitchen_id = :kitchenId, updated_at = now()
+                                       latitude = :latitude, longitude = :longitude, headmaster_name_enc = :headmasterNameEnc,
+                                       headmaster_phone_enc = :headmasterPhoneEnc, headmaster_phone_index = :headmasterPhoneIndex,
+                                       headmaster_name = null, headmaster_phone = null, kitchen_id = :kitchenId, updated_at = now()
                                 where udise_code = :udise
-                                  and (name, district_code, block_code, category, management, rural_urban, pincode, latitude, longitude,
-                                       headmaster_name, headmaster_phone, kitchen_id)
-                                      is distinct from
-                                      (cast(:name as varchar), cast(:district as varchar), cast(:block as varchar), cast(:category as varchar),
-                                       cast(:management as varchar), cast(:ruralUrban as varchar), cast(:pincode as char(6)),
-                                       cast(:latitude as numeric(9, 6)), cast(:longitude as numeric(9, 6)), cast(:headmasterName as varchar),
-                                       cast(:headmasterPhone as varchar), cast(:kitchenId as uuid))
+                                  and ((name, district_code, block_code, category, management, rural_urban, pincode, latitude, longitude,
+                                        kitchen_id)
+                                       is distinct from
+                                       (cast(:name as varchar), cast(:district as varchar), cast(:block as varchar), cast(:category as varchar),
+                                        cast(:management as varchar), cast(:ruralUrban as varchar), cast(:pincode as char(6)),
+                                        cast(:latitude as numeric(9, 6)), cast(:longitude as numeric(9, 6)), cast(:kitchenId as uuid))
+                                       or cast(:headmasterChanged as boolean))
                                 returning *"""),
-                udiseCode, d, e)
-            .query(SchoolRepository::map)
+                udiseCode, d, e, headmaster)
+            .param("headmasterChanged", headmasterChanged)
+            .query(this::map)
             .optional();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, String udiseCode, SchoolDetails d,
-            Eligibility e) {
+            Eligibility e, HeadmasterFields.Sealed headmaster) {
         return sql.param("udise", udiseCode)
             .param("name", d.name())
             .param("district", d.districtCode())
@@ -87,15 +98,24 @@ class SchoolRepository {
             .param("pincode", d.pincode())
             .param("latitude", d.latitude())
             .param("longitude", d.longitude())
-            .param("headmasterName", d.headmasterName())
-            .param("headmasterPhone", d.headmasterPhone())
+            .param("headmasterNameEnc", headmaster.nameEnc())
+            .param("headmasterPhoneEnc", headmaster.phoneEnc())
+            .param("headmasterPhoneIndex", headmaster.phoneIndex())
             .param("kitchenId", d.kitchenId());
     }
 
     Optional<School> find(String udiseCode) {
         return jdbc.sql("select * from schools where udise_code = :udise")
             .param("udise", udiseCode)
-            .query(SchoolRepository::map)
+            .query(this::map)
+            .optional();
+    }
+
+    /** The school, locked until the transaction ends (for an update). */
+    Optional<School> lock(String udiseCode) {
+        return jdbc.sql("select * from schools where udise_code = :udise for update")
+            .param("udise", udiseCode)
+            .query(this::map)
             .optional();
     }
 
@@ -116,27 +136,44 @@ class SchoolRepository {
                       and (cast(:category as varchar) is null or category = :category)
                       and (cast(:management as varchar) is null or management = :management)
                       and (cast(:eligible as boolean) is null or pm_poshan_eligible = :eligible)
-                      and (cast(:q as varchar) is null or lower(name) like '%' || :q || '%' or udise_code like :q || '%')""")
+                      and (cast(:q as varchar) is null or lower(name) like '%' || :q || '%' or udise_code like :q || '%')
+                      and (cast(:phoneIndex as varchar) is null or headmaster_phone_index = :phoneIndex
+                           or headmaster_phone = any(cast(:phoneForms as varchar[])))""")
             .param("district", f.districtCode())
             .param("block", f.blockCode())
             .param("category", f.category())
             .param("management", f.management())
             .param("eligible", f.eligible())
             .param("q", like)
+            // a row not yet encrypted is found by its plain number, in any form it may be
+            // stored in
+            .param("phoneIndex", headmasters.phoneIndex(f.headmasterPhone()))
+            .param("phoneForms",
+                    f.headmasterPhone() == null ? null
+                            : HeadmasterFields.plainForms(f.headmasterPhone()).toArray(String[]::new))
             .orderBy(orderBy)
-            .fetch(page, size, SchoolRepository::map);
+            .fetch(page, size, this::map);
     }
 
-    static School map(ResultSet rs, int row) throws SQLException {
+    /**
+     * A row, the headmaster decrypted (or read from the plain columns of a row not yet
+     * encrypted).
+     */
+    private School map(ResultSet rs, int row) throws SQLException {
         String ruralUrban = rs.getString("rural_urban");
+        String namePlain = rs.getString("headmaster_name");
+        String nameEnc = rs.getString("headmaster_name_enc");
+        String phonePlain = rs.getString("headmaster_phone");
+        String phoneEnc = rs.getString("headmaster_phone_enc");
         return new School(rs.getString("udise_code"), rs.getString("name"), rs.getString("district_code"),
                 rs.getString("block_code"), SchoolCategory.valueOf(rs.getString("category")),
                 Management.valueOf(rs.getString("management")),
                 ruralUrban == null ? null : RuralUrban.valueOf(ruralUrban), rs.getBoolean("pm_poshan_eligible"),
                 rs.getBoolean("eligible_primary"), rs.getBoolean("eligible_upper_primary"), rs.getString("pincode"),
-                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("headmaster_name"),
-                rs.getString("headmaster_phone"), rs.getObject("kitchen_id", UUID.class),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), headmasters.name(nameEnc, namePlain),
+                headmasters.phone(phoneEnc, phonePlain), rs.getObject("kitchen_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                namePlain == null ? nameEnc : null, phonePlain == null ? phoneEnc : null);
     }
 
 }

@@ -16,4 +16,12 @@ public record SchoolResponse(String udiseCode, String name, String districtCode,
                 s.pincode(), s.latitude(), s.longitude(), s.headmasterName(), s.headmasterPhone(), s.kitchenId(),
                 s.createdAt(), s.updatedAt());
     }
+
+    /** The same school with other values for the headmaster's name and phone. */
+    SchoolResponse withHeadmaster(String name, String phone) {
+        return new SchoolResponse(udiseCode, this.name, districtCode, blockCode, category, management, ruralUrban,
+                pmPoshanEligible, eligiblePrimary, eligibleUpperPrimary, pincode, latitude, longitude, name, phone,
+                kitchenId, createdAt, updatedAt);
+    }
+
 }

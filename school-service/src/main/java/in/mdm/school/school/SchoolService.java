@@ -2,6 +2,7 @@ package in.mdm.school.school;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,8 +46,11 @@ public class SchoolService {
 
     private final AuditTrail audit;
 
+    private final HeadmasterFields headmasters;
+
     SchoolService(SchoolRepository schools, EnrollmentRepository enrollments, MasterData masterData,
-            ApplicationEventPublisher events, Clock clock, SchoolCache cache, AuditTrail audit) {
+            ApplicationEventPublisher events, Clock clock, SchoolCache cache, AuditTrail audit,
+            HeadmasterFields headmasters) {
         this.schools = schools;
         this.enrollments = enrollments;
         this.masterData = masterData;
@@ -54,40 +58,50 @@ public class SchoolService {
         this.clock = clock;
         this.cache = cache;
         this.audit = audit;
+        this.headmasters = headmasters;
     }
 
     /**
      * Registers a school and publishes SchoolRegistered in the same transaction (outbox);
-     * the new master data goes to the audit trail with it.
+     * the new master data goes to the audit trail with it, the headmaster encrypted as
+     * the row stores it.
      */
     @Transactional
     School register(RegisterSchoolRequest request) {
         SchoolDetails details = request.details();
         check(details);
         School school = schools.insert(request.udiseCode(), details,
-                Eligibility.of(details.category(), details.management()));
+                Eligibility.of(details.category(), details.management()),
+                headmasters.seal(details.headmasterName(), details.headmasterPhone(), null));
         events.publishEvent(new SchoolRegistered(DomainEvent.newId(), clock.instant(), school.udiseCode(),
                 school.name(), school.districtCode(), school.blockCode(), school.category().name(),
                 school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible()));
-        audit.record(AuditEntry.created(AUDIT_REGISTER, AUDIT_ENTITY, school.udiseCode(), SchoolResponse.of(school)));
+        audit
+            .record(AuditEntry.created(AUDIT_REGISTER, AUDIT_ENTITY, school.udiseCode(), headmasters.forAudit(school)));
         return school;
     }
 
     /**
      * Replaces a school's master data; SchoolUpdated, and the master data before and
-     * after in the audit trail, only when something changed.
+     * after in the audit trail (the headmaster encrypted), only when something changed.
+     * The row is locked first, so that the headmaster compared with (in Java: the stored
+     * values are encrypted) is the one the update replaces.
      */
     @Transactional
     School update(String udiseCode, UpdateSchoolRequest request, Caller caller) {
-        School before = current(udiseCode, caller);
+        School before = visible(schools.lock(udiseCode), udiseCode, caller);
         SchoolDetails details = request.details();
         check(details);
+        boolean headmasterChanged = !Objects.equals(before.headmasterName(), details.headmasterName())
+                || !Objects.equals(before.headmasterPhone(), details.headmasterPhone());
         cache.evictAfterCommit(List.of(udiseCode));
-        return schools.update(udiseCode, details, Eligibility.of(details.category(), details.management()))
+        return schools
+            .update(udiseCode, details, Eligibility.of(details.category(), details.management()),
+                    headmasters.seal(details.headmasterName(), details.headmasterPhone(), before), headmasterChanged)
             .map(school -> {
                 events.publishEvent(updated(school));
-                audit.record(AuditEntry.changed(AUDIT_UPDATE, AUDIT_ENTITY, udiseCode, SchoolResponse.of(before),
-                        SchoolResponse.of(school)));
+                audit.record(AuditEntry.changed(AUDIT_UPDATE, AUDIT_ENTITY, udiseCode, headmasters.forAudit(before),
+                        headmasters.forAudit(school)));
                 return school;
             })
             .orElseGet(() -> schools.find(udiseCode).orElseThrow());

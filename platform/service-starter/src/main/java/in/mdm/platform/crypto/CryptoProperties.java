@@ -1,4 +1,4 @@
-package in.mdm.auth.user;
+package in.mdm.platform.crypto;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,24 +7,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code mdm.crypto.*}: the keys that encrypt personal data in the users table.
+ * {@code mdm.crypto.*}: the keys that encrypt a service's personal data field by field
+ * ({@code FieldCipher}), read only by services that set {@code mdm.crypto.enabled=true}
+ * ({@link CryptoPlatformAutoConfiguration}).
  *
  * @param keys the key ring, key id to base64 of a 32-byte AES key; from the environment
  * as {@code MDM_CRYPTO_KEYS_<ID>} (ids of lower-case letters and digits)
  * @param activeKey the id new values are written with ({@code MDM_CRYPTO_ACTIVE_KEY})
  * @param indexKey base64 of the 32-byte HMAC key of the blind indexes
  * ({@code MDM_CRYPTO_INDEX_KEY}); never rotated by the rotation job
- * @param devKeyFile with no key ring configured, a file that keeps a generated ring (the
- * {@code local} profile of {@code ./run} names one in the data folder); without either
- * the service does not start
+ * @param devKeyFile with no key ring configured, a file that keeps a generated ring
+ * ({@code MDM_CRYPTO_DEV_KEY_FILE}; the {@code local} profile of {@code ./run} names one
+ * in the data folder); without either the service does not start
  * @param batchSize rows per transaction of the start-up encryption and of rotation
  */
 @ConfigurationProperties("mdm.crypto")
-record CryptoProperties(Map<String, String> keys, String activeKey, String indexKey, Path devKeyFile,
+public record CryptoProperties(Map<String, String> keys, String activeKey, String indexKey, Path devKeyFile,
         @DefaultValue("500") int batchSize) {
 
-    CryptoProperties {
+    public CryptoProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("mdm.crypto.batch-size must be at least 1 (it is " + batchSize + ")");
+        }
     }
 
 }
