@@ -164,6 +164,35 @@ class EventConsumerIntegrationTests {
             .single()).isEqualTo(50);
     }
 
+    /**
+     * A database outage across several attempts: the listener holds its poll and tries it
+     * again until the database takes it, while more events arrive behind it; every event,
+     * those of the failing poll and those after it, is applied exactly once.
+     */
+    @Test
+    void aPollFailingInTheDatabaseSeveralTimesIsHeldAndAppliedAndNothingBehindItIsSkipped() throws Exception {
+        ProbeEventConsumer.commitFailures.set(3);
+        int before = ProbeEventConsumer.listCalls.get();
+        List<DomainEvent> first = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(registered("3304" + String.format("%07d", i), i == 10 ? "FAIL-AT-COMMIT" : "School " + i));
+        }
+        send(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProbeEventConsumer.commitFailures.get() < 3);
+        List<DomainEvent> behind = new ArrayList<>();
+        for (int i = 40; i < 80; i++) {
+            behind.add(registered("3304" + String.format("%07d", i), "School " + i));
+        }
+        send(behind);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows("3304%") == 80);
+        assertThat(ProbeEventConsumer.commitFailures.get()).as("every injected failure happened").isZero();
+        assertThat(ProbeEventConsumer.listCalls.get() - before).as("the failing poll was tried again")
+            .isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("select count(distinct event_id) from consumed_probes where udise_code like '3304%'")
+            .query(Long.class)
+            .single()).isEqualTo(80);
+    }
+
     private static long rows(String udiseLike) {
         return jdbc.sql("select count(*) from consumed_probes where udise_code like ?")
             .param(udiseLike)

@@ -245,10 +245,12 @@ class OutboxBatchIntegrationTests {
         }
 
         // no republication at start: only OutboxResubmitter, every second, may send the
-        // batch
+        // batch; its last send failed, so it goes once resubmit-failed-after has passed,
+        // long before the ten minutes any other unsent row waits
         try (ConfigurableApplicationContext online = start(kafka.bootstrapServers(), false,
                 "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                "--mdm.events.resubmit-interval=1s", "--mdm.events.resubmit-older-than=1s")) {
+                "--mdm.events.resubmit-interval=1s", "--mdm.events.resubmit-older-than=10m",
+                "--mdm.events.resubmit-failed-after=1s")) {
             Map<String, List<ConsumerRecord<String, byte[]>>> received = awaitEvents(events);
             CloudEventCodec codec = online.getBean(CloudEventCodec.class);
             for (DomainEvent event : events) {

@@ -41,6 +41,14 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                // the embedded server's own default is synchronous_commit=off: a commit
+                // is
+                // answered before its WAL is written, and a crash of the server loses
+                // transactions their clients were told had committed (the chaos test saw
+                // a consumer's applied poll vanish while its Kafka offsets stood). A
+                // server
+                // that keeps its data keeps every commit it acknowledged.
+                .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                 // months of a state's reports write indexes keyed by school (school and
                 // day, a ledger's site): a day's reports touch a page of each all over
                 // them. A server that keeps its data (the launcher's) holds those indexes

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -111,9 +112,24 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
 
     private final Timer pollTimer;
 
+    private final BooleanSupplier stopping;
+
+    /**
+     * How long a poll that failed in the database (an outage, a restart) is tried again
+     * here, holding its records, before it goes back to the container's error handler:
+     * below the consumer's {@code max.poll.interval.ms} (5 minutes), so that the consumer
+     * stays in its group meanwhile, and so that the records of the poll are never
+     * exchanged for others while they wait (the error handler's in-memory retry polls the
+     * consumer between attempts).
+     */
+    static final Duration OUTAGE_PATIENCE = Duration.ofMinutes(4);
+
+    static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(2);
+
     BatchEventListener(String consumer, Map<Class<?>, Handler> handlers, CloudEventCodec codec, EventInbox inbox,
             TransactionTemplate transactions, DeadLetters deadLetters, int retries, Duration retryInterval,
-            MeterRegistry meters, ObservationRegistry observations) {
+            MeterRegistry meters, ObservationRegistry observations, BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.consumer = consumer;
         this.handlers = Map.copyOf(handlers);
         this.codec = codec;
@@ -151,19 +167,37 @@ final class BatchEventListener implements BatchMessageListener<String, byte[]> {
         if (decoded.isEmpty()) {
             return;
         }
-        try {
-            transactions.executeWithoutResult(status -> apply(decoded));
-        }
-        catch (RuntimeException ex) {
-            if (isInfrastructure(ex)) {
-                log.warn("{}: a poll of {} events failed in the database ({}); it will be delivered again", consumer,
-                        decoded.size(), ex.getMessage());
-                throw ex;
+        long patience = System.nanoTime() + OUTAGE_PATIENCE.toNanos();
+        Duration wait = retryInterval.isZero() ? Duration.ofMillis(100) : retryInterval;
+        for (int attempt = 1;; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> apply(decoded));
+                if (attempt > 1) {
+                    log.info("{}: the poll of {} events is applied after {} attempts", consumer, decoded.size(),
+                            attempt);
+                }
+                return;
             }
-            log.warn("{}: a poll of {} events failed ({}); applying them one at a time", consumer, decoded.size(),
-                    ex.toString());
-            for (Decoded one : decoded) {
-                applyAlone(one);
+            catch (RuntimeException ex) {
+                if (!isInfrastructure(ex)) {
+                    log.warn("{}: a poll of {} events failed ({}); applying them one at a time", consumer,
+                            decoded.size(), ex.toString());
+                    for (Decoded one : decoded) {
+                        applyAlone(one);
+                    }
+                    return;
+                }
+                if (System.nanoTime() > patience || stopping.getAsBoolean()) {
+                    log.warn("{}: a poll of {} events failed in the database ({}); it will be delivered again",
+                            consumer, decoded.size(), ex.getMessage());
+                    throw ex;
+                }
+                if (attempt == 1) {
+                    log.warn("{}: a poll of {} events failed in the database ({}); trying it again until the "
+                            + "database takes it", consumer, decoded.size(), ex.getMessage());
+                }
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(OUTAGE_MAX_WAIT) > 0 ? OUTAGE_MAX_WAIT : wait.multipliedBy(2);
             }
         }
     }

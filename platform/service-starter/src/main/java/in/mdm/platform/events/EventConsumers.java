@@ -98,6 +98,7 @@ public class EventConsumers implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        stopping = false;
         Map<String, Object> beans = context.getBeansWithAnnotation(EventConsumer.class);
         Set<String> names = new LinkedHashSet<>();
         for (Object bean : beans.values()) {
@@ -115,7 +116,7 @@ public class EventConsumers implements SmartLifecycle {
             properties.setGroupId(groupId(settings.applicationName(), name));
             properties.setAckMode(ContainerProperties.AckMode.BATCH);
             properties.setMessageListener(new BatchEventListener(name, handlers, codec, inbox, transactions,
-                    deadLetters, settings.retries(), settings.retryInterval(), meters, observations));
+                    deadLetters, settings.retries(), settings.retryInterval(), meters, observations, () -> stopping));
             Properties kafka = new Properties();
             kafka.setProperty("max.poll.records", String.valueOf(settings.maxPollRecords()));
             properties.setKafkaConsumerProperties(kafka);
@@ -192,13 +193,21 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        // a listener trying a poll again through a database outage gives up at once
+        stopping = true;
+        stopContainers();
+    }
+
+    private synchronized void stopContainers() {
         for (ConcurrentMessageListenerContainer<String, byte[]> container : containers) {
             container.stop();
         }
         containers.clear();
         running = false;
     }
+
+    private volatile boolean stopping;
 
     @Override
     public boolean isRunning() {

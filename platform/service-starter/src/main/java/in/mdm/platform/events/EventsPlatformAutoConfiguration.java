@@ -1,6 +1,7 @@
 package in.mdm.platform.events;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -237,9 +238,11 @@ public class EventsPlatformAutoConfiguration {
 
     @Bean
     OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
-            @Value("${mdm.events.resubmit-interval:30s}") Duration interval,
-            @Value("${mdm.events.resubmit-older-than:2m}") Duration olderThan) {
-        return new OutboxResubmitter(publications, interval, olderThan);
+            @Value("${mdm.events.resubmit-interval:5s}") Duration interval,
+            @Value("${mdm.events.resubmit-older-than:2m}") Duration olderThan,
+            @Value("${mdm.events.resubmit-failed-after:5s}") Duration failedAfter, ObjectProvider<Clock> clock) {
+        return new OutboxResubmitter(publications, interval, olderThan, failedAfter,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
 }
