@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * Phases: closed loop with {@code --connections} clients for {@code --seconds} (the most it takes), then open loop at
  * {@code --rate} requests a second (latency at a fixed load, timed from each request's planned start, so a stall
  * counts against it). {@code --soak MINUTES}: the mixed load at {@code --rate} for that long, a line every 30 s with
- * the interval's figures and the resident memory of the suite's processes (this machine's /proc).
+ * the interval's figures and the resident memory of the suite's processes (this machine's /proc); with
+ * {@code --psql CONNINFO}, every 5 minutes each service's outbox (unsent and all rows) and inbox row counts.
  */
 public class LoadBench {
 
@@ -313,9 +314,58 @@ public class LoadBench {
     void soak(Target target, List<Official> officials, String mix, int rate, int minutes) throws Exception {
         System.out.printf(Locale.ROOT, "soak: %s at %d/s for %d minutes, a line every 30 s%n", target.name(), rate,
                 minutes);
+        String database = options.get("psql");
+        if (database != null) {
+            System.out.println("tables at the start: " + tables(database));
+        }
         for (int i = 0; i < minutes * 2; i++) {
             Figures f = phase(target, officials, mix, 30, 256, rate, true);
             System.out.println(f.line(String.format(Locale.ROOT, "%5.1f min", (i + 1) / 2.0)) + "  " + memory());
+            if (database != null && (i % 10 == 9 || i == minutes * 2 - 1)) {
+                System.out.println("tables: " + tables(database));
+            }
+        }
+    }
+
+    /** Every service's schema: its outbox and inbox (event_publication, processed_events). */
+    static final List<String> SCHEMAS = List.of("auth", "school", "finance", "ml", "alert", "notification",
+            "optimization", "report");
+
+    /**
+     * The outbox rows not yet sent, all outbox rows, and the inbox rows of every service, read with {@code psql} (on
+     * the PATH) from the suite's database ({@code --psql "host=127.0.0.1 port=15432 user=postgres dbname=mdm"}).
+     */
+    static String tables(String connection) {
+        StringBuilder sql = new StringBuilder();
+        for (String schema : SCHEMAS) {
+            if (!sql.isEmpty()) {
+                sql.append(" union all ");
+            }
+            sql.append("select '").append(schema).append("', (select count(*) from ").append(schema)
+                .append(".event_publication where completion_date is null), (select count(*) from ").append(schema)
+                .append(".event_publication), (select count(*) from ").append(schema).append(".processed_events)");
+        }
+        try {
+            Process psql = new ProcessBuilder("psql", connection, "-Atc", sql.toString()).redirectErrorStream(true)
+                .start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (psql.waitFor() != 0) {
+                return "psql failed: " + out;
+            }
+            StringBuilder line = new StringBuilder("unsent/outbox/inbox");
+            for (String row : out.split("\n")) {
+                String[] cells = row.split("\\|");
+                line.append(' ').append(cells[0]).append(' ').append(cells[1]).append('/').append(cells[2])
+                    .append('/').append(cells[3]);
+            }
+            return line.toString();
+        }
+        catch (IOException ex) {
+            return "no psql: " + ex.getMessage();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

@@ -35,11 +35,14 @@ public final class InfrastructureServers implements AutoCloseable {
     /** The database every service keeps its own schema in. */
     public static final String DATABASE = "mdm";
 
-    private final PostgresServer postgres;
+    private volatile PostgresServer postgres;
 
     private final RedisServer redis;
 
-    private final KafkaBroker kafka;
+    private volatile KafkaBroker kafka;
+
+    /** What the broker was started with, to start it again after a crash. */
+    private Runnable kafkaAgain;
 
     private final String jdbcUrl;
 
@@ -119,6 +122,11 @@ public final class InfrastructureServers implements AutoCloseable {
         }
         InfrastructureServers servers = new InfrastructureServers(postgres.join(), redis.join(), kafka.join(), options,
                 postgresData);
+        if (servers.kafka != null) {
+            servers.kafkaAgain = () -> servers.kafka = KafkaBroker.start(options.dataDir().resolve("kafka"),
+                    ports.kafka(), ports.kafkaController(), options.logDir().resolve("kafka.log"), marker,
+                    Duration.ofMinutes(2));
+        }
         if (servers.postgres != null) {
             servers.createDatabase();
         }
@@ -252,6 +260,41 @@ public final class InfrastructureServers implements AutoCloseable {
             Processes.postmaster(postgresData).ifPresent(roots::add);
         }
         return new ArrayList<>(Processes.trees(roots));
+    }
+
+    /**
+     * A broker crash and its recovery: SIGKILL for the Kafka JVM, then the same broker
+     * started again on its log folder and ports; returns once it answers.
+     * @throws IllegalStateException when the broker is an external one
+     */
+    public synchronized void crashAndRestartKafka() {
+        if (kafka == null || kafkaAgain == null) {
+            throw new IllegalStateException("Kafka is external (" + kafkaBootstrap + "): not the launcher's to crash");
+        }
+        kafka.kill();
+        kafkaAgain.run();
+    }
+
+    /**
+     * A database crash and its recovery: SIGKILL for the postmaster (its backends end
+     * when they see it gone), then PostgreSQL started again on the same data folder and
+     * port, where it replays its write-ahead log; returns once it accepts connections.
+     * @throws IllegalStateException when the database is an external one
+     */
+    public synchronized void crashAndRestartPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external (" + jdbcUrl + "): not the launcher's to crash");
+        }
+        int port = postgres.port();
+        List<ProcessHandle> tree = Processes.postmaster(postgresData)
+            .map(postmaster -> new ArrayList<>(Processes.trees(List.of(postmaster))))
+            .orElseGet(ArrayList::new);
+        Processes.kill(tree);
+        // releases the embedded server's lock on the folder; its pg_ctl stop finds
+        // nothing
+        // to stop
+        closeQuietly(postgres);
+        postgres = startPostgres(postgresData, port);
     }
 
     Optional<ProcessHandle> postmaster() {

@@ -197,6 +197,11 @@ final class KafkaBroker implements AutoCloseable {
         return process.handle();
     }
 
+    /** A crash: SIGKILL, returning once the JVM has gone. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));

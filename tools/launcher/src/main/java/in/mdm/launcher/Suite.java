@@ -291,8 +291,8 @@ public final class Suite implements AutoCloseable {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
         }
         environment.putAll(identityEnvironment(app, ports, adminPassword, System.getenv()));
-        if (app.name().equals("auth-service")) {
-            // the development key ring of users' personal data lives with the data it
+        if (app.name().equals("auth-service") || app.name().equals("school-service")) {
+            // the development key ring of personal data lives with the data it
             // encrypts (generated there on first start when no MDM_CRYPTO_* keys are set)
             environment.put("MDM_CRYPTO_DEV_KEY_FILE", devKeyFile(options.dataDir()).toString());
         }
@@ -317,7 +317,10 @@ public final class Suite implements AutoCloseable {
         return environment;
     }
 
-    /** Where auth-service keeps the development key ring of a data folder. */
+    /**
+     * Where auth-service and school-service keep the development key ring of a data
+     * folder.
+     */
     static Path devKeyFile(Path dataDir) {
         return dataDir.toAbsolutePath().resolve("auth-field-keys.properties");
     }
@@ -580,6 +583,25 @@ public final class Suite implements AutoCloseable {
         else if (app == App.GATEWAY || app == App.DISCOVERY) {
             awaitRouted(options.services(), deadline);
         }
+    }
+
+    /**
+     * Crashes the suite's Kafka broker (SIGKILL) and starts it again on its log folder;
+     * returns once it answers. The applications reconnect by themselves.
+     */
+    public void crashAndRestartKafka() {
+        infrastructure.crashAndRestartKafka();
+        progress.accept("  Kafka killed and started again");
+    }
+
+    /**
+     * Crashes the suite's PostgreSQL (SIGKILL for the postmaster) and starts it again on
+     * its data folder; returns once it accepts connections. The applications' pools
+     * reconnect by themselves.
+     */
+    public void crashAndRestartPostgres() {
+        infrastructure.crashAndRestartPostgres();
+        progress.accept("  PostgreSQL killed and started again");
     }
 
     /** Whether {@link #close()} has begun. */

@@ -34,11 +34,7 @@ class InfrastructureServersIntegrationTests {
 
     @Test
     void startsAnswersKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
-        LaunchOptions options = LaunchOptions.builder(root)
-            .runDir(root.resolve(".run"))
-            .ports(Ports.free())
-            .progress(line -> System.out.println("[infrastructure] " + line))
-            .build();
+        LaunchOptions options = options();
         String marker = "-Dmdm.launcher.data=" + options.dataDir();
 
         List<ProcessHandle> firstRun;
@@ -80,6 +76,60 @@ class InfrastructureServersIntegrationTests {
         }
         assertGone(secondRun);
         assertThat(Processes.withArgument(marker)).isEmpty();
+    }
+
+    /**
+     * A crash of the broker or the database: a committed row and a topic survive it, the
+     * old processes are gone, and the same URLs answer again.
+     */
+    @Test
+    void theBrokerAndTheDatabaseComeBackFromACrashWithWhatTheyHadCommitted() throws Exception {
+        LaunchOptions options = options();
+        String marker = "-Dmdm.launcher.data=" + options.dataDir();
+        try (InfrastructureServers servers = InfrastructureServers.start(options, marker)) {
+            try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(),
+                    servers.dbPassword()); Statement statement = connection.createStatement()) {
+                statement.execute("create table committed (id int primary key)");
+                statement.execute("insert into committed values (7)");
+            }
+            try (Admin admin = admin(servers.kafkaBootstrap())) {
+                admin.createTopics(List.of(new NewTopic("mdm.launcher.crashed", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            }
+            ProcessHandle postmaster = servers.postmaster().orElseThrow();
+            List<ProcessHandle> brokers = servers.processes()
+                .stream()
+                .filter(process -> commandOf(process).contains("kafka.Kafka"))
+                .toList();
+            assertThat(brokers).hasSize(1);
+
+            servers.crashAndRestartKafka();
+            assertGone(brokers);
+            try (Admin admin = admin(servers.kafkaBootstrap())) {
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("mdm.launcher.crashed");
+            }
+
+            servers.crashAndRestartPostgres();
+            assertGone(List.of(postmaster));
+            assertThat(servers.postmaster()).get().isNotEqualTo(postmaster);
+            try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(),
+                    servers.dbPassword());
+                    Statement statement = connection.createStatement();
+                    ResultSet kept = statement.executeQuery("select id from committed")) {
+                assertThat(kept.next()).isTrue();
+                assertThat(kept.getInt(1)).isEqualTo(7);
+            }
+        }
+        assertThat(Processes.withArgument(marker)).isEmpty();
+    }
+
+    private LaunchOptions options() {
+        return LaunchOptions.builder(root)
+            .runDir(root.resolve(".run"))
+            .ports(Ports.free())
+            .progress(line -> System.out.println("[infrastructure] " + line))
+            .build();
     }
 
     private static List<ProcessHandle> processesOf(InfrastructureServers servers) {

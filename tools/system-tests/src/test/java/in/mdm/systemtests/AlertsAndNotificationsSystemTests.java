@@ -221,61 +221,10 @@ class AlertsAndNotificationsSystemTests {
                         && line.contains("outcome=\"applied\""));
 
         for (Person person : people.values()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("username", person.username());
-            body.put("email", person.email());
-            body.put("phone", person.phone());
-            body.put("displayName", "Official " + person.username());
-            body.put("role", person.role);
-            body.put("jurisdictionLevel", person.level);
-            body.put("jurisdictionCode", person.code);
-            if (person.districtCode != null) {
-                body.put("districtCode", person.districtCode);
-            }
-            if (person.blockCode != null) {
-                body.put("blockCode", person.blockCode);
-            }
-            body.put("preferredLanguage", person.language());
-            HttpResponse<String> registered = post("/api/v1/auth/register", adminToken, JSON.writeValueAsString(body));
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-            assertThat(json(registered).path("status").asString()).isEqualTo("PENDING_ACTIVATION");
-            person.id = json(registered).path("id").asString();
+            register(person);
         }
-
         for (Person person : people.values()) {
-            MimeMessage mail = await("the activation e-mail to " + person.email()).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> mailsTo(person.email(), true), found -> !found.isEmpty())
-                .getFirst();
-            String text = text(mail);
-            if (person.language().equals("ta")) {
-                assertThat(subject(mail) + text).as("a Tamil speaker's activation e-mail").containsPattern(TAMIL);
-            }
-            else {
-                assertThat(subject(mail)).isEqualTo("Activate your MDM Twin account");
-            }
-            Matcher link = ACTIVATION_LINK.matcher(text);
-            assertThat(link.find()).as("the activation link in: " + text).isTrue();
-
-            // as a person would: open the link, fill in the form it shows, send it
-            URI page = URI.create(link.group());
-            HttpResponse<String> form = send(HttpRequest.newBuilder(page).GET());
-            assertThat(form.statusCode()).isEqualTo(200);
-            Matcher hidden = Pattern.compile("name=token value=\"([^\"]*)\"").matcher(form.body());
-            assertThat(hidden.find()).as("the form's token in: " + form.body()).isTrue();
-            Matcher action = Pattern.compile("action=(\\S+?)>").matcher(form.body());
-            assertThat(action.find()).as("the form's action").isTrue();
-            String fields = "token=" + URLEncoder.encode(unescapeHtml(hidden.group(1)), StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> done = send(HttpRequest.newBuilder(page.resolve(action.group(1)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields)));
-            assertThat(done.body()).as("the activation form's answer").contains("Done: you can sign in now");
-
-            person.token = login(person.username(), PASSWORD);
-            HttpResponse<String> me = get("/api/v1/auth/me", person.token());
-            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-            assertThat(json(me).path("status").asString()).isEqualTo("ACTIVE");
+            activate(person);
         }
         // notification-service's copy knows them as active before anything is sent to
         // them
@@ -440,6 +389,71 @@ class AlertsAndNotificationsSystemTests {
         assertThat(after.streamed()).as("alert changes on district A's stream").isEqualTo(before.streamed());
     }
 
+    /**
+     * Registers the official as the admin: a pending account, its activation e-mail sent.
+     */
+    static void register(Person person) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", person.username());
+        body.put("email", person.email());
+        body.put("phone", person.phone());
+        body.put("displayName", "Official " + person.username());
+        body.put("role", person.role);
+        body.put("jurisdictionLevel", person.level);
+        body.put("jurisdictionCode", person.code);
+        if (person.districtCode != null) {
+            body.put("districtCode", person.districtCode);
+        }
+        if (person.blockCode != null) {
+            body.put("blockCode", person.blockCode);
+        }
+        body.put("preferredLanguage", person.language());
+        HttpResponse<String> registered = post("/api/v1/auth/register", adminToken, JSON.writeValueAsString(body));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(json(registered).path("status").asString()).isEqualTo("PENDING_ACTIVATION");
+        person.id = json(registered).path("id").asString();
+    }
+
+    /**
+     * Activates the official as a person would (the link in the e-mail, the form it
+     * opens) and signs in.
+     */
+    static void activate(Person person) {
+        MimeMessage mail = await("the activation e-mail to " + person.email()).atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> mailsTo(person.email(), true), found -> !found.isEmpty())
+            .getFirst();
+        String text = text(mail);
+        if (person.language().equals("ta")) {
+            assertThat(subject(mail) + text).as("a Tamil speaker's activation e-mail").containsPattern(TAMIL);
+        }
+        else {
+            assertThat(subject(mail)).isEqualTo("Activate your MDM Twin account");
+        }
+        Matcher link = ACTIVATION_LINK.matcher(text);
+        assertThat(link.find()).as("the activation link in: " + text).isTrue();
+
+        // as a person would: open the link, fill in the form it shows, send it
+        URI page = URI.create(link.group());
+        HttpResponse<String> form = send(HttpRequest.newBuilder(page).GET());
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher hidden = Pattern.compile("name=token value=\"([^\"]*)\"").matcher(form.body());
+        assertThat(hidden.find()).as("the form's token in: " + form.body()).isTrue();
+        Matcher action = Pattern.compile("action=(\\S+?)>").matcher(form.body());
+        assertThat(action.find()).as("the form's action").isTrue();
+        String fields = "token=" + URLEncoder.encode(unescapeHtml(hidden.group(1)), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> done = send(HttpRequest.newBuilder(page.resolve(action.group(1)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields)));
+        assertThat(done.body()).as("the activation form's answer").contains("Done: you can sign in now");
+
+        person.token = login(person.username(), PASSWORD);
+        HttpResponse<String> me = get("/api/v1/auth/me", person.token());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
     // ---------------------------------------------------------------- the reports
 
     /**
@@ -472,14 +486,35 @@ class AlertsAndNotificationsSystemTests {
      * stock, which has ml-service score the school with all of that known.
      */
     static void reportsThatDriveRiskOver70(String udise) throws InterruptedException {
+        String reporter = people.get("hmRisk").token();
+        historyThatPutsRiskNearTheEdge(udise, DISTRICT_A, reporter);
+        HttpResponse<String> todays = post("/api/v1/meals/reports", reporter, todaysReportWithoutAMeal(udise, null));
+        assertThat(todays.statusCode()).as(todays.body()).isEqualTo(201);
+    }
+
+    /**
+     * Today's report of a school prepared by {@link #historyThatPutsRiskNearTheEdge}: no
+     * meal for want of stock; with a client report id when one is given.
+     */
+    static String todaysReportWithoutAMeal(String udise, String clientReportId) {
+        return """
+                {"udiseCode":"%s","date":"%s","attendancePrimary":150,"attendanceUpperPrimary":38,\
+                "mealsServed":0,"noMealReason":"NO_STOCK"%s}""".formatted(udise, LocalDate.now(INDIA),
+                clientReportId == null ? "" : ",\"clientReportId\":\"" + clientReportId + "\"");
+    }
+
+    /**
+     * All of {@link #reportsThatDriveRiskOver70} but today's report, which the caller
+     * sends; returns once ml-service has the low stock and the late deliveries.
+     */
+    static void historyThatPutsRiskNearTheEdge(String udise, String district, String reporter) {
         LocalDate today = LocalDate.now(INDIA);
         HttpResponse<String> enrollment = put("/api/v1/schools/" + udise + "/enrollments/" + academicYear(today),
                 adminToken, "{\"primary\":160,\"upperPrimary\":40}");
         assertThat(enrollment.statusCode()).as(enrollment.body()).isLessThan(300);
         HttpResponse<String> supplier = post("/api/v1/suppliers", adminToken, """
                 {"code":"TNCSC-%s","name":"Civil supplies godown %s","kind":"CIVIL_SUPPLIES_CORPORATION",\
-                "districtCode":"%s","servesSchools":["%s"]}""".formatted(udise.substring(7), udise.substring(7),
-                DISTRICT_A, udise));
+                "districtCode":"%s","servesSchools":["%s"]}""".formatted(udise, udise.substring(7), district, udise));
         assertThat(supplier.statusCode()).as(supplier.body()).isLessThan(300);
         String supplierId = json(supplier).path("id").asString();
         HttpResponse<String> opening = post("/api/v1/stock/schools/" + udise + "/adjustments", adminToken,
@@ -500,7 +535,7 @@ class AlertsAndNotificationsSystemTests {
                     "mealsServed":%d%s}""".formatted(udise, day, last ? 0 : 180,
                     last ? ",\"noMealReason\":\"NO_STOCK\"" : ""));
         }
-        HttpResponse<String> batch = post("/api/v1/meals/reports/batch", people.get("hmRisk").token(),
+        HttpResponse<String> batch = post("/api/v1/meals/reports/batch", reporter,
                 "{\"reports\":[" + String.join(",", reports) + "]}");
         assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
         assertThat(json(batch).path("created").asInt()).as(batch.body()).isEqualTo(days.size());
@@ -531,11 +566,6 @@ class AlertsAndNotificationsSystemTests {
         await("ml-service has the school's low stock and late deliveries").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(500))
             .until(() -> consumed("ml-service", supplyApplied) >= supplyBefore + 3);
-
-        HttpResponse<String> todays = post("/api/v1/meals/reports", people.get("hmRisk").token(), """
-                {"udiseCode":"%s","date":"%s","attendancePrimary":150,"attendanceUpperPrimary":38,\
-                "mealsServed":0,"noMealReason":"NO_STOCK"}""".formatted(udise, today));
-        assertThat(todays.statusCode()).as(todays.body()).isEqualTo(201);
     }
 
     static JsonNode rice(String udise) {
@@ -919,11 +949,18 @@ class AlertsAndNotificationsSystemTests {
 
     // ---------------------------------------------------------------- HTTP
 
+    /**
+     * Signs in through the gateway; a 503 (auth-service's circuit still open after a slow
+     * start or a crash) is tried again for up to a minute, as a client would.
+     */
     static String login(String username, String password) {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/login"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers
-                .ofString(JSON.writeValueAsString(Map.of("username", username, "password", password)))));
+        HttpResponse<String> login = await("a login of " + username + " answered").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers
+                    .ofString(JSON.writeValueAsString(Map.of("username", username, "password", password))))),
+                    answer -> answer.statusCode() != 503);
         assertThat(login.statusCode()).as("login of " + username + ": " + login.body()).isEqualTo(200);
         return json(login).path("accessToken").asString();
     }

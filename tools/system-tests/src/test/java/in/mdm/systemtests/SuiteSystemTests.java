@@ -160,8 +160,46 @@ class SuiteSystemTests {
         assertThat(after.path("name").asString()).isEqualTo("PUMS Kattur");
     }
 
+    /**
+     * Each service's audit trail (every state-changing call and recorded change, chained
+     * by hash) is searchable and verifiable by the ADMIN under the service's own gateway
+     * prefix; school-service's holds the registration of this class's school.
+     */
     @Test
     @Order(3)
+    void everyServicesAuditTrailIsSearchableAndIntactThroughTheGateway() {
+        Map<String, String> trails = new java.util.LinkedHashMap<>();
+        trails.put("auth-service", "/api/v1/auth/audit-trail");
+        trails.put("school-service", "/api/v1/schools/audit");
+        trails.put("finance-service", "/api/v1/financial/audit-trail");
+        trails.put("ml-service", "/api/v1/ml/audit");
+        trails.put("alert-service", "/api/v1/alerts/audit");
+        trails.put("optimization-service", "/api/v1/optimization/audit");
+        trails.put("report-service", "/api/v1/reports/audit");
+        trails.put("notification-service", "/api/v1/notifications/audit");
+        assertThat(trails.keySet()).as("every service")
+            .containsExactlyInAnyOrderElementsOf(App.SERVICES.stream().map(App::name).toList());
+        for (Map.Entry<String, String> trail : trails.entrySet()) {
+            HttpResponse<String> page = get(suite.gatewayUrl() + trail.getValue() + "?size=5");
+            assertThat(page.statusCode()).as(trail.getKey() + ": " + page.body()).isEqualTo(200);
+            assertThat(json(page).has("items")).as(trail.getKey() + ": " + page.body()).isTrue();
+            HttpResponse<String> verified = get(suite.gatewayUrl() + trail.getValue() + "/verify");
+            assertThat(verified.statusCode()).as(trail.getKey() + ": " + verified.body()).isEqualTo(200);
+            assertThat(json(verified).path("intact").asBoolean()).as(trail.getKey() + ": " + verified.body()).isTrue();
+            HttpResponse<String> anonymous = send(
+                    HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + trail.getValue())).GET());
+            assertThat(anonymous.statusCode()).as(trail.getKey() + " without a token").isEqualTo(401);
+        }
+        HttpResponse<String> registered = get(
+                suite.gatewayUrl() + "/api/v1/schools/audit?entityType=school&entityId=" + SCHOOL);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(json(registered).path("items").size())
+            .as("the school's registration in the trail: " + registered.body())
+            .isPositive();
+    }
+
+    @Test
+    @Order(4)
     void aCrashedServiceIsAFast503AndCatchesUpOnEventsAfterItsRestart() {
         suite.kill("finance-service");
 
