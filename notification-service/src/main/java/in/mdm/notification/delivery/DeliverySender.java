@@ -1,6 +1,7 @@
 package in.mdm.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,7 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import in.mdm.events.notification.NotificationFailed;
@@ -43,6 +48,10 @@ public class DeliverySender {
 
     private final Clock clock;
 
+    static final Duration RECORD_FIRST_WAIT = Duration.ofMillis(200);
+
+    static final Duration RECORD_MAX_WAIT = Duration.ofSeconds(2);
+
     DeliverySender(DeliveryRepository deliveries, List<ChannelSender> senders, DeliveryProperties properties,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.deliveries = deliveries;
@@ -72,29 +81,67 @@ public class DeliverySender {
 
     private void send(Delivery delivery) {
         ChannelSender sender = channels.get(delivery.channel());
+        String outcome;
+        String detail = null;
+        Instant dueAgain = null;
         try {
             if (sender == null) {
                 throw new DeliveryFailure("no sender for " + delivery.channel(), true, null);
             }
             sender.send(delivery);
-            record(delivery, "SENT", null, null);
+            outcome = "SENT";
         }
         catch (DeliveryFailure failure) {
             boolean last = failure.permanent() || delivery.attempts() >= properties.retry().maxAttempts();
             log.warn("delivery {} ({} to {}) attempt {} failed{}: {}", delivery.id(), delivery.channel(),
                     delivery.username(), delivery.attempts(), last ? " for good" : "", failure.getMessage());
-            if (last) {
-                record(delivery, "FAILED", failure.getMessage(), null);
-            }
-            else {
-                record(delivery, "RETRY", failure.getMessage(),
-                        clock.instant().plus(properties.retry().after(delivery.attempts())));
-            }
+            outcome = last ? "FAILED" : "RETRY";
+            detail = failure.getMessage();
+            dueAgain = last ? null : clock.instant().plus(properties.retry().after(delivery.attempts()));
         }
         catch (RuntimeException ex) {
             log.error("delivery {} attempt {} broke", delivery.id(), delivery.attempts(), ex);
-            record(delivery, "RETRY", "unexpected: " + ex.getClass().getSimpleName(),
-                    clock.instant().plus(properties.retry().after(delivery.attempts())));
+            outcome = "RETRY";
+            detail = "unexpected: " + ex.getClass().getSimpleName();
+            dueAgain = clock.instant().plus(properties.retry().after(delivery.attempts()));
+        }
+        recordDurably(delivery, outcome, detail, dueAgain);
+    }
+
+    /**
+     * Records what became of a send, trying again while the database is away: a message
+     * that went out and was not recorded would be sent a second time once its lease ran
+     * out. Gives up (the lease then takes over) only after half the lease.
+     */
+    private void recordDurably(Delivery delivery, String outcome, String detail, Instant dueAgain) {
+        long giveUp = System.nanoTime() + properties.sender().lease().dividedBy(2).toNanos();
+        Duration wait = RECORD_FIRST_WAIT;
+        for (int attempt = 1;; attempt++) {
+            try {
+                record(delivery, outcome, detail, dueAgain);
+                if (attempt > 1) {
+                    log.info("delivery {}: outcome {} recorded after {} attempts", delivery.id(), outcome, attempt);
+                }
+                return;
+            }
+            catch (TransientDataAccessException | DataAccessResourceFailureException | RecoverableDataAccessException
+                    | TransactionException ex) {
+                if (System.nanoTime() > giveUp) {
+                    throw ex;
+                }
+                if (attempt == 1) {
+                    log.warn("delivery {}: could not record outcome {} ({}); trying again until the database "
+                            + "takes it", delivery.id(), outcome, ex.getMessage());
+                }
+                try {
+                    Thread.sleep(wait);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+                wait = wait.multipliedBy(2).compareTo(RECORD_MAX_WAIT) > 0 ? RECORD_MAX_WAIT : wait.multipliedBy(2);
+            }
         }
     }
 
