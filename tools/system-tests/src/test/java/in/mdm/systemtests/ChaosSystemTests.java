@@ -248,6 +248,8 @@ class ChaosSystemTests {
         System.out.println("[chaos] the counts");
         table.forEach((what, value) -> System.out.printf("[chaos] | %-70s | %s%n", what, value));
 
+        assertThat(flow.statuses.keySet()).as("answers to the flow's requests (0: none)")
+            .allSatisfy(status -> assertThat(status).isIn(0, 200, 502, 503, 504));
         assertThat(last.stored()).as("reports stored").isEqualTo(reports.size());
         assertThat(last.storedTwice()).as("reports stored twice").isZero();
         for (String consumer : REPORT_CONSUMERS.keySet()) {

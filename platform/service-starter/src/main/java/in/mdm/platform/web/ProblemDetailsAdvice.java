@@ -193,6 +193,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The database is busy; nothing was changed, send the request again"));
     }
 
+    /**
+     * The database went away during the request (a lost connection, a failover, a
+     * restart): a 503 the client may send again, never a 500. When the connection broke
+     * at commit the change may or may not be stored, so the answer does not say nothing
+     * changed; requests that carry a client id (meal reports, transfers) are not applied
+     * twice.
+     */
+    @ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.RecoverableDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class })
+    ResponseEntity<Object> handleDatabaseAway(Exception ex) {
+        log.warn("Database unreachable: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "2")
+            .body(ApiException.problem(HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.BUSY,
+                    "The database could not be reached; send the request again"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);

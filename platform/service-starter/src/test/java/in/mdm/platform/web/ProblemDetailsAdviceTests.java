@@ -40,6 +40,25 @@ class ProblemDetailsAdviceTests {
 
     private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(ConstraintCodes.none());
 
+    /**
+     * The database lost during a request (seen when PostgreSQL crashed under a day of
+     * reports: the rollback failed too) is a 503 to send again, never a 500.
+     */
+    @Test
+    void aDatabaseLostDuringTheRequestIsA503ToSendAgain() {
+        for (Exception lost : new Exception[] {
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed"),
+                new org.springframework.transaction.CannotCreateTransactionException("no connection"),
+                new org.springframework.dao.DataAccessResourceFailureException("I/O error"),
+                new org.springframework.dao.RecoverableDataAccessException("connection reset") }) {
+            org.springframework.http.ResponseEntity<Object> answer = advice.handleDatabaseAway(lost);
+            assertThat(answer.getStatusCode().value()).as(lost.toString()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+            ProblemDetail problem = (ProblemDetail) answer.getBody();
+            assertThat(problem.getProperties()).containsEntry("code", PlatformProblems.BUSY);
+        }
+    }
+
     @Test
     void anUnknownEnumValueIsRefusedNamingTheFieldAndTheValuesItTakes() {
         ProblemDetail problem = unreadable("{\"reason\":\"RAIN\"}");
