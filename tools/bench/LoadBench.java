@@ -318,13 +318,27 @@ public class LoadBench {
         if (database != null) {
             System.out.println("tables at the start: " + tables(database));
         }
+        String gateway = opt("gateway", "http://localhost:8080");
         for (int i = 0; i < minutes * 2; i++) {
+            if (i > 0 && i % 20 == 0) {
+                // the officials' access tokens last 15 minutes: they sign in again every 10
+                officials = renewed(gateway, officials);
+            }
             Figures f = phase(target, officials, mix, 30, 256, rate, true);
             System.out.println(f.line(String.format(Locale.ROOT, "%5.1f min", (i + 1) / 2.0)) + "  " + memory());
             if (database != null && (i % 10 == 9 || i == minutes * 2 - 1)) {
                 System.out.println("tables: " + tables(database));
             }
         }
+    }
+
+    /** The same officials signed in again (fresh access tokens). */
+    List<Official> renewed(String gateway, List<Official> officials) throws Exception {
+        List<Official> renewed = new ArrayList<>(officials.size());
+        for (Official o : officials) {
+            renewed.add(new Official(o.username(), o.district(), login(gateway, o.username(), PASSWORD), o.schools()));
+        }
+        return renewed;
     }
 
     /** Every service's schema: its outbox and inbox (event_publication, processed_events). */
