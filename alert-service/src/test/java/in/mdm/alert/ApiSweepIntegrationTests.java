@@ -1,13 +1,8 @@
 package in.mdm.alert;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-
+import in.mdm.testkit.ApiSweepContract;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.OpenApiSweep;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation alert-service documents: 401 without a token (but the live streams,
@@ -15,17 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documents, never a 5xx.
  */
 @MdmIntegrationTest
-class ApiSweepIntegrationTests {
+class ApiSweepIntegrationTests extends ApiSweepContract {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void everyDocumentedOperationRefusesAnonymousCallersAndMalformedInputWithProblems() {
-        int swept = OpenApiSweep.at("http://localhost:" + port)
-            .open("/api/v1/alerts/stream", "/api/v1/alerts/ws")
-            .verify();
-        assertThat(swept).as("alert-service documents its API").isPositive();
+    @Override
+    protected OpenApiSweep configure(OpenApiSweep sweep) {
+        return sweep.open("/api/v1/alerts/stream", "/api/v1/alerts/ws");
     }
 
 }

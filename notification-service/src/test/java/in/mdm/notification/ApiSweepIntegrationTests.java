@@ -1,28 +1,13 @@
 package in.mdm.notification;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-
+import in.mdm.testkit.ApiSweepContract;
 import in.mdm.testkit.MdmIntegrationTest;
-import in.mdm.testkit.OpenApiSweep;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation notification-service documents: 401 without a token, 400 problems for
  * parameters and bodies that are not what it documents, never a 5xx.
  */
 @MdmIntegrationTest
-class ApiSweepIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Test
-    void everyDocumentedOperationRefusesAnonymousCallersAndMalformedInputWithProblems() {
-        int swept = OpenApiSweep.at("http://localhost:" + port).verify();
-        assertThat(swept).as("notification-service documents its API").isPositive();
-    }
+class ApiSweepIntegrationTests extends ApiSweepContract {
 
 }
