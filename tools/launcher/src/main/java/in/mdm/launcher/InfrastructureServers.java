@@ -268,11 +268,32 @@ public final class InfrastructureServers implements AutoCloseable {
      * @throws IllegalStateException when the broker is an external one
      */
     public synchronized void crashAndRestartKafka() {
+        crashAndRestartKafka(Duration.ZERO);
+    }
+
+    /**
+     * {@link #crashAndRestartKafka()} with the broker left down for {@code down} before
+     * it starts again, as when its node is replaced.
+     */
+    public synchronized void crashAndRestartKafka(Duration down) {
         if (kafka == null || kafkaAgain == null) {
             throw new IllegalStateException("Kafka is external (" + kafkaBootstrap + "): not the launcher's to crash");
         }
         kafka.kill();
+        pause(down);
         kafkaAgain.run();
+    }
+
+    private static void pause(Duration down) {
+        if (down.isZero() || down.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(down);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -282,6 +303,14 @@ public final class InfrastructureServers implements AutoCloseable {
      * @throws IllegalStateException when the database is an external one
      */
     public synchronized void crashAndRestartPostgres() {
+        crashAndRestartPostgres(Duration.ZERO);
+    }
+
+    /**
+     * {@link #crashAndRestartPostgres()} with the database left down for {@code down}
+     * before it starts again, as when its node is replaced.
+     */
+    public synchronized void crashAndRestartPostgres(Duration down) {
         if (postgres == null) {
             throw new IllegalStateException("PostgreSQL is external (" + jdbcUrl + "): not the launcher's to crash");
         }
@@ -294,6 +323,7 @@ public final class InfrastructureServers implements AutoCloseable {
         // nothing
         // to stop
         closeQuietly(postgres);
+        pause(down);
         postgres = startPostgres(postgresData, port);
     }
 

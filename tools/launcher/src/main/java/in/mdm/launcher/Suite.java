@@ -590,7 +590,12 @@ public final class Suite implements AutoCloseable {
      * returns once it answers. The applications reconnect by themselves.
      */
     public void crashAndRestartKafka() {
-        infrastructure.crashAndRestartKafka();
+        crashAndRestartKafka(Duration.ZERO);
+    }
+
+    /** {@link #crashAndRestartKafka()}, the broker down for {@code down} in between. */
+    public void crashAndRestartKafka(Duration down) {
+        infrastructure.crashAndRestartKafka(down);
         progress.accept("  Kafka killed and started again");
     }
 
@@ -600,7 +605,14 @@ public final class Suite implements AutoCloseable {
      * reconnect by themselves.
      */
     public void crashAndRestartPostgres() {
-        infrastructure.crashAndRestartPostgres();
+        crashAndRestartPostgres(Duration.ZERO);
+    }
+
+    /**
+     * {@link #crashAndRestartPostgres()}, the database down for {@code down} in between.
+     */
+    public void crashAndRestartPostgres(Duration down) {
+        infrastructure.crashAndRestartPostgres(down);
         progress.accept("  PostgreSQL killed and started again");
     }
 

@@ -98,6 +98,14 @@ class ChaosSystemTests {
 
     static final Duration RECOVERY = Duration.ofSeconds(30);
 
+    /**
+     * How long the broker and the database stay down once killed
+     * ({@code -Dmdm.chaos.outage-seconds}): long enough that sends, completions and
+     * consumers' transactions fail while they are away, not only the connections open at
+     * the kill.
+     */
+    static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("mdm.chaos.outage-seconds", 5));
+
     /** Each consumer of DailyMealReported with the schema it keeps its inbox in. */
     static final Map<String, String> REPORT_CONSUMERS = Map.of("finance.daily-meals", "finance", "ml.meals", "ml");
 
@@ -174,8 +182,8 @@ class ChaosSystemTests {
                 new Crash("ml-service", () -> crashService("ml-service")),
                 new Crash("alert-service", () -> crashService("alert-service")),
                 new Crash("notification-service", () -> crashService("notification-service")),
-                new Crash("Kafka broker", suite::crashAndRestartKafka),
-                new Crash("PostgreSQL", suite::crashAndRestartPostgres));
+                new Crash("Kafka broker", () -> suite.crashAndRestartKafka(OUTAGE)),
+                new Crash("PostgreSQL", () -> suite.crashAndRestartPostgres(OUTAGE)));
         Map<String, Double> restartSeconds = new LinkedHashMap<>();
         long lastRestart = 0;
         for (int i = 0; i < crashes.size(); i++) {
@@ -201,18 +209,31 @@ class ChaosSystemTests {
         // every consumer catches up: each count reaches what was acknowledged
         long restarted = lastRestart;
         String[] lastProgress = { "" };
-        Counts counts = await("every consumer catches up").atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofSeconds(1))
-            .until(() -> {
-                Counts now = counts(today, start, deo);
-                String line = now.progress();
-                if (!line.equals(lastProgress[0])) {
-                    lastProgress[0] = line;
-                    System.out.printf("[chaos] +%.1f s after the last restart: %s%n",
-                            (System.nanoTime() - restarted) / 1e9, line);
-                }
-                return now;
-            }, found -> found.caughtUp(reports.size()));
+        // what each count was after the last restart, whenever one changed: the failure
+        // message
+        // names the consumer or outbox that was late
+        List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+        try {
+            await("every consumer catches up").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Counts now = counts(today, start, deo);
+                    String line = now.progress();
+                    if (!line.equals(lastProgress[0])) {
+                        lastProgress[0] = line;
+                        String entry = "+%.1f s after the last restart: %s"
+                            .formatted((System.nanoTime() - restarted) / 1e9, line);
+                        timeline.add(entry);
+                        System.out.println("[chaos] " + entry);
+                    }
+                    return now;
+                }, found -> found.caughtUp(reports.size()));
+        }
+        catch (org.awaitility.core.ConditionTimeoutException ex) {
+            throw new AssertionError(
+                    "not every consumer caught up; the counts after the last restart:\n" + String.join("\n", timeline),
+                    ex);
+        }
         double recovery = (System.nanoTime() - lastRestart) / 1e9;
         // what a late duplicate would add has time to arrive
         Thread.sleep(8000);
@@ -269,7 +290,9 @@ class ChaosSystemTests {
                 .containsExactly(1, 1, 1));
         assertThat(last.unsent()).as("outbox rows not sent").allSatisfy((schema, rows) -> assertThat(rows).isZero());
         assertThat(added(deadLettersBefore, deadLettersAfter)).as("dead letters added").isEmpty();
-        assertThat(recovery).as("seconds from the last restart until every consumer caught up")
+        assertThat(recovery)
+            .as("seconds from the last restart until every consumer caught up; the counts meanwhile:%n%s",
+                    String.join("\n", timeline))
             .isLessThanOrEqualTo(RECOVERY.toSeconds());
     }
 
@@ -378,12 +401,12 @@ class ChaosSystemTests {
 
     record Counts(long stored, long storedTwice, Map<String, Long> inbox, long financeRows, long financeMeals,
             long scored, List<String> atRisk, Map<String, List<String>> criticalAlerts, Map<String, Long> unsent,
-            long undelivered) {
+            Map<String, String> unsentByStatus, long undelivered) {
 
         String progress() {
             return "stored " + stored + ", inbox " + inbox + ", finance " + financeRows + ", scored " + scored
                     + ", at risk " + atRisk.size() + ", alerted " + criticalAlerts.size() + ", unsent " + unsent
-                    + ", undelivered " + undelivered;
+                    + (unsentByStatus.isEmpty() ? "" : " " + unsentByStatus) + ", undelivered " + undelivered;
         }
 
         boolean caughtUp(int reports) {
@@ -428,9 +451,16 @@ class ChaosSystemTests {
                 }
             }
             Map<String, Long> unsent = new TreeMap<>();
+            Map<String, String> unsentByStatus = new TreeMap<>();
             for (String schema : SCHEMAS) {
                 unsent.put(schema, count(db,
                         "select count(*) from " + schema + ".event_publication where completion_date is null"));
+                if (unsent.get(schema) > 0) {
+                    unsentByStatus.put(schema,
+                            strings(db, "select coalesce(status, 'none') || ' ' || count(*) from " + schema
+                                    + ".event_publication where completion_date is null group by status order by 1")
+                                .toString());
+                }
             }
             long undelivered = count(db,
                     "select count(*) from notification.deliveries d "
@@ -438,7 +468,7 @@ class ChaosSystemTests {
                             + "where n.username = ? and d.status in ('PENDING', 'SENDING')",
                     deo.username());
             return new Counts(stored, storedTwice, inbox, financeRows, financeMeals, scored, atRisk, critical, unsent,
-                    undelivered);
+                    unsentByStatus, undelivered);
         }
     }
 

@@ -22,6 +22,8 @@ import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox's publication repository with completions recorded in batches. Spring
@@ -58,6 +60,14 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
      */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Entries whose send failed while the database was away, so that their failure could
+     * not be recorded: recorded once it is back. Unrecorded, an entry would look as if it
+     * were still being sent and wait the resubmission's minimum age (minutes) instead of
+     * going again seconds after the database returned.
+     */
+    private final Set<UUID> failuresToRecord = ConcurrentHashMap.newKeySet();
+
     private final Thread writer;
 
     private final Counter deleted;
@@ -87,6 +97,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
         List<UUID> batch = new ArrayList<>(MAX_BATCH);
         while (running || !completed.isEmpty()) {
             try {
+                recordFailures();
                 if (batch.isEmpty()) {
                     UUID first = completed.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
                     if (first == null) {
@@ -109,7 +120,8 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
                 // look unsent, and if it stays
                 // away past the resubmission age they are sent again (consumers drop the
                 // repeats)
-                log.warn("Could not complete {} outbox entries ({}); trying again", batch.size(), ex.getMessage());
+                log.warn("Could not complete {} outbox entries or record {} failed sends ({}); trying again",
+                        batch.size(), failuresToRecord.size(), ex.getMessage());
                 if (!running) {
                     return;
                 }
@@ -134,14 +146,45 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
         }
     }
 
+    private void recordFailures() {
+        if (failuresToRecord.isEmpty()) {
+            return;
+        }
+        for (UUID identifier : List.copyOf(failuresToRecord)) {
+            delegate.markFailed(identifier);
+            failuresToRecord.remove(identifier);
+        }
+        log.info("Recorded the failed sends of outbox entries the database had been away for");
+    }
+
     /** Ids sent and not yet deleted (for tests and metrics). */
     int queued() {
         return completed.size();
     }
 
+    /**
+     * Stores a new entry. If the transaction storing it ends in an unknown state (the
+     * database went away during the commit and the rollback failed too), the entry may
+     * have been committed without being sent, since only a known commit sends it: it is
+     * then recorded as failed once the database answers, so that the resubmission sends
+     * it within seconds rather than after the minimum age. If the commit did not happen,
+     * there is no entry and the record changes nothing.
+     */
     @Override
     public TargetEventPublication create(TargetEventPublication publication) {
-        return delegate.create(publication);
+        TargetEventPublication created = delegate.create(publication);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            UUID identifier = created.getIdentifier();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_UNKNOWN) {
+                        failuresToRecord.add(identifier);
+                    }
+                }
+            });
+        }
+        return created;
     }
 
     @Override
@@ -154,9 +197,25 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
         delegate.markCompleted(event, identifier, completionDate);
     }
 
+    /**
+     * Records a failed send; if the database is away, keeps the id and records it when
+     * the database is back (the entry is then sent again within seconds).
+     */
     @Override
     public void markFailed(UUID identifier) {
-        delegate.markFailed(identifier);
+        try {
+            delegate.markFailed(identifier);
+        }
+        catch (RuntimeException ex) {
+            failuresToRecord.add(identifier);
+            log.warn("Could not record the failed send of outbox entry {} ({}); recording it when the database is back",
+                    identifier, ex.getMessage());
+        }
+    }
+
+    /** Failed sends waiting for the database to be recorded (for tests). */
+    int failuresToRecord() {
+        return failuresToRecord.size();
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,14 +56,81 @@ class OutboxCompletionsTests {
         assertThat(entries.rows).as("a graceful stop deletes what was queued").hasSize(499);
     }
 
-    /** The outbox table as a map; a delete fails while {@code deleteBlocked}. */
+    @Test
+    void aFailedSendTheDatabaseCouldNotRecordIsRecordedOnceItIsBack() throws Exception {
+        Entries entries = new Entries();
+        TargetEventPublication publication = entries
+            .create(TargetEventPublication.of("event", PublicationTargetIdentifier.of("listener")));
+        OutboxCompletions completions = new OutboxCompletions(entries, Duration.ofMillis(10),
+                new SimpleMeterRegistry());
+        entries.deleteBlocked = true;
+
+        completions.markFailed(publication.getIdentifier());
+
+        assertThat(entries.failed).as("not recorded while the database is away").isEmpty();
+        assertThat(completions.failuresToRecord()).isEqualTo(1);
+        assertThat(completions.findIncompletePublications()).as("still unsent, so sent again")
+            .extracting(TargetEventPublication::getIdentifier)
+            .containsExactly(publication.getIdentifier());
+
+        entries.deleteBlocked = false;
+        await().atMost(Duration.ofSeconds(10)).until(() -> completions.failuresToRecord() == 0);
+        assertThat(entries.failed).as("recorded once the database is back")
+            .containsExactly(publication.getIdentifier());
+        completions.destroy();
+    }
+
+    @Test
+    void anEntryWhoseCommitEndedInAnUnknownStateIsRecordedFailedSoThatItIsSentAgainSoon() throws Exception {
+        Entries entries = new Entries();
+        OutboxCompletions completions = new OutboxCompletions(entries, Duration.ofMillis(10),
+                new SimpleMeterRegistry());
+        TargetEventPublication unknown = transaction(completions, TransactionSynchronization.STATUS_UNKNOWN);
+        TargetEventPublication committed = transaction(completions, TransactionSynchronization.STATUS_COMMITTED);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> completions.failuresToRecord() == 0);
+        assertThat(entries.failed).as("only the entry whose commit's outcome is unknown")
+            .containsExactly(unknown.getIdentifier())
+            .doesNotContain(committed.getIdentifier());
+        completions.destroy();
+    }
+
+    /** Stores an entry in a transaction that ends with {@code status}. */
+    static TargetEventPublication transaction(OutboxCompletions completions, int status) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            TargetEventPublication created = completions
+                .create(TargetEventPublication.of("event", PublicationTargetIdentifier.of("listener")));
+            TransactionSynchronizationManager.getSynchronizations()
+                .forEach(synchronization -> synchronization.afterCompletion(status));
+            return created;
+        }
+        finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    /**
+     * The outbox table as a map; a delete or a failure's record fails while
+     * {@code deleteBlocked}.
+     */
     static final class Entries implements EventPublicationRepository {
 
         final Map<UUID, TargetEventPublication> rows = new ConcurrentHashMap<>();
 
         final List<Integer> deleteCalls = new CopyOnWriteArrayList<>();
 
+        final List<UUID> failed = new CopyOnWriteArrayList<>();
+
         volatile boolean deleteBlocked;
+
+        @Override
+        public void markFailed(UUID identifier) {
+            if (deleteBlocked) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("database away");
+            }
+            failed.add(identifier);
+        }
 
         @Override
         public TargetEventPublication create(TargetEventPublication publication) {
