@@ -21,6 +21,18 @@ class ApiSweepIntegrationTests extends ApiSweepContract {
     @Autowired
     JdbcClient jdbc;
 
+    /** auth-service takes only the tokens it issued: its own users of each role. */
+    @Override
+    protected String token(String caller) {
+        Api api = new Api(http, jdbc);
+        return switch (caller) {
+            case "ADMIN" -> api.token(api.admin());
+            case "OFFICER" -> api.token(api.districtOfficer("603"));
+            case "SCHOOL" -> api.token(api.school("33030100101", "603", "6301"));
+            default -> null;
+        };
+    }
+
     @Override
     protected OpenApiSweep configure(OpenApiSweep sweep) {
         Api api = new Api(http, jdbc);

@@ -122,6 +122,44 @@ class EdgeSecurityIntegrationTests {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersProxiedRefusedOrOpen() {
+        List<EntityExchangeResult<byte[]>> answers = List.of(
+                client.get()
+                    .uri("/api/v1/schools/33010100101")
+                    .headers(h -> h.setBearerAuth(TestTokens.officer("568")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult(),
+                client.get()
+                    .uri("/api/v1/schools")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .returnResult(),
+                client.get()
+                    .uri("/.well-known/jwks.json")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult());
+        for (EntityExchangeResult<byte[]> answer : answers) {
+            HttpHeaders headers = answer.getResponseHeaders();
+            String what = answer.getMethod() + " " + answer.getUrl() + " " + answer.getStatus();
+            assertThat(headers.getFirst("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            assertThat(headers.getFirst("X-Frame-Options")).as(what).isEqualTo("DENY");
+            assertThat(headers.getFirst("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+            assertThat(headers.getFirst("Content-Security-Policy")).as(what)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+            assertThat(headers.getFirst("Strict-Transport-Security")).as(what).startsWith("max-age=31536000");
+            assertThat(headers.getFirst("Permissions-Policy")).as(what).contains("camera=()");
+        }
+    }
+
+    @Test
     void loginRefreshResetAndKeysAreOpen() {
         for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/activate",
                 "/api/v1/auth/reset-password", "/api/v1/auth/reset-password/confirm", "/api/v1/auth/token",

@@ -16,12 +16,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import in.mdm.platform.security.BearerTokens;
@@ -151,11 +154,20 @@ public class SecurityPlatformAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callerArgumentConfigurer() {
+    WebMvcConfigurer callerArgumentConfigurer(MdmSecurityProperties properties,
+            ObjectProvider<MethodSecurityExpressionHandler> expressions) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                if (properties.isEnabled()) {
+                    registry.addInterceptor(
+                            new RoleGate(expressions.getIfAvailable(DefaultMethodSecurityExpressionHandler::new)));
+                }
             }
         };
     }
