@@ -42,6 +42,9 @@ import in.mdm.events.notification.NotificationTopics;
 import in.mdm.events.report.ReportReady;
 import in.mdm.notification.delivery.DeliverySender;
 import in.mdm.notification.delivery.Digests;
+import in.mdm.notification.privacy.PersonalDataEncryption;
+import in.mdm.notification.privacy.PersonalFields;
+import in.mdm.platform.security.crypto.FieldCipher;
 import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.TestTokens;
 
@@ -83,6 +86,21 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
     @Autowired
     Digests digests;
+
+    @Autowired
+    PersonalDataEncryption encryption;
+
+    static final String OLD_KEY = "bm90aWZpY2F0aW9uLXRlc3Qta2V5LTIwMjUtbm90LWY=";
+
+    static final String KEY = "bm90aWZpY2F0aW9uLXRlc3Qta2V5LTIwMjYtbm90LWY=";
+
+    static final String INDEX_KEY = "bm90aWZpY2F0aW9uLXRlc3QtaW5kZXgta2V5LW5vdC0=";
+
+    /**
+     * The service's ring (test {@code config/application.properties}), to read what the
+     * rows hold.
+     */
+    static final FieldCipher RING = FieldCipher.ofBase64(Map.of("n2025", OLD_KEY, "n2026", KEY), "n2026", INDEX_KEY);
 
     @BeforeEach
     void gatewayAccepts() {
@@ -394,9 +412,11 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
                         officer.phone, "Stale", "OFFICER", Jurisdiction.district(place.district), "en", "ACTIVE"));
         await().atMost(Duration.ofSeconds(30))
             .until(() -> jdbc
-                .sql("select count(*) from recipients where user_id in (:ids) and display_name in "
-                        + "('Moved', 'Gone')")
-                .param("ids", List.of(officer.id, hm.id))
+                .sql("select count(*) from recipients where (user_id = :officer and jurisdiction_code = :moved) "
+                        + "or (user_id = :hm and status = 'DISABLED')")
+                .param("officer", officer.id)
+                .param("moved", other.district)
+                .param("hm", hm.id)
                 .query(Long.class)
                 .single() == 2);
         Thread.sleep(1000);
@@ -423,6 +443,104 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void recipientsAndTheirAddressesAreEncryptedAtRestAndMessagesStillReachThem() throws Exception {
+        Place place = place();
+        // the activation e-mail reached the officer: its address was decrypted to send it
+        User deo = user("OFFICER", Jurisdiction.district(place.district), "en");
+        Map<String, Object> row = jdbc
+            .sql("select email, phone, display_name, email_enc, phone_enc, display_name_enc from recipients "
+                    + "where user_id = :id")
+            .param("id", deo.id)
+            .query()
+            .singleRow();
+        assertThat(row.get("email")).as("no plain e-mail").isNull();
+        assertThat(row.get("phone")).as("no plain phone").isNull();
+        assertThat(row.get("display_name")).as("no plain name").isNull();
+        assertThat((String) row.get("email_enc")).startsWith("v1:n2026:").doesNotContain(deo.username);
+        assertThat(RING.decrypt(PersonalFields.EMAIL, (String) row.get("email_enc"))).isEqualTo(deo.email);
+        assertThat(RING.decrypt(PersonalFields.PHONE, (String) row.get("phone_enc"))).isEqualTo(deo.phone);
+        assertThat(RING.decrypt(PersonalFields.NAME, (String) row.get("display_name_enc")))
+            .isEqualTo("Name " + deo.username);
+
+        publish(ALERTS, alert(place.udise, "CRITICAL", "Encrypted at rest", "A test alert"));
+        awaitMail(deo.email, 1);
+        awaitSms(deo.phone, 1);
+        List<Map<String, Object>> deliveries = jdbc
+            .sql("select d.channel, d.address, d.address_enc from deliveries d "
+                    + "join notifications n on n.id = d.notification_id where n.username = :username")
+            .param("username", deo.username)
+            .query()
+            .listOfRows();
+        assertThat(deliveries).as("the officer's deliveries").isNotEmpty().allSatisfy(delivery -> {
+            assertThat(delivery.get("address")).as("no plain address").isNull();
+            String expected = switch ((String) delivery.get("channel")) {
+                case "EMAIL" -> deo.email;
+                case "SMS" -> deo.phone;
+                default -> null;
+            };
+            assertThat(RING.decrypt(PersonalFields.ADDRESS, (String) delivery.get("address_enc"))).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void plainRowsAreEncryptedAndTheRotationReencryptsWhatAnOldKeyHolds() {
+        FieldCipher oldRing = FieldCipher.ofBase64(Map.of("n2025", OLD_KEY, "n2026", KEY), "n2025", INDEX_KEY);
+        UUID plain = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        String username = "plain." + code(8);
+        jdbc.sql("""
+                insert into recipients (user_id, username, email, phone, display_name, role, jurisdiction_level,
+                                        jurisdiction_code, language, status, occurred_at)
+                values (:id, :username, :email, '+919840000111', 'Plain Name', 'OFFICER', 'DISTRICT', '999', 'en',
+                        'ACTIVE', now())""")
+            .param("id", plain)
+            .param("username", username)
+            .param("email", username + "@mdm.test")
+            .update();
+        jdbc.sql("""
+                insert into recipients (user_id, username, email_enc, phone_enc, display_name_enc, role,
+                                        jurisdiction_level, jurisdiction_code, language, status, occurred_at)
+                values (:id, :username, :email, :phone, :name, 'OFFICER', 'DISTRICT', '999', 'en', 'ACTIVE', now())""")
+            .param("id", old)
+            .param("username", "old." + code(8))
+            .param("email", oldRing.encrypt(PersonalFields.EMAIL, "old@mdm.test"))
+            .param("phone", oldRing.encrypt(PersonalFields.PHONE, "+919840000222"))
+            .param("name", oldRing.encrypt(PersonalFields.NAME, "Old Name"))
+            .update();
+
+        assertThat(encryption.encryptPlainRows()).as("plain rows encrypted").isPositive();
+        Map<String, Object> encrypted = jdbc
+            .sql("select email, phone, display_name, email_enc, phone_enc, display_name_enc from recipients "
+                    + "where user_id = :id")
+            .param("id", plain)
+            .query()
+            .singleRow();
+        assertThat(encrypted.get("email")).isNull();
+        assertThat(encrypted.get("phone")).isNull();
+        assertThat(encrypted.get("display_name")).isNull();
+        assertThat(RING.decrypt(PersonalFields.EMAIL, (String) encrypted.get("email_enc")))
+            .isEqualTo(username + "@mdm.test");
+        assertThat(RING.decrypt(PersonalFields.PHONE, (String) encrypted.get("phone_enc"))).isEqualTo("+919840000111");
+        assertThat(RING.decrypt(PersonalFields.NAME, (String) encrypted.get("display_name_enc")))
+            .isEqualTo("Plain Name");
+        assertThat(encryption.progress().rowsByKey()).as("rows per key before the rotation").containsKey("n2025");
+
+        encryption.startRotation();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !encryption.progress().running());
+        assertThat(encryption.progress().remaining()).as("rows left under another key or in plain text").isZero();
+        assertThat(encryption.progress().rowsByKey()).as("rows per key after the rotation").doesNotContainKey("n2025");
+        Map<String, Object> rotated = jdbc
+            .sql("select email_enc, phone_enc, display_name_enc from recipients where user_id = :id")
+            .param("id", old)
+            .query()
+            .singleRow();
+        assertThat((String) rotated.get("email_enc")).startsWith("v1:n2026:");
+        assertThat(RING.decrypt(PersonalFields.EMAIL, (String) rotated.get("email_enc"))).isEqualTo("old@mdm.test");
+        assertThat(RING.decrypt(PersonalFields.PHONE, (String) rotated.get("phone_enc"))).isEqualTo("+919840000222");
+        assertThat(RING.decrypt(PersonalFields.NAME, (String) rotated.get("display_name_enc"))).isEqualTo("Old Name");
+    }
 
     record Place(String udise, String block, String district) {
     }

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.notification.privacy.PersonalFields;
 import in.mdm.notification.template.Channel;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.web.PageResponse;
@@ -29,8 +30,11 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    private final PersonalFields fields;
+
+    DeliveryRepository(JdbcClient jdbc, PersonalFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
     }
 
     /**
@@ -64,7 +68,7 @@ class DeliveryRepository {
     boolean insertDelivery(UUID notificationId, Channel channel, String address, String language, String subject,
             String body, String key, String status, Instant dueAt, Integer smsParts, Instant now) {
         return jdbc.sql("""
-                insert into deliveries (id, notification_id, channel, address, language, subject, body,
+                insert into deliveries (id, notification_id, channel, address_enc, language, subject, body,
                                         idempotency_key, status, due_at, sms_parts, sent_at, created_at)
                 values (:id, :notificationId, :channel, :address, :language, :subject, :body, :key, :status, :dueAt,
                         :smsParts, case when :status = 'SENT' then cast(:now as timestamptz) end, :now)
@@ -72,7 +76,7 @@ class DeliveryRepository {
             .param("id", UUID.randomUUID())
             .param("notificationId", notificationId)
             .param("channel", channel.name())
-            .param("address", address)
+            .param("address", fields.seal(PersonalFields.ADDRESS, address))
             .param("language", language)
             .param("subject", subject)
             .param("body", body)
@@ -101,15 +105,15 @@ class DeliveryRepository {
                    set status = 'SENDING', lease_until = :leaseUntil, attempts = d.attempts + 1
                   from due, notifications n
                  where d.id = due.id and n.id = d.notification_id
-                returning d.id, d.notification_id, n.code, n.username, d.channel, d.address, d.language, d.subject,
-                          d.body, d.attempts""")
+                returning d.id, d.notification_id, n.code, n.username, d.channel, d.address, d.address_enc,
+                          d.language, d.subject, d.body, d.attempts""")
             .param("now", Timestamp.from(now))
             .param("leaseUntil", Timestamp.from(leaseUntil))
             .param("limit", limit)
             .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("notification_id", UUID.class),
                     rs.getString("code"), rs.getString("username"), Channel.valueOf(rs.getString("channel")),
-                    rs.getString("address"), rs.getString("language"), rs.getString("subject"), rs.getString("body"),
-                    rs.getInt("attempts")))
+                    fields.open(PersonalFields.ADDRESS, rs.getString("address_enc"), rs.getString("address")),
+                    rs.getString("language"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
             .list();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import in.mdm.events.Jurisdiction;
+import in.mdm.notification.privacy.PersonalFields;
 import in.mdm.platform.security.JurisdictionScope;
 
 @Repository
@@ -29,8 +30,11 @@ class RecipientRepository {
 
     private final JdbcClient jdbc;
 
-    RecipientRepository(JdbcClient jdbc) {
+    private final PersonalFields fields;
+
+    RecipientRepository(JdbcClient jdbc, PersonalFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
     }
 
     /**
@@ -39,22 +43,23 @@ class RecipientRepository {
      */
     boolean upsert(Profile p, Instant occurredAt) {
         return jdbc.sql("""
-                insert into recipients (user_id, username, email, phone, display_name, role, jurisdiction_level,
-                                        jurisdiction_code, language, status, occurred_at)
+                insert into recipients (user_id, username, email_enc, phone_enc, display_name_enc, role,
+                                        jurisdiction_level, jurisdiction_code, language, status, occurred_at)
                 values (:id, :username, :email, :phone, :displayName, :role, :level, :code, :language, :status,
                         :occurredAt)
                 on conflict (user_id) do update
-                   set username = excluded.username, email = excluded.email, phone = excluded.phone,
-                       display_name = excluded.display_name, role = excluded.role,
+                   set username = excluded.username, email_enc = excluded.email_enc, phone_enc = excluded.phone_enc,
+                       display_name_enc = excluded.display_name_enc, email = null, phone = null,
+                       display_name = null, role = excluded.role,
                        jurisdiction_level = excluded.jurisdiction_level, jurisdiction_code = excluded.jurisdiction_code,
                        language = excluded.language, status = excluded.status, occurred_at = excluded.occurred_at,
                        updated_at = now()
                  where recipients.occurred_at < excluded.occurred_at""")
             .param("id", p.userId())
             .param("username", p.username())
-            .param("email", p.email())
-            .param("phone", p.phone())
-            .param("displayName", p.displayName())
+            .param("email", fields.seal(PersonalFields.EMAIL, p.email()))
+            .param("phone", fields.seal(PersonalFields.PHONE, p.phone()))
+            .param("displayName", fields.seal(PersonalFields.NAME, p.displayName()))
             .param("role", p.role())
             .param("level", p.jurisdiction().level().name())
             .param("code", p.jurisdiction().code())
@@ -75,16 +80,13 @@ class RecipientRepository {
     }
 
     Optional<Recipient> find(UUID userId) {
-        return jdbc.sql("select * from recipients where user_id = :id")
-            .param("id", userId)
-            .query(RecipientRepository::map)
-            .optional();
+        return jdbc.sql("select * from recipients where user_id = :id").param("id", userId).query(this::map).optional();
     }
 
     Optional<Recipient> findByUsername(String username) {
         return jdbc.sql("select * from recipients where username = :username")
             .param("username", username)
-            .query(RecipientRepository::map)
+            .query(this::map)
             .optional();
     }
 
@@ -99,7 +101,7 @@ class RecipientRepository {
             .sql("select * from recipients where " + REACHABLE
                     + " and (jurisdiction_level || ':' || jurisdiction_code) in (:keys) order by username")
             .param("keys", keys)
-            .query(RecipientRepository::map)
+            .query(this::map)
             .list();
     }
 
@@ -111,7 +113,7 @@ class RecipientRepository {
         JurisdictionScope.Condition inside = JurisdictionScope.of(jurisdiction).where(PLACED);
         return jdbc.sql("select * from recipients where " + REACHABLE + " and " + inside.sql() + " order by username")
             .params(inside.params())
-            .query(RecipientRepository::map)
+            .query(this::map)
             .list();
     }
 
@@ -126,7 +128,7 @@ class RecipientRepository {
     List<Recipient> withDigest(Digest digest) {
         return jdbc.sql("select * from recipients where digest = :digest")
             .param("digest", digest.name())
-            .query(RecipientRepository::map)
+            .query(this::map)
             .list();
     }
 
@@ -145,9 +147,12 @@ class RecipientRepository {
             .update();
     }
 
-    private static Recipient map(ResultSet rs, int row) throws SQLException {
-        return new Recipient(rs.getObject("user_id", UUID.class), rs.getString("username"), rs.getString("email"),
-                rs.getString("phone"), rs.getString("display_name"), rs.getString("role"),
+    private Recipient map(ResultSet rs, int row) throws SQLException {
+        return new Recipient(rs.getObject("user_id", UUID.class), rs.getString("username"),
+                fields.open(PersonalFields.EMAIL, rs.getString("email_enc"), rs.getString("email")),
+                fields.open(PersonalFields.PHONE, rs.getString("phone_enc"), rs.getString("phone")),
+                fields.open(PersonalFields.NAME, rs.getString("display_name_enc"), rs.getString("display_name")),
+                rs.getString("role"),
                 new Jurisdiction(Jurisdiction.Level.valueOf(rs.getString("jurisdiction_level")),
                         rs.getString("jurisdiction_code")),
                 rs.getString("language"), rs.getString("status"), rs.getBoolean("email_enabled"),

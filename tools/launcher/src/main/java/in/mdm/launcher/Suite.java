@@ -291,7 +291,8 @@ public final class Suite implements AutoCloseable {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
         }
         environment.putAll(identityEnvironment(app, ports, adminPassword, System.getenv()));
-        if (app.name().equals("auth-service") || app.name().equals("school-service")) {
+        if (app.name().equals("auth-service") || app.name().equals("school-service")
+                || app.name().equals("notification-service")) {
             // the development key ring of personal data lives with the data it
             // encrypts (generated there on first start when no MDM_CRYPTO_* keys are set)
             environment.put("MDM_CRYPTO_DEV_KEY_FILE", devKeyFile(options.dataDir()).toString());
