@@ -101,6 +101,7 @@ class AlertActionsIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void acknowledgingStopsEscalationAndAnotherDistrictCannotAcknowledge() {
         ProblemAssertions.assertProblem(
                 call(HttpMethod.POST, "/api/v1/alerts/" + chennai + "/acknowledge", TestTokens.officer("569")),
@@ -119,6 +120,18 @@ class AlertActionsIntegrationTests {
             .getBody()).as("again: the first acknowledgement stands")
             .containsEntry("acknowledgedBy", "beo.6301")
             .containsEntry("acknowledgedAt", at);
+        // the change in the service's chained trail, once, with the alert before and
+        // after
+        Map<String, Object> trail = call(HttpMethod.GET,
+                "/api/v1/alerts/audit?entityType=alert&action=alert.acknowledge&entityId=" + chennai,
+                TestTokens.admin())
+            .getBody();
+        assertThat((List<Map<String, Object>>) trail.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "beo.6301");
+            assertThat((Map<String, Object>) entry.get("before")).containsEntry("status", "OPEN");
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("status", "ACKNOWLEDGED")
+                .containsEntry("acknowledgedBy", "beo.6301");
+        });
 
         engine.risks(List.of(risk(CHENNAI_OTHER, 1)));
         ProblemAssertions.assertProblem(
@@ -129,6 +142,7 @@ class AlertActionsIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void onlyAnAdminDeletesAndTheDeletionIsSoftAndAudited() {
         assertThat(call(HttpMethod.DELETE, "/api/v1/alerts/" + chennai, TestTokens.officer("568")).getStatusCode())
             .isEqualTo(HttpStatus.FORBIDDEN);
@@ -150,6 +164,13 @@ class AlertActionsIntegrationTests {
             .param("id", chennai.toString())
             .query(String.class)
             .list()).containsExactly("state.admin");
+        Map<String, Object> trail = call(HttpMethod.GET,
+                "/api/v1/alerts/audit?entityType=alert&action=alert.delete&entityId=" + chennai, TestTokens.admin())
+            .getBody();
+        assertThat((List<Map<String, Object>>) trail.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "state.admin").containsEntry("after", null);
+            assertThat((Map<String, Object>) entry.get("before")).containsEntry("id", chennai.toString());
+        });
         // the school may be alerted again: the deleted alert no longer holds its place
         engine.risks(List.of(risk(CHENNAI_SCHOOL, 91)));
         assertThat(ids("/api/v1/alerts?school=" + CHENNAI_SCHOOL, TestTokens.admin())).hasSize(1)

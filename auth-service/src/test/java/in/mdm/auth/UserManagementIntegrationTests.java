@@ -89,6 +89,7 @@ class UserManagementIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anOfficerDisablesAndEnablesASchoolUserOfItsDistrictWhoseSessionsEnd() {
         String district = Api.code(4);
         String officer = api.token(api.districtOfficer(district));
@@ -108,6 +109,21 @@ class UserManagementIntegrationTests {
         assertThat(api.post("/api/v1/auth/users/" + school.id() + "/enable", "", officer).getBody())
             .containsEntry("status", "ACTIVE");
         assertThat(api.login(school.username(), Api.PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // both changes in the service's chained trail, by the officer, with the account
+        // before and after and without its e-mail, phone or name
+        String admin = api.token(api.admin());
+        List<Map<String, Object>> trail = (List<Map<String, Object>>) api
+            .get("/api/v1/auth/audit-trail?entityType=user&entityId=" + school.id(), admin)
+            .getBody()
+            .get("items");
+        assertThat(trail).extracting(entry -> entry.get("action")).containsExactly("user.enable", "user.disable");
+        assertThat(trail.get(1)).satisfies(entry -> {
+            assertThat(entry.get("actor")).isNotEqualTo("system");
+            assertThat((Map<String, Object>) entry.get("before")).containsEntry("status", "ACTIVE")
+                .doesNotContainKeys("email", "phone", "displayName");
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("status", "DISABLED");
+        });
     }
 
     @Test

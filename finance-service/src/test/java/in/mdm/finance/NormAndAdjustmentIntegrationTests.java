@@ -288,6 +288,17 @@ class NormAndAdjustmentIntegrationTests {
             .isEmpty();
         assertProblem(Http.as(port, TestTokens.school("33160100001")).get(trail), HttpStatus.FORBIDDEN,
                 "auth.forbidden");
+
+        // the same change in the platform's trail of the service, chained by hash
+        Map<String, Object> chained = admin
+            .get("/api/v1/financial/audit-trail?entityType=allocation&entityId=" + id, Map.class)
+            .getBody();
+        assertThat((List<Map<String, Object>>) chained.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("action", "allocation.adjusted").containsEntry("actor", "state.admin");
+            assertThat(String.valueOf(entry.get("before"))).contains("amount=14916.0");
+            assertThat(String.valueOf(entry.get("after"))).contains("amount=20000.0");
+            assertThat((String) entry.get("hash")).isNotBlank();
+        });
     }
 
     private void calculate(String year) {

@@ -69,6 +69,17 @@ class TemplateEditingIntegrationTests extends NotificationIntegrationTest {
             .filteredOn(v -> "IN_APP".equals(v.get("channel")) && "ta".equals(v.get("language")))
             .singleElement()
             .satisfies(v -> assertThat(v).containsEntry("body", "{{message}} — {{scope}}"));
+
+        // the edit in the service's chained trail, with the variant before and after
+        Map<String, Object> trail = http
+            .exchange("/api/v1/notifications/audit?entityType=template&entityId=admin.broadcast/IN_APP/ta",
+                    HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(TestTokens.admin())), Map.class)
+            .getBody();
+        assertThat((List<Map<String, Object>>) trail.get("items")).first().satisfies(entry -> {
+            assertThat(entry).containsEntry("action", "template.save").containsEntry("actor", "state.admin");
+            assertThat((Map<String, Object>) entry.get("before")).containsEntry("body", original.get("body"));
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("body", "{{message}} — {{scope}}");
+        });
     }
 
     @Test

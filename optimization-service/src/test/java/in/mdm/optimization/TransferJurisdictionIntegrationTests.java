@@ -87,6 +87,7 @@ class TransferJurisdictionIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anOfficerProposesInsideItsDistrictAndSeesOnlyItsPlans() {
         ResponseEntity<Map> own = propose(TestTokens.officer("568"), CHENNAI_1, CHENNAI_2);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -110,6 +111,18 @@ class TransferJurisdictionIntegrationTests {
         assertThat(total(TestTokens.officer("569"))).as("the cross-district plan only").isEqualTo(1);
         assertThat(total(TestTokens.school(CHENNAI_1))).isEqualTo(1);
         assertThat(total(TestTokens.admin())).isEqualTo(2);
+
+        // the proposal in the service's chained trail, with the plan as recorded
+        Map<String, Object> trail = get("/api/v1/optimization/audit?entityType=transfer&entityId=" + id,
+                TestTokens.admin())
+            .getBody();
+        assertThat((List<Map<String, Object>>) trail.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("action", "transfer.propose")
+                .containsEntry("actor", "deo.568")
+                .containsEntry("before", null);
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("fromUdiseCode", CHENNAI_1)
+                .containsEntry("status", "PROPOSED");
+        });
     }
 
     @Test

@@ -106,6 +106,7 @@ class ReportJobIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRequestedReportIsQueued() {
         ResponseEntity<Map> created = post("""
                 {"reportType":"STOCK_POSITION","format":"PDF","scopeLevel":"BLOCK","scopeCode":"6301",
@@ -122,6 +123,13 @@ class ReportJobIntegrationTests {
             .single()).isEqualTo("BLOCK:6301 2026-11-01..2026-11-23");
         assertThat(http.getForObject("/api/v1/reports/" + id, Map.class)).as("the requester is the caller of the token")
             .containsEntry("requestedBy", "state.admin");
+        Map<String, Object> trail = http
+            .getForObject("/api/v1/reports/audit?entityType=report&action=report.request&entityId=" + id, Map.class);
+        assertThat((List<Map<String, Object>>) trail.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "state.admin").containsEntry("before", null);
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("status", "QUEUED")
+                .containsEntry("scopeCode", "6301");
+        });
     }
 
     @Test

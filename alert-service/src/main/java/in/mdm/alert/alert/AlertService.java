@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.alert.AlertProblems;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -35,12 +37,16 @@ public class AlertService {
 
     private final Clock clock;
 
-    AlertService(AlertRepository alerts, RuleRepository rules, AlertChanges changes, AlertEngine engine, Clock clock) {
+    private final AuditTrail audit;
+
+    AlertService(AlertRepository alerts, RuleRepository rules, AlertChanges changes, AlertEngine engine, Clock clock,
+            AuditTrail audit) {
         this.alerts = alerts;
         this.rules = rules;
         this.changes = changes;
         this.engine = engine;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +82,10 @@ public class AlertService {
     @Transactional
     void markRead(UUID id, Caller caller) {
         get(id, caller);
-        alerts.markRead(id, caller.username(), clock.instant());
+        Instant now = clock.instant();
+        alerts.markRead(id, caller.username(), now);
+        audit.record(AuditEntry.created("alert.read", "alert", id.toString(),
+                Map.of("readBy", caller.username(), "readAt", now.toString())));
     }
 
     /**
@@ -95,6 +104,10 @@ public class AlertService {
             Instant now = clock.instant();
             alerts.acknowledge(id, caller.username(), now);
             changes.record(id, "ACKNOWLEDGED", now);
+            Alert acknowledged = alerts.find(id, visible(caller)).orElseThrow();
+            audit.record(AuditEntry.changed("alert.acknowledge", "alert", id.toString(), AlertResponse.of(alert),
+                    AlertResponse.of(acknowledged)));
+            return acknowledged;
         }
         return alerts.find(id, visible(caller)).orElseThrow();
     }
@@ -114,6 +127,7 @@ public class AlertService {
         alerts.softDelete(id, caller.username(), now);
         alerts.audit("alert.deleted", id.toString(), caller.username(), now,
                 alert.ruleCode() + " " + alert.scope().level() + " " + alert.scope().code() + ": " + alert.title());
+        audit.record(new AuditEntry("alert.delete", "alert", id.toString(), AlertResponse.of(alert), null));
     }
 
     record Statistics(LocalDate from, LocalDate to, long total, Map<String, Long> bySeverity, Map<String, Long> byType,
@@ -174,6 +188,7 @@ public class AlertService {
         Rule after = new Rule(code, before.eventType(), before.alertType(), severity, before.field(), minValue,
                 maxValue, status, enabled, before.description(), now, caller.username());
         rules.update(after);
+        audit.record(AuditEntry.changed("rule.update", "alert-rule", code, before, after));
         alerts.audit("rule.updated", code, caller.username(), now,
                 "%s [%s, %s) %s %s -> %s [%s, %s) %s %s".formatted(before.severity(), before.minValue(),
                         before.maxValue(), before.status(), before.enabled() ? "on" : "off", severity, minValue,

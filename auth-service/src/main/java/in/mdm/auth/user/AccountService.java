@@ -2,6 +2,7 @@ package in.mdm.auth.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,8 +41,12 @@ class AccountService {
 
     private final Clock clock;
 
+    private final UserAudit audit;
+
     AccountService(UserRepository users, AccountTokens tokens, Credentials credentials, Sessions sessions,
-            AccountProperties properties, ApplicationEventPublisher events, AccountRepository accounts, Clock clock) {
+            AccountProperties properties, ApplicationEventPublisher events, AccountRepository accounts, Clock clock,
+            UserAudit audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
@@ -81,7 +86,9 @@ class AccountService {
         String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
         events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
                 user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
-        return users.find(id).orElseThrow();
+        User registered = users.find(id).orElseThrow();
+        audit.created("user.register", registered);
+        return registered;
     }
 
     /**
@@ -107,6 +114,8 @@ class AccountService {
         String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
         events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
                 user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
+        audit.changed("user.activation-resend", id, Map.of("activation", "earlier link"),
+                Map.of("activation", "new link", "expiresAt", expires.toString()));
         return user;
     }
 
@@ -124,7 +133,9 @@ class AccountService {
                     "The account is not waiting for activation");
         }
         events.publishEvent(new UserActivated(UUID.randomUUID(), clock.instant(), id, user.username()));
-        return users.find(id).orElseThrow();
+        User activated = users.find(id).orElseThrow();
+        audit.changed("user.activate", user, activated);
+        return activated;
     }
 
     /**
@@ -169,6 +180,7 @@ class AccountService {
                     "The reset token is unknown, expired or already used");
         }
         sessions.endAll(id);
+        audit.changed("user.password-reset", user, users.find(id).orElseThrow());
         return user;
     }
 
@@ -186,6 +198,7 @@ class AccountService {
         checkPolicy(newPassword, user.username(), "newPassword");
         accounts.changePassword(user.id(), credentials.hash(newPassword));
         sessions.endAll(user.id());
+        audit.changed("user.password-change", user, users.find(user.id()).orElseThrow());
         return user;
     }
 
@@ -200,7 +213,9 @@ class AccountService {
         checkPolicy(password, username, "MDM_ADMIN_PASSWORD");
         NewUser admin = new NewUser(username, email, null, "State administrator", Role.ADMIN,
                 in.mdm.events.Jurisdiction.state(stateCode), null, null, "en");
-        users.insert(UUID.randomUUID(), admin, UserStatus.ACTIVE, credentials.hash(password));
+        UUID id = UUID.randomUUID();
+        users.insert(id, admin, UserStatus.ACTIVE, credentials.hash(password));
+        audit.created("user.bootstrap-admin", users.find(id).orElseThrow());
     }
 
     static void checkPolicy(String password, String username, String field) {

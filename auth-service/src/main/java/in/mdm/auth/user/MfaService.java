@@ -40,8 +40,12 @@ class MfaService {
 
     private final in.mdm.auth.token.SecretBox box;
 
-    MfaService(MfaRepository mfa, GoogleAuthenticator totp, java.time.Clock clock, in.mdm.auth.token.SecretBox box) {
+    private final UserAudit audit;
+
+    MfaService(MfaRepository mfa, GoogleAuthenticator totp, java.time.Clock clock, in.mdm.auth.token.SecretBox box,
+            UserAudit audit) {
         this.box = box;
+        this.audit = audit;
         this.mfa = mfa;
         this.totp = totp;
         this.clock = clock;
@@ -88,6 +92,8 @@ class MfaService {
             codes.add(recovery);
             mfa.insertRecoveryCode(userId, AccountTokens.digest(normalize(recovery)));
         }
+        audit.changed("user.mfa-enable", userId, java.util.Map.of("mfaEnabled", false),
+                java.util.Map.of("mfaEnabled", true, "recoveryCodes", RECOVERY_CODES));
         return codes;
     }
 
@@ -95,6 +101,8 @@ class MfaService {
     void disable(UUID userId) {
         mfa.disable(userId);
         mfa.deleteRecoveryCodes(userId);
+        audit.changed("user.mfa-disable", userId, java.util.Map.of("mfaEnabled", true),
+                java.util.Map.of("mfaEnabled", false));
     }
 
     /** A current TOTP code, or an unused recovery code (which is used up). */

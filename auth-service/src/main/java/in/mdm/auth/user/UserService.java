@@ -33,11 +33,15 @@ public class UserService {
 
     private final Clock clock;
 
-    UserService(UserRepository users, Sessions sessions, ApplicationEventPublisher events, Clock clock) {
+    private final UserAudit audit;
+
+    UserService(UserRepository users, Sessions sessions, ApplicationEventPublisher events, Clock clock,
+            UserAudit audit) {
         this.users = users;
         this.sessions = sessions;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +72,9 @@ public class UserService {
         User user = manageable(caller, id);
         users.setStatus(id, UserStatus.DISABLED);
         sessions.endAll(id);
-        return published(id);
+        User after = published(id);
+        audit.changed("user.disable", user, after);
+        return after;
     }
 
     /**
@@ -80,7 +86,9 @@ public class UserService {
         User user = manageable(caller, id);
         UserStatus status = user.activatedAt() == null ? UserStatus.PENDING_ACTIVATION : UserStatus.ACTIVE;
         users.setStatus(id, status);
-        return published(id);
+        User after = published(id);
+        audit.changed("user.enable", user, after);
+        return after;
     }
 
     /**
@@ -97,7 +105,9 @@ public class UserService {
                 request.districtCode(), request.blockCode());
         users.changeRole(id, placement);
         sessions.endAll(id);
-        return published(id);
+        User after = published(id);
+        audit.changed("user.role-change", user, after);
+        return after;
     }
 
     /**

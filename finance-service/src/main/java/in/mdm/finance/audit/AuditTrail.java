@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who changed what, with the state before and after, written in the transaction of the
  * change (so a change that rolls back leaves no audit row, and no change goes without
- * one).
+ * one): in finance's own trail, filtered by jurisdiction for officers, and in the
+ * platform's trail of the service, chained by hash
+ * ({@code /api/v1/financial/audit-trail}).
  */
 @Component
 public class AuditTrail {
@@ -32,10 +34,13 @@ public class AuditTrail {
 
     private final Clock clock;
 
-    AuditTrail(AuditRepository entries, JsonMapper json, Clock clock) {
+    private final in.mdm.platform.audit.AuditTrail chained;
+
+    AuditTrail(AuditRepository entries, JsonMapper json, Clock clock, in.mdm.platform.audit.AuditTrail chained) {
         this.entries = entries;
         this.json = json;
         this.clock = clock;
+        this.chained = chained;
     }
 
     /**
@@ -48,6 +53,8 @@ public class AuditTrail {
         entries.insert(clock.instant(), actor, action, entityId, where,
                 before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after), reason);
+        // and in the platform's trail, chained by hash with every call to this service
+        chained.record(new in.mdm.platform.audit.AuditEntry(action.action(), action.entity(), entityId, before, after));
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Artifacts, the audit of promotions and rollbacks, and retraining jobs. */
@@ -21,9 +24,12 @@ class RegistryRepository {
 
     private final JsonMapper json;
 
-    RegistryRepository(JdbcClient jdbc, JsonMapper json) {
+    private final AuditTrail trail;
+
+    RegistryRepository(JdbcClient jdbc, JsonMapper json, AuditTrail trail) {
         this.jdbc = jdbc;
         this.json = json;
+        this.trail = trail;
     }
 
     void insertModel(String name, String version, String algorithm, Map<String, Double> metrics, Instant trainedAt,
@@ -128,6 +134,16 @@ class RegistryRepository {
             .param("reason", reason)
             .param("at", Timestamp.from(at))
             .update();
+        // and in the platform's trail of the service, chained by hash: the version's new
+        // state
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("name", name);
+        after.put("version", version);
+        after.put("event", action);
+        after.put("by", actor);
+        after.put("reason", reason);
+        trail.record(new AuditEntry("model." + action.toLowerCase(java.util.Locale.ROOT), "model", name + ":" + version,
+                null, after));
     }
 
     List<ModelRegistry.AuditEntry> audits(String name) {

@@ -233,6 +233,16 @@ class RiskIntegrationTests {
             .listOfRows();
         assertThat(audit).extracting(m -> m.get("version") + " " + m.get("action"))
             .containsSubsequence("t1 PROMOTED", "t1 RETIRED", "t2 PROMOTED", "t2 ROLLED_BACK", "t1 PROMOTED");
+        // the rollback in the service's chained trail, by the ADMIN who asked for it
+        Map<String, Object> trail = http
+            .exchange("/api/v1/ml/audit?entityType=model&action=model.rolled_back&entityId=school-risk:t2",
+                    HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(TestTokens.admin())), Map.class)
+            .getBody();
+        assertThat((List<Map<String, Object>>) trail.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "state.admin");
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("event", "ROLLED_BACK")
+                .containsEntry("reason", "rolled back to t1");
+        });
         assertThat(post(TestTokens.officer(A), "/api/v1/ml/models/school-risk/rollback", Map.of()).getStatusCode())
             .isEqualTo(HttpStatus.FORBIDDEN);
     }

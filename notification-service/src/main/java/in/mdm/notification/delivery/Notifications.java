@@ -30,6 +30,8 @@ import in.mdm.notification.template.Rendered;
 import in.mdm.notification.template.SmsParts;
 import in.mdm.notification.template.TemplateCodes;
 import in.mdm.notification.template.TemplateService;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -56,11 +58,15 @@ public class Notifications {
 
     private final Clock clock;
 
-    Notifications(DeliveryRepository deliveries, Recipients recipients, TemplateService templates, Clock clock) {
+    private final AuditTrail audit;
+
+    Notifications(DeliveryRepository deliveries, Recipients recipients, TemplateService templates, Clock clock,
+            AuditTrail audit) {
         this.deliveries = deliveries;
         this.recipients = recipients;
         this.templates = templates;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -179,9 +185,12 @@ public class Notifications {
     @Transactional
     NotificationDetail markRead(Caller caller, UUID id) {
         Recipient me = recipients.findByUsername(caller.username()).orElseThrow(() -> notFound(id));
-        if (deliveries.markRead(id, me.userId(), clock.instant()) == 0) {
+        Instant now = clock.instant();
+        if (deliveries.markRead(id, me.userId(), now) == 0) {
             throw notFound(id);
         }
+        audit.record(AuditEntry.created("notification.read", "notification", id.toString(),
+                Map.of("readBy", caller.username(), "readAt", now.toString())));
         return detail(caller, id);
     }
 
@@ -189,11 +198,14 @@ public class Notifications {
     @Transactional
     NotificationDetail resend(Caller caller, UUID id) {
         visible(caller, id);
+        NotificationDetail before = detail(caller, id);
         if (deliveries.resend(id, clock.instant()) == 0) {
             throw ApiException.conflict(NotificationProblems.NOTHING_TO_RESEND,
                     "No delivery of notification " + id + " has failed");
         }
-        return detail(caller, id);
+        NotificationDetail after = detail(caller, id);
+        audit.record(AuditEntry.changed("notification.resend", "notification", id.toString(), before, after));
+        return after;
     }
 
     /** A message to every recipient inside a jurisdiction (ADMIN). */
@@ -209,6 +221,15 @@ public class Notifications {
                 false);
         List<Recipient> to = recipients.within(scope);
         record(message, to);
+        Map<String, Object> broadcast = new java.util.LinkedHashMap<>();
+        broadcast.put("jurisdictionLevel", scope.level().name());
+        broadcast.put("jurisdictionCode", scope.code());
+        broadcast.put("severity", severity);
+        broadcast.put("title", request.title());
+        broadcast.put("message", request.message());
+        broadcast.put("channels", channels.stream().map(Channel::name).sorted().toList());
+        broadcast.put("recipients", to.size());
+        audit.record(AuditEntry.created("notification.broadcast", "broadcast", id.toString(), broadcast));
         log.info("broadcast {} by {} to {} {}: {} recipients", id, caller.username(), scope.level(), scope.code(),
                 to.size());
         return new BroadcastResponse(id, to.size());

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.Jurisdiction;
 import in.mdm.notification.NotificationProblems;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -30,11 +32,14 @@ public class Recipients {
 
     private final String stateCode;
 
+    private final AuditTrail audit;
+
     Recipients(RecipientRepository recipients, SchoolLocations schools,
-            @Value("${mdm.security.state-code:33}") String stateCode) {
+            @Value("${mdm.security.state-code:33}") String stateCode, AuditTrail audit) {
         this.recipients = recipients;
         this.schools = schools;
         this.stateCode = stateCode;
+        this.audit = audit;
     }
 
     /** Records a profile unless a newer event has; returns whether it changed. */
@@ -110,7 +115,24 @@ public class Recipients {
         }
         Recipient me = me(caller);
         recipients.savePreferences(me.userId(), preferences);
-        return recipients.find(me.userId()).orElseThrow();
+        Recipient saved = recipients.find(me.userId()).orElseThrow();
+        audit.record(AuditEntry.changed("preferences.update", "recipient", me.userId().toString(), preferencesOf(me),
+                preferencesOf(saved)));
+        return saved;
+    }
+
+    /**
+     * A recipient's preferences, for the audit trail (never its e-mail, phone or name).
+     */
+    static java.util.Map<String, Object> preferencesOf(Recipient r) {
+        java.util.Map<String, Object> preferences = new java.util.LinkedHashMap<>();
+        preferences.put("email", r.emailEnabled());
+        preferences.put("sms", r.smsEnabled());
+        preferences.put("inApp", r.inAppEnabled());
+        preferences.put("quietFrom", r.quietFrom() == null ? null : r.quietFrom().toString());
+        preferences.put("quietUntil", r.quietUntil() == null ? null : r.quietUntil().toString());
+        preferences.put("digest", r.digest().name());
+        return preferences;
     }
 
 }

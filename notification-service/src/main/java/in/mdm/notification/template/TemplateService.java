@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.notification.NotificationProblems;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 import in.mdm.platform.web.PlatformProblems;
@@ -24,8 +26,11 @@ public class TemplateService {
 
     private final TemplateRepository templates;
 
-    TemplateService(TemplateRepository templates) {
+    private final AuditTrail audit;
+
+    TemplateService(TemplateRepository templates, AuditTrail audit) {
         this.templates = templates;
+        this.audit = audit;
     }
 
     /** Every variant of a code; at least one, or a 404. */
@@ -89,7 +94,11 @@ public class TemplateService {
                                 + " characters as " + fixed.encoding() + "); keep it within " + SMS_MAX_PARTS);
             }
         }
-        return templates.save(code, channel, language, subject, update.body());
+        Template before = templates.find(code, channel, language).orElse(null);
+        Template saved = templates.save(code, channel, language, subject, update.body());
+        audit.record(
+                AuditEntry.changed("template.save", "template", code + "/" + channel + "/" + language, before, saved));
+        return saved;
     }
 
     /**

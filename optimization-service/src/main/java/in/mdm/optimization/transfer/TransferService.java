@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.optimization.OptimizationProblems;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -19,9 +21,12 @@ public class TransferService {
 
     private final SchoolLocations locations;
 
-    TransferService(TransferRepository transfers, SchoolLocations locations) {
+    private final AuditTrail audit;
+
+    TransferService(TransferRepository transfers, SchoolLocations locations, AuditTrail audit) {
         this.transfers = transfers;
         this.locations = locations;
+        this.audit = audit;
     }
 
     /** Records a proposed transfer; it waits for an officer's decision. */
@@ -41,7 +46,9 @@ public class TransferService {
                 throw ApiException.notFound(OptimizationProblems.SCHOOL_NOT_FOUND, "No school " + udise);
             }
         }
-        return transfers.insert(UUID.randomUUID(), request);
+        TransferPlan plan = transfers.insert(UUID.randomUUID(), request);
+        audit.record(AuditEntry.created("transfer.propose", "transfer", plan.id().toString(), plan));
+        return plan;
     }
 
     @Transactional(readOnly = true)

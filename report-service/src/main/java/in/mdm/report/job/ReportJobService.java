@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.audit.AuditEntry;
+import in.mdm.platform.audit.AuditTrail;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -24,8 +26,11 @@ public class ReportJobService {
 
     private final ReportJobRepository jobs;
 
-    ReportJobService(ReportJobRepository jobs) {
+    private final AuditTrail audit;
+
+    ReportJobService(ReportJobRepository jobs, AuditTrail audit) {
         this.jobs = jobs;
+        this.audit = audit;
     }
 
     /** Queues a report; generation picks it up later. */
@@ -49,7 +54,10 @@ public class ReportJobService {
             throw ApiException.notFound(ReportProblems.SCOPE_NOT_FOUND,
                     "No " + request.scopeLevel().name().toLowerCase(java.util.Locale.ROOT) + " " + request.scopeCode());
         }
-        return jobs.insert(UUID.randomUUID(), request, caller.username());
+        ReportJob job = jobs.insert(UUID.randomUUID(), request, caller.username());
+        // the job as the API answers it: never the file's path on the server
+        audit.record(AuditEntry.created("report.request", "report", job.id().toString(), ReportJobResponse.of(job)));
+        return job;
     }
 
     @Transactional(readOnly = true)
