@@ -135,6 +135,10 @@ class UserEncryptionIntegrationTests {
         ResponseEntity<Map> started = api.post("/api/v1/auth/field-keys/rotate", "", admin);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody()).containsEntry("activeKey", Api.CRYPTO_KEY_ID);
+        assertThat((List<Map<String, Object>>) api
+            .get("/api/v1/auth/audit-trail?action=field-keys.rotate&entityId=" + Api.CRYPTO_KEY_ID, admin)
+            .getBody()
+            .get("items")).as("the rotation's start in the chained trail").isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> progress = api.get("/api/v1/auth/field-keys/rotate", admin).getBody();
             assertThat(progress).containsEntry("running", false).containsEntry("remaining", 0);

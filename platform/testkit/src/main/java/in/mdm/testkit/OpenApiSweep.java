@@ -1,6 +1,5 @@
 package in.mdm.testkit;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -285,16 +284,7 @@ public final class OpenApiSweep {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(method + " " + path + ": " + ex.getMessage(), ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + ": interrupted", ex);
-        }
+        return SweepHttp.send(http, request.build());
     }
 
 }

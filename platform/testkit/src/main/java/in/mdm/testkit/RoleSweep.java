@@ -1,6 +1,5 @@
 package in.mdm.testkit;
 
-import java.io.IOException;
 import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -251,16 +250,7 @@ public final class RoleSweep {
         else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(method + " " + path + ": " + ex.getMessage(), ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + ": interrupted", ex);
-        }
+        return SweepHttp.send(http, request.build());
     }
 
 }

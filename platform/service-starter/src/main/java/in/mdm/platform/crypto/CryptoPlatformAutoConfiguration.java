@@ -5,11 +5,16 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import in.mdm.platform.security.crypto.FieldCipher;
 
@@ -45,6 +50,24 @@ public class CryptoPlatformAutoConfiguration {
                 + "lose the file and the encrypted data cannot be read", properties.devKeyFile());
         return FieldCipher.ofBase64(Map.of(ring.getProperty(DevKeyRing.ACTIVE_KEY), ring.getProperty(DevKeyRing.KEY)),
                 ring.getProperty(DevKeyRing.ACTIVE_KEY), ring.getProperty(DevKeyRing.INDEX_KEY));
+    }
+
+    /**
+     * The ADMIN's key rotation endpoint at {@code mdm.crypto.rotate-path}, for the
+     * service's {@link FieldEncryption}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(name = "mdm.crypto.rotate-path")
+    @ConditionalOnBean(FieldEncryption.class)
+    static class Web {
+
+        @Bean
+        FieldKeyController platformFieldKeyController(FieldEncryption encryption,
+                ObjectProvider<in.mdm.platform.audit.AuditTrail> audit) {
+            return new FieldKeyController(encryption, audit);
+        }
+
     }
 
 }
