@@ -240,8 +240,23 @@ public class EventsPlatformAutoConfiguration {
     OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
             @Value("${mdm.events.resubmit-interval:5s}") Duration interval,
             @Value("${mdm.events.resubmit-older-than:2m}") Duration olderThan,
-            @Value("${mdm.events.resubmit-failed-after:5s}") Duration failedAfter, ObjectProvider<Clock> clock) {
-        return new OutboxResubmitter(publications, interval, olderThan, failedAfter,
+            @Value("${mdm.events.resubmit-failed-after:5s}") Duration failedAfter,
+            @Value("${mdm.events.resubmit-unclaimed-after:20s}") Duration unclaimedAfter,
+            ObjectProvider<org.springframework.modulith.events.core.EventPublicationRepository> repository,
+            ObjectProvider<Clock> clock) {
+        OutboxResubmitter.Queue queue = repository.getIfAvailable() instanceof OutboxCompletions completions
+                ? new OutboxResubmitter.Queue() {
+                    @Override
+                    public boolean queued(java.util.UUID identifier) {
+                        return completions.queued(identifier);
+                    }
+
+                    @Override
+                    public void dequeue(java.util.UUID identifier) {
+                        completions.dequeue(identifier);
+                    }
+                } : OutboxResubmitter.Queue.NONE;
+        return new OutboxResubmitter(publications, interval, olderThan, failedAfter, unclaimedAfter, queue,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -48,6 +48,8 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     private static final int MAX_BATCH = 1000;
 
+    private static final int MAX_QUEUED = 100_000;
+
     private final EventPublicationRepository delegate;
 
     private final Duration interval;
@@ -67,6 +69,12 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
      * going again seconds after the database returned.
      */
     private final Set<UUID> failuresToRecord = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Entries this process committed (or resubmitted) and handed to a sender that has not
+     * taken them yet: waiting in an executor's queue, so not to be sent again beside it.
+     */
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
     private final Thread writer;
 
@@ -89,6 +97,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     @Override
     public void markCompleted(UUID identifier, Instant completionDate) {
+        queued.remove(identifier);
         pending.add(identifier);
         completed.add(identifier);
     }
@@ -108,6 +117,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
                 completed.drainTo(batch, MAX_BATCH - batch.size());
                 delegate.deletePublications(batch);
                 deleted.increment(batch.size());
+                batch.forEach(queued::remove);
                 batch.forEach(pending::remove);
                 batch.clear();
             }
@@ -177,6 +187,12 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
             UUID identifier = created.getIdentifier();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public void afterCommit() {
+                    // handed to its sender right after the commit
+                    queue(identifier);
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_UNKNOWN) {
                         failuresToRecord.add(identifier);
@@ -187,9 +203,21 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
         return created;
     }
 
+    /**
+     * Marks an entry as taken by a sender. If the database is away, Spring Modulith does
+     * not run the listener at all: the entry is then recorded as failed once the database
+     * is back, and sent again within seconds.
+     */
     @Override
     public void markProcessing(UUID identifier) {
-        delegate.markProcessing(identifier);
+        queued.remove(identifier);
+        try {
+            delegate.markProcessing(identifier);
+        }
+        catch (RuntimeException ex) {
+            failuresToRecord.add(identifier);
+            throw ex;
+        }
     }
 
     @Override
@@ -203,6 +231,7 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
      */
     @Override
     public void markFailed(UUID identifier) {
+        queued.remove(identifier);
         try {
             delegate.markFailed(identifier);
         }
@@ -220,7 +249,38 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
 
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-        return delegate.markResubmitted(identifier, resubmissionDate);
+        boolean resubmitted = delegate.markResubmitted(identifier, resubmissionDate);
+        if (resubmitted) {
+            queue(identifier);
+        }
+        return resubmitted;
+    }
+
+    /**
+     * Most entries leave the set when their sender takes them; one completed by Spring
+     * Modulith's lookup by event (not by id) would stay, so the set is bounded: past
+     * {@value #MAX_QUEUED} it starts again (forgotten entries then wait the shorter
+     * unclaimed age, and may be sent twice).
+     */
+    private void queue(UUID identifier) {
+        if (queued.size() >= MAX_QUEUED) {
+            queued.clear();
+        }
+        queued.add(identifier);
+    }
+
+    /**
+     * Whether this process handed the entry to a sender that has not taken it yet; an
+     * entry that stays so past the resubmission's minimum age is let go (the resubmission
+     * sends it then).
+     */
+    boolean queued(UUID identifier) {
+        return queued.contains(identifier);
+    }
+
+    /** Forgets an entry the resubmission takes over. */
+    void dequeue(UUID identifier) {
+        queued.remove(identifier);
     }
 
     @Override

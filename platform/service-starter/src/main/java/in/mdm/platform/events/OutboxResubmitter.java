@@ -3,6 +3,7 @@ package in.mdm.platform.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,18 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * {@code failedAfter} has passed since it was published or last sent again: nothing is
  * sending it, so it can go at once, and a broker that comes back sees the backlog within
  * seconds, not minutes;</li>
- * <li>any other entry (published or being processed when its service died) once it is
- * {@code minimumAge} old, counted from its publication or its last resubmission. The
- * minimum age is longer than a batch may take to send
- * ({@code mdm.events.batch-send-timeout}) and than single events may wait for the task
- * executor, so that an entry still being sent is not sent a second time beside it.</li>
+ * <li>an entry no sender has claimed (still PUBLISHED or RESUBMITTED: its listener never
+ * marked it PROCESSING, because the database was away at that moment, or the process that
+ * published it died) once {@code unclaimedAfter} has passed since it was published or
+ * last sent again (20 s by default), unless it is waiting in this process's senders'
+ * queues ({@link OutboxCompletions#queued}), where it waits the minimum age like an entry
+ * being processed. So such an entry goes again within seconds of the database's return;
+ * one waiting in another replica's queue for longer may be sent twice, and consumers'
+ * inboxes drop the repeat;</li>
+ * <li>an entry being processed (PROCESSING: a sender took it, its service may have died
+ * meanwhile) once it is {@code minimumAge} old, counted the same way. The minimum age is
+ * longer than a batch may take to send ({@code mdm.events.batch-send-timeout}), so that
+ * an entry still being sent is not sent a second time beside it.</li>
  * </ul>
  */
 class OutboxResubmitter extends PeriodicTask {
@@ -34,14 +42,40 @@ class OutboxResubmitter extends PeriodicTask {
 
     private final Duration failedAfter;
 
+    private final Duration unclaimedAfter;
+
     private final Clock clock;
 
+    /** Entries waiting in this process's senders' queues, and how to let one go. */
+    interface Queue {
+
+        Queue NONE = new Queue() {
+            @Override
+            public boolean queued(UUID identifier) {
+                return false;
+            }
+
+            @Override
+            public void dequeue(UUID identifier) {
+            }
+        };
+
+        boolean queued(UUID identifier);
+
+        void dequeue(UUID identifier);
+
+    }
+
+    private final Queue queue;
+
     OutboxResubmitter(IncompleteEventPublications publications, Duration interval, Duration minimumAge,
-            Duration failedAfter, Clock clock) {
+            Duration failedAfter, Duration unclaimedAfter, Queue queue, Clock clock) {
         super("mdm-outbox-resubmitter", interval);
         this.publications = publications;
         this.minimumAge = minimumAge.compareTo(interval) < 0 ? interval : minimumAge;
         this.failedAfter = failedAfter;
+        this.unclaimedAfter = unclaimedAfter;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -63,8 +97,17 @@ class OutboxResubmitter extends PeriodicTask {
             last = resubmitted;
         }
         Duration idle = Duration.between(last, now);
-        Duration wait = publication.getStatus() == EventPublication.Status.FAILED ? failedAfter : minimumAge;
-        return idle.compareTo(wait) >= 0;
+        boolean queuedHere = queue.queued(publication.getIdentifier());
+        Duration wait = switch (publication.getStatus()) {
+            case FAILED -> failedAfter;
+            case PROCESSING -> minimumAge;
+            default -> queuedHere ? minimumAge : unclaimedAfter;
+        };
+        boolean due = idle.compareTo(wait) >= 0;
+        if (due && queuedHere) {
+            queue.dequeue(publication.getIdentifier());
+        }
+        return due;
     }
 
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -95,14 +96,39 @@ class OutboxCompletionsTests {
         completions.destroy();
     }
 
+    @Test
+    void anEntryTheDatabaseCouldNotMarkProcessingIsRecordedFailedOnceItIsBack() throws Exception {
+        Entries entries = new Entries();
+        OutboxCompletions completions = new OutboxCompletions(entries, Duration.ofMillis(10),
+                new SimpleMeterRegistry());
+        TargetEventPublication publication = transaction(completions, TransactionSynchronization.STATUS_COMMITTED);
+        assertThat(completions.queued(publication.getIdentifier())).as("handed to its sender after the commit")
+            .isTrue();
+        entries.deleteBlocked = true;
+
+        assertThatThrownBy(() -> completions.markProcessing(publication.getIdentifier()))
+            .as("Spring Modulith then does not run the listener")
+            .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+        assertThat(completions.queued(publication.getIdentifier())).as("taken by its sender").isFalse();
+
+        entries.deleteBlocked = false;
+        await().atMost(Duration.ofSeconds(10)).until(() -> completions.failuresToRecord() == 0);
+        assertThat(entries.failed).as("recorded failed, so sent again within seconds")
+            .containsExactly(publication.getIdentifier());
+        completions.destroy();
+    }
+
     /** Stores an entry in a transaction that ends with {@code status}. */
     static TargetEventPublication transaction(OutboxCompletions completions, int status) {
         TransactionSynchronizationManager.initSynchronization();
         try {
             TargetEventPublication created = completions
                 .create(TargetEventPublication.of("event", PublicationTargetIdentifier.of("listener")));
-            TransactionSynchronizationManager.getSynchronizations()
-                .forEach(synchronization -> synchronization.afterCompletion(status));
+            List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+            if (status == TransactionSynchronization.STATUS_COMMITTED) {
+                synchronizations.forEach(TransactionSynchronization::afterCommit);
+            }
+            synchronizations.forEach(synchronization -> synchronization.afterCompletion(status));
             return created;
         }
         finally {
@@ -123,6 +149,13 @@ class OutboxCompletionsTests {
         final List<UUID> failed = new CopyOnWriteArrayList<>();
 
         volatile boolean deleteBlocked;
+
+        @Override
+        public void markProcessing(UUID identifier) {
+            if (deleteBlocked) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("database away");
+            }
+        }
 
         @Override
         public void markFailed(UUID identifier) {

@@ -22,7 +22,7 @@ class OutboxResubmitterTests {
 
     /** {@code due} needs no registry. */
     final OutboxResubmitter resubmitter = new OutboxResubmitter(null, Duration.ofSeconds(5), Duration.ofMinutes(2),
-            Duration.ofSeconds(5), Clock.systemUTC());
+            Duration.ofSeconds(5), Duration.ofSeconds(20), OutboxResubmitter.Queue.NONE, Clock.systemUTC());
 
     @Test
     void aFailedSendIsDueSecondsAfterItWasPublishedOrLastSentAgain() {
@@ -37,25 +37,68 @@ class OutboxResubmitterTests {
     }
 
     @Test
-    void anEntryThatMayStillBeInFlightWaitsTheMinimumAge() {
+    void anEntryASenderIsProcessingWaitsTheMinimumAge() {
+        EventPublication.Status status = EventPublication.Status.PROCESSING;
+        assertThat(resubmitter.due(publication(status, NOW.minusSeconds(60), null), NOW)).isFalse();
+        assertThat(resubmitter.due(publication(status, NOW.minusSeconds(121), null), NOW)).isTrue();
+        assertThat(resubmitter.due(publication(status, NOW.minusSeconds(600), NOW.minusSeconds(60)), NOW))
+            .as("resubmitted a minute ago")
+            .isFalse();
+    }
+
+    /**
+     * Published or resubmitted and never claimed by a sender (the database was away when
+     * its listener tried to mark it processing): sent again after 20 s, not 2 minutes.
+     */
+    @Test
+    void anEntryNoSenderClaimedIsDueSecondsLater() {
         for (EventPublication.Status status : new EventPublication.Status[] { EventPublication.Status.PUBLISHED,
-                EventPublication.Status.PROCESSING, EventPublication.Status.RESUBMITTED }) {
-            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(60), null), NOW)).as(status.name())
+                EventPublication.Status.RESUBMITTED }) {
+            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(10), null), NOW)).as(status.name())
                 .isFalse();
-            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(121), null), NOW)).as(status.name())
+            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(21), null), NOW)).as(status.name())
                 .isTrue();
-            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(600), NOW.minusSeconds(60)), NOW))
-                .as(status.name() + ", resubmitted a minute ago")
+            assertThat(resubmitter.due(publication(status, NOW.minusSeconds(600), NOW.minusSeconds(10)), NOW))
+                .as(status.name() + ", resubmitted ten seconds ago")
                 .isFalse();
         }
     }
 
+    /**
+     * An entry waiting in this process's sender queue is not sent beside it: it waits the
+     * minimum age, and is then let go.
+     */
+    @Test
+    void anEntryWaitingInThisProcesssQueueWaitsTheMinimumAge() {
+        java.util.Set<UUID> waiting = new java.util.HashSet<>();
+        OutboxResubmitter withQueue = new OutboxResubmitter(null, Duration.ofSeconds(5), Duration.ofMinutes(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(20), new OutboxResubmitter.Queue() {
+                    @Override
+                    public boolean queued(UUID identifier) {
+                        return waiting.contains(identifier);
+                    }
+
+                    @Override
+                    public void dequeue(UUID identifier) {
+                        waiting.remove(identifier);
+                    }
+                }, Clock.systemUTC());
+        EventPublication young = publication(EventPublication.Status.PUBLISHED, NOW.minusSeconds(60), null);
+        EventPublication old = publication(EventPublication.Status.PUBLISHED, NOW.minusSeconds(121), null);
+        waiting.add(young.getIdentifier());
+        waiting.add(old.getIdentifier());
+        assertThat(withQueue.due(young, NOW)).as("queued here a minute").isFalse();
+        assertThat(withQueue.due(old, NOW)).as("queued here over two minutes").isTrue();
+        assertThat(waiting).as("the old one let go").containsExactly(young.getIdentifier());
+    }
+
     static EventPublication publication(EventPublication.Status status, Instant published, Instant resubmitted) {
+        UUID id = UUID.randomUUID();
         return new EventPublication() {
 
             @Override
             public UUID getIdentifier() {
-                return UUID.randomUUID();
+                return id;
             }
 
             @Override
