@@ -27,7 +27,7 @@ public class UserEncryption extends FieldEncryption {
 
     UserEncryption(UserEncryptionRepository rows, UserFields fields, FieldCipher cipher,
             TransactionTemplate transaction, Clock clock, CryptoProperties properties) {
-        super("the personal data of users", cipher, transaction, clock, properties.batchSize());
+        super("the personal data of users", rows, cipher, transaction, clock, properties.batchSize());
         this.rows = rows;
         this.fields = fields;
     }
@@ -52,16 +52,6 @@ public class UserEncryption extends FieldEncryption {
                     fields.reencrypt(UserFields.DISPLAY_NAME, row.displayName())))
             .toList());
         return old.size();
-    }
-
-    @Override
-    protected long remaining(String activePrefix) {
-        return rows.remaining(activePrefix);
-    }
-
-    @Override
-    protected Map<String, Long> rowsByKey() {
-        return rows.rowsByKey();
     }
 
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.crypto.FieldEncryption;
 import in.mdm.platform.jdbc.EncryptedColumns;
 
 /**
@@ -18,7 +19,7 @@ import in.mdm.platform.jdbc.EncryptedColumns;
  * twice; call inside a transaction.
  */
 @Repository
-class UserEncryptionRepository {
+class UserEncryptionRepository implements FieldEncryption.Census {
 
     /** A row's personal data as stored, plain or encrypted. */
     record Stored(UUID id, String email, String phone, String displayName) {
@@ -94,7 +95,8 @@ class UserEncryptionRepository {
     }
 
     /** Rows still in plain text or with a value under another key than the active one. */
-    long remaining(String prefix) {
+    @Override
+    public long remaining(String prefix) {
         return jdbc.sql("select count(*) from users where email_enc is null or (" + NOT_UNDER_ACTIVE_KEY + ")")
             .param("prefix", prefix)
             .query(Long.class)
@@ -102,7 +104,8 @@ class UserEncryptionRepository {
     }
 
     /** Encrypted rows by key id. */
-    Map<String, Long> rowsByKey() {
+    @Override
+    public Map<String, Long> rowsByKey() {
         return ENCRYPTED.rowsByKey(jdbc, "users");
     }
 

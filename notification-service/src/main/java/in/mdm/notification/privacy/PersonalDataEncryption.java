@@ -2,7 +2,6 @@ package in.mdm.notification.privacy;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +25,8 @@ public class PersonalDataEncryption extends FieldEncryption {
 
     PersonalDataEncryption(PersonalDataRepository rows, PersonalFields fields, FieldCipher cipher,
             TransactionTemplate transaction, Clock clock, CryptoProperties properties) {
-        super("the recipients' and deliveries' personal data", cipher, transaction, clock, properties.batchSize());
+        super("the recipients' and deliveries' personal data", rows, cipher, transaction, clock,
+                properties.batchSize());
         this.rows = rows;
         this.fields = fields;
     }
@@ -69,16 +69,6 @@ public class PersonalDataEncryption extends FieldEncryption {
                     fields.reencrypt(PersonalFields.ADDRESS, row.address())))
             .toList());
         return recipients.size() + deliveries.size();
-    }
-
-    @Override
-    protected long remaining(String activePrefix) {
-        return rows.remaining(activePrefix);
-    }
-
-    @Override
-    protected Map<String, Long> rowsByKey() {
-        return rows.rowsByKey();
     }
 
 }

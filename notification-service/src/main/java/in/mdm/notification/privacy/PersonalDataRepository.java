@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.crypto.FieldEncryption;
 import in.mdm.platform.jdbc.EncryptedColumns;
 
 /**
@@ -19,7 +20,7 @@ import in.mdm.platform.jdbc.EncryptedColumns;
  * share the work instead of doing it twice; call inside a transaction.
  */
 @Repository
-class PersonalDataRepository {
+class PersonalDataRepository implements FieldEncryption.Census {
 
     /** A recipient's personal data as stored: plain, or encrypted. */
     record Recipient(UUID userId, String email, String phone, String name) {
@@ -116,7 +117,8 @@ class PersonalDataRepository {
     }
 
     /** Rows still with a plain value or with a value under another key, both tables. */
-    long remaining(String prefix) {
+    @Override
+    public long remaining(String prefix) {
         return jdbc
             .sql("select (select count(*) from recipients where " + PLAIN_RECIPIENT + " or "
                     + RECIPIENTS.notUnder("prefix") + ") + (select count(*) from deliveries where " + PLAIN_DELIVERY
@@ -127,7 +129,8 @@ class PersonalDataRepository {
     }
 
     /** Encrypted rows of both tables, by key id. */
-    Map<String, Long> rowsByKey() {
+    @Override
+    public Map<String, Long> rowsByKey() {
         Map<String, Long> byKey = new TreeMap<>(RECIPIENTS.rowsByKey(jdbc, "recipients"));
         DELIVERIES.rowsByKey(jdbc, "deliveries").forEach((key, n) -> byKey.merge(key, n, Long::sum));
         return byKey;

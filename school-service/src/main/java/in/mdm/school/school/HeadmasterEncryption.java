@@ -2,7 +2,6 @@ package in.mdm.school.school;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,7 @@ public class HeadmasterEncryption extends FieldEncryption {
 
     HeadmasterEncryption(HeadmasterEncryptionRepository rows, HeadmasterFields fields, FieldCipher cipher,
             TransactionTemplate transaction, Clock clock, CryptoProperties properties) {
-        super("the headmasters of schools", cipher, transaction, clock, properties.batchSize());
+        super("the headmasters of schools", rows, cipher, transaction, clock, properties.batchSize());
         this.rows = rows;
         this.fields = fields;
     }
@@ -52,16 +51,6 @@ public class HeadmasterEncryption extends FieldEncryption {
                     fields.reencrypt(HeadmasterFields.PHONE, row.phone())))
             .toList());
         return old.size();
-    }
-
-    @Override
-    protected long remaining(String activePrefix) {
-        return rows.remaining(activePrefix);
-    }
-
-    @Override
-    protected Map<String, Long> rowsByKey() {
-        return rows.rowsByKey();
     }
 
 }

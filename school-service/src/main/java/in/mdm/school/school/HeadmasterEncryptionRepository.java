@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.crypto.FieldEncryption;
 import in.mdm.platform.jdbc.EncryptedColumns;
 
 /**
@@ -17,7 +18,7 @@ import in.mdm.platform.jdbc.EncryptedColumns;
  * instead of doing it twice; call inside a transaction.
  */
 @Repository
-class HeadmasterEncryptionRepository {
+class HeadmasterEncryptionRepository implements FieldEncryption.Census {
 
     /** A school's headmaster as stored: both values plain, or both encrypted. */
     record Stored(String udiseCode, String name, String phone) {
@@ -99,7 +100,8 @@ class HeadmasterEncryptionRepository {
      * Rows still with a plain value or with a value under another key than the active
      * one.
      */
-    long remaining(String prefix) {
+    @Override
+    public long remaining(String prefix) {
         return jdbc.sql("select count(*) from schools where " + PLAIN + " or " + ENCRYPTED.notUnder("prefix"))
             .param("prefix", prefix)
             .query(Long.class)
@@ -107,7 +109,8 @@ class HeadmasterEncryptionRepository {
     }
 
     /** Schools with an encrypted headmaster, by key id. */
-    Map<String, Long> rowsByKey() {
+    @Override
+    public Map<String, Long> rowsByKey() {
         return ENCRYPTED.rowsByKey(jdbc, "schools");
     }
 

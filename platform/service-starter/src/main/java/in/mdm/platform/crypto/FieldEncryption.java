@@ -18,8 +18,8 @@ import in.mdm.platform.security.crypto.FieldCipher;
 /**
  * Keeps the encrypted columns of a table under the active key of the {@link FieldCipher}:
  * the part of start-up encryption and key rotation that is the same for every table. A
- * service extends it for its table with the four methods that read and write its rows,
- * and declares it as a bean.
+ * service extends it for its table with the two methods that read and write its rows,
+ * gives it the {@link Census} of the table, and declares it as a bean.
  * <ul>
  * <li>At start ({@link #run}), rows still in plain text (from before encryption, or
  * written by hand) are encrypted in batches and their plain columns cleared
@@ -58,7 +58,26 @@ public abstract class FieldEncryption implements ApplicationRunner, DisposableBe
             Instant startedAt, Instant finishedAt, String error) {
     }
 
+    /**
+     * What the table holds, for {@link #progress()}: usually the service's repository of
+     * the table.
+     */
+    public interface Census {
+
+        /**
+         * Rows still in plain text or with a value not starting with
+         * {@code activePrefix}.
+         */
+        long remaining(String activePrefix);
+
+        /** Encrypted rows per key id, in key id order. */
+        Map<String, Long> rowsByKey();
+
+    }
+
     private final String rows;
+
+    private final Census census;
 
     private final FieldCipher cipher;
 
@@ -83,11 +102,13 @@ public abstract class FieldEncryption implements ApplicationRunner, DisposableBe
     /**
      * @param rows what the rows hold, for the log (e.g.
      * {@code the personal data of users})
+     * @param census what the table holds
      * @param batchSize rows per transaction ({@code mdm.crypto.batch-size})
      */
-    protected FieldEncryption(String rows, FieldCipher cipher, TransactionTemplate transaction, Clock clock,
-            int batchSize) {
+    protected FieldEncryption(String rows, Census census, FieldCipher cipher, TransactionTemplate transaction,
+            Clock clock, int batchSize) {
         this.rows = rows;
+        this.census = census;
         this.cipher = cipher;
         this.transaction = transaction;
         this.clock = clock;
@@ -108,14 +129,6 @@ public abstract class FieldEncryption implements ApplicationRunner, DisposableBe
      * @return rows re-encrypted, 0 when none is left
      */
     protected abstract int reencryptBatch(String activePrefix, int size);
-
-    /**
-     * Rows still in plain text or with a value not starting with {@code activePrefix}.
-     */
-    protected abstract long remaining(String activePrefix);
-
-    /** Encrypted rows per key id, in key id order. */
-    protected abstract Map<String, Long> rowsByKey();
 
     /** The cipher of the table's columns. */
     protected final FieldCipher cipher() {
@@ -199,7 +212,7 @@ public abstract class FieldEncryption implements ApplicationRunner, DisposableBe
     public Progress progress() {
         Thread running = job;
         return new Progress(cipher.activeKeyId(), running != null && running.isAlive(), done.get(),
-                remaining(cipher.activePrefix()), rowsByKey(), startedAt, finishedAt, error);
+                census.remaining(cipher.activePrefix()), census.rowsByKey(), startedAt, finishedAt, error);
     }
 
     /** Stops the batches after the current one (shutdown). */

@@ -245,17 +245,7 @@ public class EventsPlatformAutoConfiguration {
             ObjectProvider<org.springframework.modulith.events.core.EventPublicationRepository> repository,
             ObjectProvider<Clock> clock) {
         OutboxResubmitter.Queue queue = repository.getIfAvailable() instanceof OutboxCompletions completions
-                ? new OutboxResubmitter.Queue() {
-                    @Override
-                    public boolean queued(java.util.UUID identifier) {
-                        return completions.queued(identifier);
-                    }
-
-                    @Override
-                    public void dequeue(java.util.UUID identifier) {
-                        completions.dequeue(identifier);
-                    }
-                } : OutboxResubmitter.Queue.NONE;
+                ? completions : OutboxResubmitter.Queue.NONE;
         return new OutboxResubmitter(publications, interval, olderThan, failedAfter, unclaimedAfter, queue,
                 clock.getIfAvailable(Clock::systemUTC));
     }

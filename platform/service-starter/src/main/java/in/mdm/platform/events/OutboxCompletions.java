@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the repeats: the outbox stays at-least-once. Everything else goes straight to the
  * repository it wraps.
  */
-class OutboxCompletions implements EventPublicationRepository, DisposableBean {
+class OutboxCompletions implements EventPublicationRepository, OutboxResubmitter.Queue, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxCompletions.class);
 
@@ -274,12 +274,14 @@ class OutboxCompletions implements EventPublicationRepository, DisposableBean {
      * entry that stays so past the resubmission's minimum age is let go (the resubmission
      * sends it then).
      */
-    boolean queued(UUID identifier) {
+    @Override
+    public boolean queued(UUID identifier) {
         return queued.contains(identifier);
     }
 
     /** Forgets an entry the resubmission takes over. */
-    void dequeue(UUID identifier) {
+    @Override
+    public void dequeue(UUID identifier) {
         queued.remove(identifier);
     }
 

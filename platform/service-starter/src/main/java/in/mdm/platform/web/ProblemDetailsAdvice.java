@@ -187,10 +187,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             org.springframework.jdbc.CannotGetJdbcConnectionException.class })
     ResponseEntity<Object> handleBusy(Exception ex) {
         log.warn("Busy: {}", ex.getMessage());
+        return unavailable(1, "The database is busy; nothing was changed, send the request again");
+    }
+
+    /** A 503 {@code service.busy} problem the client may send again after the seconds. */
+    private static ResponseEntity<Object> unavailable(int retryAfterSeconds, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, "1")
-            .body(ApiException.problem(HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.BUSY,
-                    "The database is busy; nothing was changed, send the request again"));
+            .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+            .body(ApiException.problem(HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.BUSY, detail));
     }
 
     /**
@@ -206,10 +210,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             org.springframework.transaction.TransactionSystemException.class })
     ResponseEntity<Object> handleDatabaseAway(Exception ex) {
         log.warn("Database unreachable: {}", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, "2")
-            .body(ApiException.problem(HttpStatus.SERVICE_UNAVAILABLE, PlatformProblems.BUSY,
-                    "The database could not be reached; send the request again"));
+        return unavailable(2, "The database could not be reached; send the request again");
     }
 
     @ExceptionHandler(Exception.class)
