@@ -74,4 +74,9 @@ final class Csv implements AutoCloseable {
         return fixed(Math.round(value * 1e6), 6);
     }
 
+    /** A value with one decimal, as rainfall is written. */
+    static String one(double value) {
+        return fixed(Math.round(value * 10), 1);
+    }
+
 }

@@ -195,6 +195,26 @@ final class History {
             .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The day's rainfall in a district: a wet day (the one that keeps children at home)
+     * is heavy rain, 64.5 mm or more as the India Meteorological Department counts it
+     * (log-normal, median 85 mm); a dry day in the monsoon has a shower or none, outside
+     * it mostly none. From its own stream, so that the other draws stay as they were.
+     */
+    static double rainMm(SplittableRandom random, boolean monsoon, boolean wet) {
+        if (wet) {
+            return Math.max(HEAVY_RAIN_MM, Rng.logNormal(random, 85, 0.35));
+        }
+        double u = random.nextDouble();
+        if (monsoon ? u < 0.45 : u < 0.85) {
+            return 0;
+        }
+        return Math.min(HEAVY_RAIN_MM - 0.5, Rng.logNormal(random, monsoon ? 8 : 3, 0.8));
+    }
+
+    /** Heavy rain, as the India Meteorological Department grades a day's rainfall. */
+    static final double HEAVY_RAIN_MM = 64.5;
+
     Summary write(List<LocalDate> days, Path out) {
         List<KitchenState> kitchens = model.kitchens.stream().map(kitchen -> new KitchenState(kitchen, seed)).toList();
         Map<Supplier, int[]> disruptionEnd = new HashMap<>();
@@ -207,10 +227,12 @@ final class History {
             habituallyLate.put(supplier, random.nextDouble() < HABITUALLY_LATE);
         }
         Map<String, SplittableRandom> districtRandom = new HashMap<>();
+        Map<String, SplittableRandom> rainfall = new HashMap<>();
         Map<String, boolean[]> rain = new HashMap<>();
         Map<String, int[]> fundsLateUntil = new HashMap<>();
         for (Geography.District district : model.geography.districts()) {
             districtRandom.put(district.code(), Rng.of(seed, "weather-and-funds", district.code()));
+            rainfall.put(district.code(), Rng.of(seed, "rainfall", district.code()));
             rain.put(district.code(), new boolean[1]);
             fundsLateUntil.put(district.code(), new int[] { -1 });
         }
@@ -230,7 +252,8 @@ final class History {
                         "grain_received_kg", "grain_consumed_kg", "grain_closing_kg", "pulses_opening_kg",
                         "pulses_received_kg", "pulses_consumed_kg", "pulses_closing_kg", "oil_opening_kg",
                         "oil_received_kg", "oil_consumed_kg", "oil_closing_kg", "grain_written_off_kg",
-                        "pulses_written_off_kg", "oil_written_off_kg")) {
+                        "pulses_written_off_kg", "oil_written_off_kg");
+                Csv weather = new Csv(out.resolve("weather.csv"), "district_code", "date", "rain_mm", "heavy_rain")) {
             for (int d = 0; d < days.size(); d++) {
                 LocalDate date = days.get(d);
                 String day = date.toString();
@@ -245,6 +268,8 @@ final class History {
                     SplittableRandom random = districtRandom.get(district.code());
                     boolean[] wet = rain.get(district.code());
                     wet[0] = monsoon && random.nextDouble() < (wet[0] ? 0.5 : 0.12);
+                    weather.row(district.code(), day, Csv.one(rainMm(rainfall.get(district.code()), monsoon, wet[0])),
+                            wet[0] ? 1 : 0);
                     int[] funds = fundsLateUntil.get(district.code());
                     if (d >= funds[0] && random.nextDouble() < 0.004) {
                         funds[0] = d + random.nextInt(3, 11);
