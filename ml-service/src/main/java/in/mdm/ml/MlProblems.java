@@ -43,6 +43,20 @@ public final class MlProblems {
      */
     public static final String BATCH_INVALID = "ml.batch.invalid";
 
+    // Demand forecasts
+
+    /**
+     * 409: the school has too few days with a meal served to forecast from (fewer than 8
+     * in the last 100 days).
+     */
+    public static final String FORECAST_TOO_LITTLE_HISTORY = "ml.forecast.too-little-history";
+
+    /** 409: a forecast run for all schools is running already. */
+    public static final String FORECAST_RUNNING = "ml.forecast.running";
+
+    /** 404: no such forecast run. */
+    public static final String FORECAST_RUN_NOT_FOUND = "ml.forecast.run-not-found";
+
     private MlProblems() {
     }
 

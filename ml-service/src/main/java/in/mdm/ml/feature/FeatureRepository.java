@@ -67,6 +67,32 @@ class FeatureRepository {
             .list();
     }
 
+    /**
+     * Schools with a meal history after {@code after} in UDISE order, at most
+     * {@code limit}, optionally within a district or block.
+     */
+    List<SchoolRow> histories(String after, String districtCode, String blockCode, int limit) {
+        return jdbc.sql("""
+                select udise_code, district_code, block_code, rural, enrollment, previous_enrollment, meals,
+                       last_report_on, inspection_due_on
+                  from school_features
+                 where udise_code > :after and meals is not null
+                   and (cast(:district as varchar) is null or district_code = :district)
+                   and (cast(:block as varchar) is null or block_code = :block)
+                 order by udise_code limit :limit""")
+            .param("after", after)
+            .param("district", districtCode)
+            .param("block", blockCode)
+            .param("limit", limit)
+            .query((rs, n) -> schoolRow(rs))
+            .list();
+    }
+
+    /** Schools with a meal history. */
+    int countHistories() {
+        return jdbc.sql("select count(*) from school_features where meals is not null").query(Integer.class).single();
+    }
+
     private static SchoolRow schoolRow(ResultSet rs) throws SQLException {
         return new SchoolRow(rs.getString("udise_code"), rs.getString("district_code"), rs.getString("block_code"),
                 rs.getBoolean("rural"), rs.getInt("enrollment"), rs.getObject("previous_enrollment", Integer.class),

@@ -258,4 +258,40 @@ public class FeatureStore {
         }
     }
 
+    /** A school's place and meal history. */
+    public record SchoolHistory(String udiseCode, String districtCode, String blockCode, MealHistory meals) {
+    }
+
+    /**
+     * The school's place and meal history; empty when the store has never heard of it.
+     */
+    public java.util.Optional<SchoolHistory> history(String udiseCode) {
+        FeatureRepository.SchoolRow row = repository.schools(List.of(udiseCode), false).get(udiseCode);
+        return java.util.Optional.ofNullable(row)
+            .map(r -> new SchoolHistory(r.udiseCode(), r.districtCode(), r.blockCode(),
+                    MealHistory.fromBytes(r.meals())));
+    }
+
+    /**
+     * The next {@code limit} schools with a meal history after {@code after} (UDISE
+     * order; {@code ""} for the first), within a district or block when given.
+     */
+    public List<SchoolHistory> histories(String after, String districtCode, String blockCode, int limit) {
+        return repository.histories(after, districtCode, blockCode, limit)
+            .stream()
+            .map(r -> new SchoolHistory(r.udiseCode(), r.districtCode(), r.blockCode(),
+                    MealHistory.fromBytes(r.meals())))
+            .toList();
+    }
+
+    /** How many schools have a meal history. */
+    public int countHistories() {
+        return repository.countHistories();
+    }
+
+    /** Today in India, by the service's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(INDIA));
+    }
+
 }

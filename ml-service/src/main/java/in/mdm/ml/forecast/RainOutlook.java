@@ -11,9 +11,9 @@ import java.util.List;
 public interface RainOutlook {
 
     /**
-     * Per day of {@code days}, in order: 1 when heavy rain (64.5 mm or more in the day) was
-     * observed, 0 when the day was observed without it, the chance of heavy rain when the
-     * day is forecast, {@link Double#NaN} when nothing is known of the day.
+     * Per day of {@code days}, in order: 1 when heavy rain (64.5 mm or more in the day)
+     * was observed, 0 when the day was observed without it, the chance of heavy rain when
+     * the day is forecast, {@link Double#NaN} when nothing is known of the day.
      */
     double[] heavyRain(String districtCode, List<LocalDate> days);
 
