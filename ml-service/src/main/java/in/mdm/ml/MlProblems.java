@@ -43,6 +43,14 @@ public final class MlProblems {
      */
     public static final String BATCH_INVALID = "ml.batch.invalid";
 
+    // Weather
+
+    /**
+     * 404: no weather for that district (no centre to ask for it, never fetched), or the
+     * district is outside the caller's jurisdiction.
+     */
+    public static final String WEATHER_DISTRICT_NOT_FOUND = "ml.weather.district-not-found";
+
     private MlProblems() {
     }
 
