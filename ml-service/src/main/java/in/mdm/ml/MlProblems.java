@@ -57,6 +57,14 @@ public final class MlProblems {
     /** 404: no such forecast run. */
     public static final String FORECAST_RUN_NOT_FOUND = "ml.forecast.run-not-found";
 
+    // Weather
+
+    /**
+     * 404: no weather for that district (no centre to ask for it, never fetched), or the
+     * district is outside the caller's jurisdiction.
+     */
+    public static final String WEATHER_DISTRICT_NOT_FOUND = "ml.weather.district-not-found";
+
     private MlProblems() {
     }
 

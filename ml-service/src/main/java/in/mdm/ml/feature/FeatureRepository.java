@@ -54,6 +54,12 @@ class FeatureRepository {
     }
 
     /** Schools of a district or block (either may be null), by UDISE code. */
+    List<String> districtCodes() {
+        return jdbc.sql("select distinct district_code from school_features where district_code is not null order by 1")
+            .query(String.class)
+            .list();
+    }
+
     List<String> schoolsIn(String districtCode, String blockCode, int limit) {
         return jdbc.sql("""
                 select udise_code from school_features

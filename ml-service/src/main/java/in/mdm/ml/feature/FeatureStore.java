@@ -203,6 +203,11 @@ public class FeatureStore {
         return repository.schoolsIn(districtCode, blockCode, limit);
     }
 
+    /** The districts of the schools the store knows (their LGD codes), in order. */
+    public List<String> districtCodes() {
+        return repository.districtCodes();
+    }
+
     /** Keeps schools' features as of their day, the rows later training learns from. */
     public void snapshot(List<School> schools, List<float[]> features) {
         List<FeatureRepository.Snapshot> snapshots = new ArrayList<>(schools.size());

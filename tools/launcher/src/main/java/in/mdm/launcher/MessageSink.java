@@ -92,6 +92,14 @@ public final class MessageSink implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves another local stand-in on the same page server, under {@code path} (e.g. the
+     * weather API's under {@code /weather}).
+     */
+    public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        web.createContext(path, handler);
+    }
+
     public int smtpPort() {
         return smtp.getSmtp().getPort();
     }

@@ -133,6 +133,7 @@ public final class Suite implements AutoCloseable {
         Map<App, CompletableFuture<AotCache.Launch>> prepared = prepareLaunches();
         infrastructure = InfrastructureServers.start(options, marker);
         messages = MessageSink.start(options.ports().smtp(), options.ports().messages(), gatewayUrl());
+        messages.serve("/weather", WeatherStandIn.of(options.root(), options.runDir().resolve("simulated"))::handle);
         progress.accept(String.format("  %-40s ready", "Mail and SMS on http://localhost:" + messages.webPort()));
         prepared.forEach((app, launch) -> launches.put(app.name(), launch.join()));
         reportCaches();
@@ -286,6 +287,9 @@ public final class Suite implements AutoCloseable {
         environment.put("MDM_REDIS_PORT", Integer.toString(infrastructure.redisPort()));
         if (messages != null) {
             environment.putAll(messageEnvironment(messages.smtpPort(), messages.webPort()));
+            if (app.name().equals("ml-service")) {
+                environment.putAll(weatherEnvironment(messages.webPort()));
+            }
         }
         if (app == App.CONFIG_SERVER) {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
@@ -315,6 +319,19 @@ public final class Suite implements AutoCloseable {
         environment.put("MDM_SMS_API_KEY", "local");
         environment.put("MDM_ACTIVATION_LINK", page + "/activate?token={token}");
         environment.put("MDM_RESET_LINK", page + "/reset-password?token={token}");
+        return environment;
+    }
+
+    /**
+     * Where ml-service asks for the weather: the launcher's stand-in for the public
+     * forecast API ({@link WeatherStandIn}), fed by the demo's simulated weather, asked
+     * every 15 minutes so that the demo's rain shows soon after the simulator wrote it.
+     */
+    static Map<String, String> weatherEnvironment(int webPort) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MDM_WEATHER_URL", "http://127.0.0.1:" + webPort + "/weather");
+        environment.put("MDM_WEATHER_SOURCE", "twin-simulator (./run stand-in)");
+        environment.put("MDM_WEATHER_EVERY", "PT15M");
         return environment;
     }
 
