@@ -209,8 +209,8 @@ class AlertRulesIntegrationTests {
     @Test
     void cascadesDelaysBudgetsInspectionsAndWeatherEachRaiseTheirAlert() {
         Instant now = clock.instant();
-        engine.cascades(List
-            .of(new CascadeRiskDetected(DomainEvent.newId(), now, "KITCHEN", "K-7101", List.of(A1, A2), 240, "HIGH")));
+        engine.cascades(List.of(new CascadeRiskDetected(DomainEvent.newId(), now, "KITCHEN", "K-7101", List.of(A1, A2),
+                240, "HIGH", List.of("KITCHEN:K-7101", "SCHOOL:" + A1), List.of())));
         String kitchen = UUID.randomUUID().toString();
         engine.deliveries(List.of(
                 new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), A3, "SUP-1", "RICE",

@@ -65,6 +65,14 @@ public final class MlProblems {
      */
     public static final String WEATHER_DISTRICT_NOT_FOUND = "ml.weather.district-not-found";
 
+    // Cascade risk
+
+    /**
+     * 404: no such district, kitchen, supplier or school in the supply graph, or none of
+     * its schools in the caller's jurisdiction.
+     */
+    public static final String CASCADE_NOT_FOUND = "ml.cascade.not-found";
+
     private MlProblems() {
     }
 

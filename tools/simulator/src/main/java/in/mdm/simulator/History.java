@@ -145,6 +145,18 @@ final class History {
 
         final List<Delivery> pending = new ArrayList<>();
 
+        /**
+         * The injected failure its coming stock-outs are owed to (-1: none), and when.
+         */
+        int injected = -1;
+
+        int injectedFrom;
+
+        int injectedUntil;
+
+        /** Its own stream for the day a held delivery comes after an injected outage. */
+        SplittableRandom hold;
+
         KitchenState(Kitchen kitchen, long seed) {
             this.kitchen = kitchen;
             this.random = Rng.of(seed, "kitchen", kitchen.code());
@@ -175,10 +187,61 @@ final class History {
 
     private final long seed;
 
+    private final Options.Failures failures;
+
     History(Model model, SchoolCalendar calendar, long seed) {
+        this(model, calendar, seed, Options.Failures.NONE);
+    }
+
+    History(Model model, SchoolCalendar calendar, long seed, Options.Failures failures) {
         this.model = model;
         this.calendar = calendar;
         this.seed = seed;
+        this.failures = failures;
+    }
+
+    /**
+     * A failure injected into the history ({@code --fail-suppliers},
+     * {@code --fail-kitchens}): a supplier that delivers nothing from {@code start} until
+     * {@code end} (school-day indexes; what falls due meanwhile comes at the end, or the
+     * day after), or a kitchen that loses all its stock after the meal of {@code start}
+     * (its store burnt, flooded or seized; {@code end} is {@code start}).
+     */
+    record Injected(int index, String kind, String code, int start, int end) {
+
+        String id() {
+            return "F" + (index + 1);
+        }
+    }
+
+    /**
+     * The injected failures, drawn from their own stream: distinct suppliers and
+     * kitchens, each starting on a day in the last two thirds of the history that leaves
+     * room for its effect to show.
+     */
+    List<Injected> plan(int dayCount) {
+        List<Injected> plan = new ArrayList<>();
+        if (!failures.any() || dayCount < 3) {
+            return plan;
+        }
+        SplittableRandom random = Rng.of(seed, "injected-failures");
+        int lo = Math.max(1, dayCount / 3);
+        List<Supplier> suppliers = new ArrayList<>(model.suppliers);
+        for (int i = 0; i < Math.min(failures.suppliers(), suppliers.size()); i++) {
+            Supplier supplier = suppliers.remove(random.nextInt(suppliers.size()));
+            int hi = Math.max(lo, dayCount - failures.days() - 5);
+            int start = lo + random.nextInt(hi - lo + 1);
+            plan.add(new Injected(plan.size(), "SUPPLIER", supplier.code(), start,
+                    Math.min(dayCount, start + failures.days())));
+        }
+        List<Kitchen> kitchens = new ArrayList<>(model.kitchens);
+        for (int i = 0; i < Math.min(failures.kitchens(), kitchens.size()); i++) {
+            Kitchen kitchen = kitchens.remove(random.nextInt(kitchens.size()));
+            int hi = Math.max(lo, dayCount - 6);
+            int start = lo + random.nextInt(hi - lo + 1);
+            plan.add(new Injected(plan.size(), "KITCHEN", kitchen.code(), start, start));
+        }
+        return plan;
     }
 
     /**
@@ -237,6 +300,14 @@ final class History {
             fundsLateUntil.put(district.code(), new int[] { -1 });
         }
 
+        List<Injected> injected = plan(days.size());
+        Map<String, Injected> outages = new HashMap<>();
+        Map<String, Injected> losses = new HashMap<>();
+        for (Injected failure : injected) {
+            (failure.kind().equals("SUPPLIER") ? outages : losses).put(failure.code(), failure);
+        }
+        Csv failureDays = injected.isEmpty() ? null : new Csv(out.resolve("failure-days.csv"), "failure_id", "kind",
+                "source_code", "kitchen_code", "udise_code", "date");
         List<Delivery> deliveries = new ArrayList<>();
         long reports = 0;
         long meals = 0;
@@ -341,6 +412,21 @@ final class History {
                         if (disruption > d) {
                             arrives = Math.max(arrives, disruption + random.nextInt(0, 2));
                         }
+                        Injected outage = outages.get(kitchen.supplier().code());
+                        if (outage != null && d >= outage.start() && d < outage.end()) {
+                            if (state.hold == null) {
+                                state.hold = Rng.of(seed, "injected-hold", kitchen.code());
+                            }
+                            int until = outage.end() + state.hold.nextInt(0, 2);
+                            if (arrives < until) {
+                                arrives = until;
+                                if (state.injected != outage.index()) {
+                                    state.injected = outage.index();
+                                    state.injectedFrom = d;
+                                }
+                                state.injectedUntil = until;
+                            }
+                        }
                         for (Norms norm : Norms.values()) {
                             int c = norm.ordinal();
                             long inTransit = state.pending.stream()
@@ -397,6 +483,8 @@ final class History {
                         stockOut |= usable[c] <= 0 && need[c] > 0;
                     }
                     long[] consumed = new long[3];
+                    boolean owed = stockOut && state.injected >= 0 && d >= state.injectedFrom
+                            && d <= state.injectedUntil;
                     for (int i = 0; i < n; i++) {
                         School school = schools.get(i);
                         state.wander[i] = 0.85 * state.wander[i] + 0.35 * random.nextGaussian();
@@ -432,6 +520,11 @@ final class History {
                         double shortage = stockOut ? 1.0 : p * (fundsLate ? 0.75 : 0.5);
                         truth.row(school.udiseCode(), day, Csv.six(p), incident ? 1 : 0, stockOut ? 1 : 0,
                                 Csv.six(shortage));
+                        if (owed) {
+                            Injected failure = injected.get(state.injected);
+                            failureDays.row(failure.id(), failure.kind(), failure.code(), kitchen.code(),
+                                    school.udiseCode(), day);
+                        }
                         reports++;
                         meals += served;
                         incidents += incident ? 1 : 0;
@@ -451,6 +544,22 @@ final class History {
                         writtenOff[c] = Math.min(left, Math.round(left * share + 0.5)) * Norms.DG_PER_KG;
                         writeOffCount++;
                     }
+                    Injected loss = losses.get(kitchen.code());
+                    if (loss != null && loss.start() == d) {
+                        // the store is lost after the day's meal: nothing left of
+                        // anything
+                        for (int c = 0; c < 3; c++) {
+                            writtenOff[c] = available[c] - consumed[c];
+                        }
+                        state.injected = loss.index();
+                        state.injectedFrom = d + 1;
+                        state.injectedUntil = Integer.MAX_VALUE;
+                    }
+                    else if (state.injected >= 0 && d >= state.injectedFrom && (d >= state.injectedUntil
+                            || !stockOut && injected.get(state.injected).kind().equals("KITCHEN"))) {
+                        // served again (a lost store), or the held delivery came
+                        state.injected = -1;
+                    }
                     Object[] row = new Object[17];
                     row[0] = kitchen.code();
                     row[1] = day;
@@ -467,6 +576,16 @@ final class History {
             }
         }
 
+        if (failureDays != null) {
+            failureDays.close();
+            try (Csv csv = new Csv(out.resolve("failures.csv"), "failure_id", "kind", "source_code", "start_date",
+                    "end_date")) {
+                for (Injected failure : injected) {
+                    csv.row(failure.id(), failure.kind(), failure.code(), days.get(failure.start()),
+                            days.get(Math.min(days.size() - 1, failure.end())));
+                }
+            }
+        }
         long delayed = 0;
         long inTransit = 0;
         try (Csv csv = new Csv(out.resolve("deliveries.csv"), "delivery_id", "kitchen_code", "hub_udise_code",

@@ -103,8 +103,8 @@ public final class Main {
             long history = System.nanoTime();
             LocalDate end = options.endOrYesterday();
             List<LocalDate> days = new SchoolCalendar().schoolDaysUpTo(end, options.days());
-            History.Summary summary = new History(model, new SchoolCalendar(), options.seed()).write(days,
-                    options.out());
+            History.Summary summary = new History(model, new SchoolCalendar(), options.seed(), options.failures())
+                .write(days, options.out());
             out.printf(Locale.ROOT, "History: %d school days %s to %s, %,d daily reports, %,d meals, %,d days without a"
                     + " meal (%,d for want of stock; mean risk %.4f), %,d deliveries (%,d late, %,d in transit), %,d stock write-offs in %.1f s%n",
                     summary.days(), summary.first(), summary.last(), summary.reports(), summary.mealsServed(),

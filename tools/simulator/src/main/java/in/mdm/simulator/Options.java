@@ -10,13 +10,26 @@ import java.util.Map;
 /** The simulator's command line. */
 record Options(String state, double scale, long seed, int days, LocalDate end, Path out, boolean live, URI gateway,
         String username, String password, int batchSize, int importRows, int concurrency, LiveLoader.MealPath mealPath,
-        boolean help) {
+        boolean help, Failures failures) {
+
+    /**
+     * Injected failures ({@code --fail-suppliers}, {@code --fail-kitchens},
+     * {@code --fail-days}): none by default.
+     */
+    record Failures(int suppliers, int kitchens, int days) {
+
+        static final Failures NONE = new Failures(0, 0, 10);
+
+        boolean any() {
+            return suppliers > 0 || kitchens > 0;
+        }
+    }
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private static final java.util.Set<String> VALUED = java.util.Set.of("--state", "--scale", "--seed", "--days",
             "--end", "--out", "--gateway", "--username", "--password", "--batch-size", "--import-rows", "--concurrency",
-            "--meal-path");
+            "--meal-path", "--fail-suppliers", "--fail-kitchens", "--fail-days");
 
     static final String HELP = """
             Usage: java -jar mdm-simulator.jar [options]
@@ -47,10 +60,16 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                                     deliveries per batch up to 500 (default 500)
               --import-rows N       schools per import job (default 20000)
               --concurrency N       requests at a time when loading (default 2)
+              --fail-suppliers N    inject N supplier failures: a supplier delivers nothing for
+                                    --fail-days school days from a day drawn from the seed
+              --fail-kitchens N     inject N kitchen failures: a kitchen loses all its stock
+                                    (fire, flood, seizure) after a day's meal
+              --fail-days N         school days a failed supplier holds its deliveries (default 10)
               -h, --help            this text
 
             Files: schools.csv (UDISE-style, for POST /api/v1/schools/import), kitchens.csv, kitchen-schools.csv,
-            suppliers.csv, daily-reports.csv, deliveries.csv, stock.csv, truth.csv.
+            suppliers.csv, daily-reports.csv, deliveries.csv, stock.csv, truth.csv; with injected failures
+            also failures.csv and failure-days.csv.
             """;
 
     static Options parse(Map<String, String> environment, String... args) {
@@ -69,6 +88,9 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
         int concurrency = 2;
         LiveLoader.MealPath mealPath = LiveLoader.MealPath.BULK;
         boolean help = false;
+        int failSuppliers = 0;
+        int failKitchens = 0;
+        int failDays = Failures.NONE.days();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg;
@@ -113,6 +135,9 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
                                 default -> throw new IllegalArgumentException(
                                         "--meal-path wants bulk or batch, not '" + value + "'");
                             };
+                            case "--fail-suppliers" -> failSuppliers = atLeast(Integer.parseInt(value), 0, option);
+                            case "--fail-kitchens" -> failKitchens = atLeast(Integer.parseInt(value), 0, option);
+                            case "--fail-days" -> failDays = atLeast(Integer.parseInt(value), 1, option);
                             default ->
                                 throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
                         }
@@ -130,7 +155,7 @@ record Options(String state, double scale, long seed, int days, LocalDate end, P
             throw new IllegalArgumentException("--gateway wants an http(s) URL, not '" + gateway + "'");
         }
         return new Options(state, scale, seed, days, end, out, live, gateway, username, password, batchSize, importRows,
-                concurrency, mealPath, help);
+                concurrency, mealPath, help, new Failures(failSuppliers, failKitchens, failDays));
     }
 
     /** The last day of the history: {@code --end}, or yesterday in India. */
