@@ -39,6 +39,7 @@ import in.mdm.events.school.InspectionOverdue;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
 import in.mdm.events.school.KitchenStockLow;
+import in.mdm.events.school.StockCounted;
 import in.mdm.events.school.StockLow;
 import in.mdm.events.school.TransferExecuted;
 import in.mdm.events.school.TransferRefused;
@@ -55,7 +56,7 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
             PasswordResetRequested.class, UserLocked.class, UserUpdated.class, SchoolRegistered.class,
-            SchoolUpdated.class, EnrollmentUpdated.class, DailyMealReported.class, StockLow.class,
+            SchoolUpdated.class, EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, StockCounted.class,
             KitchenStockLow.class, DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class,
             TransferRefused.class, AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
             FundReleaseRejected.class, FundReleased.class, UtilizationRecorded.class, BudgetThresholdCrossed.class,

@@ -14,6 +14,9 @@ public final class SchoolTopics {
 
     public static final String STOCK = "mdm.school.stock";
 
+    /** Every site's stock level after each change ({@link StockCounted}). */
+    public static final String STOCK_LEVELS = "mdm.school.stock-levels";
+
     public static final String DELIVERIES = "mdm.school.deliveries";
 
     public static final String INSPECTIONS = "mdm.school.inspections";
