@@ -140,7 +140,7 @@ class CloudEventCodecTests {
             return "value-" + i;
         if (type == int.class)
             return 100 + i;
-        if (type == double.class)
+        if (type == double.class || type == Double.class)
             return 0.5 + i;
         if (type == boolean.class)
             return true;
