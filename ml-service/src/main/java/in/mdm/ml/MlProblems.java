@@ -73,6 +73,14 @@ public final class MlProblems {
      */
     public static final String CASCADE_NOT_FOUND = "ml.cascade.not-found";
 
+    // Interventions
+
+    /**
+     * 409: an intervention of that kind is open (accepted, not yet evaluated) for the
+     * school.
+     */
+    public static final String INTERVENTION_OPEN = "ml.intervention.open";
+
     private MlProblems() {
     }
 
