@@ -54,7 +54,7 @@ class InterventionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER')")
-    InterventionRepository.Tracked accept(@Valid @RequestBody AcceptRequest request, Caller caller) {
+    AcceptedIntervention accept(@Valid @RequestBody AcceptRequest request, Caller caller) {
         return interventions.accept(request.udiseCode(), request.kind(), request.note(), caller);
     }
 
@@ -64,7 +64,7 @@ class InterventionController {
      */
     @GetMapping("/accepted")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
-    PageResponse<InterventionRepository.Tracked> accepted(
+    PageResponse<AcceptedIntervention> accepted(
             @RequestParam(required = false) @Pattern(regexp = RiskController.LGD,
                     message = RiskController.LGD_MESSAGE) String districtCode,
             @RequestParam(required = false) @Pattern(regexp = "ACCEPTED|EVALUATED",

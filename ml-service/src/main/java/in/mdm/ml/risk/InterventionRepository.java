@@ -26,13 +26,7 @@ class InterventionRepository {
         this.jdbc = jdbc;
     }
 
-    /** An accepted intervention, as kept. */
-    record Tracked(UUID id, String udiseCode, String districtCode, String blockCode, String kind, String status,
-            double riskBefore, double riskExpected, Double riskAfter, int costRupees, String note, String acceptedBy,
-            Instant acceptedAt, LocalDate outcomeDue, Instant evaluatedAt) {
-    }
-
-    void insert(Tracked t) {
+    void insert(AcceptedIntervention t) {
         jdbc.sql("""
                 insert into interventions (id, udise_code, district_code, block_code, kind, status, risk_before,
                                            risk_expected, cost_rupees, note, accepted_by, accepted_at, outcome_due)
@@ -53,12 +47,12 @@ class InterventionRepository {
             .update();
     }
 
-    Optional<Tracked> find(UUID id) {
+    Optional<AcceptedIntervention> find(UUID id) {
         return jdbc.sql("select * from interventions where id = :id").param("id", id).query(this::map).optional();
     }
 
-    PageResponse<Tracked> page(String districtCode, String status, JurisdictionScope.Condition within, int page,
-            int size) {
+    PageResponse<AcceptedIntervention> page(String districtCode, String status, JurisdictionScope.Condition within,
+            int page, int size) {
         return PagedQuery.select(jdbc, "*", "interventions", within)
             .where("""
                     (cast(:district as varchar) is null or district_code = :district)
@@ -83,11 +77,11 @@ class InterventionRepository {
             .update();
     }
 
-    private Tracked map(ResultSet rs, int n) throws SQLException {
+    private AcceptedIntervention map(ResultSet rs, int n) throws SQLException {
         BigDecimal after = rs.getBigDecimal("risk_after");
         Timestamp evaluated = rs.getTimestamp("evaluated_at");
-        return new Tracked(rs.getObject("id", UUID.class), rs.getString("udise_code"), rs.getString("district_code"),
-                rs.getString("block_code"), rs.getString("kind"), rs.getString("status"),
+        return new AcceptedIntervention(rs.getObject("id", UUID.class), rs.getString("udise_code"),
+                rs.getString("district_code"), rs.getString("block_code"), rs.getString("kind"), rs.getString("status"),
                 rs.getBigDecimal("risk_before").doubleValue(), rs.getBigDecimal("risk_expected").doubleValue(),
                 after == null ? null : after.doubleValue(), rs.getInt("cost_rupees"), rs.getString("note"),
                 rs.getString("accepted_by"), rs.getTimestamp("accepted_at").toInstant(),

@@ -138,7 +138,7 @@ class InterventionService {
      * when one of its kind is open.
      */
     @Transactional
-    InterventionRepository.Tracked accept(String udiseCode, Intervention kind, String note, Caller caller) {
+    AcceptedIntervention accept(String udiseCode, Intervention kind, String note, Caller caller) {
         RiskScoring.Featured featured = scoring.features(List.of(udiseCode));
         if (featured.schools().isEmpty() || !caller.covers(featured.schools().getFirst().districtCode(),
                 featured.schools().getFirst().blockCode(), udiseCode)) {
@@ -154,9 +154,9 @@ class InterventionService {
         double expected = round(model.model().score(changed, 1, false).probability()[0] * 100);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Kolkata")));
         String by = caller.username() == null ? caller.subject() : caller.username();
-        InterventionRepository.Tracked tracked = new InterventionRepository.Tracked(UUID.randomUUID(), udiseCode,
-                school.districtCode(), school.blockCode(), kind.name(), "ACCEPTED", before, expected, null,
-                settings.cost(kind), note, by, clock.instant(), today.plusDays(settings.outcomeAfter()), null);
+        AcceptedIntervention tracked = new AcceptedIntervention(UUID.randomUUID(), udiseCode, school.districtCode(),
+                school.blockCode(), kind.name(), "ACCEPTED", before, expected, null, settings.cost(kind), note, by,
+                clock.instant(), today.plusDays(settings.outcomeAfter()), null);
         try {
             interventions.insert(tracked);
         }
@@ -171,8 +171,7 @@ class InterventionService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<InterventionRepository.Tracked> accepted(String districtCode, String status, Caller caller, int page,
-            int size) {
+    PageResponse<AcceptedIntervention> accepted(String districtCode, String status, Caller caller, int page, int size) {
         return interventions.page(districtCode, status, JurisdictionScope.of(caller).where(RiskRepository.PLACE), page,
                 size);
     }
