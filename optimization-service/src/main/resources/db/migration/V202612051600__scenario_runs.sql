@@ -26,6 +26,11 @@ create table scenario_runs
     scenario_mean    double precision,
     scenario_p10     double precision,
     scenario_p90     double precision,
+    diff_mean        double precision,
+    diff_p10         double precision,
+    diff_p90         double precision,
+    -- mean meals missed on each day: {"baseline": [...], "scenario": [...]}
+    daily            jsonb,
     error            varchar(500),
     created_at       timestamp with time zone not null,
     started_at       timestamp with time zone,
