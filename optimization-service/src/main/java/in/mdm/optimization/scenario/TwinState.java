@@ -152,7 +152,7 @@ public final class TwinState {
             int store = storeIndex.get(k == null ? s.udise : Builder.kitchenCode(k.id));
             schoolStore[i] = store;
             count[store]++;
-            riskDaily[i] = 1 - Math.pow(1 - Math.min(1, Math.max(0, s.risk / 100)), 1.0 / 3);
+            riskDaily[i] = 1 - StrictMath.pow(1 - Math.min(1, Math.max(0, s.risk / 100)), 1.0 / 3);
             double total = s.demand(i, days, mean, sigmaLow, sigmaHigh);
             for (int c = 0; c < COMMODITIES; c++) {
                 meanNeed[store * COMMODITIES + c] += total / days * b.normGrams[c];
