@@ -22,6 +22,26 @@ public final class OptimizationProblems {
     /** 409: a plan for this route and commodity is already waiting for a decision. */
     public static final String TRANSFER_ALREADY_PROPOSED = "optimization.transfer.already-proposed";
 
+    // What-if runs
+
+    /** 404: no such what-if run, or one outside the caller's jurisdiction. */
+    public static final String SCENARIO_NOT_FOUND = "optimization.scenario.not-found";
+
+    /**
+     * 404: a district or block of a what-if run is unknown here, or outside the caller's
+     * jurisdiction.
+     */
+    public static final String SCENARIO_AREA_NOT_FOUND = "optimization.scenario.area-not-found";
+
+    /** 404: a closed kitchen cooks for no school of the run's area. */
+    public static final String SCENARIO_KITCHEN_NOT_FOUND = "optimization.scenario.kitchen-not-found";
+
+    /** 404: a delayed supplier serves no site of the run's area. */
+    public static final String SCENARIO_SUPPLIER_NOT_FOUND = "optimization.scenario.supplier-not-found";
+
+    /** 400: the area's schools times the runs exceed what one job may hold. */
+    public static final String SCENARIO_TOO_LARGE = "optimization.scenario.too-large";
+
     private OptimizationProblems() {
     }
 
