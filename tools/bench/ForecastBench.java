@@ -20,6 +20,7 @@ import in.mdm.ml.forecast.DemandForecaster;
 import in.mdm.ml.forecast.DemandSeries;
 import in.mdm.ml.forecast.Priors;
 import in.mdm.ml.forecast.RainOutlook;
+import in.mdm.testkit.CsvRows;
 
 /**
  * ml-service's demand forecast on the simulator's twin, through the service's own forecast code.
@@ -80,7 +81,7 @@ public class ForecastBench {
                 int b = columns.indexOf("block_code");
                 String line;
                 while ((line = in.readLine()) != null) {
-                    String[] cells = csv(line);
+                    String[] cells = CsvRows.split(line);
                     twin.index.put(cells[0], twin.udise.size());
                     twin.udise.add(cells[0]);
                     twin.district.add(cells[d]);
@@ -276,25 +277,5 @@ public class ForecastBench {
         }
     }
 
-    static String[] csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            }
-            else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells.toArray(String[]::new);
-    }
 
 }

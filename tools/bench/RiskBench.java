@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import in.mdm.testkit.CsvRows;
 import in.mdm.ml.feature.Feature;
 import in.mdm.ml.feature.Features;
 import in.mdm.ml.feature.MealHistory;
@@ -622,47 +623,7 @@ public class RiskBench {
 
     /** A CSV file's rows (the header left out), with quoted cells. */
     static List<String[]> read(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            in.readLine();
-            for (String line; (line = in.readLine()) != null;) {
-                if (line.indexOf('"') < 0) {
-                    rows.add(line.split(",", -1));
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                StringBuilder cell = new StringBuilder();
-                boolean quoted = false;
-                for (int i = 0; i < line.length(); i++) {
-                    char c = line.charAt(i);
-                    if (quoted) {
-                        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i++;
-                        }
-                        else if (c == '"') {
-                            quoted = false;
-                        }
-                        else {
-                            cell.append(c);
-                        }
-                    }
-                    else if (c == '"') {
-                        quoted = true;
-                    }
-                    else if (c == ',') {
-                        cells.add(cell.toString());
-                        cell.setLength(0);
-                    }
-                    else {
-                        cell.append(c);
-                    }
-                }
-                cells.add(cell.toString());
-                rows.add(cells.toArray(String[]::new));
-            }
-        }
-        return rows;
+        return CsvRows.read(file);
     }
 
 }
