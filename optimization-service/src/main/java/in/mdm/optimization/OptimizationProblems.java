@@ -22,6 +22,19 @@ public final class OptimizationProblems {
     /** 409: a plan for this route and commodity is already waiting for a decision. */
     public static final String TRANSFER_ALREADY_PROPOSED = "optimization.transfer.already-proposed";
 
+    /** 409: the plan was decided already (approved, rejected, executed or refused). */
+    public static final String TRANSFER_ALREADY_DECIDED = "optimization.transfer.already-decided";
+
+    // Calculations
+
+    /**
+     * 404: the district or block to plan is unknown or outside the caller's jurisdiction.
+     */
+    public static final String SCOPE_NOT_FOUND = "optimization.scope.not-found";
+
+    /** 404: no such calculation, or one outside the caller's jurisdiction. */
+    public static final String RUN_NOT_FOUND = "optimization.run.not-found";
+
     private OptimizationProblems() {
     }
 
