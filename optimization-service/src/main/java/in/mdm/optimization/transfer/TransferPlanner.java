@@ -216,7 +216,7 @@ public final class TransferPlanner {
             Site site = sites.get(deficit.get(d));
             deficitSites[d] = deficit.get(d);
             deficitUnits[d] = (int) (site.deficitGrams() / unit);
-            deficitCost[d] = settings.riskInrPerKg() * (1 - clamp(site.risk())) * unit / 1000.0;
+            deficitCost[d] = micro(settings.riskInrPerKg() * (1 - clamp(site.risk())) * unit / 1000.0);
             long row = (long) Math.floor(site.latitude() / cellLat);
             long col = (long) Math.floor(site.longitude() / cellLon);
             int found = 0;
@@ -266,8 +266,8 @@ public final class TransferPlanner {
                 from.add(s);
                 to.add(d);
                 caps.add(cap);
-                costKm.add(new double[] { (settings.inrPerKgKm() * km + settings.handlingInrPerKg()) * unit / 1000.0,
-                        km });
+                costKm.add(new double[] {
+                        micro((settings.inrPerKgKm() * km + settings.handlingInrPerKg()) * unit / 1000.0), km });
             }
         }
         double[] arcCost = new double[costKm.size()];
@@ -330,19 +330,31 @@ public final class TransferPlanner {
             return new Result(n, List.of(), 0, 0);
         }
         int value = Math.toIntExact(flowValue);
+        // the weights were the capacities of the maximum flow; JGraphT's minimum-cost
+        // flow
+        // reads the costs from the weights as well as from the problem's function
+        cost.forEach((e, c) -> graph.setEdgeWeight(e, Math.round(c * 1e6)));
         MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
                 graph, v -> v == source ? value : v == sink ? -value : 0, capacity::get, e -> 0, cost::get);
         MinimumCostFlowAlgorithm.MinimumCostFlow<DefaultWeightedEdge> flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
             .getMinimumCostFlow(problem);
         List<Move> moves = new ArrayList<>();
+        long deliveredUnits = 0;
+        double total = 0;
         for (int a = 0; a < n.arcs(); a++) {
             long units = Math.round(flow.getFlow(arcEdges[a]));
             if (units > 0) {
+                deliveredUnits += units;
+                total += units * (n.arcCost()[a] + n.deficitCost()[n.arcTo()[a]]);
                 moves.add(new Move(n.surplusSites()[n.arcFrom()[a]], n.deficitSites()[n.arcTo()[a]],
                         units * n.unitGrams(), n.arcKm()[a]));
             }
         }
-        return new Result(n, moves, flowValue * n.unitGrams(), flow.getCost());
+        if (deliveredUnits != flowValue) {
+            throw new IllegalStateException(
+                    "the minimum-cost flow delivers " + deliveredUnits + " units, the maximum flow " + flowValue);
+        }
+        return new Result(n, moves, flowValue * n.unitGrams(), total);
     }
 
     /** Great-circle distance, km (mean Earth radius 6,371 km). */
@@ -352,6 +364,15 @@ public final class TransferPlanner {
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
                 * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    /**
+     * A cost rounded to whole micro-rupees per unit: JGraphT gets them as integers (exact
+     * in doubles, so its shortest paths and potentials carry no rounding error; with
+     * fractional costs it sometimes declared feasible networks infeasible).
+     */
+    static double micro(double inr) {
+        return Math.round(inr * 1e6) / 1e6;
     }
 
     private static double clamp(double risk) {
