@@ -142,7 +142,8 @@ class PlanningStateRepository {
 
     // reads
 
-    private static final String SCOPE = """
+    /** Leading space: a text block drops the trailing space of the line before. */
+    private static final String SCOPE = " " + """
             s.district_code = :district and (cast(:block as varchar) is null or s.block_code = :block)""";
 
     List<PlanningState.Site> sites(String district, String block) {
