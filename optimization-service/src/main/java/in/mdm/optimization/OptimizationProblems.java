@@ -42,6 +42,19 @@ public final class OptimizationProblems {
     /** 400: the area's schools times the runs exceed what one job may hold. */
     public static final String SCENARIO_TOO_LARGE = "optimization.scenario.too-large";
 
+    /** 409: the plan was decided already (approved, rejected, executed or refused). */
+    public static final String TRANSFER_ALREADY_DECIDED = "optimization.transfer.already-decided";
+
+    // Calculations
+
+    /**
+     * 404: the district or block to plan is unknown or outside the caller's jurisdiction.
+     */
+    public static final String SCOPE_NOT_FOUND = "optimization.scope.not-found";
+
+    /** 404: no such calculation, or one outside the caller's jurisdiction. */
+    public static final String RUN_NOT_FOUND = "optimization.run.not-found";
+
     private OptimizationProblems() {
     }
 

@@ -61,7 +61,9 @@ class TransferPlanIntegrationTests {
                 where table_schema = 'optimization' and table_name = 'transfer_plans' order by ordinal_position""")
             .query(String.class)
             .list()).containsExactly("id", "from_udise_code", "to_udise_code", "commodity", "quantity_kg", "status",
-                    "reason", "created_at", "decided_at", "decided_by", "decision_note", "updated_at");
+                    "reason", "created_at", "decided_at", "decided_by", "decision_note", "updated_at", "source",
+                    "run_id", "district_code", "distance_km", "cost_inr", "children_days", "children_days_per_inr",
+                    "receiver_risk", "outcome_at", "outcome_note");
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251300'")
             .query(Boolean.class)
             .single()).isTrue();

@@ -53,7 +53,7 @@ public class ScenarioService {
 
     private final ScenarioRepository runs;
 
-    private final PlanningStateRepository planning;
+    private final TwinStateRepository planning;
 
     private final ScenarioSettings settings;
 
@@ -73,7 +73,7 @@ public class ScenarioService {
 
     private final MeterRegistry meters;
 
-    ScenarioService(ScenarioRepository runs, PlanningStateRepository planning, ScenarioSettings settings,
+    ScenarioService(ScenarioRepository runs, TwinStateRepository planning, ScenarioSettings settings,
             TransactionTemplate transactions, AuditTrail audit, Clock clock, MeterRegistry meters) {
         this.runs = runs;
         this.planning = planning;

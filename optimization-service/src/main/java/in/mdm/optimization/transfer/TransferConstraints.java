@@ -2,6 +2,7 @@ package in.mdm.optimization.transfer;
 
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,7 @@ import in.mdm.platform.web.ConstraintCodes;
 import in.mdm.platform.web.ConstraintCodes.Conflict;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlannerProperties.class)
 class TransferConstraints {
 
     @Bean

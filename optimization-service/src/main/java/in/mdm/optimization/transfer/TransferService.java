@@ -61,7 +61,7 @@ public class TransferService {
     /**
      * A plan is visible to a caller whose jurisdiction holds either of its two schools.
      */
-    private static JurisdictionScope.Condition visible(Caller caller) {
+    static JurisdictionScope.Condition visible(Caller caller) {
         JurisdictionScope scope = JurisdictionScope.of(caller);
         return scope.where(TransferRepository.FROM).or(scope.where(TransferRepository.TO));
     }

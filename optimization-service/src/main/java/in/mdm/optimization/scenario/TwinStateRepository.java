@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * here).
  */
 @Repository
-class PlanningStateRepository {
+class TwinStateRepository {
 
     /** The schools of the area, as {@code s}. */
     private static final String IN_AREA = """
@@ -23,7 +23,7 @@ class PlanningStateRepository {
 
     private final JdbcClient jdbc;
 
-    PlanningStateRepository(JdbcClient jdbc) {
+    TwinStateRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
