@@ -79,6 +79,20 @@ class OptimizationRunRepository {
             .update();
     }
 
+    /**
+     * Marks FAILED the calculations QUEUED or RUNNING since before {@code before}: a
+     * calculation takes seconds, so one that old was left by an instance that stopped.
+     */
+    int failStale(Instant before, Instant now) {
+        return jdbc.sql("""
+                update optimization_runs set status = 'FAILED', finished_at = :now,
+                       error = 'not finished: the instance running it stopped'
+                 where status in ('QUEUED', 'RUNNING') and created_at < :before""")
+            .param("now", Timestamp.from(now))
+            .param("before", Timestamp.from(before))
+            .update();
+    }
+
     void failed(UUID id, String error, Instant now) {
         jdbc.sql("update optimization_runs set status = 'FAILED', finished_at = :now, error = :error where id = :id")
             .param("id", id)

@@ -3,6 +3,7 @@ package in.mdm.optimization.transfer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -90,6 +93,24 @@ public class RecommendationService {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+    }
+
+    /**
+     * A calculation QUEUED or RUNNING for longer than this was left by a stopped
+     * instance.
+     */
+    static final Duration STALE = Duration.ofMinutes(30);
+
+    /**
+     * Calculations left unfinished by a stopped instance are failed, not RUNNING for
+     * ever.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void failCalculationsLeftUnfinished() {
+        int failed = runs.failStale(clock.instant().minus(STALE), clock.instant());
+        if (failed > 0) {
+            log.warn("{} calculations left unfinished by a stopped instance are marked FAILED", failed);
+        }
     }
 
     /**
