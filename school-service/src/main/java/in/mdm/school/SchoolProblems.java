@@ -151,6 +151,9 @@ public final class SchoolProblems {
     /** 400: an adjustment of zero kilograms. */
     public static final String STOCK_ADJUSTMENT_ZERO = "stock.adjustment.zero";
 
+    /** 404: no stock recount job with this id. */
+    public static final String STOCK_RECOUNT_NOT_FOUND = "stock.recount.not-found";
+
     /** 400: a transfer from a site to itself. */
     public static final String TRANSFER_SAME_SITE = "stock.transfer.same-site";
 

@@ -45,7 +45,8 @@ public class SchoolImportRepository {
 
     /** A school the upsert inserted ({@code inserted}) or changed, as it is now. */
     record UpsertedSchool(String udiseCode, String name, String districtCode, String blockCode, String category,
-            String management, String ruralUrban, boolean pmPoshanEligible, boolean inserted) {
+            String management, String ruralUrban, boolean pmPoshanEligible, Double latitude, Double longitude,
+            UUID kitchenId, boolean inserted) {
     }
 
     /** An enrollment the upsert inserted or changed, with where its school lies. */
@@ -195,10 +196,15 @@ public class SchoolImportRepository {
                                coalesce(excluded.rural_urban, schools.rural_urban), coalesce(excluded.pincode, schools.pincode),
                                coalesce(excluded.latitude, schools.latitude), coalesce(excluded.longitude, schools.longitude))
                         returning udise_code, name, district_code, block_code, category, management, rural_urban,
-                                  pm_poshan_eligible, (xmax = 0) as inserted""")
+                                  pm_poshan_eligible, latitude, longitude, kitchen_id, (xmax = 0) as inserted""")
             .query(rs -> {
+                java.math.BigDecimal latitude = rs.getBigDecimal(9);
+                java.math.BigDecimal longitude = rs.getBigDecimal(10);
                 upserted.add(new UpsertedSchool(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)));
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                        latitude == null ? null : latitude.doubleValue(),
+                        longitude == null ? null : longitude.doubleValue(), rs.getObject(11, UUID.class),
+                        rs.getBoolean(12)));
             });
         return upserted;
     }

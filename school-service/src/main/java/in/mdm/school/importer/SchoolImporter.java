@@ -542,9 +542,11 @@ public class SchoolImporter {
         for (SchoolImportRepository.UpsertedSchool s : repository.upsertSchools()) {
             published.add(s.inserted()
                     ? new SchoolRegistered(DomainEvent.newId(), now, s.udiseCode(), s.name(), s.districtCode(),
-                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible())
+                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible(),
+                            s.latitude(), s.longitude(), s.kitchenId())
                     : new SchoolUpdated(DomainEvent.newId(), now, s.udiseCode(), s.name(), s.districtCode(),
-                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible()));
+                            s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible(),
+                            s.latitude(), s.longitude(), s.kitchenId()));
             counts[s.inserted() ? 0 : 1]++;
         }
         return counts;

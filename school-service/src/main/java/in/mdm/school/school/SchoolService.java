@@ -62,9 +62,9 @@ public class SchoolService {
     }
 
     /**
-     * Registers a school and publishes SchoolRegistered in the same transaction (outbox);
-     * the new master data goes to the audit trail with it, the headmaster encrypted as
-     * the row stores it.
+     * Registers a school and publishes SchoolRegistered (with its coordinates and
+     * kitchen) in the same transaction (outbox); the new master data goes to the audit
+     * trail with it, the headmaster encrypted as the row stores it.
      */
     @Transactional
     School register(RegisterSchoolRequest request) {
@@ -75,7 +75,8 @@ public class SchoolService {
                 headmasters.seal(details.headmasterName(), details.headmasterPhone(), null));
         events.publishEvent(new SchoolRegistered(DomainEvent.newId(), clock.instant(), school.udiseCode(),
                 school.name(), school.districtCode(), school.blockCode(), school.category().name(),
-                school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible()));
+                school.management().name(), name(school.ruralUrban()), school.pmPoshanEligible(),
+                degrees(school.latitude()), degrees(school.longitude()), school.kitchenId()));
         audit
             .record(AuditEntry.created(AUDIT_REGISTER, AUDIT_ENTITY, school.udiseCode(), headmasters.forAudit(school)));
         return school;
@@ -110,7 +111,13 @@ public class SchoolService {
     private SchoolUpdated updated(School school) {
         return new SchoolUpdated(DomainEvent.newId(), clock.instant(), school.udiseCode(), school.name(),
                 school.districtCode(), school.blockCode(), school.category().name(), school.management().name(),
-                name(school.ruralUrban()), school.pmPoshanEligible());
+                name(school.ruralUrban()), school.pmPoshanEligible(), degrees(school.latitude()),
+                degrees(school.longitude()), school.kitchenId());
+    }
+
+    /** Decimal degrees as the events carry them; {@code null} when unknown. */
+    private static Double degrees(java.math.BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     private void check(SchoolDetails details) {

@@ -24,7 +24,8 @@ import in.mdm.school.SchoolProblems;
  * consumption of the schools it cooks for (their meals served × the norms, instead of the
  * schools' own stock, posted by {@link MealConsumption}). Days of stock against the
  * enrollment of the schools it serves; a crossing into low or out publishes
- * KitchenStockLow with the schools it cooks for.
+ * KitchenStockLow with the schools it cooks for. Every change publishes StockCounted at
+ * the commit ({@link StockCounts}).
  */
 @Service
 public class KitchenStockService {
@@ -43,13 +44,17 @@ public class KitchenStockService {
 
     private final MealConsumption lowStock;
 
+    private final StockCounts counts;
+
     KitchenStockService(KitchenStockRepository kitchens, StockRepository norms, ApplicationEventPublisher events,
-            MealConsumption lowStock, Clock clock, @Value("${mdm.school.stock.low-days:7}") int lowDays,
+            MealConsumption lowStock, StockCounts counts, Clock clock,
+            @Value("${mdm.school.stock.low-days:7}") int lowDays,
             @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.kitchens = kitchens;
         this.norms = norms;
         this.events = events;
         this.lowStock = lowStock;
+        this.counts = counts;
         this.clock = clock;
         this.lowDays = lowDays;
         this.overDays = overDays;
@@ -69,9 +74,11 @@ public class KitchenStockService {
                             + quantityKg.negate().toPlainString() + " kg cannot be taken out");
         }
         kitchens.insertLedgerEntry(kitchen, commodity, date, kind, quantityKg, after, reason, reference, by);
-        BigDecimal days = StockService.days(after, dailyNeed(kitchen, commodity, date));
+        BigDecimal need = dailyNeed(kitchen, commodity, date);
+        BigDecimal days = StockService.days(after, need);
         StockStatus status = StockStatus.of(after, days, lowDays, overDays);
         kitchens.updateBalance(kitchen, commodity, after, status);
+        counts.changed(MealConsumptionRepository.Site.kitchen(kitchen), commodity, need);
         if (status.crossedDownFrom(before.status())) {
             events.publishEvent(lowStock.kitchenCrossing(kitchen, commodity, after, days, status));
         }

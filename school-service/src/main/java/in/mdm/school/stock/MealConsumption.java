@@ -41,7 +41,8 @@ import in.mdm.school.stock.MealConsumptionRepository.Site;
  * posted for that day before is subtracted, so a correction posts the difference and
  * running it twice changes nothing. Taken only from what is on hand: the ledger never
  * goes negative. A site crossing into low or out publishes StockLow (a school) or
- * KitchenStockLow (a kitchen, with the schools it cooks for).
+ * KitchenStockLow (a kitchen, with the schools it cooks for); every changed balance, once
+ * for the whole batch, StockCounted at the commit ({@link StockCounts}).
  * <p>
  * A few statements for the whole batch, whatever its size; balances are locked in one
  * order, so concurrent batches touching the same kitchen wait for each other and never
@@ -68,10 +69,13 @@ public class MealConsumption {
 
     private final int overDays;
 
+    private final StockCounts counts;
+
     MealConsumption(MealConsumptionRepository repository, StockRepository norms, ApplicationEventPublisher events,
-            Clock clock, @Value("${mdm.school.stock.low-days:7}") int lowDays,
+            StockCounts counts, Clock clock, @Value("${mdm.school.stock.low-days:7}") int lowDays,
             @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.repository = repository;
+        this.counts = counts;
         this.norms = norms;
         this.events = events;
         this.clock = clock;
@@ -188,8 +192,8 @@ public class MealConsumption {
                     continue;
                 }
                 BigDecimal after = balance.quantityKg().add(delta).setScale(3, RoundingMode.HALF_EVEN);
-                BigDecimal days = StockService.days(after,
-                        need == null ? null : kilograms(norm, need.primary(), need.upperPrimary()));
+                BigDecimal dailyNeed = need == null ? null : kilograms(norm, need.primary(), need.upperPrimary());
+                BigDecimal days = StockService.days(after, dailyNeed);
                 StockStatus status = StockStatus.of(after, days, lowDays, overDays);
                 String reason = day.site().isKitchen() ? "meals served on " + day.date() + " at the kitchen's schools"
                         : "meals served on " + day.date();
@@ -201,6 +205,7 @@ public class MealConsumption {
                 Locked next = new Locked(day.site(), commodity, after, status);
                 siteBalances.put(commodity, next);
                 changed.put(day.site().key() + "|" + commodity, next);
+                counts.changed(day.site(), commodity, dailyNeed);
             }
         }
         repository.insert(entries, "meal-report");

@@ -1,12 +1,14 @@
 package in.mdm.school.stock;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.jobs.UploadJobs;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -30,8 +33,11 @@ class StockController {
 
     private final StockService stock;
 
-    StockController(StockService stock) {
+    private final StockRecount recount;
+
+    StockController(StockService stock, StockRecount recount) {
         this.stock = stock;
+        this.recount = recount;
     }
 
     @GetMapping("/schools/{udiseCode}")
@@ -66,6 +72,23 @@ class StockController {
     @PreAuthorize("hasRole('ADMIN')")
     NormResponse setNorm(@PathVariable Commodity commodity, @Valid @RequestBody NormRequest request, Caller caller) {
         return stock.setNorm(commodity, request, caller);
+    }
+
+    /**
+     * Publishes StockCounted for every school's and kitchen's balance, as a job: 202 +
+     * {@code Location} of its progress.
+     */
+    @PostMapping("/recount")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<StockRecountResponse> recount(Caller caller) {
+        StockRecountResponse job = recount.start(caller.username());
+        return UploadJobs.accepted("/api/v1/stock/recount/" + job.id(), job);
+    }
+
+    @GetMapping("/recount/{jobId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    StockRecountResponse recount(@PathVariable UUID jobId) {
+        return recount.get(jobId);
     }
 
 }

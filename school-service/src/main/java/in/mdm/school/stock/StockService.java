@@ -27,7 +27,7 @@ import in.mdm.school.SchoolProblems;
  * (meals served × the norms), adjustments and transfers; every movement is a ledger entry
  * with the balance after it, the balance never goes negative, and the status (days of
  * stock against the school's daily need) publishes StockLow when the school crosses into
- * low or out.
+ * low or out. Every change publishes StockCounted at the commit ({@link StockCounts}).
  */
 @Service
 public class StockService {
@@ -46,10 +46,13 @@ public class StockService {
 
     private final Clock clock;
 
-    StockService(StockRepository stock, ApplicationEventPublisher events, Clock clock,
+    private final StockCounts counts;
+
+    StockService(StockRepository stock, ApplicationEventPublisher events, Clock clock, StockCounts counts,
             @Value("${mdm.school.stock.low-days:7}") int lowDays,
             @Value("${mdm.school.stock.over-stocked-days:60}") int overDays) {
         this.stock = stock;
+        this.counts = counts;
         this.clock = clock;
         this.events = events;
         this.lowDays = lowDays;
@@ -78,6 +81,7 @@ public class StockService {
         BigDecimal days = days(after, need);
         StockStatus status = StockStatus.of(after, days, lowDays, overDays);
         stock.setBalance(udise, commodity, after, status);
+        counts.changed(MealConsumptionRepository.Site.school(udise), commodity, need);
         if (status.crossedDownFrom(before.status())) {
             events.publishEvent(new StockLow(DomainEvent.newId(), clock.instant(), udise, commodity.name(), after, days,
                     status.name()));

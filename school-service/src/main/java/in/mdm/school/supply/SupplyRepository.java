@@ -1,5 +1,6 @@
 package in.mdm.school.supply;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -129,26 +130,45 @@ class SupplyRepository {
             .update();
     }
 
+    /** A school whose kitchen changed, as it is now (what SchoolUpdated carries). */
+    record KitchenChanged(String udiseCode, String name, String districtCode, String blockCode, String category,
+            String management, String ruralUrban, boolean pmPoshanEligible, BigDecimal latitude, BigDecimal longitude,
+            UUID kitchenId) {
+    }
+
+    private static final String CHANGED = """
+            returning udise_code, name, district_code, block_code, category, management, rural_urban,
+                      pm_poshan_eligible, latitude, longitude, kitchen_id""";
+
     /**
      * The kitchen cooks for these schools, and for no others.
-     * @return the schools it cooked for before and no longer does
+     * @return the schools whose kitchen changed: those it cooked for before and no longer
+     * does, and those it cooks for now and did not
      */
-    List<String> cooksFor(UUID kitchen, List<String> udiseCodes) {
-        List<String> released = jdbc.sql("""
+    List<KitchenChanged> cooksFor(UUID kitchen, List<String> udiseCodes) {
+        List<KitchenChanged> changed = new java.util.ArrayList<>(jdbc.sql("""
                 update schools set kitchen_id = null, updated_at = now()
                 where kitchen_id = :k and not (udise_code = any (cast(:codes as varchar[])))
-                returning udise_code""")
+                """ + CHANGED)
             .param("k", kitchen)
             .param("codes", udiseCodes.toArray(String[]::new))
-            .query(String.class)
-            .list();
-        jdbc.sql("""
+            .query(SupplyRepository::changed)
+            .list());
+        changed.addAll(jdbc.sql("""
                 update schools set kitchen_id = :k, updated_at = now()
-                where udise_code = any (cast(:codes as varchar[])) and kitchen_id is distinct from :k""")
+                where udise_code = any (cast(:codes as varchar[])) and kitchen_id is distinct from :k
+                """ + CHANGED)
             .param("k", kitchen)
             .param("codes", udiseCodes.toArray(String[]::new))
-            .update();
-        return released;
+            .query(SupplyRepository::changed)
+            .list());
+        return changed;
+    }
+
+    private static KitchenChanged changed(ResultSet rs, int row) throws SQLException {
+        return new KitchenChanged(rs.getString(1).strip(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getObject(11, UUID.class));
     }
 
     /**

@@ -1,11 +1,18 @@
 package in.mdm.school.supply;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import in.mdm.events.DomainEvent;
+import in.mdm.events.school.SchoolUpdated;
+import in.mdm.platform.events.EventBatches;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -21,9 +28,15 @@ public class SupplyService {
 
     private final SchoolCache cache;
 
-    SupplyService(SupplyRepository repository, SchoolCache cache) {
+    private final EventBatches events;
+
+    private final Clock clock;
+
+    SupplyService(SupplyRepository repository, SchoolCache cache, EventBatches events, Clock clock) {
         this.repository = repository;
         this.cache = cache;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -100,7 +113,8 @@ public class SupplyService {
 
     /**
      * The schools the kitchen cooks for, when the request names them: 400 when one is not
-     * registered.
+     * registered. Each school whose kitchen changed (now cooked for here, or no longer)
+     * publishes SchoolUpdated, in outbox batches: up to 1,000 schools at once.
      */
     private void cooksFor(UUID kitchen, KitchenRequest request) {
         if (request.schools() == null) {
@@ -111,9 +125,22 @@ public class SupplyService {
             throw ApiException.badRequest(SchoolProblems.KITCHEN_UNKNOWN_SCHOOL,
                     "schools: names a school that is not registered");
         }
-        List<String> released = repository.cooksFor(kitchen, schools);
+        List<SupplyRepository.KitchenChanged> changed = repository.cooksFor(kitchen, schools);
         // their kitchenId changed (and that of the schools it no longer cooks for)
-        cache.evictAfterCommit(java.util.stream.Stream.concat(schools.stream(), released.stream()).toList());
+        cache.evictAfterCommit(
+                Stream.concat(schools.stream(), changed.stream().map(SupplyRepository.KitchenChanged::udiseCode))
+                    .distinct()
+                    .toList());
+        Instant now = clock.instant();
+        events.publish(changed.stream()
+            .map(s -> new SchoolUpdated(DomainEvent.newId(), now, s.udiseCode(), s.name(), s.districtCode(),
+                    s.blockCode(), s.category(), s.management(), s.ruralUrban(), s.pmPoshanEligible(),
+                    degrees(s.latitude()), degrees(s.longitude()), s.kitchenId()))
+            .toList());
+    }
+
+    private static Double degrees(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     private static JurisdictionScope.Condition scope(Caller caller) {

@@ -66,6 +66,10 @@ public final class EventSamples {
         if (type == double.class) {
             return 0.1 + seed / 3.0;
         }
+        if (type == Double.class) {
+            // a coordinate as school-service stores it: six decimals
+            return 10 + (seed % 1_000_000) / 1e6;
+        }
         if (type == BigDecimal.class) {
             return new BigDecimal("149600.00").add(BigDecimal.valueOf(seed));
         }
@@ -91,7 +95,8 @@ public final class EventSamples {
     /** A school as the UDISE import registers it. */
     public static SchoolRegistered school(int i) {
         return new SchoolRegistered(UUID.randomUUID(), Instant.now(), udise(i), "GOVT PRIMARY SCHOOL KATTUR " + i,
-                "568", "6301", "PRIMARY", "GOVERNMENT", "RURAL", true);
+                "568", "6301", "PRIMARY", "GOVERNMENT", "RURAL", true, (10_786_543 + i) / 1e6, (79_138_721 - i) / 1e6,
+                UUID.nameUUIDFromBytes(("kitchen " + i / 20).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** An enrollment as the UDISE import sets it. */
