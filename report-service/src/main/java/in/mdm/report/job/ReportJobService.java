@@ -62,8 +62,8 @@ public class ReportJobService {
             throw invalid(ReportProblems.INVALID_PERIOD, "periodTo",
                     "a report covers at most " + MAX_PERIOD_DAYS + " days");
         }
-        Jurisdiction scope = checkedScope(request.scopeLevel(), request.scopeCode(), "scopeCode", caller);
         checkType(request.reportType(), caller);
+        Jurisdiction scope = checkedScope(request.scopeLevel(), request.scopeCode(), "scopeCode", caller);
         return queue(new ReportJobRepository.NewJob(UUID.randomUUID(), request.reportType(), request.format(), scope,
                 null, request.periodFrom(), request.periodTo(), "en", List.of(), caller.username(), null, List.of()));
     }
@@ -76,8 +76,8 @@ public class ReportJobService {
     /** Queues a report over the period of a kind that holds {@code from}. */
     @Transactional
     ReportJob generate(Generate g, Caller caller) {
-        Jurisdiction scope = checkedScope(g.scope(), g.code(), "code", caller);
         checkType(g.type(), caller);
+        Jurisdiction scope = checkedScope(g.scope(), g.code(), "code", caller);
         List<String> columns = checkedColumns(g.type(), g.columns());
         PeriodKind.Period period = g.period().of(g.from());
         return queue(new ReportJobRepository.NewJob(UUID.randomUUID(), g.type(), g.format(), scope, g.period(),

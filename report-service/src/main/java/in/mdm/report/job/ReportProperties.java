@@ -17,10 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * crashed instance: it is queued again, or failed after {@code maxAttempts}
  * @param maxAttempts runs a job gets
  * @param scheduleInterval how often due schedules are fired
+ * @param worker whether this instance generates reports (off: it only queues them)
  */
 @ConfigurationProperties("mdm.report")
 public record ReportProperties(@DefaultValue("${java.io.tmpdir}/mdm-reports") Path storageDir,
         @DefaultValue("2") int concurrentJobs, @DefaultValue("PT1S") Duration pollInterval,
         @DefaultValue("PT2M") Duration staleAfter, @DefaultValue("2") int maxAttempts,
-        @DefaultValue("PT30S") Duration scheduleInterval) {
+        @DefaultValue("PT30S") Duration scheduleInterval, @DefaultValue("true") boolean worker) {
 }

@@ -25,7 +25,7 @@ import in.mdm.report.template.PeriodKind;
  * however many replicas fire at once, each firing happens once.
  */
 @Service
-class ReportScheduleService {
+public class ReportScheduleService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
@@ -50,8 +50,8 @@ class ReportScheduleService {
             throw ReportJobService.invalid(ReportProblems.INVALID_CRON, "cron",
                     "must be a cron expression of six fields (second minute hour day month weekday)");
         }
-        jobs.checkedScope(request.scope(), request.code(), "code", caller);
         ReportJobService.checkType(request.type(), caller);
+        jobs.checkedScope(request.scope(), request.code(), "code", caller);
         Instant next = next(request.cron(), clock.instant());
         ReportScheduleResponse created = schedules.insert(UUID.randomUUID(), request,
                 request.language() == null ? "en" : request.language(), caller.username(), next);
@@ -61,7 +61,7 @@ class ReportScheduleService {
 
     /** Fires every schedule due at {@code now} once; returns the jobs queued. */
     @Transactional
-    int fireDue(Instant now) {
+    public int fireDue(Instant now) {
         List<ReportScheduleResponse> due = schedules.lockDue(now);
         LocalDate today = now.atZone(INDIA).toLocalDate();
         for (ReportScheduleResponse s : due) {

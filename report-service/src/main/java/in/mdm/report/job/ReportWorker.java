@@ -70,6 +70,8 @@ class ReportWorker implements SmartLifecycle {
 
     private ScheduledExecutorService poller;
 
+    private boolean started;
+
     private ExecutorService workers;
 
     ReportWorker(ReportJobRepository jobs, ReportJobService service, ReportTemplates templates,
@@ -89,6 +91,10 @@ class ReportWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        started = true;
+        if (!properties.worker()) {
+            return;
+        }
         workers = Executors.newFixedThreadPool(properties.concurrentJobs(), r -> {
             Thread thread = new Thread(r, "report-job");
             thread.setDaemon(true);
@@ -105,6 +111,7 @@ class ReportWorker implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        started = false;
         if (poller != null) {
             poller.shutdownNow();
             workers.shutdownNow();
@@ -115,7 +122,7 @@ class ReportWorker implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return poller != null;
+        return poller != null || !properties.worker() && started;
     }
 
     /**
