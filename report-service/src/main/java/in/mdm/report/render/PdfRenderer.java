@@ -97,6 +97,8 @@ class PdfRenderer implements ReportRenderer {
             pdf.addCreator("MDM Twin report-service");
             pdf.open();
             write(pdf, writer, document);
+            // a document with nothing to show is one blank page, not an error
+            writer.setPageEmpty(false);
         }
         catch (DocumentException ex) {
             throw new IOException("The PDF could not be written: " + ex.getMessage(), ex);

@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * Names for a workbook's sheets as Excel allows them: at most 31 characters, none of
- * {@code : \ / ? * [ ]}, not beginning or ending with an apostrophe, not blank, not
- * {@code History} (Excel reserves it), and unique without regard to case (a repeated name
- * gets {@code (2)}, {@code (3)} ...).
+ * {@code : \ / ? * [ ]} (each becomes a space, and runs of spaces one), not beginning or
+ * ending with an apostrophe, not blank, not {@code History} (Excel reserves it), and
+ * unique without regard to case (a repeated name gets {@code (2)}, {@code (3)} ...).
  */
 final class SheetNames {
 
@@ -37,7 +37,7 @@ final class SheetNames {
                 default -> Character.isISOControl(c) ? ' ' : c;
             });
         }
-        String cleaned = trimApostrophes(cut(name.toString().strip(), MAX_LENGTH));
+        String cleaned = trimApostrophes(cut(name.toString().replaceAll("\\s+", " ").strip(), MAX_LENGTH));
         if (cleaned.isBlank() || cleaned.equalsIgnoreCase("History")) {
             return cleaned.isBlank() ? "Sheet" : cleaned + " 1";
         }
