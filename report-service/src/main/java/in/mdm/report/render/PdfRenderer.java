@@ -132,7 +132,7 @@ class PdfRenderer implements ReportRenderer {
                 pdf.add(chart(writer, chart, pdf.right() - pdf.left(), 270));
             }
             for (Table table : section.tables()) {
-                table(pdf, table);
+                table(pdf, writer, table);
             }
         }
     }
@@ -156,7 +156,7 @@ class PdfRenderer implements ReportRenderer {
         return image;
     }
 
-    private void table(Document pdf, Table table) {
+    private void table(Document pdf, PdfWriter pdfWriter, Table table) {
         Paragraph name = paragraph(table.name(), 11, true, Color.BLACK);
         name.setSpacingBefore(6);
         name.setSpacingAfter(4);
@@ -164,7 +164,7 @@ class PdfRenderer implements ReportRenderer {
         if (table.columns().isEmpty()) {
             return;
         }
-        TableWriter writer = new TableWriter(pdf, table.columns());
+        TableWriter writer = new TableWriter(pdf, pdfWriter, table.columns());
         table.rows().forEach(writer::add);
         writer.finish();
     }
@@ -178,6 +178,8 @@ class PdfRenderer implements ReportRenderer {
 
         private final Document pdf;
 
+        private final PdfWriter writer;
+
         private final List<Column> columns;
 
         private final float size;
@@ -188,8 +190,11 @@ class PdfRenderer implements ReportRenderer {
 
         private long count;
 
-        TableWriter(Document pdf, List<Column> columns) {
+        private boolean added;
+
+        TableWriter(Document pdf, PdfWriter writer, List<Column> columns) {
             this.pdf = pdf;
+            this.writer = writer;
             this.columns = columns;
             this.size = (columns.size() > 6) ? 7.5f : 8.5f;
         }
@@ -216,7 +221,7 @@ class PdfRenderer implements ReportRenderer {
                 this.grid.addCell(none);
             }
             this.grid.setComplete(true);
-            this.pdf.add(this.grid);
+            flush();
         }
 
         private void start() {
@@ -248,8 +253,33 @@ class PdfRenderer implements ReportRenderer {
             }
             this.count++;
             if (this.count % ROWS_PER_FLUSH == 0) {
-                this.pdf.add(this.grid);
+                flush();
             }
+        }
+
+        /**
+         * Adds the rows held so far to the page. After the first batch OpenPDF leaves the
+         * header out of the first page a batch is set on, taking it to go on where the
+         * last one ended; but a batch that filled its last page leaves a fresh page
+         * behind, and one whose next row will not fit goes to a new page: there the
+         * header is asked for again.
+         */
+        private void flush() {
+            if (this.added && this.grid.size() > this.grid.getHeaderRows()) {
+                this.grid.setTotalWidth(this.pdf.right() - this.pdf.left());
+                float next = this.grid.getRowHeight(this.grid.getHeaderRows());
+                float y = this.writer.getVerticalPosition(false);
+                // OpenPDF wants room for the header as well, even where it leaves it out
+                if (y - this.pdf.bottom() < this.grid.getHeaderHeight() + next + 6) {
+                    this.pdf.newPage();
+                    this.grid.setSkipFirstHeader(false);
+                }
+                else if (y >= this.pdf.top() - 1) {
+                    this.grid.setSkipFirstHeader(false);
+                }
+            }
+            this.pdf.add(this.grid);
+            this.added = true;
         }
 
         /**
@@ -296,6 +326,8 @@ class PdfRenderer implements ReportRenderer {
         cell.setPadding(3);
         cell.setPaddingBottom(4);
         cell.setUseAscender(true);
+        // room for Tamil's vowel signs above and below the line when a cell wraps
+        cell.setLeading(0, 1.4f);
         cell.setBorderColor(new Color(0xC8CDD3));
         cell.setBorderWidth(0.5f);
         return cell;
