@@ -299,11 +299,13 @@ class ReportFiguresIntegrationTests {
 
         ResponseEntity<String> file = get("/api/v1/reports/download/" + id, deo, String.class);
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/csv"));
+        assertThat(file.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
         assertThat(file.getHeaders().getContentDisposition().getFilename())
             .isEqualTo("performance-monthly-district-571-2026-11-01.csv");
-        assertThat(file.getBody()).contains("7101||2|150|0.84|170|1|0.75|1.0")
-            .contains(A + "|School " + A + "|2026-11-03|80|100|80|");
+        // the CSV renderer: a table column first, shares as percentages
+        assertThat(file.getBody()).startsWith("\uFEFF")
+            .contains(",7101,,2,150,84%,170,1,75%,100%")
+            .contains("," + A + ",School " + A + ",2026-11-03,80,100,80,");
         assertThat(KafkaProbe.onTestBroker().awaitRecord(ReportTopics.REPORTS, id)).isNotNull();
 
         String other = TestTokens.officer("572");
