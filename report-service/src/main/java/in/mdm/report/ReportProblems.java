@@ -22,6 +22,20 @@ public final class ReportProblems {
     /** 404: no such report, or one outside the caller's jurisdiction. */
     public static final String REPORT_NOT_FOUND = "report.not-found";
 
+    /** 400: {@code columns} names a column the report's tables do not have. */
+    public static final String INVALID_COLUMNS = "report.invalid-columns";
+
+    /** 409: the report asked to download is not READY (yet). */
+    public static final String REPORT_NOT_READY = "report.not-ready";
+
+    /** 410: the report's file is no longer stored. */
+    public static final String FILE_GONE = "report.file-gone";
+
+    // Schedules
+
+    /** 400: the cron expression is not one Spring's CronExpression reads. */
+    public static final String INVALID_CRON = "report.invalid-cron";
+
     private ReportProblems() {
     }
 

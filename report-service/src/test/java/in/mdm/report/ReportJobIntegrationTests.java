@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.TestTokens;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
+// the jobs stay as these tests put them: no worker takes them
+@TestPropertySource(properties = "mdm.report.worker=false")
 class ReportJobIntegrationTests {
 
     @Autowired
@@ -54,7 +57,8 @@ class ReportJobIntegrationTests {
             .query(String.class)
             .list()).containsExactly("id", "report_type", "format", "scope_level", "scope_code", "period_from",
                     "period_to", "status", "requested_by", "requested_at", "started_at", "completed_at", "file_path",
-                    "failure_reason");
+                    "failure_reason", "period_kind", "language", "columns", "progress", "media_type", "file_name",
+                    "attempts", "heartbeat_at", "schedule_id", "recipients");
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251400'")
             .query(Boolean.class)
             .single()).isTrue();
@@ -62,13 +66,13 @@ class ReportJobIntegrationTests {
 
     @Test
     void aStoredJobIsReadBackThroughHttpWithoutItsFilePath() {
-        UUID id = insert("FUND_UTILIZATION", "XLSX", "READY", "deo.madurai", "2026-11-02T06:00:00Z");
+        UUID id = insert("FINANCIAL_UTILIZATION", "XLSX", "READY", "deo.madurai", "2026-11-02T06:00:00Z");
 
         ResponseEntity<Map> response = http.getForEntity("/api/v1/reports/" + id, Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).containsEntry("id", id.toString())
-            .containsEntry("reportType", "FUND_UTILIZATION")
+            .containsEntry("reportType", "FINANCIAL_UTILIZATION")
             .containsEntry("format", "XLSX")
             .containsEntry("scopeLevel", "DISTRICT")
             .containsEntry("scopeCode", "569")
@@ -84,22 +88,22 @@ class ReportJobIntegrationTests {
 
     @Test
     void theListIsNewestFirstPagedAndFilteredByStatusTypeAndRequester() {
-        insert("MEAL_COVERAGE", "PDF", "READY", "deo.madurai", "2026-11-01T06:00:00Z");
-        insert("FUND_UTILIZATION", "XLSX", "FAILED", "deo.madurai", "2026-11-02T06:00:00Z");
+        insert("PERFORMANCE", "PDF", "READY", "deo.madurai", "2026-11-01T06:00:00Z");
+        insert("FINANCIAL_UTILIZATION", "XLSX", "FAILED", "deo.madurai", "2026-11-02T06:00:00Z");
         insert("RISK_ASSESSMENT", "CSV", "QUEUED", "state.admin", "2026-11-03T06:00:00Z");
-        insert("MEAL_COVERAGE", "CSV", "RUNNING", "state.admin", "2026-11-04T06:00:00Z");
+        insert("PERFORMANCE", "CSV", "RUNNING", "state.admin", "2026-11-04T06:00:00Z");
 
         Map<String, Object> first = http.getForObject("/api/v1/reports?size=3", Map.class);
         assertThat(first).containsEntry("total", 4).containsEntry("page", 0).containsEntry("size", 3);
-        assertThat(types(first)).containsExactly("MEAL_COVERAGE/RUNNING", "RISK_ASSESSMENT/QUEUED",
-                "FUND_UTILIZATION/FAILED");
+        assertThat(types(first)).containsExactly("PERFORMANCE/RUNNING", "RISK_ASSESSMENT/QUEUED",
+                "FINANCIAL_UTILIZATION/FAILED");
         assertThat(types(http.getForObject("/api/v1/reports?size=3&page=1", Map.class)))
-            .containsExactly("MEAL_COVERAGE/READY");
+            .containsExactly("PERFORMANCE/READY");
 
-        assertThat(types(http.getForObject("/api/v1/reports?reportType=MEAL_COVERAGE", Map.class)))
-            .containsExactly("MEAL_COVERAGE/RUNNING", "MEAL_COVERAGE/READY");
+        assertThat(types(http.getForObject("/api/v1/reports?reportType=PERFORMANCE", Map.class)))
+            .containsExactly("PERFORMANCE/RUNNING", "PERFORMANCE/READY");
         assertThat(types(http.getForObject("/api/v1/reports?requestedBy=deo.madurai", Map.class)))
-            .containsExactly("FUND_UTILIZATION/FAILED", "MEAL_COVERAGE/READY");
+            .containsExactly("FINANCIAL_UTILIZATION/FAILED", "PERFORMANCE/READY");
         assertThat(types(http.getForObject("/api/v1/reports?status=QUEUED&requestedBy=state.admin", Map.class)))
             .containsExactly("RISK_ASSESSMENT/QUEUED");
         assertThat(http.getForObject("/api/v1/reports?reportType=COMPLIANCE", Map.class)).containsEntry("total", 0);
@@ -109,7 +113,7 @@ class ReportJobIntegrationTests {
     @SuppressWarnings("unchecked")
     void aRequestedReportIsQueued() {
         ResponseEntity<Map> created = post("""
-                {"reportType":"STOCK_POSITION","format":"PDF","scopeLevel":"BLOCK","scopeCode":"6301",
+                {"reportType":"COMPLIANCE","format":"PDF","scopeLevel":"BLOCK","scopeCode":"6301",
                  "periodFrom":"2026-11-01","periodTo":"2026-11-23"}""");
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -135,25 +139,25 @@ class ReportJobIntegrationTests {
     @Test
     void badReportRequestsAreA400NamingTheBadFields() {
         ResponseEntity<Map> invalid = post("""
-                {"reportType":"STOCK_POSITION","format":"DOCX","scopeLevel":"BLOCK","scopeCode":"6301",
+                {"reportType":"COMPLIANCE","format":"DOCX","scopeLevel":"BLOCK","scopeCode":"6301",
                  "periodFrom":"2026-11-01","periodTo":"2026-11-23"}""");
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) invalid.getBody().get("detail")).contains("format");
 
         ResponseEntity<Map> missing = post("""
-                {"reportType":"STOCK_POSITION","format":"PDF","scopeLevel":"BLOCK","scopeCode":"61x",
+                {"reportType":"COMPLIANCE","format":"PDF","scopeLevel":"BLOCK","scopeCode":"61x",
                  "periodFrom":"2026-11-01"}""");
         assertThat((List<Map<String, Object>>) missing.getBody().get("errors")).extracting(e -> e.get("field"))
             .containsExactly("periodTo", "scopeCode");
 
         assertBadRequest(post("""
-                {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"DISTRICT","scopeCode":"569",
+                {"reportType":"PERFORMANCE","format":"PDF","scopeLevel":"DISTRICT","scopeCode":"569",
                  "periodFrom":"2026-11-30","periodTo":"2026-11-01"}"""), "report.invalid-period", "periodTo");
         assertBadRequest(post("""
-                {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"DISTRICT","scopeCode":"569",
+                {"reportType":"PERFORMANCE","format":"PDF","scopeLevel":"DISTRICT","scopeCode":"569",
                  "periodFrom":"2025-06-01","periodTo":"2026-11-01"}"""), "report.invalid-period", "periodTo");
         assertBadRequest(post("""
-                {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"SCHOOL","scopeCode":"569",
+                {"reportType":"PERFORMANCE","format":"PDF","scopeLevel":"SCHOOL","scopeCode":"569",
                  "periodFrom":"2026-11-01","periodTo":"2026-11-02"}"""), "report.invalid-scope", "scopeCode");
         assertThat(jdbc.sql("select count(*) from report_jobs").query(Long.class).single()).isZero();
     }
@@ -193,7 +197,7 @@ class ReportJobIntegrationTests {
             .sql("""
                     insert into report_jobs (id, report_type, format, scope_level, scope_code, period_from, period_to, status,
                                              requested_by, started_at, completed_at)
-                    values (:id, 'MEAL_COVERAGE', 'PDF', 'STATE', '33', date '2026-10-01', date '2026-10-31', 'READY',
+                    values (:id, 'PERFORMANCE', 'PDF', 'STATE', '33', date '2026-10-01', date '2026-10-31', 'READY',
                             'state.admin', now(), now())""")
             .param("id", UUID.randomUUID())
             .update()).isInstanceOf(DataIntegrityViolationException.class)

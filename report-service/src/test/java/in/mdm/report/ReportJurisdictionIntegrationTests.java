@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.testkit.JurisdictionContract;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MdmIntegrationTest
 @AutoConfigureTestRestTemplate
+// the jobs stay as these tests put them: no worker takes them
+@TestPropertySource(properties = "mdm.report.worker=false")
 class ReportJurisdictionIntegrationTests {
 
     static final String SCHOOL = "33020100301";
@@ -83,7 +86,7 @@ class ReportJurisdictionIntegrationTests {
             .insider("the officer of block 6301", TestTokens.blockOfficer("6301"))
             .read("/api/v1/reports/" + block)
             .read("/api/v1/reports/" + school)
-            .list("/api/v1/reports?size=100&reportType=MEAL_COVERAGE", "$.items[*].id", Set.of(block, school),
+            .list("/api/v1/reports?size=100&reportType=PERFORMANCE", "$.items[*].id", Set.of(block, school),
                     Set.of(coimbatoreBlock))
             .verify();
     }
@@ -121,7 +124,7 @@ class ReportJurisdictionIntegrationTests {
 
     private ResponseEntity<Map> request(String token, String level, String code) {
         String body = """
-                {"reportType":"MEAL_COVERAGE","format":"PDF","scopeLevel":"%s","scopeCode":"%s",
+                {"reportType":"PERFORMANCE","format":"PDF","scopeLevel":"%s","scopeCode":"%s",
                  "periodFrom":"2026-11-01","periodTo":"2026-11-23"}""".formatted(level, code);
         return http.exchange("/api/v1/reports", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)),
                 Map.class);
