@@ -169,6 +169,9 @@ class CascadeService {
         Set<String> seen = new HashSet<>();
         if (assessment != null) {
             for (Cascade.Source source : assessment.sources()) {
+                if (ownStore(source)) {
+                    continue;
+                }
                 String key = source.node().kind() + ":" + source.node().code();
                 seen.add(key);
                 String hash = hash(source.affected());
@@ -194,6 +197,15 @@ class CascadeService {
             events.publish(changes);
         }
         return changes.size();
+    }
+
+    /**
+     * A school's own store that ran short threatens that school alone: its stock alert
+     * tells it already, and nothing cascades, so it is not published as a cascade.
+     */
+    static boolean ownStore(Cascade.Source source) {
+        return source.node().kind() == Kind.KITCHEN && source.affected().size() == 1
+                && source.affected().getFirst().equals(source.node().code());
     }
 
     CascadeResponse district(String districtCode, Caller caller) {

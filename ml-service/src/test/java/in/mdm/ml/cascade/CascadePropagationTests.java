@@ -98,4 +98,20 @@ class CascadePropagationTests {
         assertThat(a.warnedBlocks()).containsExactly("6308");
     }
 
+    @Test
+    void aSchoolsOwnStoreThreateningOnlyItselfIsNoCascadeButASharedKitchenOrASupplierIs() {
+        String school = "33270100201";
+        Node self = new Node(Kind.KITCHEN, school);
+        assertThat(CascadeService
+            .ownStore(new Cascade.Source(self, 1, "CRITICAL", List.of(school), 90, List.of(self), Set.of()))).isTrue();
+        Node kitchen = new Node(Kind.KITCHEN, "5f0c1f0e-0000-4000-8000-000000000001");
+        assertThat(CascadeService
+            .ownStore(new Cascade.Source(kitchen, 1, "CRITICAL", List.of(school), 90, List.of(kitchen), Set.of())))
+            .isFalse();
+        Node supplier = new Node(Kind.SUPPLIER, "TNCSC-1");
+        assertThat(CascadeService
+            .ownStore(new Cascade.Source(supplier, 0.5, "HIGH", List.of(school), 90, List.of(supplier), Set.of())))
+            .isFalse();
+    }
+
 }
