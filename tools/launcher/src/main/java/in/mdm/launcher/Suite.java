@@ -291,6 +291,10 @@ public final class Suite implements AutoCloseable {
                 environment.putAll(weatherEnvironment(messages.webPort()));
             }
         }
+        if (app.name().equals("report-service")) {
+            // report files live with the suite's data, kept across restarts
+            environment.put("MDM_REPORT_STORAGE_DIR", options.dataDir().resolve("reports").toString());
+        }
         if (app == App.CONFIG_SERVER) {
             environment.put("MDM_CONFIG_REPO", options.root().resolve("config-repo").toUri().toString());
         }
