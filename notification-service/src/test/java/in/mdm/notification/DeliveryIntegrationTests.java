@@ -396,6 +396,26 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
     }
 
     @Test
+    void aScheduledReportReachesEveryRecipientOnce() throws Exception {
+        Place place = place();
+        User creator = user("OFFICER", Jurisdiction.district(place.district), "en");
+        User named = user("OFFICER", Jurisdiction.district(place.district), "en");
+        UUID reportId = UUID.randomUUID();
+        // the creator named again, and someone the service has never heard of
+        ReportReady ready = new ReportReady(DomainEvent.newId(), Instant.now(), reportId, "PERFORMANCE", "XLSX",
+                creator.username, "/api/v1/reports/download/" + reportId,
+                List.of(named.username, creator.username, "nobody-" + reportId));
+        publish(CloudEventCodec.forService("report-service"), ready);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(creator).size() == 1 && inbox(named).size() == 1);
+        assertThat((String) inbox(named).getFirst().get("body")).endsWith("/api/v1/reports/download/" + reportId);
+        // the same event again (a redelivery) tells nobody twice
+        publish(CloudEventCodec.forService("report-service"), ready);
+        Thread.sleep(2000);
+        assertThat(inbox(creator)).hasSize(1);
+        assertThat(inbox(named)).hasSize(1);
+    }
+
+    @Test
     void aMovedOrDisabledUserIsRoutedByItsNewestProfile() throws Exception {
         Place place = place();
         Place other = place();

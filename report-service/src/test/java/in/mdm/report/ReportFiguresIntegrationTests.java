@@ -45,8 +45,10 @@ import in.mdm.events.ml.MlTopics;
 import in.mdm.events.ml.RiskScored;
 import in.mdm.events.report.ReportTopics;
 import in.mdm.events.school.DailyMealReported;
+import in.mdm.events.school.DeliveryReceived;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.InspectionOverdue;
+import in.mdm.events.school.InspectionRecorded;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.report.document.ReportDocument;
@@ -123,7 +125,8 @@ class ReportFiguresIntegrationTests {
     void aSmallStateReports() throws Exception {
         for (String table : List.of("fact_schools", "fact_enrollment", "fact_school_days", "fact_stock_days",
                 "fact_deliveries_delayed", "fact_inspections_overdue", "fact_allocations", "fact_releases",
-                "fact_utilizations", "fact_budget_thresholds", "fact_risk_days", "fact_alerts")) {
+                "fact_utilizations", "fact_budget_thresholds", "fact_risk_days", "fact_alerts",
+                "fact_deliveries_received", "fact_inspections")) {
             jdbc.sql("delete from " + table).update();
         }
         Instant june = Instant.parse("2026-06-01T00:00:00Z");
@@ -161,6 +164,21 @@ class ReportFiguresIntegrationTests {
         risk(C, "2026-11-02", 0.3, "LOW");
         send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionOverdue(DomainEvent.newId(), at("2026-11-10"), C,
                 LocalDate.parse("2026-05-01"), LocalDate.parse("2026-11-01")));
+        // deliveries: A's on time, a kitchen's in 572 two days late (sent twice: counted
+        // once), C's in October on time
+        DeliveryReceived kitchens = received(null, "572", "7201", "2026-11-06", "2026-11-08");
+        send(SchoolTopics.DELIVERIES, SCHOOL, received(A, "571", "7101", "2026-11-05", "2026-11-05"));
+        send(SchoolTopics.DELIVERIES, SCHOOL, kitchens);
+        send(SchoolTopics.DELIVERIES, SCHOOL,
+                new DeliveryReceived(DomainEvent.newId(), kitchens.occurredAt(), kitchens.deliveryId(), null,
+                        kitchens.kitchenId(), "572", "7201", kitchens.supplierId(), "RICE", kitchens.promisedOn(),
+                        kitchens.receivedOn(), kitchens.quantityKg(), false));
+        send(SchoolTopics.DELIVERIES, SCHOOL, received(C, "572", "7201", "2026-10-10", "2026-10-10"));
+        // inspections in November: A 80, C 60 (mean 70)
+        send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionRecorded(DomainEvent.newId(), at("2026-11-12"),
+                UUID.randomUUID(), A, LocalDate.parse("2026-11-12"), 80, LocalDate.parse("2027-05-12")));
+        send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionRecorded(DomainEvent.newId(), at("2026-11-14"),
+                UUID.randomUUID(), C, LocalDate.parse("2026-11-14"), 60, LocalDate.parse("2027-05-14")));
         UUID alert = UUID.randomUUID();
         send(AlertTopics.ALERTS, ALERT, new AlertResolved(DomainEvent.newId(), at("2026-11-04"), alert, "beo", "ok"));
         send(AlertTopics.ALERTS, ALERT, new AlertRaised(DomainEvent.newId(), at("2026-11-03"), alert, "RISK_HIGH",
@@ -175,6 +193,8 @@ class ReportFiguresIntegrationTests {
                     && count("select count(*) from fact_allocations") == 1
                     && count("select count(*) from fact_risk_days") == 4
                     && count("select count(*) from fact_inspections_overdue") == 1
+                    && count("select count(*) from fact_deliveries_received") == 3
+                    && count("select count(*) from fact_inspections") == 2
                     && count(
                             "select count(*) from fact_alerts where raised_at is not null and resolved_at is not null") == 1
                     && count("select count(*) from school_locations where udise_code in ('" + A + "','" + B + "','" + C
@@ -186,14 +206,13 @@ class ReportFiguresIntegrationTests {
         ReportDocument doc = build(ReportType.PERFORMANCE, Jurisdiction.state("33"), List.of());
 
         assertThat(table(doc, "area", "attendance_rate")).containsExactly(
-                List.of("571", "", "2", "150", "0.84", "170", "1", "0.75", "1.0"),
-                List.of("572", "", "1", "50", "0.9", "90", "0", "1.0", "0.5"));
-        assertThat(table(doc, "figure", "current")).containsExactly(
-                List.of("Schools", "3.00", "3.00", "0.00", "3.00", "0.00"),
-                List.of("Children enrolled", "200.00", "200.00", "0.00", "0.00", "200.00"),
+                List.of("571", "Dharmapuri", "2", "150", "0.84", "170", "1", "0.75", "1.0"),
+                List.of("572", "Dindigul", "1", "50", "0.9", "90", "0", "1.0", "0.5"));
+        assertThat(table(doc, "figure", "current")).containsExactly(List.of("Schools", "3", "3", "0", "3", "0"),
+                List.of("Children enrolled", "200", "200", "0", "0", "200"),
                 List.of("Attendance rate (%)", "85.71", "50.00", "35.71", "0.00", "85.71"),
-                List.of("Meals served", "260.00", "50.00", "210.00", "40.00", "220.00"),
-                List.of("Days without a meal", "1.00", "0.00", "1.00", "0.00", "1.00"),
+                List.of("Meals served", "260", "50", "210", "40", "220"),
+                List.of("Days without a meal", "1", "0", "1", "0", "1"),
                 List.of("Reporting rate (%)", "83.33", "33.33", "50.00", "33.33", "50.00"),
                 List.of("Reported on time (%)", "80.00", "100.00", "-20.00", "100.00", "-20.00"));
         assertThat(table(doc, "reason", "days")).containsExactly(List.of("NO_STOCK", "1"));
@@ -202,6 +221,8 @@ class ReportFiguresIntegrationTests {
         ReportDocument.Chart bar = doc.sections().get(1).charts().get(0);
         assertThat(bar.kind()).isEqualTo(ReportDocument.ChartKind.BAR);
         assertThat(bar.series().get(0).values()).containsExactly(170.0, 90.0);
+        assertThat(bar.series().get(0).categories()).containsExactly("Dharmapuri (571)", "Dindigul (572)");
+        assertThat(doc.subtitle()).startsWith("State Tamil Nadu (33), Month");
     }
 
     @Test
@@ -219,8 +240,8 @@ class ReportFiguresIntegrationTests {
     void financialUtilizationByDistrictAndCategory() {
         ReportDocument doc = build(ReportType.FINANCIAL_UTILIZATION, Jurisdiction.state("33"), List.of());
         assertThat(table(doc, "area", "utilization_rate")).containsExactly(
-                List.of("571", "100000.00", "40000.00", "12000.00", "0.3"),
-                List.of("572", "0", "10000.00", "5000.00", "0.5"));
+                List.of("571", "Dharmapuri", "100000.00", "40000.00", "12000.00", "0.3"),
+                List.of("572", "Dindigul", "0", "10000.00", "5000.00", "0.5"));
         assertThat(table(doc, "category", "amount")).containsExactly(List.of("FOOD", "12000.00"),
                 List.of("FUEL", "5000.00"));
         assertThat(table(doc, "figure", "current"))
@@ -234,9 +255,50 @@ class ReportFiguresIntegrationTests {
                 List.of("LOW", "1"));
         assertThat(table(doc, "udise", "score")).extracting(r -> r.get(0) + " " + r.get(4) + " " + r.get(5))
             .containsExactly(B + " 0.90 CRITICAL", A + " 0.70 HIGH", C + " 0.30 LOW");
-        assertThat(table(doc, "area", "mean_score")).containsExactly(List.of("571", "2", "1", "1", "0", "0", "0.80"),
-                List.of("572", "1", "0", "0", "0", "1", "0.30"));
+        assertThat(table(doc, "area", "mean_score")).containsExactly(
+                List.of("571", "Dharmapuri", "2", "1", "1", "0", "0", "0.80"),
+                List.of("572", "Dindigul", "1", "0", "0", "0", "1", "0.30"));
         assertThat(table(doc, "severity", "alerts")).containsExactly(List.of("HIGH", "1"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kpisOfTheStateAndADistrictInsideTheCallersJurisdiction() {
+        ResponseEntity<Map> state = get("/api/v1/reports/kpis?scope=STATE&code=33&period=MONTHLY&from=2026-11-01",
+                TestTokens.admin(), Map.class);
+        assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> body = state.getBody();
+        assertThat((Map<String, Object>) body.get("riskDistribution")).containsEntry("CRITICAL", 1)
+            .containsEntry("HIGH", 1)
+            .containsEntry("LOW", 1);
+        Map<String, Object> money = (Map<String, Object>) body.get("utilization");
+        assertThat(((Number) money.get("released")).doubleValue()).isEqualTo(50000.0);
+        assertThat(((Number) money.get("utilized")).doubleValue()).isEqualTo(17000.0);
+        assertThat(money).containsEntry("rate", 0.34);
+        Map<String, Object> supply = (Map<String, Object>) body.get("supplyChain");
+        assertThat(supply).containsEntry("deliveriesReceived", 2)
+            .containsEntry("deliveriesOnTime", 1)
+            .containsEntry("onTimeShare", 0.5);
+        assertThat((Map<String, Object>) body.get("inspections")).containsEntry("overdue", 1)
+            .containsEntry("inspected", 2)
+            .containsEntry("meanScore", 70.0);
+        assertThat((List<Map<String, Object>>) body.get("attendanceTrend")).extracting(p -> p.get("mealsServed"))
+            .containsExactly(135, 125);
+
+        // a district officer sees the district's own: A's delivery and inspection only
+        Map<String, Object> district = get("/api/v1/reports/kpis?scope=DISTRICT&code=571&from=2026-11-01",
+                TestTokens.officer("571"), Map.class)
+            .getBody();
+        assertThat((Map<String, Object>) district.get("supplyChain")).containsEntry("deliveriesReceived", 1)
+            .containsEntry("onTimeShare", 1.0);
+        assertThat((Map<String, Object>) district.get("inspections")).containsEntry("meanScore", 80.0);
+        // another district's figures are not found; a bad scope is named
+        ProblemAssertions.assertProblem(get("/api/v1/reports/kpis?scope=DISTRICT&code=572&from=2026-11-01",
+                TestTokens.officer("571"), Map.class), HttpStatus.NOT_FOUND, ReportProblems.SCOPE_NOT_FOUND);
+        ResponseEntity<Map> bad = get("/api/v1/reports/kpis?scope=GALAXY&code=33&from=2026-11-01", TestTokens.admin(),
+                Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().toString()).contains("scope");
     }
 
     @Test
@@ -246,8 +308,10 @@ class ReportFiguresIntegrationTests {
         assertThat(table(doc, "due_on", "last_inspected_on"))
             .containsExactly(List.of(C, "School " + C, "2026-11-01", "2026-05-01"));
         assertThat(table(doc, "figure", "current")).contains(
-                List.of("Schools that missed a day", "1.00", "2.00", "-1.00", "2.00", "-1.00"),
-                List.of("Inspections overdue", "1.00", "0.00", "1.00", "0.00", "1.00"));
+                List.of("Schools that missed a day", "1", "2", "-1", "2", "-1"),
+                List.of("Inspections overdue", "1", "0", "1", "0", "1"),
+                List.of("Deliveries on time (%)", "50.00", "100.00", "-50.00", "0.00", "50.00"),
+                List.of("Mean inspection score (0-100)", "70.00", "0.00", "70.00", "0.00", "70.00"));
     }
 
     @Test
@@ -456,6 +520,15 @@ class ReportFiguresIntegrationTests {
     private void meal(String udise, String day, int present, int meals, String reason, Instant at) throws Exception {
         send(SchoolTopics.MEALS, SCHOOL, new DailyMealReported(DomainEvent.newId(), at, udise, LocalDate.parse(day),
                 present * 4 / 5, present - present * 4 / 5, meals, reason, "APP"));
+    }
+
+    private static DeliveryReceived received(String udise, String district, String block, String promised,
+            String received) {
+        LocalDate promisedOn = LocalDate.parse(promised);
+        LocalDate receivedOn = LocalDate.parse(received);
+        return new DeliveryReceived(DomainEvent.newId(), at(received), UUID.randomUUID(), udise,
+                udise == null ? UUID.randomUUID() : null, district, block, UUID.randomUUID(), "RICE", promisedOn,
+                receivedOn, new BigDecimal("250.000"), !receivedOn.isAfter(promisedOn));
     }
 
     private void risk(String udise, String day, double score, String level) throws Exception {

@@ -1,6 +1,7 @@
 package in.mdm.school;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import in.mdm.events.school.SchoolTopics;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.TestTokens;
 
 import static in.mdm.testkit.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /api/v1/deliveries/batch}: many deliveries (each with its receipt when it
@@ -200,6 +203,23 @@ class DeliveryBatchIntegrationTests {
             .param("u", udise)
             .query(Integer.class)
             .single()).isEqualTo(2);
+        // each receipt told once, placed and timed: the kitchen's a day late, the
+        // school's early
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(Events.of(SchoolTopics.DELIVERIES, (String) received.get("id"),
+                    "in.mdm.school.DeliveryReceived.v1"))
+                .singleElement()
+                .satisfies(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"kitchenId\":\"" + kitchen + "\"")
+                    .contains("\"districtCode\":\"")
+                    .contains("\"onTime\":false")));
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(Events.of(SchoolTopics.DELIVERIES, (String) scheduled.get("id"),
+                    "in.mdm.school.DeliveryReceived.v1"))
+                .singleElement()
+                .satisfies(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"udiseCode\":\"" + udise + "\"")
+                    .contains("\"onTime\":true")));
     }
 
     @Test

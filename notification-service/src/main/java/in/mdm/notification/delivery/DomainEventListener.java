@@ -2,11 +2,14 @@ package in.mdm.notification.delivery;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,9 @@ import in.mdm.platform.events.EventHandler;
 /**
  * The events people are told about: alerts (to whom the scope concerns: a school's
  * headmaster, block officer and district officer), escalations (to the level it went to),
- * fund releases (to the jurisdiction it was released for) and reports (to whoever asked).
- * Recorded in the poll's transaction; {@link DeliverySender} sends after it.
+ * fund releases (to the jurisdiction it was released for) and reports (to whoever asked
+ * and the recipients a schedule names). Recorded in the poll's transaction;
+ * {@link DeliverySender} sends after it.
  */
 @Component
 @EventConsumer("notification.events")
@@ -92,16 +96,26 @@ class DomainEventListener {
 
     @EventHandler
     void reportReady(ReportReady e) {
-        if (e.requestedBy() == null) {
-            return; // a scheduled report nobody asked for by name
+        // whoever asked, and the people a schedule names; each once, however often named
+        Set<String> usernames = new LinkedHashSet<>();
+        if (e.requestedBy() != null) {
+            usernames.add(e.requestedBy());
         }
-        recipients.findByUsername(e.requestedBy()).ifPresent(recipient -> {
-            Map<String, String> params = Map.of("reportType", nullToEmpty(e.reportType()), "format",
-                    nullToEmpty(e.format()), "downloadLink",
-                    properties.links().report().replace("{path}", nullToEmpty(e.downloadPath())));
-            notifications.record(new Message(TemplateCodes.REPORT_READY, Message.INFO, "report:" + e.reportId(),
-                    e.eventId(), params, EnumSet.allOf(Channel.class), false), List.of(recipient));
-        });
+        e.recipients().stream().filter(name -> name != null && !name.isBlank()).forEach(usernames::add);
+        List<Recipient> told = new ArrayList<>(usernames.size());
+        for (String username : usernames) {
+            recipients.findByUsername(username)
+                .ifPresentOrElse(told::add, () -> log.warn("report {} names {}, who is not a known recipient: not told",
+                        e.reportId(), username));
+        }
+        if (told.isEmpty()) {
+            return;
+        }
+        Map<String, String> params = Map.of("reportType", nullToEmpty(e.reportType()), "format",
+                nullToEmpty(e.format()), "downloadLink",
+                properties.links().report().replace("{path}", nullToEmpty(e.downloadPath())));
+        notifications.record(new Message(TemplateCodes.REPORT_READY, Message.INFO, "report:" + e.reportId(),
+                e.eventId(), params, EnumSet.allOf(Channel.class), false), told);
     }
 
     /**

@@ -34,8 +34,10 @@ import in.mdm.events.optimization.TransferRejected;
 import in.mdm.events.report.ReportReady;
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.events.school.DeliveryDelayed;
+import in.mdm.events.school.DeliveryReceived;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.InspectionOverdue;
+import in.mdm.events.school.InspectionRecorded;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
 import in.mdm.events.school.KitchenStockLow;
@@ -57,12 +59,13 @@ public final class EventCatalog {
     private static final List<Class<? extends DomainEvent>> ALL = List.of(UserRegistered.class, UserActivated.class,
             PasswordResetRequested.class, UserLocked.class, UserUpdated.class, SchoolRegistered.class,
             SchoolUpdated.class, EnrollmentUpdated.class, DailyMealReported.class, StockLow.class, StockCounted.class,
-            KitchenStockLow.class, DeliveryDelayed.class, InspectionOverdue.class, TransferExecuted.class,
-            TransferRefused.class, AllocationCalculated.class, FundReleaseRequested.class, FundReleaseApproved.class,
-            FundReleaseRejected.class, FundReleased.class, UtilizationRecorded.class, BudgetThresholdCrossed.class,
-            RiskScored.class, CascadeRiskDetected.class, DemandForecasted.class, ModelRetrained.class,
-            WeatherWarning.class, AlertRaised.class, AlertEscalated.class, AlertResolved.class, NotificationSent.class,
-            NotificationFailed.class, TransferApproved.class, TransferRejected.class, ReportReady.class);
+            KitchenStockLow.class, DeliveryDelayed.class, DeliveryReceived.class, InspectionOverdue.class,
+            InspectionRecorded.class, TransferExecuted.class, TransferRefused.class, AllocationCalculated.class,
+            FundReleaseRequested.class, FundReleaseApproved.class, FundReleaseRejected.class, FundReleased.class,
+            UtilizationRecorded.class, BudgetThresholdCrossed.class, RiskScored.class, CascadeRiskDetected.class,
+            DemandForecasted.class, ModelRetrained.class, WeatherWarning.class, AlertRaised.class, AlertEscalated.class,
+            AlertResolved.class, NotificationSent.class, NotificationFailed.class, TransferApproved.class,
+            TransferRejected.class, ReportReady.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog(ALL);
 

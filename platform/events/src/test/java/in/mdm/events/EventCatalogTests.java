@@ -16,7 +16,7 @@ class EventCatalogTests {
     void everyEventOfTheDesignIsCatalogued() {
         // the 32 of the design, TransferRefused (school-service refusing a transfer that
         // would drive stock negative) and StockCounted (every site's stock, for planning)
-        assertThat(EventCatalog.events().all()).hasSize(36);
+        assertThat(EventCatalog.events().all()).hasSize(38);
         assertThat(EventCatalog.events().all()).extracting(EventDescriptor::type)
             .contains("in.mdm.school.DailyMealReported.v1", "in.mdm.finance.FundReleased.v1", "in.mdm.ml.RiskScored.v1",
                     "in.mdm.alert.AlertRaised.v1", "in.mdm.report.ReportReady.v1", "in.mdm.school.TransferRefused.v1");

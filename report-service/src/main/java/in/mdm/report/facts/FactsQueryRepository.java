@@ -290,6 +290,40 @@ public class FactsQueryRepository {
             .single();
     }
 
+    /**
+     * Deliveries received in the period (by the day they arrived) at schools and kitchens
+     * of the scope, and how many came by their promised date.
+     */
+    public Figures.Deliveries deliveries(Jurisdiction scope, LocalDate from, LocalDate to) {
+        // the facts carry their place: alias s gives within() its district, block and
+        // school columns
+        return jdbc.sql("""
+                select count(*) as received, count(*) filter (where s.on_time) as on_time
+                  from fact_deliveries_received s
+                 where s.received_on between :from and :to and %s""".formatted(within(scope.level())))
+            .param("scope", scope.code())
+            .param("from", from)
+            .param("to", to)
+            .query((rs, n) -> new Figures.Deliveries(rs.getLong("received"), rs.getLong("on_time")))
+            .single();
+    }
+
+    /** Inspections of the scope's schools in the period and their mean score. */
+    public Figures.Scores inspectionScores(Jurisdiction scope, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select count(*) as n, avg(i.score) as mean
+                  from fact_inspections i join fact_schools s on s.udise_code = i.udise_code
+                 where i.inspected_on between :from and :to and %s""".formatted(within(scope.level())))
+            .param("scope", scope.code())
+            .param("from", from)
+            .param("to", to)
+            .query((rs, n) -> {
+                java.math.BigDecimal mean = rs.getBigDecimal("mean");
+                return new Figures.Scores(rs.getLong("n"), mean == null ? null : mean.doubleValue());
+            })
+            .single();
+    }
+
     /** Stock counted and deliveries late in the period. */
     public Figures.Supply supply(Jurisdiction scope, LocalDate from, LocalDate to) {
         return jdbc

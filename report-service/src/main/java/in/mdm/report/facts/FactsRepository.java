@@ -48,6 +48,14 @@ class FactsRepository {
     record Overdue(String udise, LocalDate dueOn, LocalDate lastInspectedOn, Instant at) {
     }
 
+    record Received(UUID deliveryId, String udise, UUID kitchenId, String district, String block, String commodity,
+            LocalDate promisedOn, LocalDate receivedOn, boolean onTime, java.math.BigDecimal quantityKg, Instant at) {
+    }
+
+    record Inspected(UUID inspectionId, String udise, LocalDate inspectedOn, int score, LocalDate nextDueOn,
+            Instant at) {
+    }
+
     record RiskDay(String udise, LocalDate day, double score, String level, String model, Instant at) {
     }
 
@@ -173,6 +181,56 @@ class FactsRepository {
             .param("e", texts(rows, Delayed::expectedOn))
             .param("l", texts(rows, Delayed::daysLate))
             .param("a", texts(rows, Delayed::at))
+            .update();
+    }
+
+    /** Each delivery once: a receipt is final, so a redelivered event changes nothing. */
+    void received(List<Received> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into fact_deliveries_received (delivery_id, udise_code, kitchen_id, district_code, block_code,
+                                                      commodity, promised_on, received_on, on_time, quantity_kg,
+                                                      occurred_at)
+                select distinct on (i) i, u, k, d, b, c, p, r, o, q, a
+                  from unnest(cast(:i as uuid[]), :u, cast(:k as uuid[]), :d, :b, :c, cast(:p as date[]),
+                              cast(:r as date[]), cast(:o as boolean[]), cast(:q as numeric[]),
+                              cast(:a as timestamptz[])) as t(i, u, k, d, b, c, p, r, o, q, a)
+                 order by i, a
+                on conflict (delivery_id) do nothing""")
+            .param("i", texts(rows, Received::deliveryId))
+            .param("u", texts(rows, Received::udise))
+            .param("k", texts(rows, Received::kitchenId))
+            .param("d", texts(rows, Received::district))
+            .param("b", texts(rows, Received::block))
+            .param("c", texts(rows, Received::commodity))
+            .param("p", texts(rows, Received::promisedOn))
+            .param("r", texts(rows, Received::receivedOn))
+            .param("o", texts(rows, Received::onTime))
+            .param("q", texts(rows, Received::quantityKg))
+            .param("a", texts(rows, Received::at))
+            .update();
+    }
+
+    /** Each inspection once. */
+    void inspected(List<Inspected> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into fact_inspections (inspection_id, udise_code, inspected_on, score, next_due_on, occurred_at)
+                select distinct on (i) i, u, d, s, n, a
+                  from unnest(cast(:i as uuid[]), :u, cast(:d as date[]), cast(:s as int[]), cast(:n as date[]),
+                              cast(:a as timestamptz[])) as t(i, u, d, s, n, a)
+                 order by i, a
+                on conflict (inspection_id) do nothing""")
+            .param("i", texts(rows, Inspected::inspectionId))
+            .param("u", texts(rows, Inspected::udise))
+            .param("d", texts(rows, Inspected::inspectedOn))
+            .param("s", texts(rows, Inspected::score))
+            .param("n", texts(rows, Inspected::nextDueOn))
+            .param("a", texts(rows, Inspected::at))
             .update();
     }
 

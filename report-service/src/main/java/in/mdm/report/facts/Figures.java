@@ -68,4 +68,12 @@ public final class Figures {
     public record Supply(long stockDays, long stockOutDays, long lowDays, long deliveriesLate, double meanDaysLate) {
     }
 
+    /** Deliveries received in a period, and how many by their promised date. */
+    public record Deliveries(long received, long onTime) {
+    }
+
+    /** Inspections recorded in a period and their mean score (null when none). */
+    public record Scores(long inspections, Double meanScore) {
+    }
+
 }

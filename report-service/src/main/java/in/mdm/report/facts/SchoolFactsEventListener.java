@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 
 import in.mdm.events.school.DailyMealReported;
 import in.mdm.events.school.DeliveryDelayed;
+import in.mdm.events.school.DeliveryReceived;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.InspectionOverdue;
+import in.mdm.events.school.InspectionRecorded;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolUpdated;
 import in.mdm.events.school.StockCounted;
@@ -88,6 +90,23 @@ class SchoolFactsEventListener {
         facts.delayed(events.stream()
             .map(e -> new FactsRepository.Delayed(e.deliveryId(), e.udiseCode(), e.supplierCode(), e.commodity(),
                     e.expectedOn(), e.daysLate(), e.occurredAt()))
+            .toList());
+    }
+
+    @EventHandler
+    void received(List<DeliveryReceived> events) {
+        facts.received(events.stream()
+            .map(e -> new FactsRepository.Received(e.deliveryId(), e.udiseCode(), e.kitchenId(), e.districtCode(),
+                    e.blockCode(), e.commodity(), e.promisedOn(), e.receivedOn(), e.onTime(), e.quantityKg(),
+                    e.occurredAt()))
+            .toList());
+    }
+
+    @EventHandler
+    void inspected(List<InspectionRecorded> events) {
+        facts.inspected(events.stream()
+            .map(e -> new FactsRepository.Inspected(e.inspectionId(), e.udiseCode(), e.inspectedOn(), e.score(),
+                    e.nextDueOn(), e.occurredAt()))
             .toList());
     }
 

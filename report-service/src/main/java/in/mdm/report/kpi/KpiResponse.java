@@ -35,10 +35,12 @@ public record KpiResponse(Level scope, String code, PeriodKind period, LocalDate
      * announced, so on-time ones are not counted here).
      */
     public record SupplyChain(long stockDaysCounted, long stockOutDays, long lowStockDays, Double stockOutShare,
-            long deliveriesLate, double meanDaysLate) {
+            long deliveriesLate, double meanDaysLate, long deliveriesReceived, long deliveriesOnTime,
+            Double onTimeShare) {
     }
 
-    public record Inspections(long overdue, Double meanScore) {
+    /** Meal quality: inspections recorded, their mean score (0-100; null when none). */
+    public record Inspections(long overdue, long inspected, Double meanScore) {
     }
 
 }

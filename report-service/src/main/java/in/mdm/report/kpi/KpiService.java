@@ -51,12 +51,16 @@ class KpiService {
                     t.enrolledDays() == 0 ? null : (double) t.attendance() / t.enrolledDays(), t.meals()))
             .toList();
         Figures.Supply s = facts.supply(scope, p.from(), p.to());
+        Figures.Deliveries d = facts.deliveries(scope, p.from(), p.to());
         KpiResponse.SupplyChain supply = new KpiResponse.SupplyChain(s.stockDays(), s.stockOutDays(), s.lowDays(),
                 s.stockDays() == 0 ? null : (double) s.stockOutDays() / s.stockDays(), s.deliveriesLate(),
-                s.meanDaysLate());
+                s.meanDaysLate(), d.received(), d.onTime(),
+                d.received() == 0 ? null : (double) d.onTime() / d.received());
+        Figures.Scores scores = facts.inspectionScores(scope, p.from(), p.to());
         return new KpiResponse(level, code, kind, p.from(), p.to(), risk,
                 new KpiResponse.Utilization(allocated, released, utilized, rate), trend, supply,
-                new KpiResponse.Inspections(facts.inspectionsOverdue(scope, p.from(), p.to()), null));
+                new KpiResponse.Inspections(facts.inspectionsOverdue(scope, p.from(), p.to()), scores.inspections(),
+                        scores.meanScore()));
     }
 
 }

@@ -49,10 +49,21 @@ final class CellValues {
         };
     }
 
-    static String display(Kind kind, Object value) {
+    /**
+     * The kind a value is written as: a whole number (Long, Integer, BigInteger) in a
+     * DECIMAL column is written as an INTEGER (a count among amounts: 3, not 3.00).
+     */
+    static Kind kindOf(Kind kind, Object value) {
+        boolean whole = value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof BigInteger;
+        return (kind == Kind.DECIMAL && whole) ? Kind.INTEGER : kind;
+    }
+
+    static String display(Kind column, Object value) {
         if (value == null) {
             return "";
         }
+        Kind kind = kindOf(column, value);
         if ((!(value instanceof Number) && kind != Kind.DATE) || !finite(value)) {
             return value.toString();
         }

@@ -273,10 +273,13 @@ class XlsxRenderer implements ReportRenderer {
 
         private final int[] widths;
 
+        private final Styles styles;
+
         private int next = 1;
 
         TableSheet(SXSSFWorkbook workbook, Styles styles, String name, List<Column> columns) {
             this.sheet = workbook.createSheet(name);
+            this.styles = styles;
             this.columns = columns;
             this.widths = new int[columns.size()];
             Row header = this.sheet.createRow(0);
@@ -302,7 +305,8 @@ class XlsxRenderer implements ReportRenderer {
                 }
                 Kind kind = this.columns.get(c).kind();
                 Cell cell = row.createCell(c);
-                cell.setCellStyle(styles[c]);
+                Kind written = CellValues.kindOf(kind, value);
+                cell.setCellStyle(written == kind ? styles[c] : this.styles.columns.get(written));
                 set(cell, kind, value);
                 if (sample) {
                     this.widths[c] = Math.max(this.widths[c], width(CellValues.display(kind, value)));

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 
 import in.mdm.events.Jurisdiction;
+import in.mdm.platform.areas.LgdAreas;
 import in.mdm.report.document.ReportDocument;
 import in.mdm.report.document.ReportDocument.Chart;
 import in.mdm.report.document.ReportDocument.ChartKind;
@@ -82,8 +84,8 @@ public class ReportTemplates {
                     s.tables().stream().map(t -> select(t, request.columns())).toList()))
             .toList();
         PeriodKind.Period p = request.period();
-        String subtitle = labels.get("subtitle", labels.get("level." + request.scope().level()), request.scope().code(),
-                labels.get("period." + p.kind()), p.from(), p.to());
+        String subtitle = labels.get("subtitle", labels.get("level." + request.scope().level()),
+                scopeName(request.scope()), labels.get("period." + p.kind()), p.from(), p.to());
         return new ReportDocument(labels.get("title." + request.type()), subtitle, request.language(), selected);
     }
 
@@ -104,11 +106,12 @@ public class ReportTemplates {
                 col(l, "no_meal_days", Kind.INTEGER), col(l, "reporting_rate", Kind.PERCENT),
                 col(l, "timeliness", Kind.PERCENT));
         Rows rows = each(areas,
-                a -> new Object[] { a.area(), a.name(), a.schools(), a.enrolled(),
-                        share(a.attendance(), a.enrolledDays()), a.meals(), a.noMealDays(),
+                a -> new Object[] { a.area(), a.name() != null ? a.name() : childName(scope, a.area()), a.schools(),
+                        a.enrolled(), share(a.attendance(), a.enrolledDays()), a.meals(), a.noMealDays(),
                         share(a.reports(), a.schools() * days), share(a.timely(), a.reports()) });
         Chart bar = new Chart(l.get("chart.areas"), ChartKind.BAR, l.get("col.area"), l.get("col.meals_served"),
-                List.of(new Series(l.get("col.meals_served"), areas.stream().map(AreaPerformance::area).toList(),
+                List.of(new Series(l.get("col.meals_served"),
+                        areas.stream().map(a -> category(scope, a.area(), a.name())).toList(),
                         areas.stream().map(a -> (double) a.meals()).toList())));
         sections.add(new Section(l.get("section.areas"), List.of(), List.of(bar),
                 List.of(new Table(l.get("section.areas"), columns, rows))));
@@ -182,11 +185,12 @@ public class ReportTemplates {
                 new Figure("utilized", now.utilized(), before.utilized(), year.utilized()),
                 new Figure("utilization_rate", pct(now.utilized(), now.released()),
                         pct(before.utilized(), before.released()), pct(year.utilized(), year.released())));
-        List<Column> columns = List.of(col(l, "area", Kind.TEXT), col(l, "allocated", Kind.DECIMAL),
-                col(l, "released", Kind.DECIMAL), col(l, "utilized", Kind.DECIMAL),
+        List<Column> columns = List.of(col(l, "area", Kind.TEXT), col(l, "name", Kind.TEXT),
+                col(l, "allocated", Kind.DECIMAL), col(l, "released", Kind.DECIMAL), col(l, "utilized", Kind.DECIMAL),
                 col(l, "utilization_rate", Kind.PERCENT));
-        Rows rows = each(areas, a -> new Object[] { a.area() == null ? label(r.scope(), l) : a.area(), a.allocated(),
-                a.released(), a.utilized(), share(a.utilized(), a.released()) });
+        Rows rows = each(areas,
+                a -> new Object[] { a.area() == null ? label(r.scope(), l) : a.area(), childName(r.scope(), a.area()),
+                        a.allocated(), a.released(), a.utilized(), share(a.utilized(), a.released()) });
         Chart chart = new Chart(l.get("chart.money"), ChartKind.BAR, l.get("col.area"), l.get("col.amount"),
                 List.of(series(l.get("col.released"), areas, Figures.AreaMoney::released, r, l),
                         series(l.get("col.utilized"), areas, Figures.AreaMoney::utilized, r, l)));
@@ -202,7 +206,10 @@ public class ReportTemplates {
 
     private static Series series(String name, List<Figures.AreaMoney> areas,
             java.util.function.Function<Figures.AreaMoney, BigDecimal> value, ReportRequest r, Labels l) {
-        return new Series(name, areas.stream().map(a -> a.area() == null ? label(r.scope(), l) : a.area()).toList(),
+        return new Series(name,
+                areas.stream()
+                    .map(a -> a.area() == null ? label(r.scope(), l) : category(r.scope(), a.area(), null))
+                    .toList(),
                 areas.stream().map(a -> value.apply(a).doubleValue()).toList());
     }
 
@@ -227,11 +234,11 @@ public class ReportTemplates {
                 List.of(col(l, "level", Kind.TEXT), col(l, "schools", Kind.INTEGER)),
                 each(levels, c -> new Object[] { c.key(), c.count() }));
         Table byArea = new Table(l.get("section.areas"),
-                List.of(col(l, "area", Kind.TEXT), col(l, "scored", Kind.INTEGER), col(l, "critical", Kind.INTEGER),
-                        col(l, "high", Kind.INTEGER), col(l, "medium", Kind.INTEGER), col(l, "low", Kind.INTEGER),
-                        col(l, "mean_score", Kind.DECIMAL)),
-                each(areas, a -> new Object[] { a.area(), a.scored(), a.critical(), a.high(), a.medium(), a.low(),
-                        round(a.meanScore()) }));
+                List.of(col(l, "area", Kind.TEXT), col(l, "name", Kind.TEXT), col(l, "scored", Kind.INTEGER),
+                        col(l, "critical", Kind.INTEGER), col(l, "high", Kind.INTEGER), col(l, "medium", Kind.INTEGER),
+                        col(l, "low", Kind.INTEGER), col(l, "mean_score", Kind.DECIMAL)),
+                each(areas, a -> new Object[] { a.area(), childName(r.scope(), a.area()), a.scored(), a.critical(),
+                        a.high(), a.medium(), a.low(), round(a.meanScore()) }));
         Table topTable = new Table(l.get("section.top"),
                 List.of(col(l, "udise", Kind.TEXT), col(l, "name", Kind.TEXT), col(l, "area", Kind.TEXT),
                         col(l, "day", Kind.DATE), col(l, "score", Kind.DECIMAL), col(l, "level", Kind.TEXT)),
@@ -262,12 +269,18 @@ public class ReportTemplates {
         long[] nonReporting = new long[3];
         List<PeriodKind.Period> three = List.of(p, p.previous(), p.lastYear());
         long[] overdue = new long[3];
+        double[] onTime = new double[3];
+        double[] score = new double[3];
         for (int i = 0; i < 3; i++) {
             PeriodKind.Period q = three.get(i);
             long[] n = { 0 };
             facts.nonReporting(r.scope(), q.from(), q.to(), row -> n[0]++);
             nonReporting[i] = n[0];
             overdue[i] = facts.inspectionsOverdue(r.scope(), q.from(), q.to());
+            Figures.Deliveries d = facts.deliveries(r.scope(), q.from(), q.to());
+            onTime[i] = pct(d.onTime(), d.received());
+            Double mean = facts.inspectionScores(r.scope(), q.from(), q.to()).meanScore();
+            score[i] = mean == null ? 0 : mean;
         }
         List<Figure> figures = new ArrayList<>();
         perf.stream()
@@ -275,6 +288,8 @@ public class ReportTemplates {
             .forEach(figures::add);
         figures.add(new Figure("non_reporting", nonReporting[0], nonReporting[1], nonReporting[2]));
         figures.add(new Figure("inspections_overdue", overdue[0], overdue[1], overdue[2]));
+        figures.add(new Figure("deliveries_on_time", onTime[0], onTime[1], onTime[2]));
+        figures.add(new Figure("inspection_score", score[0], score[1], score[2]));
         Table missing = new Table(l.get("section.reporting"),
                 List.of(col(l, "udise", Kind.TEXT), col(l, "name", Kind.TEXT), col(l, "area", Kind.TEXT),
                         col(l, "reported", Kind.INTEGER), col(l, "missed", Kind.INTEGER)),
@@ -310,8 +325,20 @@ public class ReportTemplates {
     /** A key figure now, in the previous period and in the same period last year. */
     record Figure(String key, double current, double previous, double lastYear) {
 
+        /** Figures that count something: written as whole numbers (3, not 3.00). */
+        private static final Set<String> COUNTS = Set.of("schools", "enrolled", "meals_served", "no_meal_days",
+                "scored", "at_risk", "alerts", "non_reporting", "inspections_overdue", "audit_entries");
+
         Figure(String key, BigDecimal current, BigDecimal previous, BigDecimal lastYear) {
             this(key, current.doubleValue(), previous.doubleValue(), lastYear.doubleValue());
+        }
+
+        /**
+         * A value of this figure as its table cell: a count whole, anything else to 2
+         * places.
+         */
+        Object value(double value) {
+            return COUNTS.contains(key) ? (Object) Math.round(value) : round(value);
         }
 
     }
@@ -321,8 +348,9 @@ public class ReportTemplates {
                 col(l, "previous", Kind.DECIMAL), col(l, "change_previous", Kind.DECIMAL),
                 col(l, "last_year", Kind.DECIMAL), col(l, "change_last_year", Kind.DECIMAL));
         Rows rows = each(figures,
-                f -> new Object[] { l.get("figure." + f.key()), round(f.current()), round(f.previous()),
-                        round(f.current() - f.previous()), round(f.lastYear()), round(f.current() - f.lastYear()) });
+                f -> new Object[] { l.get("figure." + f.key()), f.value(f.current()), f.value(f.previous()),
+                        f.value(f.current() - f.previous()), f.value(f.lastYear()),
+                        f.value(f.current() - f.lastYear()) });
         return new Section(l.get("section.comparison"), paragraphs, List.of(),
                 List.of(new Table(l.get("section.comparison"), columns, rows)));
     }
@@ -364,6 +392,42 @@ public class ReportTemplates {
 
     private static Column col(Labels l, String key, Kind kind) {
         return new Column(key, l.get("col." + key), kind);
+    }
+
+    /**
+     * The name of a child area of a scope that only its code names in the facts: a
+     * district of the state or a block of a district, from the LGD lists; null for
+     * anything else (schools carry their own names).
+     */
+    static String childName(Jurisdiction scope, String area) {
+        if (area == null) {
+            return null;
+        }
+        return switch (scope.level()) {
+            case STATE -> LgdAreas.india().districtName(area).orElse(null);
+            case DISTRICT -> LgdAreas.india().blockName(scope.code(), area).orElse(null);
+            default -> null;
+        };
+    }
+
+    /** The scope as the subtitle names it: "Dharmapuri (571)", or its code alone. */
+    static String scopeName(Jurisdiction scope) {
+        var areas = LgdAreas.india();
+        var name = switch (scope.level()) {
+            case STATE -> areas.stateName(scope.code());
+            case DISTRICT -> areas.districtName(scope.code());
+            case BLOCK -> areas.blockName(scope.code());
+            case SCHOOL -> Optional.<String>empty();
+        };
+        return name.map(n -> n + " (" + scope.code() + ")").orElse(scope.code());
+    }
+
+    /**
+     * A chart's category for a child area: its name and code when named, else its code.
+     */
+    private static String category(Jurisdiction scope, String area, String name) {
+        String named = name != null ? name : childName(scope, area);
+        return named == null ? area : named + " (" + area + ")";
     }
 
     private static String label(Jurisdiction scope, Labels l) {

@@ -37,6 +37,16 @@ class CellValuesTests {
     }
 
     @Test
+    void aCountAmongDecimalsIsWrittenWhole() {
+        assertThat(CellValues.kindOf(Kind.DECIMAL, 3L)).isEqualTo(Kind.INTEGER);
+        assertThat(CellValues.kindOf(Kind.DECIMAL, new BigDecimal("3.00"))).isEqualTo(Kind.DECIMAL);
+        assertThat(CellValues.kindOf(Kind.PERCENT, 3L)).isEqualTo(Kind.PERCENT);
+        assertThat(CellValues.display(Kind.DECIMAL, 1234567L)).isEqualTo("12,34,567");
+        assertThat(CellValues.display(Kind.DECIMAL, -2L)).isEqualTo("-2");
+        assertThat(CellValues.display(Kind.DECIMAL, new BigDecimal("3"))).isEqualTo("3.00");
+    }
+
+    @Test
     void plainFormatsEachKindForMachinesWithoutLosingDigits() {
         assertThat(CellValues.plain(Kind.INTEGER, 1234567L)).isEqualTo("1234567");
         assertThat(CellValues.plain(Kind.DECIMAL, new BigDecimal("23329.975"))).isEqualTo("23329.975");

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.DeliveryDelayed;
+import in.mdm.events.school.DeliveryReceived;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.school.SchoolProblems;
@@ -149,6 +150,7 @@ public class DeliveryService {
                     "Delivery " + id + " was received already");
         }
         postReceipt(d, r, caller);
+        publishReceived(d, r, null);
         return find(id).orElseThrow();
     }
 
@@ -300,7 +302,7 @@ public class DeliveryService {
         }
         DeliveryResponse d = inserted.get();
         if (item.receipt() != null) {
-            d = receiveInBatch(d, item.receipt(), caller);
+            d = receiveInBatch(d, item.receipt(), batch);
         }
         if (reference != null) {
             batch.earlier().put(reference, d);
@@ -327,7 +329,7 @@ public class DeliveryService {
                     "Delivery " + earlier.id() + " was received on " + earlier.receivedOn());
         }
         requireNotFuture(receipt, batch.today());
-        DeliveryResponse received = receiveInBatch(earlier, receipt, batch.caller());
+        DeliveryResponse received = receiveInBatch(earlier, receipt, batch);
         batch.earlier().put(reference, received);
         return received;
     }
@@ -338,12 +340,30 @@ public class DeliveryService {
         }
     }
 
-    private DeliveryResponse receiveInBatch(DeliveryResponse d, ReceiptRequest r, Caller caller) {
+    private DeliveryResponse receiveInBatch(DeliveryResponse d, ReceiptRequest r, Batch batch) {
         DeliveryResponse received = deliveries.receiveReturning(d.id(), r.receivedOn(), r.quantityKg())
             .orElseThrow(() -> ApiException.conflict(SchoolProblems.DELIVERY_ALREADY_RECEIVED,
                     "Delivery " + d.id() + " was received already"));
-        postReceipt(received, r, caller);
+        postReceipt(received, r, batch.caller());
+        publishReceived(received, r, received.udiseCode() != null ? batch.schools().get(received.udiseCode())
+                : batch.kitchens().get(received.kitchenId()));
         return received;
+    }
+
+    /**
+     * DeliveryReceived with the receipt (outbox, same transaction): where it arrived, and
+     * whether by its promised date. {@code place} when the caller has read it already.
+     */
+    private void publishReceived(DeliveryResponse d, ReceiptRequest r, DeliveryRepository.Place place) {
+        DeliveryRepository.Place where = place;
+        if (where == null) {
+            where = d.udiseCode() != null ? deliveries.schoolPlaces(List.of(d.udiseCode())).get(d.udiseCode())
+                    : deliveries.kitchenPlaces(List.of(d.kitchenId())).get(d.kitchenId());
+        }
+        events.publishEvent(new DeliveryReceived(DomainEvent.newId(), clock.instant(), d.id(), d.udiseCode(),
+                d.udiseCode() == null ? d.kitchenId() : null, where == null ? null : where.districtCode(),
+                where == null ? null : where.blockCode(), d.supplierId(), d.commodity(), d.promisedDate(),
+                r.receivedOn(), r.quantityKg(), !r.receivedOn().isAfter(d.promisedDate())));
     }
 
     DeliveryResponse get(UUID id, Caller caller) {

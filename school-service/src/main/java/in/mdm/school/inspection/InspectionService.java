@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import in.mdm.events.DomainEvent;
 import in.mdm.events.school.InspectionOverdue;
+import in.mdm.events.school.InspectionRecorded;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -61,6 +62,8 @@ public class InspectionService {
         }
         UUID id = UUID.randomUUID();
         inspections.insert(id, r, caller.username());
+        events.publishEvent(new InspectionRecorded(DomainEvent.newId(), clock.instant(), id, r.udiseCode(),
+                r.inspectedOn(), r.score(), r.nextDueOn()));
         return inspections.get(id);
     }
 

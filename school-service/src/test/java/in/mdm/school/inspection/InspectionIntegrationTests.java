@@ -32,6 +32,8 @@ class InspectionIntegrationTests {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Kolkata"));
     static final String OVERDUE = "in.mdm.school.InspectionOverdue.v1";
 
+    static final String RECORDED = "in.mdm.school.InspectionRecorded.v1";
+
     @Autowired
     TestRestTemplate http;
 
@@ -84,6 +86,13 @@ class InspectionIntegrationTests {
         assertThat(badFinding.getBody().toString()).contains("findings[0].category");
         assertThat(Api.as(http, TestTokens.officer("569")).get("/api/v1/inspections?udiseCode=" + udise).getBody())
             .containsEntry("total", 1);
+        // the recorded one, and only it, is told to the readers of inspections (reports'
+        // meal quality)
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(Events.of(SchoolTopics.INSPECTIONS, udise, RECORDED)).singleElement()
+                .satisfies(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"inspectionId\":\"" + created.getBody().get("id") + "\"")
+                    .contains("\"score\":72")));
     }
 
     @Test
