@@ -52,6 +52,7 @@ import in.mdm.events.school.InspectionRecorded;
 import in.mdm.events.school.SchoolRegistered;
 import in.mdm.events.school.SchoolTopics;
 import in.mdm.report.document.ReportDocument;
+import in.mdm.report.document.ReportRenderer;
 import in.mdm.report.template.PeriodKind;
 import in.mdm.report.template.ReportRequest;
 import in.mdm.report.template.ReportTemplates;
@@ -119,6 +120,9 @@ class ReportFiguresIntegrationTests {
     @Autowired
     ReportTemplates templates;
 
+    @Autowired
+    List<ReportRenderer> renderers;
+
     DailyMealReported correctedDay;
 
     @BeforeAll
@@ -161,6 +165,7 @@ class ReportFiguresIntegrationTests {
         risk(A, "2026-11-02", 0.2, "LOW");
         risk(A, "2026-11-03", 0.7, "HIGH");
         risk(B, "2026-11-03", 0.9, "CRITICAL");
+        risk(C, "2026-10-20", 0.5, "MEDIUM");
         risk(C, "2026-11-02", 0.3, "LOW");
         send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionOverdue(DomainEvent.newId(), at("2026-11-10"), C,
                 LocalDate.parse("2026-05-01"), LocalDate.parse("2026-11-01")));
@@ -191,7 +196,7 @@ class ReportFiguresIntegrationTests {
                     && count("select count(*) from fact_utilizations") == 2
                     && count("select count(*) from fact_releases") == 2
                     && count("select count(*) from fact_allocations") == 1
-                    && count("select count(*) from fact_risk_days") == 4
+                    && count("select count(*) from fact_risk_days") == 5
                     && count("select count(*) from fact_inspections_overdue") == 1
                     && count("select count(*) from fact_deliveries_received") == 3
                     && count("select count(*) from fact_inspections") == 2
@@ -259,6 +264,13 @@ class ReportFiguresIntegrationTests {
                 List.of("571", "Dharmapuri", "2", "1", "1", "0", "0", "0.80"),
                 List.of("572", "Dindigul", "1", "0", "0", "0", "1", "0.30"));
         assertThat(table(doc, "severity", "alerts")).containsExactly(List.of("HIGH", "1"));
+        // October knew C only (MEDIUM); last November nobody
+        assertThat(table(doc, "figure", "current")).contains(List.of("Schools scored", "3", "1", "2", "0", "3"));
+        // December has no new score: each school keeps its level from November
+        ReportDocument december = templates
+            .build(new ReportRequest(ReportType.RISK_ASSESSMENT, PeriodKind.MONTHLY.of(LocalDate.parse("2026-12-15")),
+                    Jurisdiction.state("33"), Locale.ENGLISH, List.of(), false));
+        assertThat(table(december, "level", "schools")).isEqualTo(table(doc, "level", "schools"));
     }
 
     @Test
@@ -312,6 +324,31 @@ class ReportFiguresIntegrationTests {
                 List.of("Inspections overdue", "1", "0", "1", "0", "1"),
                 List.of("Deliveries on time (%)", "50.00", "100.00", "-50.00", "0.00", "50.00"),
                 List.of("Mean inspection score (0-100)", "70.00", "0.00", "70.00", "0.00", "70.00"));
+    }
+
+    /**
+     * Every template of the small state as a PDF, in English and Tamil, for a person to
+     * look at (TESTING.md: render with pdftoppm); each must be a PDF of at least a page.
+     */
+    @Test
+    void everyTemplateRendersAsAPdfInBothLanguages() throws Exception {
+        ReportRenderer pdf = renderers.stream().filter(r -> r.format().equals("PDF")).findFirst().orElseThrow();
+        java.nio.file.Path dir = java.nio.file.Files
+            .createDirectories(java.nio.file.Path.of("target", "report-samples"));
+        for (ReportType type : ReportType.values()) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("ta"))) {
+                ReportDocument doc = templates
+                    .build(new ReportRequest(type, NOVEMBER, Jurisdiction.state("33"), language, List.of(), false));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                pdf.render(doc, out);
+                byte[] bytes = out.toByteArray();
+                assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+                try (org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(bytes)) {
+                    assertThat(reader.getNumberOfPages()).as(type + " " + language).isPositive();
+                }
+                java.nio.file.Files.write(dir.resolve("template-" + type + "-" + language + ".pdf"), bytes);
+            }
+        }
     }
 
     @Test

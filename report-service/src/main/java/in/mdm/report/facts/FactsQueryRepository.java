@@ -211,10 +211,14 @@ public class FactsQueryRepository {
     private static final String LATEST_RISK = """
             select distinct on (r.udise_code) r.udise_code, r.day, r.score, r.level, s.name, %1$s as area
               from fact_risk_days r join fact_schools s on s.udise_code = r.udise_code
-             where r.day between :from and :to and %2$s
+             where r.day <= :to and %2$s
              order by r.udise_code, r.day desc""";
 
-    /** Schools by the level of their latest score in the period. */
+    /**
+     * Schools by the level of their latest score up to the period's end: ml-service
+     * publishes a score only when it changes, so a school scored before the period and
+     * not since keeps that level.
+     */
     public List<Figures.Count> riskLevels(Jurisdiction scope, LocalDate from, LocalDate to) {
         return jdbc
             .sql("select level, count(*) as n from ("
@@ -244,7 +248,7 @@ public class FactsQueryRepository {
             .list();
     }
 
-    /** The schools with the highest latest score in the period. */
+    /** The schools with the highest latest score up to the period's end. */
     public List<Figures.SchoolRisk> topRisk(Jurisdiction scope, LocalDate from, LocalDate to, int limit) {
         return jdbc
             .sql("select * from (" + LATEST_RISK.formatted(area(scope.level()), within(scope.level()))

@@ -24,6 +24,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -36,8 +37,10 @@ import in.mdm.report.document.ReportDocument.Series;
  * A document's chart as a JFreeChart: bars or lines per series over the categories, or a
  * pie of the first series with each slice's share. Its text is set in one of the shipped
  * fonts: Noto Sans when it can show every label, else Noto Sans Tamil (which has Tamil,
- * digits and punctuation but no Latin letters: a Tamil chart with Latin words shows those
- * as boxes; the PDF's own text has no such limit).
+ * digits and punctuation but no Latin letters). The title, axis labels, each category and
+ * each series' legend entry then get the font that can show their own text, so a Tamil
+ * chart of areas named in Latin letters shows both; a pie's slice labels and legend share
+ * one font (its categories are translated with the report).
  */
 final class ChartDrawing {
 
@@ -65,8 +68,25 @@ final class ChartDrawing {
         };
         theme(font).apply(drawn);
         drawn.setAntiAlias(true);
+        // each text in the font that can show it: a Tamil chart names areas in Latin
+        // letters
+        if (drawn.getTitle() != null) {
+            drawn.getTitle().setFont(fontOf(chart.title(), fonts, drawn.getTitle().getFont()));
+        }
         if (drawn.getPlot() instanceof CategoryPlot plot) {
             CategoryAxis x = plot.getDomainAxis();
+            x.setLabelFont(fontOf(x.getLabel(), fonts, x.getLabelFont()));
+            for (Object category : plot.getDataset().getColumnKeys()) {
+                x.setTickLabelFont((Comparable<?>) category, fontOf(category.toString(), fonts, x.getTickLabelFont()));
+            }
+            plot.getRangeAxis()
+                .setLabelFont(fontOf(plot.getRangeAxis().getLabel(), fonts, plot.getRangeAxis().getLabelFont()));
+            if (plot.getRenderer() instanceof AbstractRenderer renderer) {
+                for (int s = 0; s < chart.series().size(); s++) {
+                    renderer.setLegendTextFont(s, fontOf(chart.series().get(s).name(), fonts,
+                            drawn.getLegend() != null ? drawn.getLegend().getItemFont() : font));
+                }
+            }
             int count = plot.getDataset().getColumnCount();
             Font tick = x.getTickLabelFont();
             FontRenderContext context = new FontRenderContext(null, true, true);
@@ -104,6 +124,15 @@ final class ChartDrawing {
         }
         boolean latin = texts.stream().allMatch((text) -> fonts.awtLatin.canDisplayUpTo(text) < 0);
         return latin ? fonts.awtLatin : fonts.awtTamil;
+    }
+
+    /**
+     * The shipped font that shows all of {@code text} (Noto Sans first), at the size and
+     * style of {@code like}.
+     */
+    static Font fontOf(String text, ReportFonts fonts, Font like) {
+        Font base = fonts.awtLatin.canDisplayUpTo(text(text)) < 0 ? fonts.awtLatin : fonts.awtTamil;
+        return base.deriveFont(like.getStyle(), like.getSize2D());
     }
 
     private static String text(String text) {

@@ -30,6 +30,17 @@ final class Labels {
         return locale;
     }
 
+    /**
+     * A code (a risk level, an alert severity) in the report's words: {@code code.<code>}
+     * when the bundle has it, else the code as it is.
+     */
+    String code(String code) {
+        if (code == null) {
+            return null;
+        }
+        return bundle.containsKey("code." + code) ? bundle.getString("code." + code) : code;
+    }
+
     String get(String key, Object... args) {
         String text = bundle.getString(key);
         return args.length == 0 ? text : new MessageFormat(text, Locale.ROOT).format(args);

@@ -160,7 +160,7 @@ public class ReportTemplates {
         return new Section(l.get("section.noMeal"), List.of(), List.of(),
                 List.of(new Table(l.get("section.noMeal"),
                         List.of(col(l, "reason", Kind.TEXT), col(l, "days", Kind.INTEGER)),
-                        each(reasons, c -> new Object[] { c.key(), c.count() }))));
+                        each(reasons, c -> new Object[] { l.code(c.key()), c.count() }))));
     }
 
     private Section detail(ReportRequest r, Labels l) {
@@ -228,11 +228,11 @@ public class ReportTemplates {
                         sum(facts.alertsBySeverity(r.scope(), p.previous().from(), p.previous().to())),
                         sum(facts.alertsBySeverity(r.scope(), p.lastYear().from(), p.lastYear().to()))));
         Chart pie = new Chart(l.get("chart.distribution"), ChartKind.PIE, l.get("col.level"), l.get("col.schools"),
-                List.of(new Series(l.get("col.schools"), levels.stream().map(Figures.Count::key).toList(),
+                List.of(new Series(l.get("col.schools"), levels.stream().map(c -> l.code(c.key())).toList(),
                         levels.stream().map(c -> (double) c.count()).toList())));
         Table distribution = new Table(l.get("section.distribution"),
                 List.of(col(l, "level", Kind.TEXT), col(l, "schools", Kind.INTEGER)),
-                each(levels, c -> new Object[] { c.key(), c.count() }));
+                each(levels, c -> new Object[] { l.code(c.key()), c.count() }));
         Table byArea = new Table(l.get("section.areas"),
                 List.of(col(l, "area", Kind.TEXT), col(l, "name", Kind.TEXT), col(l, "scored", Kind.INTEGER),
                         col(l, "critical", Kind.INTEGER), col(l, "high", Kind.INTEGER), col(l, "medium", Kind.INTEGER),
@@ -242,10 +242,11 @@ public class ReportTemplates {
         Table topTable = new Table(l.get("section.top"),
                 List.of(col(l, "udise", Kind.TEXT), col(l, "name", Kind.TEXT), col(l, "area", Kind.TEXT),
                         col(l, "day", Kind.DATE), col(l, "score", Kind.DECIMAL), col(l, "level", Kind.TEXT)),
-                each(top, s -> new Object[] { s.udise(), s.name(), s.area(), s.day(), round(s.score()), s.level() }));
+                each(top, s -> new Object[] { s.udise(), s.name(), s.area(), s.day(), round(s.score()),
+                        l.code(s.level()) }));
         Table alertTable = new Table(l.get("section.alerts"),
                 List.of(col(l, "severity", Kind.TEXT), col(l, "alerts", Kind.INTEGER)),
-                each(alerts, c -> new Object[] { c.key(), c.count() }));
+                each(alerts, c -> new Object[] { l.code(c.key()), c.count() }));
         return List.of(comparison(l, figures, List.of()),
                 new Section(l.get("section.distribution"), List.of(), List.of(pie), List.of(distribution)),
                 new Section(l.get("section.areas"), List.of(), List.of(), List.of(byArea)),
