@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,13 @@ class CascadeService {
 
     private final SchoolCalendar calendar = SchoolCalendar.standard();
 
+    /**
+     * The latest assessment of each district, for readers: made by the evaluation job (or
+     * by the first reader after {@code freshFor}), so a burst of readers of a district
+     * costs one assessment, not one each (concurrent first readers wait for the one).
+     */
+    private final Cache<String, Optional<Cascade.Assessment>> recent;
+
     CascadeService(CascadeRepository repository, CascadeSettings settings, EventBatches events,
             TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
@@ -72,6 +81,12 @@ class CascadeService {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(settings.freshFor()).maximumSize(2_000).build();
+    }
+
+    /** The district's assessment as readers get it: at most {@code freshFor} old. */
+    Optional<Cascade.Assessment> latest(String districtCode) {
+        return recent.get(districtCode, this::assess);
     }
 
     /** A district's assessment as of now (empty: no school of the district is known). */
@@ -163,7 +178,9 @@ class CascadeService {
      */
     int evaluate(String district) {
         Map<String, CascadeRepository.Published> before = repository.published(district);
-        Cascade.Assessment assessment = assess(district).orElse(null);
+        Optional<Cascade.Assessment> made = assess(district);
+        recent.put(district, made);
+        Cascade.Assessment assessment = made.orElse(null);
         List<CascadeRiskDetected> changes = new ArrayList<>();
         Instant now = clock.instant();
         Set<String> seen = new HashSet<>();
@@ -209,7 +226,7 @@ class CascadeService {
     }
 
     CascadeResponse district(String districtCode, Caller caller) {
-        Cascade.Assessment assessment = assess(districtCode).orElse(null);
+        Cascade.Assessment assessment = latest(districtCode).orElse(null);
         if (assessment == null || assessment.schools()
             .values()
             .stream()
@@ -222,7 +239,7 @@ class CascadeService {
 
     CascadeResponse.NodeResponse node(Kind kind, String code, Caller caller) {
         for (String district : repository.districtsOf(kind, code)) {
-            Cascade.Assessment assessment = assess(district).orElse(null);
+            Cascade.Assessment assessment = latest(district).orElse(null);
             if (assessment == null) {
                 continue;
             }

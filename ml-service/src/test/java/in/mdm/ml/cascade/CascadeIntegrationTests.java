@@ -132,6 +132,35 @@ class CascadeIntegrationTests {
     }
 
     @Test
+    void readersShareTheLatestEvaluationAndABurstGetsOneAnswer() throws Exception {
+        cascades.evaluateAll();
+        Cascade.Assessment first = cascades.latest(A).orElseThrow();
+        assertThat(cascades.latest(A).orElseThrow()).as("served again, not made again").isSameAs(first);
+        cascades.evaluateAll();
+        assertThat(cascades.latest(A).orElseThrow()).as("each evaluation replaces it").isNotSameAs(first);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                answers.add(pool.submit(() -> get(TestTokens.officer(A), "/api/v1/ml/cascade?districtCode=" + A)));
+            }
+            Map<?, ?> body = null;
+            for (var answer : answers) {
+                ResponseEntity<Map> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+                if (body == null) {
+                    body = response.getBody();
+                }
+                assertThat(response.getBody()).isEqualTo(body);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anotherDistrictsOfficerGetsNotFoundExactlyLikeAnUnknownId() {
         ResponseEntity<Map> other = get(TestTokens.officer(B), "/api/v1/ml/cascade?districtCode=" + A);
         ResponseEntity<Map> unknown = get(TestTokens.officer(B), "/api/v1/ml/cascade?districtCode=99999");
