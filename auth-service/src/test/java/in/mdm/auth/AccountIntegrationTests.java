@@ -1,6 +1,7 @@
 package in.mdm.auth;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import in.mdm.events.auth.AuthTopics;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
 import in.mdm.events.auth.UserRegistered;
+import in.mdm.platform.security.crypto.EventSeal;
 import in.mdm.testkit.ProblemAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,13 @@ class AccountIntegrationTests {
 
     @Autowired
     CloudEventCodec codec;
+
+    @Autowired
+    EventSeal seal;
+
+    static final String REGISTERED = "in.mdm.auth.UserRegistered.v1";
+
+    static final String RESET = "in.mdm.auth.PasswordResetRequested.v1";
 
     Api api;
 
@@ -73,7 +82,14 @@ class AccountIntegrationTests {
         assertThat(registered.jurisdiction()).isEqualTo(Jurisdiction.school(udise));
         assertThat(Duration.between(registered.occurredAt(), registered.activationExpiresAt()))
             .isEqualTo(Duration.ofHours(24));
-        String token = registered.activationToken();
+        // the broker holds the person's e-mail, phone, name and token sealed, never in
+        // plain
+        assertThat(registered.activationToken()).startsWith(EventSeal.PREFIX);
+        assertThat(List.of(registered.email(), registered.displayName()))
+            .allSatisfy(v -> assertThat(v).startsWith(EventSeal.PREFIX));
+        assertThat(seal.open(REGISTERED, "email", registered.email())).isEqualTo(username + "@tn.gov.in");
+        assertThat(seal.open(REGISTERED, "phone", registered.phone())).isEqualTo("+919443012345");
+        String token = seal.open(REGISTERED, "activationToken", registered.activationToken());
         assertThat(jdbc.sql("select count(*) from account_tokens where token_hash = :t")
             .param("t", token)
             .query(Long.class)
@@ -125,7 +141,8 @@ class AccountIntegrationTests {
                 (String) api.post("/api/v1/auth/register", schoolUser(username, Api.code(11), "568", "6301"), admin)
                     .getBody()
                     .get("id"));
-        String token = Api.awaitEvent(codec, AuthTopics.USERS, id.toString(), UserRegistered.class).activationToken();
+        String token = seal.open(REGISTERED, "activationToken",
+                Api.awaitEvent(codec, AuthTopics.USERS, id.toString(), UserRegistered.class).activationToken());
         jdbc.sql("update account_tokens set expires_at = now() - interval '1 second' where user_id = :id")
             .param("id", id)
             .update();
@@ -146,7 +163,8 @@ class AccountIntegrationTests {
             .post("/api/v1/auth/register", schoolUser(username, Api.code(11), district, "6301"), officer)
             .getBody()
             .get("id"));
-        String first = Api.awaitEvent(codec, AuthTopics.USERS, id.toString(), UserRegistered.class).activationToken();
+        String first = seal.open(REGISTERED, "activationToken",
+                Api.awaitEvent(codec, AuthTopics.USERS, id.toString(), UserRegistered.class).activationToken());
 
         assertThat(api.post("/api/v1/auth/users/" + id + "/activation", "", officer).getStatusCode())
             .isEqualTo(HttpStatus.ACCEPTED);
@@ -177,7 +195,8 @@ class AccountIntegrationTests {
                 .filter(r -> id.toString().equals(r.key()))
                 .map(r -> io.cloudevents.kafka.KafkaMessageFactory.createReader(r).toEvent())
                 .filter(e -> e.getType().equals("in.mdm.auth.UserRegistered.v1"))
-                .map(e -> codec.decode(e, UserRegistered.class).activationToken())
+                .map(e -> seal.open(REGISTERED, "activationToken",
+                        codec.decode(e, UserRegistered.class).activationToken()))
                 .filter(t -> !t.equals(first))
                 .findFirst()
                 .orElse(null);
@@ -276,14 +295,19 @@ class AccountIntegrationTests {
 
         // the reset token works once; the old password stops working
         ProblemAssertions.assertInvalid(api.post("/api/v1/auth/reset-password/confirm",
-                "{\"token\":\"" + event.resetToken() + "\",\"newPassword\":\"weak\"}", null), "newPassword");
+                "{\"token\":\"" + seal.open(RESET, "resetToken", event.resetToken()) + "\",\"newPassword\":\"weak\"}",
+                null), "newPassword");
         assertThat(api
             .post("/api/v1/auth/reset-password/confirm",
-                    "{\"token\":\"" + event.resetToken() + "\",\"newPassword\":\"New-Kattur-Pass-2026\"}", null)
+                    "{\"token\":\"" + seal.open(RESET, "resetToken", event.resetToken())
+                            + "\",\"newPassword\":\"New-Kattur-Pass-2026\"}",
+                    null)
             .getStatusCode()).isEqualTo(HttpStatus.OK);
         ProblemAssertions.assertProblem(
                 api.post("/api/v1/auth/reset-password/confirm",
-                        "{\"token\":\"" + event.resetToken() + "\",\"newPassword\":\"Other-Kattur-Pass-2026\"}", null),
+                        "{\"token\":\"" + seal.open(RESET, "resetToken", event.resetToken())
+                                + "\",\"newPassword\":\"Other-Kattur-Pass-2026\"}",
+                        null),
                 HttpStatus.BAD_REQUEST, "auth.reset.token-invalid");
         ProblemAssertions.assertProblem(api.login(user.username(), Api.PASSWORD), HttpStatus.UNAUTHORIZED,
                 "auth.invalid-credentials");
@@ -309,8 +333,9 @@ class AccountIntegrationTests {
                 null);
         PasswordResetRequested event = Api.awaitEvent(codec, AuthTopics.USERS, user.id().toString(),
                 PasswordResetRequested.class);
-        api.post("/api/v1/auth/reset-password/confirm",
-                "{\"token\":\"" + event.resetToken() + "\",\"newPassword\":\"New-Kattur-Pass-2026\"}", null);
+        api.post("/api/v1/auth/reset-password/confirm", "{\"token\":\""
+                + seal.open(RESET, "resetToken", event.resetToken()) + "\",\"newPassword\":\"New-Kattur-Pass-2026\"}",
+                null);
 
         assertThat(api.login(user.username(), "New-Kattur-Pass-2026").getStatusCode()).isEqualTo(HttpStatus.OK);
         ProblemAssertions.assertProblem(

@@ -17,6 +17,7 @@ import in.mdm.auth.user.UserEncryption;
 import in.mdm.events.CloudEventCodec;
 import in.mdm.events.auth.AuthTopics;
 import in.mdm.events.auth.PasswordResetRequested;
+import in.mdm.platform.security.crypto.EventSeal;
 import in.mdm.platform.security.crypto.FieldCipher;
 import in.mdm.testkit.ProblemAssertions;
 
@@ -117,7 +118,11 @@ class UserEncryptionIntegrationTests {
                 null);
         PasswordResetRequested reset = Api.awaitEvent(codec, AuthTopics.USERS, user.id().toString(),
                 PasswordResetRequested.class);
-        assertThat(reset.email()).isEqualTo(user.username() + "@tn.gov.in");
+        assertThat(reset.email()).startsWith(EventSeal.PREFIX).doesNotContain(user.username());
+        assertThat(new EventSeal(FieldCipher.ofBase64(Map.of(Api.CRYPTO_KEY_ID, Api.CRYPTO_KEY), Api.CRYPTO_KEY_ID,
+                Api.CRYPTO_INDEX_KEY))
+            .open("in.mdm.auth.PasswordResetRequested.v1", "email", reset.email()))
+            .isEqualTo(user.username() + "@tn.gov.in");
         assertThat(api.login(user.username(), Api.PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

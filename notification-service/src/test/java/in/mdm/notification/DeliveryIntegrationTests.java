@@ -45,6 +45,7 @@ import in.mdm.notification.delivery.Digests;
 import in.mdm.notification.privacy.PersonalDataEncryption;
 import in.mdm.notification.privacy.PersonalFields;
 import in.mdm.platform.security.crypto.FieldCipher;
+import in.mdm.platform.security.crypto.EventSeal;
 import in.mdm.testkit.KafkaProbe;
 import in.mdm.testkit.TestTokens;
 
@@ -89,6 +90,12 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
     @Autowired
     PersonalDataEncryption encryption;
+
+    @Autowired
+    EventSeal seal;
+
+    @Autowired
+    in.mdm.notification.recipient.Recipients recipientsOf;
 
     static final String OLD_KEY = "bm90aWZpY2F0aW9uLXRlc3Qta2V5LTIwMjUtbm90LWY=";
 
@@ -285,6 +292,33 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         ResponseEntity<Map> asHeadmaster = http.exchange("/api/v1/notifications/" + notification + "/resend",
                 HttpMethod.POST, new HttpEntity<>(TestTokens.bearer(hm.token())), Map.class);
         assertThat(asHeadmaster.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anAccountEventWithItsPersonalDataSealedIsOpenedToReachThePerson() throws Exception {
+        String username = "hm" + code(8);
+        UUID id = UUID.randomUUID();
+        String email = username + "@schools.test";
+        String type = "in.mdm.auth.UserRegistered.v1";
+        String token = "tok-" + code(10);
+        publish(AUTH,
+                new UserRegistered(DomainEvent.newId(), Instant.now(), id, username, seal.seal(type, "email", email),
+                        seal.seal(type, "phone", "+919443000321"), seal.seal(type, "displayName", "Tmt. Revathi"),
+                        "SCHOOL", Jurisdiction.school(code(11)), "en", seal.seal(type, "activationToken", token),
+                        Instant.now().plus(Duration.ofHours(24))));
+
+        awaitMail(email, 1);
+        assertThat((String) mails(email).getFirst().getContent()).contains("http://mdm.test/activate?token=" + token)
+            .contains("Tmt. Revathi")
+            .doesNotContain(EventSeal.PREFIX);
+        // the copy kept is this service's own encryption of the plain values, not the
+        // seal
+        Map<String, Object> row = jdbc.sql("select email_enc, phone_enc from recipients where user_id = :id")
+            .param("id", id)
+            .query()
+            .singleRow();
+        assertThat(row.values()).allSatisfy(v -> assertThat((String) v).doesNotStartWith(EventSeal.PREFIX));
+        assertThat(recipientsOf.find(id).orElseThrow().phone()).isEqualTo("+919443000321");
     }
 
     @Test

@@ -27,6 +27,8 @@ class AccountService {
 
     private final UserRepository users;
 
+    private final UserEvents userEvents;
+
     private final AccountTokens tokens;
 
     private final Credentials credentials;
@@ -45,8 +47,9 @@ class AccountService {
 
     AccountService(UserRepository users, AccountTokens tokens, Credentials credentials, Sessions sessions,
             AccountProperties properties, ApplicationEventPublisher events, AccountRepository accounts, Clock clock,
-            UserAudit audit) {
+            UserAudit audit, UserEvents userEvents) {
         this.audit = audit;
+        this.userEvents = userEvents;
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
@@ -84,7 +87,7 @@ class AccountService {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.activationTtl());
         String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
-        events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
+        events.publishEvent(userEvents.registered(now, id, user.username(), user.email(), user.phone(),
                 user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
         User registered = users.find(id).orElseThrow();
         audit.created("user.register", registered);
@@ -112,7 +115,7 @@ class AccountService {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.activationTtl());
         String token = tokens.issue(id, AccountTokens.Purpose.ACTIVATION, expires);
-        events.publishEvent(new UserRegistered(UUID.randomUUID(), now, id, user.username(), user.email(), user.phone(),
+        events.publishEvent(userEvents.registered(now, id, user.username(), user.email(), user.phone(),
                 user.displayName(), user.role().name(), user.jurisdiction(), user.preferredLanguage(), token, expires));
         audit.changed("user.activation-resend", id, Map.of("activation", "earlier link"),
                 Map.of("activation", "new link", "expiresAt", expires.toString()));
@@ -158,8 +161,7 @@ class AccountService {
             Instant now = clock.instant();
             Instant expires = now.plus(properties.resetTtl());
             String token = tokens.issue(user.id(), AccountTokens.Purpose.PASSWORD_RESET, expires);
-            events.publishEvent(new PasswordResetRequested(UUID.randomUUID(), now, user.id(), user.username(),
-                    user.email(), user.preferredLanguage(), token, expires));
+            events.publishEvent(userEvents.resetRequested(now, user, token, expires));
         });
         return eligible;
     }

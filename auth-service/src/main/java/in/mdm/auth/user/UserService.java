@@ -27,6 +27,8 @@ public class UserService {
 
     private final UserRepository users;
 
+    private final UserEvents userEvents;
+
     private final Sessions sessions;
 
     private final ApplicationEventPublisher events;
@@ -35,9 +37,10 @@ public class UserService {
 
     private final UserAudit audit;
 
-    UserService(UserRepository users, Sessions sessions, ApplicationEventPublisher events, Clock clock,
-            UserAudit audit) {
+    UserService(UserRepository users, Sessions sessions, ApplicationEventPublisher events, Clock clock, UserAudit audit,
+            UserEvents userEvents) {
         this.users = users;
+        this.userEvents = userEvents;
         this.sessions = sessions;
         this.events = events;
         this.clock = clock;
@@ -116,9 +119,7 @@ public class UserService {
      */
     private User published(UUID id) {
         User user = users.find(id).orElseThrow();
-        events.publishEvent(new UserUpdated(UUID.randomUUID(), clock.instant(), user.id(), user.username(),
-                user.email(), user.phone(), user.displayName(), user.role().name(), user.jurisdiction(),
-                user.preferredLanguage(), user.status().name()));
+        events.publishEvent(userEvents.updated(clock.instant(), user));
         return user;
     }
 

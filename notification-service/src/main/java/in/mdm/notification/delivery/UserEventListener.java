@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import in.mdm.events.EventCatalog;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
@@ -19,6 +20,7 @@ import in.mdm.notification.recipient.Recipients;
 import in.mdm.notification.template.TemplateCodes;
 import in.mdm.platform.events.EventConsumer;
 import in.mdm.platform.events.EventHandler;
+import in.mdm.platform.security.crypto.EventSeal;
 
 /**
  * auth-service's user events: the recipients' copy (the newest event wins), and the
@@ -32,30 +34,44 @@ class UserEventListener {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm 'IST'")
         .withZone(ZoneId.of("Asia/Kolkata"));
 
+    private static final String REGISTERED = EventCatalog.events().forClass(UserRegistered.class).type();
+
+    private static final String UPDATED = EventCatalog.events().forClass(UserUpdated.class).type();
+
+    private static final String RESET = EventCatalog.events().forClass(PasswordResetRequested.class).type();
+
     private final Recipients recipients;
 
     private final Notifications notifications;
 
     private final DeliveryProperties properties;
 
-    UserEventListener(Recipients recipients, Notifications notifications, DeliveryProperties properties) {
+    private final EventSeal seal;
+
+    UserEventListener(Recipients recipients, Notifications notifications, DeliveryProperties properties,
+            EventSeal seal) {
         this.recipients = recipients;
         this.notifications = notifications;
         this.properties = properties;
+        this.seal = seal;
     }
 
     @EventHandler
     void registered(UserRegistered e) {
-        recipients.record(new Profile(e.userId(), e.username(), e.email(), e.phone(), e.displayName(), e.role(),
-                e.jurisdiction(), e.preferredLanguage(), "PENDING_ACTIVATION"), e.occurredAt());
+        String email = seal.open(REGISTERED, "email", e.email());
+        String displayName = seal.open(REGISTERED, "displayName", e.displayName());
+        recipients.record(new Profile(e.userId(), e.username(), email, seal.open(REGISTERED, "phone", e.phone()),
+                displayName, e.role(), e.jurisdiction(), e.preferredLanguage(), "PENDING_ACTIVATION"), e.occurredAt());
         Recipient recipient = recipients.find(e.userId()).orElseThrow();
-        String link = properties.links().activation().replace("{token}", e.activationToken());
+        String link = properties.links()
+            .activation()
+            .replace("{token}", seal.open(REGISTERED, "activationToken", e.activationToken()));
         // the link of this event, the language of its user: also when a newer event
         // updated the copy first
         notifications.recordAccountMail(TemplateCodes.USER_ACTIVATION, e.eventId(),
-                withAccount(recipient, e.email(), e.preferredLanguage()),
+                withAccount(recipient, email, e.preferredLanguage()),
                 Map.of("activationLink", link, "expiresAt", WHEN.format(e.activationExpiresAt()), "displayName",
-                        e.displayName() == null ? e.username() : e.displayName(), "username", e.username()));
+                        displayName == null ? e.username() : displayName, "username", e.username()));
     }
 
     @EventHandler
@@ -70,7 +86,8 @@ class UserEventListener {
 
     @EventHandler
     void updated(UserUpdated e) {
-        recipients.record(new Profile(e.userId(), e.username(), e.email(), e.phone(), e.displayName(), e.role(),
+        recipients.record(new Profile(e.userId(), e.username(), seal.open(UPDATED, "email", e.email()),
+                seal.open(UPDATED, "phone", e.phone()), seal.open(UPDATED, "displayName", e.displayName()), e.role(),
                 e.jurisdiction(), e.preferredLanguage(), e.status()), e.occurredAt());
     }
 
@@ -78,12 +95,15 @@ class UserEventListener {
     void resetRequested(PasswordResetRequested e) {
         // a user no UserRegistered reached (the first ADMIN is created without one) is
         // reached by the event alone
+        String email = seal.open(RESET, "email", e.email());
         Recipient recipient = recipients.find(e.userId())
-            .orElseGet(() -> new Recipient(e.userId(), e.username(), e.email(), null, e.username(), null,
+            .orElseGet(() -> new Recipient(e.userId(), e.username(), email, null, e.username(), null,
                     Jurisdiction.state("-"), "en", "ACTIVE", true, false, false, null, null, Digest.NONE));
-        String link = properties.links().passwordReset().replace("{token}", e.resetToken());
+        String link = properties.links()
+            .passwordReset()
+            .replace("{token}", seal.open(RESET, "resetToken", e.resetToken()));
         notifications.recordAccountMail(TemplateCodes.PASSWORD_RESET, e.eventId(),
-                withAccount(recipient, e.email(), e.preferredLanguage()),
+                withAccount(recipient, email, e.preferredLanguage()),
                 Map.of("resetLink", link, "expiresAt", WHEN.format(e.expiresAt()), "username", e.username()));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import in.mdm.platform.security.crypto.EventSeal;
 import in.mdm.platform.security.crypto.FieldCipher;
 
 /**
@@ -50,6 +51,16 @@ public class CryptoPlatformAutoConfiguration {
                 + "lose the file and the encrypted data cannot be read", properties.devKeyFile());
         return FieldCipher.ofBase64(Map.of(ring.getProperty(DevKeyRing.ACTIVE_KEY), ring.getProperty(DevKeyRing.KEY)),
                 ring.getProperty(DevKeyRing.ACTIVE_KEY), ring.getProperty(DevKeyRing.INDEX_KEY));
+    }
+
+    /**
+     * Seals personal data and secrets inside the events the service publishes, and opens
+     * those it consumes, with the same key ring.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventSeal eventSeal(FieldCipher fieldCipher) {
+        return new EventSeal(fieldCipher);
     }
 
     /**
