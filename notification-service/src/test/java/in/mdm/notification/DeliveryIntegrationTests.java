@@ -334,6 +334,12 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         awaitMail(email, 1);
         MimeMessage mail = mails(email).getFirst();
         assertThat(mail.getSubject()).isEqualTo("உங்கள் MDM Twin கணக்கைச் செயல்படுத்துங்கள்");
+        // its Message-ID is the delivery's, the same on any attempt
+        UUID delivery = jdbc.sql("select id from deliveries where notification_id = :n and channel = 'EMAIL'")
+            .param("n", UUID.fromString(mail.getHeader("X-MDM-Notification")[0]))
+            .query(UUID.class)
+            .single();
+        assertThat(mail.getMessageID()).isEqualTo("<" + delivery + "@notifications.mdm-twin>");
         assertThat((String) mail.getContent())
             .contains("http://mdm.test/activate?token=" + registered.activationToken())
             .contains("அன்புள்ள Tmt. Kavitha")

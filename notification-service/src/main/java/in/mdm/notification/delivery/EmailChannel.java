@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 import in.mdm.notification.template.Channel;
 
 /**
- * E-mail over SMTP (Spring's {@link JavaMailSender}, {@code spring.mail.*}), UTF-8 text.
+ * E-mail over SMTP (Spring's {@link JavaMailSender}, {@code spring.mail.*}), UTF-8 text,
+ * with a Message-ID fixed by the delivery ({@link #messageId}).
  */
 @Component
 class EmailChannel implements ChannelSender {
@@ -36,6 +37,11 @@ class EmailChannel implements ChannelSender {
         return Channel.EMAIL;
     }
 
+    /** The delivery's Message-ID (RFC 5322): its id at this system. */
+    static String messageId(Delivery delivery) {
+        return "<" + delivery.id() + "@notifications.mdm-twin>";
+    }
+
     @Override
     public void send(Delivery delivery) throws DeliveryFailure {
         MimeMessage message = mail.createMimeMessage();
@@ -46,6 +52,11 @@ class EmailChannel implements ChannelSender {
             helper.setSubject(delivery.subject());
             helper.setText(delivery.body(), false);
             message.setHeader("X-MDM-Notification", delivery.notificationId().toString());
+            // one Message-ID per delivery, the same on every attempt: a message sent
+            // again
+            // after the SMTP server took it but before that was recorded (a crash between
+            // the two) is the same message, which mail systems show once
+            message.setHeader("Message-ID", messageId(delivery));
         }
         catch (AddressException ex) {
             throw new DeliveryFailure("not an e-mail address: " + ex.getMessage(), true, ex);
