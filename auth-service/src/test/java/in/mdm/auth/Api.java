@@ -52,6 +52,11 @@ final class Api {
     static final String CRYPTO_KEY = "dGVzdC1maWVsZC1rZXktMjAyNi1ub3QtZm9yLXByb2Q=";
 
     static final String CRYPTO_INDEX_KEY = "dGVzdC1pbmRleC1rZXktbm90LWZvci1wcm9kdWN0aW8=";
+
+    /**
+     * The index key before {@link #CRYPTO_INDEX_KEY}: the tests run during its rotation.
+     */
+    static final String CRYPTO_OLD_INDEX_KEY = "dGVzdC1vbGQtaW5kZXgta2V5LW5vdC1mb3ItcHJvZC0=";
     static final String KEYCLOAK_ISSUER = "http://keycloak.mdm-twin.test/realms/mdm";
 
     /**

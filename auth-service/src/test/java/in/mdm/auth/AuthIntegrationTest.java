@@ -29,6 +29,9 @@ import in.mdm.testkit.MdmIntegrationTest;
         "mdm.auth.data-key=" + Api.DATA_KEY, "mdm.crypto.keys." + Api.CRYPTO_OLD_KEY_ID + "=" + Api.CRYPTO_OLD_KEY,
         "mdm.crypto.keys." + Api.CRYPTO_KEY_ID + "=" + Api.CRYPTO_KEY, "mdm.crypto.active-key=" + Api.CRYPTO_KEY_ID,
         "mdm.crypto.index-key=" + Api.CRYPTO_INDEX_KEY,
+        // an index key rotation under way: rows indexed under the earlier key are still
+        // found
+        "mdm.crypto.previous-index-key=" + Api.CRYPTO_OLD_INDEX_KEY,
         // a Keycloak realm stands in as the test kit's issuer under another name
         "mdm.security.keycloak.issuer-uri=" + Api.KEYCLOAK_ISSUER,
         "mdm.security.keycloak.jwks-uri=${mdm.security.jwks-uri}" })

@@ -128,13 +128,23 @@ class UserEncryptionIntegrationTests {
 
     @Test
     void rotationReencryptsEveryRowUnderAnotherKeyWithTheActiveKeyAndTheUsersStayReadable() {
+        // the rows as the earlier keys wrote them: the earlier field key and index key
         FieldCipher old = FieldCipher.ofBase64(
                 Map.of(Api.CRYPTO_OLD_KEY_ID, Api.CRYPTO_OLD_KEY, Api.CRYPTO_KEY_ID, Api.CRYPTO_KEY),
-                Api.CRYPTO_OLD_KEY_ID, Api.CRYPTO_INDEX_KEY);
+                Api.CRYPTO_OLD_KEY_ID, Api.CRYPTO_OLD_INDEX_KEY);
         Api.TestUser first = underOldKey(old, "+919443000001");
         Api.TestUser second = underOldKey(old, null);
         assertThat((String) row(first.id()).get("email_enc")).startsWith("v1:" + Api.CRYPTO_OLD_KEY_ID + ":");
         String admin = api.token(api.admin());
+        // before the rotation, a row indexed under the earlier index key is still found
+        // by its
+        // address: a reset reaches it, and the same address cannot be registered again
+        api.post("/api/v1/auth/reset-password", "{\"email\":\"" + first.username() + "@TN.gov.in\"}", null);
+        assertThat(Api.awaitEvent(codec, AuthTopics.USERS, first.id().toString(), PasswordResetRequested.class))
+            .isNotNull();
+        ProblemAssertions.assertProblem(api.post("/api/v1/auth/register",
+                register("dup" + Api.code(6), second.username() + "@tn.gov.in"), admin), HttpStatus.CONFLICT,
+                "auth.user.duplicate-email");
         assertThat(api.get("/api/v1/auth/field-keys/rotate", admin).getBody().get("remaining")).isNotEqualTo(0);
 
         ResponseEntity<Map> started = api.post("/api/v1/auth/field-keys/rotate", "", admin);
@@ -161,6 +171,14 @@ class UserEncryptionIntegrationTests {
             .containsEntry("phone", "+919443000001")
             .containsEntry("displayName", "User " + first.username());
         assertThat(api.get("/api/v1/auth/users/" + second.id(), admin).getBody()).containsEntry("phone", null);
+        // every index made again under the index key of now
+        FieldCipher now = FieldCipher.ofBase64(Map.of(Api.CRYPTO_KEY_ID, Api.CRYPTO_KEY), Api.CRYPTO_KEY_ID,
+                Api.CRYPTO_INDEX_KEY);
+        assertThat(row(first.id()))
+            .containsEntry("email_index", now.blindIndex("users.email", first.username() + "@tn.gov.in"))
+            .containsEntry("phone_index", now.blindIndex("users.phone", "+919443000001"));
+        assertThat(row(second.id())).containsEntry("email_index",
+                now.blindIndex("users.email", second.username() + "@tn.gov.in"));
         assertThat(api.login(second.username(), Api.PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
         ProblemAssertions.assertProblem(
                 api.post("/api/v1/auth/field-keys/rotate", "", api.token(api.districtOfficer(Api.code(4)))),

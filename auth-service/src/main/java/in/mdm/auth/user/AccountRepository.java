@@ -56,14 +56,15 @@ class AccountRepository {
     }
 
     /**
-     * By the e-mail address's blind index (lower-cased, {@link UserFields#emailIndex}); a
-     * row not yet encrypted by its plain address.
+     * By the e-mail address's blind index (lower-cased, {@link UserFields#emailIndexes}:
+     * also under the previous index key while a rotation runs); a row not yet encrypted
+     * by its plain address.
      */
     Optional<String> usernameByEmail(String email) {
         return jdbc.sql("""
                 select username from users
-                where email_index = :index or (email_index is null and lower(email) = lower(:email))""")
-            .param("index", fields.emailIndex(email))
+                where email_index in (:indexes) or (email_index is null and lower(email) = lower(:email))""")
+            .param("indexes", fields.emailIndexes(email))
             .param("email", email)
             .query(String.class)
             .optional();

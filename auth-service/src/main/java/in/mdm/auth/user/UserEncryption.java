@@ -46,11 +46,16 @@ public class UserEncryption extends FieldEncryption {
     @Override
     protected int reencryptBatch(String activePrefix, int size) {
         List<UserEncryptionRepository.Stored> old = rows.lockNotUnder(activePrefix, size);
-        rows.writeReencrypted(old.stream()
-            .map(row -> new UserEncryptionRepository.Stored(row.id(), fields.reencrypt(UserFields.EMAIL, row.email()),
-                    fields.reencrypt(UserFields.PHONE, row.phone()),
-                    fields.reencrypt(UserFields.DISPLAY_NAME, row.displayName())))
-            .toList());
+        // decrypted, then written again under the active key with the indexes made anew:
+        // a rotation of the index key goes with one of the active key
+        Map<UUID, UserFields.Sealed> sealed = new LinkedHashMap<>();
+        for (UserEncryptionRepository.Stored row : old) {
+            sealed.put(row.id(),
+                    fields.seal(fields.open(UserFields.EMAIL, row.email(), null),
+                            fields.open(UserFields.PHONE, row.phone(), null),
+                            fields.open(UserFields.DISPLAY_NAME, row.displayName(), null)));
+        }
+        rows.writeReencrypted(sealed);
         return old.size();
     }
 

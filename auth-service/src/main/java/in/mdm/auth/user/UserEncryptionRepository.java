@@ -82,16 +82,22 @@ class UserEncryptionRepository implements FieldEncryption.Census {
             .list();
     }
 
-    /** Writes re-encrypted values (the blind indexes do not change). */
-    void writeReencrypted(List<Stored> rows) {
+    /**
+     * Writes re-encrypted values with their blind indexes made again (under the index key
+     * of now, which a rotation of the index key changes).
+     */
+    void writeReencrypted(Map<UUID, UserFields.Sealed> rows) {
         batch.batchUpdate("""
-                update users set email_enc = :email, phone_enc = :phone, display_name_enc = :displayName
-                where id = :id""",
-                rows.stream()
-                    .map(row -> new MapSqlParameterSource("id", row.id()).addValue("email", row.email())
-                        .addValue("phone", row.phone())
-                        .addValue("displayName", row.displayName()))
-                    .toArray(MapSqlParameterSource[]::new));
+                update users set email_enc = :emailEnc, phone_enc = :phoneEnc, display_name_enc = :displayNameEnc,
+                                 email_index = :emailIndex, phone_index = :phoneIndex
+                where id = :id""", rows.entrySet()
+            .stream()
+            .map(row -> new MapSqlParameterSource("id", row.getKey()).addValue("emailEnc", row.getValue().emailEnc())
+                .addValue("phoneEnc", row.getValue().phoneEnc())
+                .addValue("displayNameEnc", row.getValue().displayNameEnc())
+                .addValue("emailIndex", row.getValue().emailIndex())
+                .addValue("phoneIndex", row.getValue().phoneIndex()))
+            .toArray(MapSqlParameterSource[]::new));
     }
 
     /** Rows still in plain text or with a value under another key than the active one. */

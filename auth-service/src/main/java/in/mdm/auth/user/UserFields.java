@@ -45,6 +45,18 @@ class UserFields {
         return phone == null ? null : cipher.blindIndex(PHONE, phone.trim());
     }
 
+    /**
+     * The indexes a lookup by e-mail tries: the current key's, and the previous key's
+     * while an index key rotation runs.
+     */
+    java.util.List<String> emailIndexes(String email) {
+        return email == null ? java.util.List.of() : cipher.blindIndexes(EMAIL, email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    boolean rotatingIndexKey() {
+        return cipher.rotatingIndexKey();
+    }
+
     /** The value of a column: decrypted, or the plain one of a row not yet encrypted. */
     String open(String context, String encrypted, String plain) {
         return encrypted == null ? plain : cipher.decrypt(context, encrypted);

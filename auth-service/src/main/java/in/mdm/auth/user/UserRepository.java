@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.auth.AuthProblems;
 import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
+import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
 @Repository
@@ -87,6 +89,22 @@ class UserRepository {
     /** Inserts the user, its e-mail address, phone number and name encrypted. */
     void insert(UUID id, NewUser user, UserStatus status, String passwordHash) {
         UserFields.Sealed sealed = fields.seal(user.email(), user.phone(), user.displayName());
+        if (fields.rotatingIndexKey() && user.email() != null
+                && jdbc.sql("""
+                        select count(*) from users
+                        where email_index = any(cast(:indexes as varchar[])) and email_index <> :current
+                          and not exists (select 1 from users where username = :username)""")
+                    .param("indexes", fields.emailIndexes(user.email()).toArray(String[]::new))
+                    .param("current", sealed.emailIndex())
+                    .param("username", user.username())
+                    .query(Long.class)
+                    .single() > 0) {
+            // the unique index sees the index key of now only: a row not yet re-indexed
+            // is
+            // found under the previous one (a taken username is still answered as such)
+            throw ApiException.conflict(AuthProblems.USER_DUPLICATE_EMAIL,
+                    "A user with this e-mail address already exists");
+        }
         jdbc.sql("""
                 insert into users (id, username, email_enc, phone_enc, display_name_enc, email_index, phone_index, role,
                                    jurisdiction_level, jurisdiction_code, district_code, block_code, status,

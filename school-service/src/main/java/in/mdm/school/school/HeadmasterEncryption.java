@@ -45,10 +45,13 @@ public class HeadmasterEncryption extends FieldEncryption {
     @Override
     protected int reencryptBatch(String activePrefix, int size) {
         List<HeadmasterEncryptionRepository.Stored> old = rows.lockNotUnder(activePrefix, size);
+        // the phone's index made anew: a rotation of the index key goes with one of the
+        // active key
         rows.writeReencrypted(old.stream()
-            .map(row -> new HeadmasterEncryptionRepository.Stored(row.udiseCode(),
+            .map(row -> new HeadmasterEncryptionRepository.Encrypted(row.udiseCode(),
                     fields.reencrypt(HeadmasterFields.NAME, row.name()),
-                    fields.reencrypt(HeadmasterFields.PHONE, row.phone())))
+                    fields.reencrypt(HeadmasterFields.PHONE, row.phone()),
+                    fields.phoneIndex(fields.openPhone(row.phone()))))
             .toList());
         return old.size();
     }

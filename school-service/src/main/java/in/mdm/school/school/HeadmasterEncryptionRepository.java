@@ -85,14 +85,16 @@ class HeadmasterEncryptionRepository implements FieldEncryption.Census {
             .list();
     }
 
-    /** Writes re-encrypted values (the phone's blind index does not change). */
-    void writeReencrypted(List<Stored> rows) {
+    /** Writes re-encrypted values with the phone's blind index made again. */
+    void writeReencrypted(List<Encrypted> rows) {
         batch.batchUpdate("""
-                update schools set headmaster_name_enc = :name, headmaster_phone_enc = :phone
+                update schools set headmaster_name_enc = :name, headmaster_phone_enc = :phone,
+                                   headmaster_phone_index = :phoneIndex
                 where udise_code = :udise""",
                 rows.stream()
-                    .map(row -> new MapSqlParameterSource("udise", row.udiseCode()).addValue("name", row.name())
-                        .addValue("phone", row.phone()))
+                    .map(row -> new MapSqlParameterSource("udise", row.udiseCode()).addValue("name", row.nameEnc())
+                        .addValue("phone", row.phoneEnc())
+                        .addValue("phoneIndex", row.phoneIndex()))
                     .toArray(MapSqlParameterSource[]::new));
     }
 

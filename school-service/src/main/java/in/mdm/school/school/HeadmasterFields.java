@@ -60,6 +60,19 @@ public class HeadmasterFields {
     }
 
     /**
+     * The indexes a lookup by phone tries: the current index key's, and the previous
+     * key's while an index key rotation runs; empty for what is not a phone number.
+     */
+    java.util.List<String> phoneIndexes(String phone) {
+        return cipher.blindIndexes(PHONE, normalizePhone(phone));
+    }
+
+    /** The plain phone of a stored (encrypted) value; null for null. */
+    String openPhone(String encrypted) {
+        return encrypted == null ? null : cipher.decrypt(PHONE, encrypted);
+    }
+
+    /**
      * The headmaster's name: the plain value of a row not yet encrypted, or decrypted.
      */
     public String name(String encrypted, String plain) {

@@ -137,7 +137,8 @@ class SchoolRepository {
                       and (cast(:management as varchar) is null or management = :management)
                       and (cast(:eligible as boolean) is null or pm_poshan_eligible = :eligible)
                       and (cast(:q as varchar) is null or lower(name) like '%' || :q || '%' or udise_code like :q || '%')
-                      and (cast(:phoneIndex as varchar) is null or headmaster_phone_index = :phoneIndex
+                      and (cast(:phoneForms as varchar[]) is null
+                           or headmaster_phone_index = any(cast(:phoneIndexes as varchar[]))
                            or headmaster_phone = any(cast(:phoneForms as varchar[])))""")
             .param("district", f.districtCode())
             .param("block", f.blockCode())
@@ -147,7 +148,9 @@ class SchoolRepository {
             .param("q", like)
             // a row not yet encrypted is found by its plain number, in any form it may be
             // stored in
-            .param("phoneIndex", headmasters.phoneIndex(f.headmasterPhone()))
+            // under the index key, and the previous one while a rotation re-indexes the
+            // rows
+            .param("phoneIndexes", headmasters.phoneIndexes(f.headmasterPhone()).toArray(String[]::new))
             .param("phoneForms",
                     f.headmasterPhone() == null ? null
                             : HeadmasterFields.plainForms(f.headmasterPhone()).toArray(String[]::new))

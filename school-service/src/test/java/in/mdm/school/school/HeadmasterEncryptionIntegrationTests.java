@@ -45,6 +45,9 @@ class HeadmasterEncryptionIntegrationTests {
 
     static final String INDEX_KEY = "c2Nob29sLXRlc3QtaW5kZXgta2V5LW5vdC1mb3ItdXM=";
 
+    /** The index key before {@link #INDEX_KEY}: the tests run during its rotation. */
+    static final String OLD_INDEX_KEY = "c2Nob29sLW9sZC1pbmRleC1rZXktbm90LWZvci11c2U=";
+
     /** The service's ring, to read what the rows and the audit trail hold. */
     static final FieldCipher RING = FieldCipher.ofBase64(Map.of("s2025", OLD_KEY, "s2026", KEY), "s2026", INDEX_KEY);
 
@@ -204,7 +207,7 @@ class HeadmasterEncryptionIntegrationTests {
 
         // a start that stops after its first batch of 2 (destroyed while running)
         HeadmasterEncryption stopped = new HeadmasterEncryption(rows, fields, cipher, transaction, clock,
-                new CryptoProperties(Map.of(), null, null, null, 2));
+                new CryptoProperties(Map.of(), null, null, null, 2, null));
         stopped.destroy();
         assertThat(stopped.encryptPlainRows()).isEqualTo(2);
         assertThat(plainRows()).containsExactly(plain.get(2), plain.get(3), plain.get(4));
@@ -268,7 +271,8 @@ class HeadmasterEncryptionIntegrationTests {
 
     @Test
     void rotationReencryptsEveryHeadmasterUnderAnotherKeyWithTheActiveKeyAndTheyStayReadable() {
-        FieldCipher old = FieldCipher.ofBase64(Map.of("s2025", OLD_KEY), "s2025", INDEX_KEY);
+        // as the earlier field key and the earlier index key wrote them
+        FieldCipher old = FieldCipher.ofBase64(Map.of("s2025", OLD_KEY), "s2025", OLD_INDEX_KEY);
         String udise = "33120400001";
         String noPhone = "33120400002";
         admin().post("/api/v1/schools", school(udise, TIRUNELVELI, "6386", "PUMS Cheranmahadevi", null, null));
@@ -276,6 +280,9 @@ class HeadmasterEncryptionIntegrationTests {
         underOldKey(old, udise, "M. Thangaraj", "+919840000041");
         underOldKey(old, noPhone, "P. Valli", null);
         String admin = TestTokens.admin();
+        assertThat(udiseCodes(Api.as(http, admin).get("/api/v1/schools?headmasterPhone=9840000041")))
+            .as("found under the previous index key before the rotation")
+            .containsExactly(udise);
         Map<String, Object> before = Api.as(http, admin).get("/api/v1/schools/field-keys/rotate").getBody();
         assertThat(((Number) before.get("remaining")).longValue()).isGreaterThanOrEqualTo(2);
         assertThat((Map<String, Object>) before.get("rowsByKey")).containsKey("s2025");
@@ -305,8 +312,9 @@ class HeadmasterEncryptionIntegrationTests {
         assertThat(Api.as(http, admin).get("/api/v1/schools/" + noPhone).getBody())
             .containsEntry("headmasterName", "P. Valli")
             .containsEntry("headmasterPhone", null);
+        assertThat(row(udise).get("headmaster_phone_index")).as("the index made again under the index key of now")
+            .isEqualTo(RING.blindIndex("schools.headmaster_phone", "+919840000041"));
         assertThat(udiseCodes(Api.as(http, admin).get("/api/v1/schools?headmasterPhone=9840000041")))
-            .as("the blind index does not change with the key")
             .containsExactly(udise);
         assertProblem(Api.as(http, TestTokens.officer(TIRUNELVELI)).post("/api/v1/schools/field-keys/rotate", ""),
                 HttpStatus.FORBIDDEN, "auth.forbidden");

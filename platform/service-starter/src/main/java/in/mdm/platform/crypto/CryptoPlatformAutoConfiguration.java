@@ -37,8 +37,11 @@ public class CryptoPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     FieldCipher fieldCipher(CryptoProperties properties) {
         if (!properties.keys().isEmpty()) {
-            FieldCipher cipher = FieldCipher.ofBase64(properties.keys(), properties.activeKey(), properties.indexKey());
-            log.info("Personal data is encrypted with key {} (key ring {})", cipher.activeKeyId(), cipher.keyIds());
+            FieldCipher cipher = FieldCipher.ofBase64(properties.keys(), properties.activeKey(), properties.indexKey(),
+                    properties.previousIndexKey());
+            log.info("Personal data is encrypted with key {} (key ring {}){}", cipher.activeKeyId(), cipher.keyIds(),
+                    cipher.rotatingIndexKey() ? "; lookups also try the previous index key until the rotation ends"
+                            : "");
             return cipher;
         }
         if (properties.devKeyFile() == null) {

@@ -41,12 +41,25 @@ public final class FieldCipher {
 
     private final SecretKey indexKey;
 
+    /** The index key before the current one, while a rotation re-indexes the rows. */
+    private final SecretKey previousIndexKey;
+
     /**
      * @param keys key id to 32-byte AES key
      * @param activeKeyId the id new values are written with; one of {@code keys}
      * @param indexKey the 32-byte (or longer) HMAC key of blind indexes
      */
     public FieldCipher(Map<String, byte[]> keys, String activeKeyId, byte[] indexKey) {
+        this(keys, activeKeyId, indexKey, null);
+    }
+
+    /**
+     * A cipher during an index key rotation: indexes are written under {@code indexKey},
+     * and looked up under it and {@code previousIndexKey} ({@link #blindIndexes}) until
+     * the rotation has written every row again.
+     * @param previousIndexKey the index key being replaced; null when none is
+     */
+    public FieldCipher(Map<String, byte[]> keys, String activeKeyId, byte[] indexKey, byte[] previousIndexKey) {
         if (keys == null || keys.isEmpty()) {
             throw new IllegalArgumentException("The key ring is empty");
         }
@@ -70,6 +83,11 @@ public final class FieldCipher {
         this.keys = Map.copyOf(ring);
         this.activeKeyId = activeKeyId;
         this.indexKey = new SecretKeySpec(indexKey.clone(), "HmacSHA256");
+        if (previousIndexKey != null && previousIndexKey.length < KEY_BYTES) {
+            throw new IllegalArgumentException("The previous index key must have at least " + KEY_BYTES + " bytes");
+        }
+        this.previousIndexKey = previousIndexKey == null || java.util.Arrays.equals(previousIndexKey, indexKey) ? null
+                : new SecretKeySpec(previousIndexKey.clone(), "HmacSHA256");
     }
 
     /**
@@ -77,11 +95,23 @@ public final class FieldCipher {
      * @param keys key id to base64 of a 32-byte key
      */
     public static FieldCipher ofBase64(Map<String, String> keys, String activeKeyId, String indexKey) {
+        return ofBase64(keys, activeKeyId, indexKey, null);
+    }
+
+    /**
+     * As {@link #ofBase64(Map, String, String)}, during an index key rotation.
+     * @param previousIndexKey base64 of the index key being replaced; null or blank when
+     * none
+     */
+    public static FieldCipher ofBase64(Map<String, String> keys, String activeKeyId, String indexKey,
+            String previousIndexKey) {
         Map<String, byte[]> decoded = new LinkedHashMap<>();
         if (keys != null) {
             keys.forEach((id, key) -> decoded.put(id, decode("key " + id, key)));
         }
-        return new FieldCipher(decoded, activeKeyId, decode("the index key", indexKey));
+        return new FieldCipher(decoded, activeKeyId, decode("the index key", indexKey),
+                previousIndexKey == null || previousIndexKey.isBlank() ? null
+                        : decode("the previous index key", previousIndexKey));
     }
 
     private static byte[] decode(String what, String base64) {
@@ -181,12 +211,32 @@ public final class FieldCipher {
      * @return null for null
      */
     public String blindIndex(String context, String normalizedValue) {
+        return normalizedValue == null ? null : hmac(indexKey, context, normalizedValue);
+    }
+
+    /**
+     * The indexes a lookup must try: under the index key, and under the previous one
+     * while a rotation re-indexes the rows (then a row not yet written again is found
+     * too).
+     * @return empty for null
+     */
+    public java.util.List<String> blindIndexes(String context, String normalizedValue) {
         if (normalizedValue == null) {
-            return null;
+            return java.util.List.of();
         }
+        return previousIndexKey == null ? java.util.List.of(hmac(indexKey, context, normalizedValue)) : java.util.List
+            .of(hmac(indexKey, context, normalizedValue), hmac(previousIndexKey, context, normalizedValue));
+    }
+
+    /** Whether an index key rotation is under way (a previous index key is set). */
+    public boolean rotatingIndexKey() {
+        return previousIndexKey != null;
+    }
+
+    private static String hmac(SecretKey key, String context, String normalizedValue) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
+            mac.init(key);
             mac.update(context.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return HexFormat.of().formatHex(mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8)));

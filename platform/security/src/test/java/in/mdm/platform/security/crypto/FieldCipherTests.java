@@ -94,6 +94,22 @@ class FieldCipherTests {
     }
 
     @Test
+    void duringAnIndexKeyRotationLookupsTryTheNewIndexThenTheOld() {
+        String old = cipher.blindIndex("users.email", "head.master@tn.gov.in");
+        FieldCipher rotating = new FieldCipher(Map.of("k2026", NEW), "k2026", bytes(4), INDEX);
+        assertThat(rotating.rotatingIndexKey()).isTrue();
+        String fresh = rotating.blindIndex("users.email", "head.master@tn.gov.in");
+        assertThat(fresh).as("written under the new index key").isNotEqualTo(old);
+        assertThat(rotating.blindIndexes("users.email", "head.master@tn.gov.in")).containsExactly(fresh, old);
+        assertThat(cipher.rotatingIndexKey()).isFalse();
+        assertThat(cipher.blindIndexes("users.email", "head.master@tn.gov.in")).containsExactly(old);
+        assertThat(cipher.blindIndexes("users.email", null)).isEmpty();
+        assertThat(new FieldCipher(Map.of("k2026", NEW), "k2026", INDEX, INDEX).rotatingIndexKey())
+            .as("the same key twice is no rotation")
+            .isFalse();
+    }
+
+    @Test
     void aKeyRingIsCheckedWhenItIsMade() {
         assertThatThrownBy(() -> new FieldCipher(Map.of(), "k", INDEX)).hasMessageContaining("empty");
         assertThatThrownBy(() -> new FieldCipher(Map.of("k2026", NEW), "k2027", INDEX)).hasMessageContaining("k2027");
