@@ -57,14 +57,7 @@ class UserEncryptionRepository implements FieldEncryption.Census {
                 update users set email_enc = :emailEnc, phone_enc = :phoneEnc, display_name_enc = :displayNameEnc,
                                  email_index = :emailIndex, phone_index = :phoneIndex,
                                  email = null, phone = null, display_name = null
-                where id = :id and email_enc is null""", rows.entrySet()
-            .stream()
-            .map(row -> new MapSqlParameterSource("id", row.getKey()).addValue("emailEnc", row.getValue().emailEnc())
-                .addValue("phoneEnc", row.getValue().phoneEnc())
-                .addValue("displayNameEnc", row.getValue().displayNameEnc())
-                .addValue("emailIndex", row.getValue().emailIndex())
-                .addValue("phoneIndex", row.getValue().phoneIndex()))
-            .toArray(MapSqlParameterSource[]::new));
+                where id = :id and email_enc is null""", sealed(rows));
     }
 
     /**
@@ -90,14 +83,21 @@ class UserEncryptionRepository implements FieldEncryption.Census {
         batch.batchUpdate("""
                 update users set email_enc = :emailEnc, phone_enc = :phoneEnc, display_name_enc = :displayNameEnc,
                                  email_index = :emailIndex, phone_index = :phoneIndex
-                where id = :id""", rows.entrySet()
+                where id = :id""", sealed(rows));
+    }
+
+    /**
+     * One statement's parameters per row: its id and what {@link UserFields#seal} made.
+     */
+    private static MapSqlParameterSource[] sealed(Map<UUID, UserFields.Sealed> rows) {
+        return rows.entrySet()
             .stream()
             .map(row -> new MapSqlParameterSource("id", row.getKey()).addValue("emailEnc", row.getValue().emailEnc())
                 .addValue("phoneEnc", row.getValue().phoneEnc())
                 .addValue("displayNameEnc", row.getValue().displayNameEnc())
                 .addValue("emailIndex", row.getValue().emailIndex())
                 .addValue("phoneIndex", row.getValue().phoneIndex()))
-            .toArray(MapSqlParameterSource[]::new));
+            .toArray(MapSqlParameterSource[]::new);
     }
 
     /** Rows still in plain text or with a value under another key than the active one. */
