@@ -243,11 +243,12 @@ public class EventsPlatformAutoConfiguration {
             @Value("${mdm.events.resubmit-failed-after:5s}") Duration failedAfter,
             @Value("${mdm.events.resubmit-unclaimed-after:20s}") Duration unclaimedAfter,
             ObjectProvider<org.springframework.modulith.events.core.EventPublicationRepository> repository,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         OutboxResubmitter.Queue queue = repository.getIfAvailable() instanceof OutboxCompletions completions
                 ? completions : OutboxResubmitter.Queue.NONE;
         return new OutboxResubmitter(publications, interval, olderThan, failedAfter, unclaimedAfter, queue,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC))
+            .bindTo(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
 }

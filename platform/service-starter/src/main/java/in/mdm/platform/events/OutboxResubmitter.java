@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,10 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * longer than a batch may take to send ({@code mdm.events.batch-send-timeout}), so that
  * an entry still being sent is not sent a second time beside it.</li>
  * </ul>
+ * Each pass also measures the backlog it saw, for the dashboards and alerts
+ * ({@link #bindTo(MeterRegistry)}): {@code mdm.events.outbox.incomplete}, the entries not
+ * yet delivered, and {@code mdm.events.outbox.oldest.age}, the age of the oldest one (0
+ * when none). A pass that fails leaves the last values.
  */
 class OutboxResubmitter extends PeriodicTask {
 
@@ -68,6 +76,10 @@ class OutboxResubmitter extends PeriodicTask {
 
     private final Queue queue;
 
+    private final AtomicLong incomplete = new AtomicLong();
+
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+
     OutboxResubmitter(IncompleteEventPublications publications, Duration interval, Duration minimumAge,
             Duration failedAfter, Duration unclaimedAfter, Queue queue, Clock clock) {
         super("mdm-outbox-resubmitter", interval);
@@ -79,11 +91,42 @@ class OutboxResubmitter extends PeriodicTask {
         this.clock = clock;
     }
 
+    /** Registers the backlog gauges measured by each pass. */
+    OutboxResubmitter bindTo(MeterRegistry meters) {
+        Gauge.builder("mdm.events.outbox.incomplete", incomplete, AtomicLong::get)
+            .description("Outbox entries not yet delivered to Kafka, at the last resubmission pass")
+            .register(meters);
+        Gauge.builder("mdm.events.outbox.oldest.age", oldestAgeMillis, (millis) -> millis.get() / 1000.0)
+            .description("Age of the oldest outbox entry not yet delivered, at the last resubmission pass")
+            .baseUnit("seconds")
+            .register(meters);
+        return this;
+    }
+
+    long incomplete() {
+        return incomplete.get();
+    }
+
+    Duration oldestAge() {
+        return Duration.ofMillis(oldestAgeMillis.get());
+    }
+
     @Override
     void runOnce() {
         try {
             Instant now = clock.instant();
-            publications.resubmitIncompletePublications(publication -> due(publication, now));
+            long[] seen = { 0 };
+            Instant[] oldest = { null };
+            publications.resubmitIncompletePublications(publication -> {
+                seen[0]++;
+                Instant published = publication.getPublicationDate();
+                if (oldest[0] == null || published.isBefore(oldest[0])) {
+                    oldest[0] = published;
+                }
+                return due(publication, now);
+            });
+            incomplete.set(seen[0]);
+            oldestAgeMillis.set((oldest[0] != null) ? Math.max(0, Duration.between(oldest[0], now).toMillis()) : 0);
         }
         catch (RuntimeException ex) {
             log.warn("Outbox resubmission failed; will try again in {}", interval(), ex);

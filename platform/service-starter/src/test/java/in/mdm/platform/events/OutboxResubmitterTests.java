@@ -92,6 +92,51 @@ class OutboxResubmitterTests {
         assertThat(waiting).as("the old one let go").containsExactly(young.getIdentifier());
     }
 
+    /**
+     * Each pass measures the backlog it saw: how many entries are not yet delivered and
+     * the age of the oldest, whether or not they are due; an empty outbox reads 0.
+     */
+    @Test
+    void eachPassMeasuresTheBacklogAndTheAgeOfItsOldestEntry() {
+        java.util.List<EventPublication> outbox = new java.util.ArrayList<>(
+                java.util.List.of(publication(EventPublication.Status.PUBLISHED, NOW.minusSeconds(3), null),
+                        publication(EventPublication.Status.FAILED, NOW.minusSeconds(90), null),
+                        publication(EventPublication.Status.PROCESSING, NOW.minusSeconds(30), null)));
+        java.util.List<EventPublication> resubmitted = new java.util.ArrayList<>();
+        org.springframework.modulith.events.IncompleteEventPublications publications = new org.springframework.modulith.events.IncompleteEventPublications() {
+            @Override
+            public void resubmitIncompletePublications(java.util.function.Predicate<EventPublication> filter) {
+                outbox.stream().filter(filter).forEach(resubmitted::add);
+            }
+
+            @Override
+            public void resubmitIncompletePublicationsOlderThan(Duration duration) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void resubmitIncompletePublications(
+                    org.springframework.modulith.events.ResubmissionOptions options) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        OutboxResubmitter measured = new OutboxResubmitter(publications, Duration.ofSeconds(5), Duration.ofMinutes(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(20), OutboxResubmitter.Queue.NONE,
+                Clock.fixed(NOW, java.time.ZoneOffset.UTC))
+            .bindTo(meters);
+
+        measured.runOnce();
+        assertThat(resubmitted).as("only the failed one is due").hasSize(1);
+        assertThat(meters.get("mdm.events.outbox.incomplete").gauge().value()).isEqualTo(3.0);
+        assertThat(meters.get("mdm.events.outbox.oldest.age").gauge().value()).isEqualTo(90.0);
+
+        outbox.clear();
+        measured.runOnce();
+        assertThat(meters.get("mdm.events.outbox.incomplete").gauge().value()).isZero();
+        assertThat(meters.get("mdm.events.outbox.oldest.age").gauge().value()).isZero();
+    }
+
     static EventPublication publication(EventPublication.Status status, Instant published, Instant resubmitted) {
         UUID id = UUID.randomUUID();
         return new EventPublication() {
