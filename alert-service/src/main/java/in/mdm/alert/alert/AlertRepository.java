@@ -479,4 +479,14 @@ class AlertRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /**
+     * Alerts not yet resolved (open or acknowledged), across the country: the pulse
+     * gauge.
+     */
+    long countUnresolved() {
+        return jdbc.sql("select count(*) from alerts where status <> 'RESOLVED' and deleted_at is null")
+            .query(Long.class)
+            .single();
+    }
+
 }

@@ -102,4 +102,9 @@ class RiskRepository {
                 rs.getTimestamp("scored_at").toInstant());
     }
 
+    /** Schools whose latest risk score is CRITICAL: the pulse gauge. */
+    long countCritical() {
+        return jdbc.sql("select count(*) from risk_scores where level = 'CRITICAL'").query(Long.class).single();
+    }
+
 }

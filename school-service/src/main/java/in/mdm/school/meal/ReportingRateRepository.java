@@ -86,4 +86,19 @@ class ReportingRateRepository {
                             headmasters.phone(rs.getString(8), rs.getString(6))));
     }
 
+    /** Daily meal reports received for a date, across the country: the pulse gauge. */
+    long countReports(LocalDate date) {
+        return jdbc.sql("select count(*) from meal_reports where report_date = :date")
+            .param("date", date)
+            .query(Long.class)
+            .single();
+    }
+
+    /**
+     * Schools in the directory, each expected to report: the pulse gauge's denominator.
+     */
+    long countSchools() {
+        return jdbc.sql("select count(*) from schools").query(Long.class).single();
+    }
+
 }
