@@ -84,6 +84,24 @@ class InfrastructureTests {
         assertThat(this.infra.all("StatefulSet")).extracting((s) -> s.getMetadata().getName()).contains("redis");
     }
 
+    /**
+     * Every pod opens a Hikari pool of up to 8: the database must take the HPA's maximum.
+     */
+    @Test
+    void everyDatabaseTakesTheConnectionsOfItsServiceAtTheProductionMaximum() {
+        Rendered prod = Rendered.of("deploy/k8s/overlays/prod");
+        for (HasMetadata cluster : this.infra.all("Cluster")) {
+            String service = cluster.getMetadata().getName().replaceAll("-db$", "-service");
+            int pods = prod.get(HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parameters = (Map<String, Object>) ((Map<String, Object>) spec(cluster)
+                .get("postgresql")).get("parameters");
+            int connections = Integer.parseInt((String) parameters.get("max_connections"));
+            assertThat(connections).as(cluster.getMetadata().getName() + ": 8 x " + pods + " pods and a margin")
+                .isGreaterThanOrEqualTo(8 * pods + 10);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(HasMetadata resource) {
         return (Map<String, Object>) ((GenericKubernetesResource) resource).getAdditionalProperties().get("spec");
