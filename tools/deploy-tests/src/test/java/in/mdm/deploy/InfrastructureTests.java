@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.Test;
 
 import in.mdm.events.EventCatalog;
@@ -82,6 +83,38 @@ class InfrastructureTests {
             assertThat(spec(c)).containsKey("backup");
         });
         assertThat(this.infra.all("StatefulSet")).extracting((s) -> s.getMetadata().getName()).contains("redis");
+    }
+
+    /**
+     * The base's default deny covers the data stores' pods too: each has a policy, and
+     * each service's database takes connections from that service only.
+     */
+    @Test
+    void everyDataStoreHasAPolicyAndEachDatabaseServesOnlyItsService() {
+        List<NetworkPolicy> policies = this.infra.all(NetworkPolicy.class);
+        Set<String> names = new TreeSet<>();
+        policies.forEach((p) -> names.add(p.getMetadata().getName()));
+        assertThat(names).contains("redis", "kafka");
+        for (HasMetadata cluster : this.infra.all("Cluster")) {
+            String name = cluster.getMetadata().getName();
+            String service = name.replaceAll("-db$", "-service");
+            NetworkPolicy policy = policies.stream()
+                .filter((p) -> name.equals(p.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no policy for " + name));
+            Set<String> clients = new TreeSet<>();
+            policy.getSpec()
+                .getIngress()
+                .stream()
+                .filter((rule) -> rule.getPorts().stream().anyMatch((port) -> port.getPort().getIntVal() == 5432))
+                .flatMap((rule) -> rule.getFrom().stream())
+                .forEach((peer) -> {
+                    assertThat(peer.getNamespaceSelector()).as(name + ": from this namespace only").isNull();
+                    Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                    clients.add(labels.getOrDefault("app.kubernetes.io/name", labels.get("cnpg.io/cluster")));
+                });
+            assertThat(clients).as(name + "'s clients").containsExactlyInAnyOrder(service, name);
+        }
     }
 
     /**
