@@ -36,6 +36,9 @@ class AlertQueryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeEach
     void noAlerts() {
         jdbc.sql("delete from alert_reads").update();
@@ -58,6 +61,20 @@ class AlertQueryIntegrationTests {
         assertThat(jdbc.sql("select success from flyway_schema_history where version = '202611251200'")
             .query(Boolean.class)
             .single()).isTrue();
+    }
+
+    @Test
+    void theOpenAlertsGaugeCountsEveryAlertNotYetResolved() {
+        insert("risk.high", "CRITICAL", "OPEN", "SCHOOL", "33020100101", UUID.randomUUID().toString(),
+                "2026-11-24T03:15:00Z");
+        insert("stock.low", "WARNING", "ACKNOWLEDGED", "SCHOOL", "33020100102", UUID.randomUUID().toString(),
+                "2026-11-24T03:16:00Z");
+        insert("stock.out", "CRITICAL", "RESOLVED", "SCHOOL", "33020100103", UUID.randomUUID().toString(),
+                "2026-11-24T03:17:00Z");
+
+        // the pulse dashboard's "alerts open" (deploy/monitoring); counted once a minute
+        // at most, first read here
+        assertThat(meters.get("mdm.alerts.open").gauge().value()).isEqualTo(2.0);
     }
 
     @Test

@@ -40,7 +40,9 @@ public final class CountGauge {
     public static CountGauge register(MeterRegistry meters, String name, String description, LongSupplier count,
             Duration maxAge, Clock clock) {
         CountGauge gauge = new CountGauge(count, maxAge, clock);
-        Gauge.builder(name, gauge, CountGauge::value).description(description).register(meters);
+        // strongly referenced: Micrometer holds a gauge's object weakly, and callers need
+        // not keep this one
+        Gauge.builder(name, gauge, CountGauge::value).description(description).strongReference(true).register(meters);
         return gauge;
     }
 
