@@ -384,6 +384,23 @@ class GatewayIntegrationTests {
         backend.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
     }
 
+    /**
+     * The event catalog's AsyncAPI document, beside the OpenAPI ones and open like them.
+     */
+    @Test
+    void asyncApiDocumentIsServedBesideTheApiDocsWithoutAToken() {
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous.get()
+            .uri("/api/docs/asyncapi.yaml")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith("application/yaml")
+            .expectBody(String.class)
+            .value(body -> assertThat(body).contains("asyncapi: 3.0.0", "mdm.school.daily-meal-reports.DLT"));
+    }
+
     @Test
     void swaggerUiAtApiDocsListsEveryService() {
         client.get()
