@@ -63,6 +63,13 @@ function indiaDate(offsetDays = 0) {
   return date.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
 }
 
+/** The academic year (June to May) of a date, as `2026-27`. */
+function academicYear(date) {
+  const [year, month] = date.split('-').map(Number);
+  const first = month >= 6 ? year : year - 1;
+  return `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
+}
+
 function problemText(error) {
   if (error instanceof ApiError && error.status === 403) return t('error.forbidden');
   return t('error.generic', error.message || error);
@@ -117,7 +124,12 @@ function signInPage(message) {
     h('label', { for: 'password' }, t('signIn.password')),
     h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
     otpLabel, otp, error,
-    h('button', { class: 'primary', type: 'submit' }, t('signIn.submit')));
+    h('button', { class: 'primary', type: 'submit' }, t('signIn.submit')),
+    h('p', { id: 'keycloak', hidden: true }, h('a', { class: 'button', href: '/ui/session/keycloak' }, t('signIn.keycloak'))));
+  if (location.hash === '#/sign-in-failed') error.textContent = t('signIn.keycloakFailed');
+  fetch('/ui/session/options').then((answer) => (answer.ok ? answer.json() : {})).then((options) => {
+    if (options.keycloak) form.querySelector('#keycloak').hidden = false;
+  }).catch(() => {});
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -152,7 +164,7 @@ async function start() {
   const unreadPage = await maybe('/api/v1/alerts/unread?size=500');
   unread = new Set((unreadPage?.items || []).map((alert) => alert.id));
   showUnread();
-  if (!location.hash || location.hash === '#/') location.hash = '#/day';
+  if (!location.hash || location.hash === '#/' || location.hash === '#/sign-in-failed') location.hash = '#/day';
   else render();
 }
 
@@ -200,13 +212,14 @@ async function dayPage() {
     maybe('/api/v1/alerts?status=OPEN&type=stock&size=1'),
     maybe('/api/v1/financial/releases/pending'),
   ]);
+  const used = await maybe(`/api/v1/financial/utilization?academicYear=${academicYear(today)}&size=500`);
   const meals = (page) => (page?.items || []).reduce((sum, report) => sum + (report.mealsServed || 0), 0);
   const versus = (label, value) => h('div', { class: 'versus' }, t('day.vs', t(label), value));
 
   const rateCard = card(t('day.reportingRate'),
     rate.error ? h('p', { class: 'muted' }, t('day.notAvailable', rate.error.message))
-      : [h('div', { class: 'figure', id: 'reporting-rate' }, percent(rate.reportingRate), ' ',
-        h('small', {}, t('day.ofSchools', number(rate.schools)))),
+      : [h('div', { class: 'figure', id: 'reporting-rate' }, percent(rate.reportingRate)),
+        h('div', {}, t('day.ofSchools', number(rate.schools))),
       versus('day.lastWeek', percent(rateWeek.reportingRate)), versus('day.lastYear', percent(rateYear.reportingRate))]);
   const onTimeCard = card(t('day.onTime'),
     rate.error ? h('p', { class: 'muted' }, '–')
@@ -238,15 +251,24 @@ async function dayPage() {
           h('td', {}, (risk.factors || []).slice(0, 2).map((factor) => factor.text).join('; '))))));
   const fundsCard = card(t('day.funds'),
     pending.error ? h('p', { class: 'muted' }, t('day.notAvailable', pending.error.message))
+      : !Array.isArray(pending) || pending.length === 0 ? h('p', { class: 'muted' }, t('day.none'))
       : table([t('col.level'), { label: t('col.releases'), num: true }, { label: t('col.amount'), num: true }],
         (Array.isArray(pending) ? pending : pending.levels || []).map((row) => h('tr', {},
           h('td', {}, row.level), h('td', { class: 'num' }, number(row.releases)), h('td', { class: 'num' }, number(row.amount, 2))))),
     h('a', { href: '#/decisions' }, t('nav.decisions')));
 
+  const usedItems = used?.items || [];
+  const released = usedItems.reduce((sum, row) => sum + Number(row.released || 0), 0);
+  const utilized = usedItems.reduce((sum, row) => sum + Number(row.utilized || 0), 0);
+  const usedCard = card(t('day.fundsUsed'),
+    used.error ? h('p', { class: 'muted' }, t('day.notAvailable', used.error.message))
+      : [h('div', { class: 'figure' }, `₹${number(utilized)}`, ' ', h('small', {}, t('day.usedOf', `₹${number(released)}`))),
+        h('div', { class: 'versus' }, t('day.fundsSchools', number(usedItems.length), academicYear(today)))]);
+
   const chartBox = h('div', { class: 'chart', id: 'day-chart' });
   const chartCard = h('section', { class: 'card wide' }, h('h2', {}, t('day.chart')), chartBox);
   place(h('h1', {}, t('day.title', day(today))),
-    h('div', { class: 'grid' }, rateCard, onTimeCard, mealsCard, chartCard, noMealCard, criticalCard, stockCard, fundsCard));
+    h('div', { class: 'grid' }, rateCard, onTimeCard, mealsCard, chartCard, noMealCard, criticalCard, stockCard, fundsCard, usedCard));
   if (!rate.error) {
     const share = (r) => (r && !r.error ? Math.round(Number(r.reportingRate) * 1000) / 10 : null);
     const onTime = (r) => (r && !r.error ? Math.round(Number(r.onTimeRate) * 1000) / 10 : null);
@@ -254,7 +276,7 @@ async function dayPage() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? '–' : `${v}%`) },
-      xAxis: { type: 'category', data: [t('day.lastYear'), t('day.lastWeek'), t('day.today')], axisLabel: { interval: 0, fontSize: 11 } },
+      xAxis: { type: 'category', data: [t('chart.yearAgo'), t('chart.weekAgo'), t('day.today')], axisLabel: { interval: 0 } },
       yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('day.series.reported'), type: 'bar', color: '#0b5cad', label: { show: true, position: 'top', formatter: '{c}%' },
@@ -281,10 +303,14 @@ async function mapPage(district, block) {
   const nameOf = new Map((Array.isArray(names) ? names : names.items || []).map((place) => [place.code, place.name]));
   const items = schools.items || [];
 
-  const crumbs = h('p', { class: 'crumbs' },
-    me.jurisdictionLevel === 'STATE' ? h('a', { href: '#/map' }, t('map.state')) : null,
-    district ? ['› ', me.jurisdictionLevel !== 'BLOCK' ? h('a', { href: `#/map/${district}` }, t('map.district', district)) : h('span', {}, t('map.district', district))] : null,
-    block ? ['› ', h('span', {}, t('map.block', nameOf.get(block) || block))] : null);
+  const steps = [];
+  if (me.jurisdictionLevel === 'STATE') steps.push(h('a', { href: '#/map' }, t('map.state')));
+  if (district) {
+    steps.push(me.jurisdictionLevel !== 'BLOCK' ? h('a', { href: `#/map/${district}` }, t('map.district', district))
+      : h('span', {}, t('map.district', district)));
+  }
+  if (block) steps.push(h('span', {}, t('map.block', nameOf.get(block) || block)));
+  const crumbs = h('p', { class: 'crumbs' }, steps.flatMap((step, i) => (i === 0 ? [step] : ['› ', step])));
 
   const mapBox = h('div', { class: 'chart map', id: 'school-map' });
   const located = items.filter((school) => school.latitude !== null && school.longitude !== null);
@@ -306,7 +332,7 @@ async function mapPage(district, block) {
             nameOf.get(code) ? `${nameOf.get(code)} (${code})` : code)),
           h('td', { class: 'num' }, number(group.schools)), h('td', { class: 'num' }, number(group.critical))))));
   }
-  const schoolTable = card(t('map.schools'),
+  const schoolTable = h('section', { class: 'card wide' }, h('h2', {}, t('map.schools')),
     located.length < items.length ? h('p', { class: 'muted' }, t('map.noCoordinates', items.length - located.length)) : null,
     table([t('col.school'), t('col.name'), t('col.risk')], items.slice(0, 200).map((school) => h('tr', {},
       h('td', {}, h('a', { href: `#/school/${school.udiseCode}` }, school.udiseCode)),
@@ -318,7 +344,7 @@ async function mapPage(district, block) {
 
   const instance = chart(mapBox, {
     legend: { top: 0, data: LEVELS.map((code) => t(`level.${code}`)) },
-    grid: { left: 56, right: 16, top: 48, bottom: 48 },
+    grid: { left: 56, right: 16, top: 72, bottom: 48 },
     tooltip: { trigger: 'item', formatter: (p) => `${p.data.name}<br>${p.data.udise} · ${p.seriesName}` },
     xAxis: { type: 'value', scale: true, name: t('map.longitude'), nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', scale: true, name: t('map.latitude'), nameLocation: 'middle', nameGap: 40 },
@@ -360,7 +386,7 @@ async function schoolPage(udise) {
   const reportsBox = h('div', { class: 'chart', id: 'reports-chart' });
   const forecastBox = h('div', { class: 'chart', id: 'forecast-chart' });
   const days = (reports.items || []).slice().sort((a, b) => a.date.localeCompare(b.date));
-  const stockCard = card(t('school.stock'), Array.isArray(stock) && stock.length
+  const stockCard = h('section', { class: 'card wide' }, h('h2', {}, t('school.stock')), Array.isArray(stock) && stock.length
     ? table([t('col.commodity'), { label: t('col.kg'), num: true }, { label: t('col.days'), num: true }, t('col.status')],
       stock.map((line) => h('tr', {}, h('td', {}, line.commodity), h('td', { class: 'num' }, number(line.quantityKg, 1)),
         h('td', { class: 'num' }, number(line.daysOfStock, 1)), h('td', {}, line.status))))
@@ -393,9 +419,10 @@ async function schoolPage(udise) {
       xAxis: { type: 'category', data: days.map((r) => r.date.slice(5)) },
       yAxis: { type: 'value', name: t('unit.meals') },
       series: [
-        { name: t('school.served'), type: 'bar', color: '#0b5cad', data: days.map((r) => r.mealsServed) },
-        { name: t('col.attendance'), type: 'line', color: '#e08a00', symbol: 'diamond',
+        { name: t('col.attendance'), type: 'bar', color: '#e08a00', label: { show: days.length <= 10, position: 'top' },
           data: days.map((r) => r.attendancePrimary + r.attendanceUpperPrimary) },
+        { name: t('school.served'), type: 'bar', color: '#0b5cad', label: { show: days.length <= 10, position: 'top' },
+          data: days.map((r) => r.mealsServed) },
       ],
     });
   }
@@ -511,7 +538,7 @@ async function decisionsPage() {
       transfers.error ? h('p', { class: 'error' }, problemText(transfers.error)) : transferRows.length === 0 ? h('p', { class: 'muted' }, t('decisions.none'))
         : table([t('col.from'), t('col.to'), t('col.commodity'), { label: t('col.kg'), num: true }, { label: t('col.reason') }, t('col.actions')], transferRows)),
     h('section', { class: 'card wide' }, h('h2', {}, t('decisions.releases')),
-      pending.error ? null : table([t('col.level'), { label: t('col.releases'), num: true }, { label: t('col.amount'), num: true }, t('col.oldest')],
+      pending.error || !Array.isArray(pending) || pending.length === 0 ? null : table([t('col.level'), { label: t('col.releases'), num: true }, { label: t('col.amount'), num: true }, t('col.oldest')],
         (Array.isArray(pending) ? pending : []).map((row) => h('tr', {}, h('td', {}, row.level), h('td', { class: 'num' }, number(row.releases)),
           h('td', { class: 'num' }, number(row.amount, 2)), h('td', {}, dateTime(row.oldestRequestedAt))))),
       releases.error ? h('p', { class: 'error' }, problemText(releases.error)) : releaseRows.length === 0 ? h('p', { class: 'muted' }, t('decisions.none'))
@@ -596,4 +623,6 @@ document.getElementById('sign-out').addEventListener('click', async () => {
 });
 
 translateStatic();
-start().catch(() => signInPage());
+start().catch(() => {
+  if (!document.getElementById('sign-in')) signInPage();
+});

@@ -25,6 +25,13 @@ final class SessionCookies {
     static final String SESSION_PATH = "/ui/session";
 
     /**
+     * The PKCE state and verifier of a sign-in at the Keycloak realm, until its callback.
+     */
+    static final String PROOF = "MDM_PKCE";
+
+    static final String PROOF_PATH = SESSION_PATH + "/keycloak";
+
+    /**
      * The header the dashboard's pages send with every call, which another site cannot.
      */
     static final String UI_HEADER = "X-MDM-UI";
@@ -51,6 +58,21 @@ final class SessionCookies {
         boolean secure = secure(exchange.getRequest(), settings);
         exchange.getResponse().addCookie(cookie(ACCESS, "", "/", Duration.ZERO, secure));
         exchange.getResponse().addCookie(cookie(REFRESH, "", SESSION_PATH, Duration.ZERO, secure));
+    }
+
+    /**
+     * The PKCE proof: {@code SameSite=Lax}, since the way back from the realm is a
+     * navigation from the realm's site, on which a strict cookie would not be sent.
+     */
+    static void setProof(ServerWebExchange exchange, GatewaySettings.Ui settings, String value, Duration maxAge) {
+        exchange.getResponse()
+            .addCookie(ResponseCookie.from(PROOF, value)
+                .httpOnly(true)
+                .secure(secure(exchange.getRequest(), settings))
+                .sameSite("Lax")
+                .path(PROOF_PATH)
+                .maxAge(maxAge)
+                .build());
     }
 
     static String value(ServerHttpRequest request, String name) {

@@ -96,6 +96,18 @@ class DashboardSessionIntegrationTests {
     }
 
     @Test
+    void withoutARealmThePageOffersNoKeycloakSignIn() {
+        client.get().uri("/ui/session/options").exchange().expectBody().jsonPath("$.keycloak").isEqualTo(false);
+        client.get()
+            .uri("/ui/session/keycloak")
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void signingInSetsHttpOnlyStrictCookiesAndAnswersNoToken() {
         backend.stubFor(post("/api/v1/auth/login")
             .withRequestBody(
