@@ -77,7 +77,9 @@ function problemText(error) {
 
 function chart(element, option) {
   const instance = window.echarts.init(element, null, { renderer: 'canvas' });
-  instance.setOption({ aria: { enabled: true, decal: { show: true } }, textStyle: { fontFamily: 'inherit' }, ...option });
+  // a canvas takes no 'inherit': name the fonts, Tamil's among them
+  instance.setOption({ aria: { enabled: true, decal: { show: true } },
+    textStyle: { fontFamily: '"Noto Sans", "Noto Sans Tamil", sans-serif' }, ...option });
   charts.push(instance);
   return instance;
 }
@@ -97,7 +99,7 @@ function translateStatic() {
 }
 
 function toast(text) {
-  const note = h('div', { class: 'toast' }, text);
+  const note = h('div', { class: 'toast', onclick: () => note.remove() }, text);
   document.getElementById('live').append(note);
   setTimeout(() => note.remove(), 8000);
 }
@@ -276,7 +278,7 @@ async function dayPage() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? '–' : `${v}%`) },
-      xAxis: { type: 'category', data: [t('chart.yearAgo'), t('chart.weekAgo'), t('day.today')], axisLabel: { interval: 0 } },
+      xAxis: { type: 'category', data: [t('chart.yearAgo'), t('chart.weekAgo'), t('day.today')], axisLabel: { interval: 0, width: 80, overflow: 'break' } },
       yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('day.series.reported'), type: 'bar', color: '#0b5cad', label: { show: true, position: 'top', formatter: '{c}%' },
@@ -388,8 +390,8 @@ async function schoolPage(udise) {
   const days = (reports.items || []).slice().sort((a, b) => a.date.localeCompare(b.date));
   const stockCard = h('section', { class: 'card wide' }, h('h2', {}, t('school.stock')), Array.isArray(stock) && stock.length
     ? table([t('col.commodity'), { label: t('col.kg'), num: true }, { label: t('col.days'), num: true }, t('col.status')],
-      stock.map((line) => h('tr', {}, h('td', {}, line.commodity), h('td', { class: 'num' }, number(line.quantityKg, 1)),
-        h('td', { class: 'num' }, number(line.daysOfStock, 1)), h('td', {}, line.status))))
+      stock.map((line) => h('tr', {}, h('td', {}, t(`commodity.${line.commodity}`)), h('td', { class: 'num' }, number(line.quantityKg, 1)),
+        h('td', { class: 'num' }, number(line.daysOfStock, 1)), h('td', {}, t(`stock.${line.status}`)))))
     : noData());
   const riskCard = card(t('school.risk'), risk
     ? [h('div', { class: 'figure', id: 'risk-score' }, number(risk.score, 0), ' ', h('small', {}, '/ 100 '), level(risk.level)),
@@ -516,7 +518,7 @@ async function decisionsPage() {
     const row = h('tr', { 'data-transfer': transfer.id },
       h('td', {}, h('a', { href: `#/school/${transfer.fromUdiseCode}` }, transfer.fromUdiseCode)),
       h('td', {}, h('a', { href: `#/school/${transfer.toUdiseCode}` }, transfer.toUdiseCode)),
-      h('td', {}, transfer.commodity), h('td', { class: 'num' }, number(transfer.quantityKg, 1)),
+      h('td', {}, t(`commodity.${transfer.commodity}`)), h('td', { class: 'num' }, number(transfer.quantityKg, 1)),
       h('td', { class: 'hide-narrow' }, transfer.reason || ''), h('td', {}, h('div', { class: 'actions' })));
     row.querySelector('.actions').append(
       h('button', { type: 'button', class: 'primary approve', onclick: decide(row, `/api/v1/optimization/approve/${transfer.id}`, 'PUT', undefined, 'decisions.approved') }, t('decisions.approve')),

@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -169,7 +170,13 @@ class DashboardBrowserSystemTests {
             .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // only this run's screenshots are left to look at
         Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+            for (Path png : old) {
+                Files.delete(png);
+            }
+        }
     }
 
     @AfterAll
@@ -226,7 +233,7 @@ class DashboardBrowserSystemTests {
         click(By.cssSelector("a[href='#/school/" + SHORT + "']"));
         WebElement name = waitFor(By.id("school-name"));
         assertThat(name.getText()).contains("PUMS Bhavani South");
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "RICE"));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "Rice"));
         waitFor(By.cssSelector("#reports-chart canvas"));
         shot("school-desktop");
     }
@@ -255,11 +262,13 @@ class DashboardBrowserSystemTests {
         assertThat(browser.findElement(By.id("unread")).isDisplayed()).isTrue();
         shot("alerts-live-desktop");
 
-        row.findElement(By.cssSelector("button.acknowledge")).click();
-        waitUntil(driver -> row.findElement(By.cssSelector(".status")).getText().equals("ACKNOWLEDGED"));
-        row.findElement(By.cssSelector("button.mark-read")).click();
-        waitUntil(driver -> row.findElements(By.cssSelector("button.mark-read")).isEmpty());
+        // the stream's own news of each change redraws the row: find it afresh each time
         String id = row.getDomAttribute("data-alert");
+        String inRow = "tr[data-alert='" + id + "'] ";
+        click(By.cssSelector(inRow + "button.acknowledge"));
+        waitUntil(driver -> driver.findElement(By.cssSelector(inRow + ".status")).getText().equals("ACKNOWLEDGED"));
+        click(By.cssSelector(inRow + "button.mark-read"));
+        waitUntil(driver -> driver.findElements(By.cssSelector(inRow + "button.mark-read")).isEmpty());
         HttpResponse<String> alert = get("/api/v1/alerts/" + id, admin);
         assertThat(json(alert).path("status").asString()).isEqualTo("ACKNOWLEDGED");
     }
@@ -343,12 +352,20 @@ class DashboardBrowserSystemTests {
     }
 
     static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            .until(condition::apply);
     }
 
+    /** Clicks the element as it is when clicked (a redrawn one is found again). */
     static void click(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(locator))
-            .click();
+        waitUntil(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     static String text() {
