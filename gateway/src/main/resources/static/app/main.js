@@ -501,7 +501,9 @@ async function alertsPage() {
 async function decisionsPage() {
   const [transfers, releases, pending] = await Promise.all([
     maybe('/api/v1/optimization/transfers?status=PROPOSED&size=50'),
-    maybe('/api/v1/financial/releases?status=PENDING&size=50'),
+    // an official approves at the level of its jurisdiction; the state sees every level
+    maybe(`/api/v1/financial/releases?status=PENDING&size=50${['DISTRICT', 'BLOCK', 'SCHOOL'].includes(me.jurisdictionLevel)
+      ? `&pendingLevel=${me.jurisdictionLevel}` : ''}`),
     maybe('/api/v1/financial/releases/pending'),
   ]);
   const decide = (row, url, method, body, done) => async (event) => {
