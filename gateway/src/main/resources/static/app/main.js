@@ -278,8 +278,8 @@ async function dayPage() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? '–' : `${v}%`) },
-      xAxis: { type: 'category', data: [t('chart.yearAgo'), t('chart.weekAgo'), t('day.today')], axisLabel: { interval: 0, width: 80, overflow: 'break' } },
-      yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'category', data: [t('chart.yearAgo'), t('chart.weekAgo'), t('day.today')], axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('day.series.reported'), type: 'bar', color: '#0b5cad', label: { show: true, position: 'top', formatter: '{c}%' },
           data: [share(rateYear), share(rateWeek), share(rate)] },
@@ -411,19 +411,19 @@ async function schoolPage(udise) {
     h('h1', { id: 'school-name' }, `${school.name} (${school.udiseCode})`),
     h('p', { class: 'muted' }, [school.category, school.management, school.headmasterName,
       school.headmasterPhone].filter(Boolean).join(' · ')),
-    h('div', { class: 'grid' }, riskCard, stockCard,
+    h('div', { class: 'grid' }, riskCard, alertsCard, inspectionsCard, stockCard,
       h('section', { class: 'card wide' }, h('h2', {}, t('school.reports')), days.length ? reportsBox : noData()),
       h('section', { class: 'card wide' }, h('h2', {}, t('school.forecast')), forecast?.days?.length ? forecastBox : noData()),
-      alertsCard, inspectionsCard, card(t('nav.decisions'), h('p', { class: 'muted' }, t('school.deliveries')))));
+      card(t('school.deliveriesTitle'), h('p', { class: 'muted' }, t('school.deliveries')))));
   if (days.length) {
     chart(reportsBox, {
       legend: { top: 0 }, grid: { left: 48, right: 16, top: 40, bottom: 32 }, tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: days.map((r) => r.date.slice(5)) },
-      yAxis: { type: 'value', name: t('unit.meals') },
+      yAxis: { type: 'value', name: t('unit.childrenMeals') },
       series: [
-        { name: t('col.attendance'), type: 'bar', color: '#e08a00', label: { show: days.length <= 10, position: 'top' },
+        { name: t('col.attendance'), type: 'bar', barMaxWidth: 48, color: '#e08a00', label: { show: days.length <= 10, position: 'top' },
           data: days.map((r) => r.attendancePrimary + r.attendanceUpperPrimary) },
-        { name: t('school.served'), type: 'bar', color: '#0b5cad', label: { show: days.length <= 10, position: 'top' },
+        { name: t('school.served'), type: 'bar', barMaxWidth: 48, color: '#0b5cad', label: { show: days.length <= 10, position: 'top' },
           data: days.map((r) => r.mealsServed) },
       ],
     });
