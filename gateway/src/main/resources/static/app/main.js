@@ -18,6 +18,9 @@ let me = null;
 let charts = [];
 let stream = null;
 let unread = new Set();
+// every drawing of a page takes a ticket; a page whose data comes back after a newer one
+// was asked for (another link, the language switched) does not overwrite it
+let ticket = 0;
 
 // ---------------------------------------------------------------- helpers
 
@@ -84,10 +87,12 @@ function chart(element, option) {
   return instance;
 }
 
-function place(...nodes) {
+function place(mine, ...nodes) {
+  if (mine !== ticket) return false;
   charts.forEach((c) => c.dispose());
   charts = [];
   view.replaceChildren(...nodes);
+  return true;
 }
 
 function translateStatic() {
@@ -113,6 +118,7 @@ function showUnread() {
 // ---------------------------------------------------------------- sign-in
 
 function signInPage(message) {
+  const mine = ++ticket;
   document.getElementById('nav').hidden = true;
   document.getElementById('sign-out').hidden = true;
   document.getElementById('who').textContent = '';
@@ -154,7 +160,7 @@ function signInPage(message) {
       }
     }
   });
-  place(form);
+  place(mine, form);
 }
 
 async function start() {
@@ -200,6 +206,7 @@ function openStream() {
 // ---------------------------------------------------------------- the day
 
 async function dayPage() {
+  const mine = ticket;
   const today = indiaDate();
   const lastWeek = indiaDate(-7);
   const lastYear = indiaDate(-364);
@@ -269,8 +276,8 @@ async function dayPage() {
 
   const chartBox = h('div', { class: 'chart', id: 'day-chart' });
   const chartCard = h('section', { class: 'card wide' }, h('h2', {}, t('day.chart')), chartBox);
-  place(h('h1', {}, t('day.title', day(today))),
-    h('div', { class: 'grid' }, rateCard, onTimeCard, mealsCard, chartCard, noMealCard, criticalCard, stockCard, fundsCard, usedCard));
+  if (!place(mine, h('h1', {}, t('day.title', day(today))),
+    h('div', { class: 'grid' }, rateCard, onTimeCard, mealsCard, chartCard, noMealCard, criticalCard, stockCard, fundsCard, usedCard))) return;
   if (!rate.error) {
     const share = (r) => (r && !r.error ? Math.round(Number(r.reportingRate) * 1000) / 10 : null);
     const onTime = (r) => (r && !r.error ? Math.round(Number(r.onTimeRate) * 1000) / 10 : null);
@@ -293,6 +300,7 @@ async function dayPage() {
 // ---------------------------------------------------------------- the map and drill-down
 
 async function mapPage(district, block) {
+  const mine = ticket;
   if (!district && me.jurisdictionLevel !== 'STATE') district = me.districtCode || me.jurisdictionCode;
   if (!block && me.jurisdictionLevel === 'BLOCK') block = me.blockCode || me.jurisdictionCode;
   const area = block ? `districtCode=${district}&blockCode=${block}` : district ? `districtCode=${district}` : '';
@@ -341,8 +349,8 @@ async function mapPage(district, block) {
       h('td', {}, school.name),
       h('td', {}, level(riskOf.get(school.udiseCode)?.level))))));
 
-  place(h('h1', {}, t('map.title')), crumbs,
-    h('div', { class: 'grid' }, h('section', { class: 'card wide' }, h('h2', {}, t('map.legend')), mapBox), summary, schoolTable));
+  if (!place(mine, h('h1', {}, t('map.title')), crumbs,
+    h('div', { class: 'grid' }, h('section', { class: 'card wide' }, h('h2', {}, t('map.legend')), mapBox), summary, schoolTable))) return;
 
   const instance = chart(mapBox, {
     legend: { top: 0, data: LEVELS.map((code) => t(`level.${code}`)) },
@@ -363,12 +371,13 @@ async function mapPage(district, block) {
 // ---------------------------------------------------------------- a school
 
 async function schoolPage(udise) {
+  const mine = ticket;
   let school;
   try {
     school = await api(`/api/v1/schools/${encodeURIComponent(udise)}`);
   } catch (error) {
     if (error.status === 404 || error.status === 400 || error.status === 403) {
-      place(h('div', { class: 'card notfound', id: 'not-found' }, h('h1', {}, t('school.notFound', udise)),
+      place(mine, h('div', { class: 'card notfound', id: 'not-found' }, h('h1', {}, t('school.notFound', udise)),
         h('a', { href: '#/map' }, t('nav.map'))));
       return;
     }
@@ -406,7 +415,7 @@ async function schoolPage(udise) {
     ? table([t('col.date'), { label: t('col.score'), num: true }], inspectionItems.map((inspection) => h('tr', {},
       h('td', {}, day(inspection.inspectedOn || inspection.date)), h('td', { class: 'num' }, number(inspection.score)))))
     : noData());
-  place(h('p', { class: 'crumbs' }, h('a', { href: `#/map/${school.districtCode}` }, t('map.district', school.districtCode)), '› ',
+  const placed = place(mine, h('p', { class: 'crumbs' }, h('a', { href: `#/map/${school.districtCode}` }, t('map.district', school.districtCode)), '› ',
       h('a', { href: `#/map/${school.districtCode}/${school.blockCode}` }, t('map.block', school.blockCode))),
     h('h1', { id: 'school-name' }, `${school.name} (${school.udiseCode})`),
     h('p', { class: 'muted' }, [school.category, school.management, school.headmasterName,
@@ -415,6 +424,7 @@ async function schoolPage(udise) {
       h('section', { class: 'card wide' }, h('h2', {}, t('school.reports')), days.length ? reportsBox : noData()),
       h('section', { class: 'card wide' }, h('h2', {}, t('school.forecast')), forecast?.days?.length ? forecastBox : noData()),
       card(t('school.deliveriesTitle'), h('p', { class: 'muted' }, t('school.deliveries')))));
+  if (!placed) return;
   if (days.length) {
     chart(reportsBox, {
       legend: { top: 0 }, grid: { left: 48, right: 16, top: 40, bottom: 32 }, tooltip: { trigger: 'axis' },
@@ -480,13 +490,15 @@ function alertRow(alert) {
 }
 
 async function alertsPage() {
+  const mine = ticket;
   const page = await api('/api/v1/alerts?size=50');
   const body = h('tbody', { id: 'alert-rows' }, (page.items || []).map(alertRow));
   const empty = h('p', { class: 'muted', hidden: (page.items || []).length > 0 }, t('alerts.none'));
-  place(h('h1', {}, t('alerts.title')), h('p', { class: 'muted' }, t('alerts.live')),
+  const placed = place(mine, h('h1', {}, t('alerts.title')), h('p', { class: 'muted' }, t('alerts.live')),
     h('section', { class: 'card' }, empty, h('div', { class: 'scroll' }, h('table', {},
       h('thead', {}, h('tr', {}, [t('col.when'), t('col.severity'), t('col.alert'), t('col.school'), t('col.status'), t('col.actions')]
         .map((label) => h('th', {}, label)))), body))));
+  if (!placed) return;
   const onAlert = ({ detail }) => {
     if (!document.body.contains(body)) { document.removeEventListener('mdm:alert', onAlert); return; }
     body.querySelector(`[data-alert="${detail.alert.id}"]`)?.remove();
@@ -499,6 +511,7 @@ async function alertsPage() {
 // ---------------------------------------------------------------- decisions
 
 async function decisionsPage() {
+  const mine = ticket;
   const [transfers, releases, pending] = await Promise.all([
     maybe('/api/v1/optimization/transfers?status=PROPOSED&size=50'),
     // an official approves at the level of its jurisdiction; the state sees every level
@@ -537,7 +550,7 @@ async function decisionsPage() {
       onclick: decide(row, `/api/v1/financial/releases/${release.releaseId}/approve`, 'POST', undefined, 'decisions.approved') }, t('decisions.approve')));
     return row;
   });
-  place(h('h1', {}, t('decisions.title')), h('div', { class: 'grid' },
+  place(mine, h('h1', {}, t('decisions.title')), h('div', { class: 'grid' },
     h('section', { class: 'card wide', id: 'transfers' }, h('h2', {}, t('decisions.transfers')),
       transfers.error ? h('p', { class: 'error' }, problemText(transfers.error)) : transferRows.length === 0 ? h('p', { class: 'muted' }, t('decisions.none'))
         : table([t('col.from'), t('col.to'), t('col.commodity'), { label: t('col.kg'), num: true }, { label: t('col.reason') }, t('col.actions')], transferRows)),
@@ -559,6 +572,7 @@ function csv(rows) {
 }
 
 async function nonReportersPage() {
+  const mine = ticket;
   const today = indiaDate();
   const rate = await api(`/api/v1/meals/reporting-rate?date=${today}&size=500`);
   const items = rate.nonReporters?.items || [];
@@ -571,7 +585,7 @@ async function nonReportersPage() {
     link.click();
     link.remove();
   } }, t('nonReporters.export'));
-  place(h('h1', {}, t('nonReporters.title')),
+  place(mine, h('h1', {}, t('nonReporters.title')),
     h('p', {}, t('nonReporters.count', number(rate.notReported), number(rate.schools)), ' ', items.length ? download : null),
     h('section', { class: 'card' }, items.length === 0 ? h('p', { class: 'muted' }, t('nonReporters.none'))
       : table([t('col.school'), t('col.name'), t('col.block'), t('col.headmaster'), t('col.phone')], items.map((s) => h('tr', {},
@@ -588,6 +602,7 @@ async function render() {
   document.querySelectorAll('nav a').forEach((link) => {
     link.classList.toggle('on', link.getAttribute('href') === `#/${parts[0] || 'day'}`);
   });
+  const mine = ++ticket;
   try {
     switch (parts[0]) {
       case 'map': await mapPage(parts[1], parts[2]); break;
@@ -600,7 +615,7 @@ async function render() {
     view.dataset.ready = location.hash;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
-    place(h('p', { class: 'error', role: 'alert' }, problemText(error)));
+    place(mine, h('p', { class: 'error', role: 'alert' }, problemText(error)));
   }
 }
 
