@@ -42,6 +42,14 @@ public final class GatewayProblems {
      */
     public static final String VERIFICATION_UNAVAILABLE = "auth.verification-unavailable";
 
+    // The dashboard's session (cookie) calls
+
+    /**
+     * 403: a state-changing call with the session cookie but without the {@code X-MDM-UI}
+     * header the dashboard's own pages send (cross-site request forgery).
+     */
+    public static final String UI_HEADER_MISSING = "ui.header-missing";
+
     private GatewayProblems() {
     }
 

@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param fallback what a caller is told when a service cannot answer
  * @param rateLimit how a caller is identified for the rate limit
+ * @param ui the dashboard's session cookie
  */
 @ConfigurationProperties("mdm.gateway")
-public record GatewaySettings(@DefaultValue Fallback fallback, @DefaultValue RateLimit rateLimit) {
+public record GatewaySettings(@DefaultValue Fallback fallback, @DefaultValue RateLimit rateLimit, @DefaultValue Ui ui) {
+
+    /**
+     * @param secureCookies mark the session cookies {@code Secure} even when the request
+     * reached the gateway over plain HTTP (TLS ended at an ingress in front of it); over
+     * HTTPS they are always {@code Secure}
+     */
+    public record Ui(@DefaultValue("false") boolean secureCookies) {
+    }
 
     /**
      * @param retryAfter the {@code Retry-After} a 503 suggests

@@ -52,7 +52,10 @@ import in.mdm.platform.security.VerifiedTokens;
 class EdgeSecurityConfiguration {
 
     private static final String[] ALWAYS_OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**" };
+            "/actuator/prometheus", "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**",
+            // the dashboard's pages and its sign-in (the page's API calls carry the
+            // session's token)
+            "/", "/index.html", "/app/**", "/ui/session", "/ui/session/**" };
 
     private static final String[] PEOPLE = java.util.Arrays.stream(Role.values())
         .map(Role::authority)
