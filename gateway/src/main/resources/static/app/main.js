@@ -221,8 +221,15 @@ async function dayPage() {
     maybe('/api/v1/alerts?status=OPEN&type=stock&size=1'),
     maybe('/api/v1/financial/releases/pending'),
   ]);
-  const used = await maybe(`/api/v1/financial/utilization?academicYear=${academicYear(today)}&size=500`);
-  const meals = (page) => (page?.items || []).reduce((sum, report) => sum + (report.mealsServed || 0), 0);
+  // whole-area figures from report-service's read models: every school of the caller's area, not a page of rows
+  const kpis = (period, from) => maybe(`/api/v1/reports/kpis?scope=${me.jurisdictionLevel}`
+    + `&code=${encodeURIComponent(me.jurisdictionCode)}&period=${period}&from=${from}`);
+  const [dayNow, dayWeek, dayYear, yearNow] = await Promise.all([
+    kpis('DAILY', today), kpis('DAILY', lastWeek), kpis('DAILY', lastYear), kpis('ANNUAL', today)]);
+  const pageMeals = (page) => (page?.items || []).reduce((sum, report) => sum + (report.mealsServed || 0), 0);
+  const kpiMeals = (k) => (k && !k.error ? (k.attendanceTrend || []).reduce((sum, d) => sum + (d.mealsServed || 0), 0) : null);
+  // the read models when they answer; else the page of reports the caller can list
+  const meals = (k, page) => kpiMeals(k) ?? pageMeals(page);
   const versus = (label, value) => h('div', { class: 'versus' }, t('day.vs', t(label), value));
 
   const rateCard = card(t('day.reportingRate'),
@@ -235,9 +242,9 @@ async function dayPage() {
       : [h('div', { class: 'figure' }, percent(rate.onTimeRate)),
         versus('day.lastWeek', percent(rateWeek.onTimeRate)), versus('day.lastYear', percent(rateYear.onTimeRate))]);
   const mealsCard = card(t('day.meals'),
-    h('div', { class: 'figure', id: 'meals-served' }, number(meals(reports)), ' ', h('small', {}, t('unit.meals'))),
+    h('div', { class: 'figure', id: 'meals-served' }, number(meals(dayNow, reports)), ' ', h('small', {}, t('unit.meals'))),
     h('div', { class: 'versus' }, t('day.mealsFrom', number(reports?.total ?? 0))),
-    versus('day.lastWeek', number(meals(reportsWeek))), versus('day.lastYear', number(meals(reportsYear))));
+    versus('day.lastWeek', number(meals(dayWeek, reportsWeek))), versus('day.lastYear', number(meals(dayYear, reportsYear))));
 
   const withoutMeal = (reports?.items || []).filter((report) => report.mealsServed === 0);
   const reasons = {};
@@ -266,13 +273,14 @@ async function dayPage() {
           h('td', {}, row.level), h('td', { class: 'num' }, number(row.releases)), h('td', { class: 'num' }, number(row.amount, 2))))),
     h('a', { href: '#/decisions' }, t('nav.decisions')));
 
-  const usedItems = used?.items || [];
-  const released = usedItems.reduce((sum, row) => sum + Number(row.released || 0), 0);
-  const utilized = usedItems.reduce((sum, row) => sum + Number(row.utilized || 0), 0);
+  // the financial year's released and used money of the whole area (report-service's read models)
+  const money = yearNow?.utilization || {};
+  const released = Number(money.released || 0);
+  const utilized = Number(money.utilized || 0);
   const usedCard = card(t('day.fundsUsed'),
-    used.error ? h('p', { class: 'muted' }, t('day.notAvailable', used.error.message))
+    yearNow.error ? h('p', { class: 'muted' }, t('day.notAvailable', yearNow.error.message))
       : [h('div', { class: 'figure' }, `₹${number(utilized)}`, ' ', h('small', {}, t('day.usedOf', `₹${number(released)}`))),
-        h('div', { class: 'versus' }, t('day.fundsSchools', number(usedItems.length), academicYear(today)))]);
+        h('div', { class: 'versus' }, t('day.fundsYear', day(yearNow.from), day(yearNow.to)))]);
 
   const chartBox = h('div', { class: 'chart', id: 'day-chart' });
   const chartCard = h('section', { class: 'card wide' }, h('h2', {}, t('day.chart')), chartBox);

@@ -120,7 +120,8 @@ class DashboardBrowserSystemTests {
     static void schoolsOfficerAndBrowser() throws IOException {
         boolean chromium = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(Path.of("/usr/bin/chromium"));
         String missing = "no Chromium here: install the Debian packages chromium and chromium-driver";
-        // CI (.ci/run: MDM_REQUIRE_TOOLS=true) installs them and must not skip; elsewhere a JDK is enough
+        // CI (.ci/run: MDM_REQUIRE_TOOLS=true) installs them and must not skip; elsewhere
+        // a JDK is enough
         if (!chromium && "true".equalsIgnoreCase(System.getenv("MDM_REQUIRE_TOOLS"))) {
             throw new IllegalStateException(missing);
         }
@@ -160,6 +161,13 @@ class DashboardBrowserSystemTests {
                     answer -> answer.statusCode() != 404);
         assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(201);
         transferId = json(transfer).path("id").asString();
+
+        // the day's whole-area figures come from report-service's read models, fed by the
+        // same events
+        await("report-service has counted today's meals").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> get("/api/v1/reports/kpis?scope=DISTRICT&code=" + DISTRICT + "&period=DAILY&from=" + today,
+                    admin), answer -> answer.statusCode() == 200 && answer.body().contains("\"mealsServed\":98"));
 
         officer = new Person("deo.erode", "+919840000201", "en", "OFFICER", "DISTRICT", DISTRICT, DISTRICT, null);
         register(officer);
