@@ -307,14 +307,32 @@ async function dayPage() {
 
 // ---------------------------------------------------------------- the map and drill-down
 
+/** Most schools a map draws: 20 pages of 500 (a district's or a block's schools all; a state's the first). */
+const MAP_PAGES = 20;
+
+/**
+ * Every row of a paged list, up to MAP_PAGES pages fetched side by side after the first:
+ * { items, total }. A list that cannot be read is empty when optional, else an error.
+ */
+async function every(path, optional = false) {
+  const first = optional ? await maybe(`${path}&size=500&page=0`) : await api(`${path}&size=500&page=0`);
+  if (!first || first.error) return { items: [], total: 0 };
+  const total = first.total ?? (first.items || []).length;
+  const pages = Math.min(MAP_PAGES, Math.ceil(total / 500));
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) },
+    (_, i) => maybe(`${path}&size=500&page=${i + 1}`)));
+  const items = (first.items || []).concat(...rest.map((page) => (page && !page.error ? page.items || [] : [])));
+  return { items, total };
+}
+
 async function mapPage(district, block) {
   const mine = ticket;
   if (!district && me.jurisdictionLevel !== 'STATE') district = me.districtCode || me.jurisdictionCode;
   if (!block && me.jurisdictionLevel === 'BLOCK') block = me.blockCode || me.jurisdictionCode;
   const area = block ? `districtCode=${district}&blockCode=${block}` : district ? `districtCode=${district}` : '';
   const [schools, risks, names] = await Promise.all([
-    api(`/api/v1/schools?${area}&size=500&sort=name`),
-    maybe(`/api/v1/ml/risk?${area}&size=500`),
+    every(`/api/v1/schools?${area}&sort=name`),
+    every(`/api/v1/ml/risk?${area}`, true),
     district ? maybe(`/api/v1/districts/${district}/blocks`) : maybe(`/api/v1/districts?stateCode=${me.jurisdictionCode}&size=100`),
   ]);
   const riskOf = new Map((risks.items || []).map((risk) => [risk.udiseCode, risk]));
@@ -351,6 +369,7 @@ async function mapPage(district, block) {
           h('td', { class: 'num' }, number(group.schools)), h('td', { class: 'num' }, number(group.critical))))));
   }
   const schoolTable = h('section', { class: 'card wide' }, h('h2', {}, t('map.schools')),
+    items.length < schools.total ? h('p', { class: 'muted' }, t('map.partial', number(items.length), number(schools.total))) : null,
     located.length < items.length ? h('p', { class: 'muted' }, t('map.noCoordinates', items.length - located.length)) : null,
     table([t('col.school'), t('col.name'), t('col.risk')], items.slice(0, 200).map((school) => h('tr', {},
       h('td', {}, h('a', { href: `#/school/${school.udiseCode}` }, school.udiseCode)),
