@@ -45,6 +45,7 @@ import in.mdm.events.ml.MlTopics;
 import in.mdm.events.ml.RiskScored;
 import in.mdm.events.report.ReportTopics;
 import in.mdm.events.school.DailyMealReported;
+import in.mdm.events.school.DeliveryDelayed;
 import in.mdm.events.school.DeliveryReceived;
 import in.mdm.events.school.EnrollmentUpdated;
 import in.mdm.events.school.InspectionOverdue;
@@ -103,6 +104,9 @@ class ReportFiguresIntegrationTests {
     static final String B = "33440100402";
 
     static final String C = "33450200403";
+
+    /** A kitchen whose delivery came late: its DeliveryDelayed names the kitchen's id. */
+    static final String LATE_KITCHEN = String.valueOf(UUID.randomUUID());
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
@@ -179,6 +183,12 @@ class ReportFiguresIntegrationTests {
                         kitchens.kitchenId(), "572", "7201", kitchens.supplierId(), "RICE", kitchens.promisedOn(),
                         kitchens.receivedOn(), kitchens.quantityKg(), false));
         send(SchoolTopics.DELIVERIES, SCHOOL, received(C, "572", "7201", "2026-10-10", "2026-10-10"));
+        // late: one of A's, and a kitchen's (which names the kitchen's id, not a school:
+        // not a school's fact)
+        send(SchoolTopics.DELIVERIES, SCHOOL, new DeliveryDelayed(DomainEvent.newId(), at("2026-11-07"),
+                UUID.randomUUID(), LATE_KITCHEN, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2));
+        send(SchoolTopics.DELIVERIES, SCHOOL, new DeliveryDelayed(DomainEvent.newId(), at("2026-11-07"),
+                UUID.randomUUID(), A, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2));
         // inspections in November: A 80, C 60 (mean 70)
         send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionRecorded(DomainEvent.newId(), at("2026-11-12"),
                 UUID.randomUUID(), A, LocalDate.parse("2026-11-12"), 80, LocalDate.parse("2027-05-12")));
@@ -199,6 +209,7 @@ class ReportFiguresIntegrationTests {
                     && count("select count(*) from fact_risk_days") == 5
                     && count("select count(*) from fact_inspections_overdue") == 1
                     && count("select count(*) from fact_deliveries_received") == 3
+                    && count("select count(*) from fact_deliveries_delayed") == 1
                     && count("select count(*) from fact_inspections") == 2
                     && count(
                             "select count(*) from fact_alerts where raised_at is not null and resolved_at is not null") == 1
@@ -288,6 +299,13 @@ class ReportFiguresIntegrationTests {
         assertThat(((Number) money.get("utilized")).doubleValue()).isEqualTo(17000.0);
         assertThat(money).containsEntry("rate", 0.34);
         Map<String, Object> supply = (Map<String, Object>) body.get("supplyChain");
+        assertThat(supply).containsEntry("deliveriesLate", 1).containsEntry("meanDaysLate", 2.0);
+        assertThat(in.mdm.testkit.KafkaProbe.onTestBroker()
+            .readAll(SchoolTopics.DELIVERIES + ".DLT", Duration.ofSeconds(3))
+            .stream()
+            .filter(r -> LATE_KITCHEN.equals(r.key())))
+            .as("a kitchen's late delivery is passed over, not dead-lettered")
+            .isEmpty();
         assertThat(supply).containsEntry("deliveriesReceived", 2)
             .containsEntry("deliveriesOnTime", 1)
             .containsEntry("onTimeShare", 0.5);

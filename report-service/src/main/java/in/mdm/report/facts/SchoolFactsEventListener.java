@@ -26,6 +26,8 @@ import in.mdm.platform.events.EventHandler;
 @EventConsumer("report.school-facts")
 class SchoolFactsEventListener {
 
+    private static final java.util.regex.Pattern UDISE = java.util.regex.Pattern.compile("[0-9]{11}");
+
     private final FactsRepository facts;
 
     SchoolFactsEventListener(FactsRepository facts) {
@@ -87,7 +89,11 @@ class SchoolFactsEventListener {
 
     @EventHandler
     void delayed(List<DeliveryDelayed> events) {
+        // a kitchen's delivery names the kitchen's id where a school's names its UDISE
+        // code:
+        // the facts are per school, so a kitchen's late delivery is not one of them
         facts.delayed(events.stream()
+            .filter(e -> e.udiseCode() != null && UDISE.matcher(e.udiseCode()).matches())
             .map(e -> new FactsRepository.Delayed(e.deliveryId(), e.udiseCode(), e.supplierCode(), e.commodity(),
                     e.expectedOn(), e.daysLate(), e.occurredAt()))
             .toList());
