@@ -337,6 +337,34 @@ class EdgeSecurityIntegrationTests {
     }
 
     @Test
+    void aKeyServerThatDoesNotAnswerIsA503NotAHang() {
+        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1)
+            .willReturn(aResponse().withFixedDelay(30_000).withBody("{}")));
+        String token = TestTokens.sign(TestTokens.rsa("realm-key-behind-a-slow-server"),
+                new JWTClaimsSet.Builder().issuer(realmIssuer())
+                    .audience("mdm-twin")
+                    .subject(UUID.randomUUID().toString())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .claim("realm_access", Map.of("roles", List.of("ADMIN")))
+                    .build());
+        long started = System.nanoTime();
+        EntityExchangeResult<byte[]> result = client.get()
+            .uri("/api/v1/schools")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectBody()
+            .returnResult();
+        assertThat(problem(result)).containsEntry("code", "auth.verification-unavailable");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two tries of three seconds, then the answer")
+            .isLessThan(Duration.ofSeconds(12));
+        assertThat(backend.findAll(getRequestedFor(urlEqualTo("/realms/mdm/protocol/openid-connect/certs"))))
+            .as("a timed-out fetch is tried once more")
+            .hasSize(2);
+    }
+
+    @Test
     void eachUserHasItsOwnRateLimitBucket() {
         String busy = TestTokens.token()
             .subject("busy.officer")
