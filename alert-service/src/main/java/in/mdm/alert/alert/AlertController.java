@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -35,8 +36,11 @@ class AlertController {
 
     private final AlertService alerts;
 
-    AlertController(AlertService alerts) {
+    private final AreaFilters areas;
+
+    AlertController(AlertService alerts, AreaFilters areas) {
         this.alerts = alerts;
+        this.areas = areas;
     }
 
     @GetMapping("/{id}")
@@ -65,6 +69,17 @@ class AlertController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         if (from != null && to != null && from.isAfter(to)) {
             throw invalid("from", "must not be after to");
+        }
+        // another area's alerts are not found, whichever way the filter names the area
+        areas.check(caller, district, block, udiseCode != null ? udiseCode : school);
+        if (scopeLevel != null && scopeCode != null) {
+            switch (scopeLevel) {
+                case DISTRICT -> areas.check(caller, scopeCode, null, null);
+                case BLOCK -> areas.check(caller, null, scopeCode, null);
+                case SCHOOL -> areas.check(caller, null, null, scopeCode);
+                default -> {
+                }
+            }
         }
         AlertFilter filter = new AlertFilter(status, severity, type, scopeLevel, scopeCode,
                 udiseCode != null ? udiseCode : school, district, block,

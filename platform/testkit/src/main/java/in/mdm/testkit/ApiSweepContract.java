@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * restricted to roles refuses every other role and a client without scopes with a 403
  * ({@link RoleSweep}). A service's test extends this with its integration-test annotation
  * and, when it needs to, names its open paths or an admin token in {@link #configure},
- * and its callers' tokens in {@link #token}.
+ * its callers' tokens in {@link #token}, and the data of one area in {@link #areaData}
+ * ({@link JurisdictionSweep}: another area's caller gets 404).
  */
 public abstract class ApiSweepContract {
 
@@ -41,6 +42,26 @@ public abstract class ApiSweepContract {
      */
     protected String token(String caller) {
         return RoleSweep.kitToken(caller);
+    }
+
+    /**
+     * The area's data for the jurisdiction sweep: the service's test makes data in one
+     * area (through its API or repositories) and names it by parameter
+     * ({@link JurisdictionSweep#value}); operations bound to no area are named with the
+     * reason. Every service gives it: the default fails the sweep.
+     */
+    protected JurisdictionSweep areaData(JurisdictionSweep sweep) {
+        return null;
+    }
+
+    @Test
+    void everyOperationOnAnotherAreasDataIsA404AndTheAreaOwnReadsAreNot() {
+        JurisdictionSweep sweep = areaData(JurisdictionSweep.at("http://localhost:" + port));
+        assertThat(sweep).as("%s names the area's data for the jurisdiction sweep (areaData)", service).isNotNull();
+        int swept = sweep.verify();
+        System.out.printf("%s jurisdiction sweep: %d operations bound to an area; %s%n", service, swept,
+                new java.util.TreeMap<>(sweep.counts()));
+        assertThat(swept).as(service + " has operations bound to an area").isPositive();
     }
 
     @Test

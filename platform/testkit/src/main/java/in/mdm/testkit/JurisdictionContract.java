@@ -183,6 +183,12 @@ public final class JurisdictionContract {
     private void keys(SoftAssertions softly, ListEndpoint list, String who, String token, Set<String> seen,
             Set<String> unseen) {
         Answer answer = get(list.path(), token);
+        if (seen.isEmpty() && answer.statusCode() == 404 && answer.body().contains("\"area.not-found\"")) {
+            // a list whose filter names an area outside the caller's jurisdiction:
+            // refused
+            // as a read of that area's record is (AreaFilters), which lists nothing of it
+            return;
+        }
         softly.assertThat(answer.statusCode()).as("GET %s as %s: %s", list.path(), who, answer.body()).isEqualTo(200);
         if (answer.statusCode() != 200) {
             return;

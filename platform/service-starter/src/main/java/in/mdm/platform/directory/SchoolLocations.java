@@ -19,7 +19,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
  * {@link #find} places one school for
  * {@link in.mdm.platform.security.JurisdictionScope#covers}.
  */
-public class SchoolLocations {
+public class SchoolLocations implements SchoolPlaces {
 
     /** A school's place in the administrative tree. */
     public record Location(String udiseCode, String districtCode, String blockCode) {
@@ -29,6 +29,22 @@ public class SchoolLocations {
 
     public SchoolLocations(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Location> school(String udiseCode) {
+        return find(udiseCode);
+    }
+
+    @Override
+    public boolean anySchoolIn(String districtCode, String blockCode) {
+        return jdbc
+            .sql("select exists (select 1 from school_locations where district_code = :district"
+                    + " and block_code = :block)")
+            .param("district", districtCode)
+            .param("block", blockCode)
+            .query(Boolean.class)
+            .single();
     }
 
     public Optional<Location> find(String udiseCode) {

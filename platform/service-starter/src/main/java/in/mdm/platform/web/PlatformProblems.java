@@ -48,6 +48,13 @@ public final class PlatformProblems {
     /** 404: no endpoint at this path. */
     public static final String RESOURCE_NOT_FOUND = "resource.not-found";
 
+    /**
+     * 404: a filter names a district, block or school that lies outside the caller's
+     * jurisdiction (or that does not exist): the same answer for both, so that the
+     * existence of another area's data is not told.
+     */
+    public static final String AREA_NOT_FOUND = "area.not-found";
+
     /** 409: a unique constraint the service has not mapped to a code of its own. */
     public static final String RESOURCE_DUPLICATE = "resource.duplicate";
 

@@ -1,0 +1,121 @@
+package in.mdm.platform.directory;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import in.mdm.events.Jurisdiction;
+import in.mdm.platform.areas.LgdAreas;
+import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ApiException;
+import in.mdm.platform.web.PlatformProblems;
+
+/**
+ * The one check of a list's, an export's or a stream's area filters
+ * ({@code districtCode}, {@code blockCode}, {@code udiseCode} and their like) against the
+ * caller's jurisdiction. A filter that names an area sharing nothing with the
+ * jurisdiction (another district; a block of another district; a school elsewhere, or one
+ * the service does not know) is answered 404 {@code area.not-found}, as a read of another
+ * area's record is: the caller learns neither that area's data nor whether it exists. A
+ * filter wider than the jurisdiction (a block officer naming the own district) passes;
+ * the list's own jurisdiction condition narrows it. The state sees every area.
+ * <p>
+ * A block lies in a district when the LGD lists say so or when the service knows a school
+ * of that block in that district (test data and blocks newer than the lists).
+ */
+public final class AreaFilters {
+
+    private final SchoolPlaces places;
+
+    private final LgdAreas lgd;
+
+    public AreaFilters(SchoolPlaces places) {
+        this(places, LgdAreas.india());
+    }
+
+    AreaFilters(SchoolPlaces places, LgdAreas lgd) {
+        this.places = Objects.requireNonNull(places, "places");
+        this.lgd = Objects.requireNonNull(lgd, "lgd");
+    }
+
+    /**
+     * Refuses with a 404 a filter the caller's jurisdiction shares nothing with; a null
+     * or blank filter is no filter.
+     */
+    public void check(Caller caller, String districtCode, String blockCode, String udiseCode) {
+        Jurisdiction jurisdiction = caller == null ? null : caller.jurisdiction();
+        String district = blankless(districtCode);
+        String block = blankless(blockCode);
+        String udise = blankless(udiseCode);
+        if (district == null && block == null && udise == null) {
+            return;
+        }
+        if (jurisdiction != null && jurisdiction.level() == Jurisdiction.Level.STATE) {
+            return;
+        }
+        if (district != null && !sharesDistrict(jurisdiction, district)) {
+            throw outside("District " + district);
+        }
+        if (block != null && !sharesBlock(jurisdiction, block)) {
+            throw outside("Block " + block);
+        }
+        if (udise != null && !sharesSchool(jurisdiction, udise)) {
+            throw outside("School " + udise);
+        }
+    }
+
+    private boolean sharesDistrict(Jurisdiction j, String district) {
+        if (j == null) {
+            return false;
+        }
+        return switch (j.level()) {
+            case STATE -> true;
+            case DISTRICT -> j.code().equals(district);
+            case BLOCK -> blockIn(district, j.code());
+            case SCHOOL -> ownSchool(j).map(s -> district.equals(s.districtCode())).orElse(false);
+        };
+    }
+
+    private boolean sharesBlock(Jurisdiction j, String block) {
+        if (j == null) {
+            return false;
+        }
+        return switch (j.level()) {
+            case STATE -> true;
+            case DISTRICT -> blockIn(j.code(), block);
+            case BLOCK -> j.code().equals(block);
+            case SCHOOL -> ownSchool(j).map(s -> block.equals(s.blockCode())).orElse(false);
+        };
+    }
+
+    private boolean sharesSchool(Jurisdiction j, String udise) {
+        if (j == null) {
+            return false;
+        }
+        if (j.level() == Jurisdiction.Level.SCHOOL) {
+            return j.code().equals(udise);
+        }
+        return places.school(udise).map(s -> switch (j.level()) {
+            case STATE -> true;
+            case DISTRICT -> j.code().equals(s.districtCode());
+            case BLOCK -> j.code().equals(s.blockCode());
+            case SCHOOL -> false;
+        }).orElse(false);
+    }
+
+    private boolean blockIn(String district, String block) {
+        return lgd.blockName(district, block).isPresent() || places.anySchoolIn(district, block);
+    }
+
+    private Optional<SchoolLocations.Location> ownSchool(Jurisdiction j) {
+        return places.school(j.code());
+    }
+
+    private static ApiException outside(String area) {
+        return ApiException.notFound(PlatformProblems.AREA_NOT_FOUND, area + " is not found or is outside your area");
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}
