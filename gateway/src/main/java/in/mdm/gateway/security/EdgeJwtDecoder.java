@@ -54,7 +54,7 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
         this.verified = verified;
     }
 
-    static ReactiveJwtDecoder forIssuer(String issuer, String audience, String jwksUri) {
+    static ReactiveJwtDecoder forIssuer(String issuer, String audience, String jwksUri, Duration keysRefetch) {
         // the keys are fetched once and cached; a key server that does not answer must
         // give
         // the caller a 503 to retry, never hold the request
@@ -63,7 +63,10 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
             .responseTimeout(KEYS_RESPONSE_TIMEOUT);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
             .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
+            .webClient(WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .filter(new KeySetThrottle(keysRefetch))
+                .build())
             .build();
         decoder.setJwtValidator(TokenChecks.validator(issuer, audience));
         return decoder;

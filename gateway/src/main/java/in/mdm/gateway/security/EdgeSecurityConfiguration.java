@@ -69,11 +69,11 @@ class EdgeSecurityConfiguration {
     @Bean
     ReactiveJwtDecoder edgeJwtDecoder(EdgeSecuritySettings settings, ReactiveStringRedisTemplate redis) {
         Map<String, ReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
-        byIssuer.put(settings.issuer(),
-                EdgeJwtDecoder.forIssuer(settings.issuer(), settings.audience(), settings.jwksUri()));
+        byIssuer.put(settings.issuer(), EdgeJwtDecoder.forIssuer(settings.issuer(), settings.audience(),
+                settings.jwksUri(), settings.keysRefetchInterval()));
         if (settings.keycloak().on()) {
             byIssuer.put(settings.keycloak().issuerUri(), EdgeJwtDecoder.forIssuer(settings.keycloak().issuerUri(),
-                    settings.audience(), settings.keycloak().effectiveJwksUri()));
+                    settings.audience(), settings.keycloak().effectiveJwksUri(), settings.keysRefetchInterval()));
         }
         return new EdgeJwtDecoder(byIssuer, redis, new VerifiedTokens(settings.tokenCacheSize()));
     }

@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * method match applies
  * @param tokenCacheSize verified tokens kept until they expire, not verified again (the
  * deny-list is consulted every time); 0 keeps none
+ * @param keysRefetchInterval an issuer's key set is fetched at most once in this
+ * interval, however many tokens name key ids it does not have (0: at every such token)
  */
 @ConfigurationProperties("mdm.security")
 public record EdgeSecuritySettings(String issuer, @DefaultValue("mdm-twin") String audience, String jwksUri,
         @DefaultValue("33") String stateCode, @DefaultValue Keycloak keycloak, @DefaultValue List<Route> open,
-        @DefaultValue List<Rule> rules, @DefaultValue("8192") long tokenCacheSize) {
+        @DefaultValue List<Rule> rules, @DefaultValue("8192") long tokenCacheSize,
+        @DefaultValue("10s") java.time.Duration keysRefetchInterval) {
 
     public record Keycloak(String issuerUri, String jwksUri) {
 

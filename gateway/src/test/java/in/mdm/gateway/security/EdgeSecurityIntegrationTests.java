@@ -67,6 +67,10 @@ class EdgeSecurityIntegrationTests {
         registry.add("spring.data.redis.port", () -> Infrastructure.redis().port());
         TestTokens.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("mdm.security.keycloak.issuer-uri", EdgeSecurityIntegrationTests::realmIssuer);
+        // the key server's failures are the subject of some tests here: every fetch goes
+        // out
+        // (KeySetThrottleTests holds the throttle)
+        registry.add("mdm.security.keys-refetch-interval", () -> "0s");
         for (String service : List.of("auth-service", "school-service", "finance-service", "ml-service")) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
                     () -> "http://127.0.0.1:" + backend.port());
