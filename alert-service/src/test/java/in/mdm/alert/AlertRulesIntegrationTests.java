@@ -214,10 +214,12 @@ class AlertRulesIntegrationTests {
         String kitchen = UUID.randomUUID().toString();
         engine.deliveries(List.of(
                 new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), A3, "SUP-1", "RICE",
-                        LocalDate.of(2026, 12, 1), 3),
-                // a kitchen's delivery names the kitchen: no school alert, and no failure
-                new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), kitchen, "SUP-1", "RICE",
-                        LocalDate.of(2026, 12, 1), 3)));
+                        LocalDate.of(2026, 12, 1), 3, null),
+                // a kitchen's delivery names the kitchen and no school: no school alert,
+                // and no
+                // failure
+                new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), null, "SUP-1", "RICE",
+                        LocalDate.of(2026, 12, 1), 3, UUID.fromString(kitchen))));
         engine.budgets(List.of(
                 new BudgetThresholdCrossed(DomainEvent.newId(), now, Jurisdiction.district("571"), 80,
                         new BigDecimal("81.5"), new BigDecimal("1000000"), new BigDecimal("815000")),

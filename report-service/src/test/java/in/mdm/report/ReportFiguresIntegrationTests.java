@@ -106,7 +106,7 @@ class ReportFiguresIntegrationTests {
     static final String C = "33450200403";
 
     /** A kitchen whose delivery came late: its DeliveryDelayed names the kitchen's id. */
-    static final String LATE_KITCHEN = String.valueOf(UUID.randomUUID());
+    static final UUID LATE_KITCHEN = UUID.randomUUID();
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
@@ -183,12 +183,12 @@ class ReportFiguresIntegrationTests {
                         kitchens.kitchenId(), "572", "7201", kitchens.supplierId(), "RICE", kitchens.promisedOn(),
                         kitchens.receivedOn(), kitchens.quantityKg(), false));
         send(SchoolTopics.DELIVERIES, SCHOOL, received(C, "572", "7201", "2026-10-10", "2026-10-10"));
-        // late: one of A's, and a kitchen's (which names the kitchen's id, not a school:
-        // not a school's fact)
+        // late: one of A's, and a kitchen's (which names the kitchen and no school: not a
+        // school's fact)
         send(SchoolTopics.DELIVERIES, SCHOOL, new DeliveryDelayed(DomainEvent.newId(), at("2026-11-07"),
-                UUID.randomUUID(), LATE_KITCHEN, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2));
+                UUID.randomUUID(), null, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2, LATE_KITCHEN));
         send(SchoolTopics.DELIVERIES, SCHOOL, new DeliveryDelayed(DomainEvent.newId(), at("2026-11-07"),
-                UUID.randomUUID(), A, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2));
+                UUID.randomUUID(), A, "SUP-1", "RICE", LocalDate.parse("2026-11-05"), 2, null));
         // inspections in November: A 80, C 60 (mean 70)
         send(SchoolTopics.INSPECTIONS, SCHOOL, new InspectionRecorded(DomainEvent.newId(), at("2026-11-12"),
                 UUID.randomUUID(), A, LocalDate.parse("2026-11-12"), 80, LocalDate.parse("2027-05-12")));
@@ -303,7 +303,7 @@ class ReportFiguresIntegrationTests {
         assertThat(in.mdm.testkit.KafkaProbe.onTestBroker()
             .readAll(SchoolTopics.DELIVERIES + ".DLT", Duration.ofSeconds(3))
             .stream()
-            .filter(r -> LATE_KITCHEN.equals(r.key())))
+            .filter(r -> LATE_KITCHEN.toString().equals(r.key())))
             .as("a kitchen's late delivery is passed over, not dead-lettered")
             .isEmpty();
         assertThat(supply).containsEntry("deliveriesReceived", 2)

@@ -115,6 +115,31 @@ class DeliveryBatchIntegrationTests {
         return (List<Map<String, Object>>) answer.getBody().get("results");
     }
 
+    @Autowired
+    in.mdm.school.delivery.DeliveryService deliveries;
+
+    @Test
+    void aKitchensLateDeliveryNamesTheKitchenAndNoSchool() {
+        String kitchen = kitchen();
+        String supplier = supplier();
+        ResponseEntity<Map> created = Api.as(http, TestTokens.officer("569"))
+            .post(BATCH, batch(item(supplier, null, kitchen, "80", TODAY.minusDays(3), null, null)));
+        String id = (String) ((Map<String, Object>) results(created).get(0).get("delivery")).get("id");
+        // recorded after its promised date: delayed at once (the hourly check finds
+        // nothing more)
+        assertThat(deliveries.flagDelayed(TODAY)).isZero();
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                    () -> assertThat(Events.of(SchoolTopics.DELIVERIES, kitchen, "in.mdm.school.DeliveryDelayed.v1"))
+                        .as("keyed by the kitchen's id")
+                        .filteredOn(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(id))
+                        .singleElement()
+                        .satisfies(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains("\"kitchenId\":\"" + kitchen + "\"")
+                            .contains("\"daysLate\":3")
+                            .doesNotContain("\"udiseCode\":\"")));
+    }
+
     @Test
     void everyItemIsAnsweredInOrderCreatedDuplicateOrRejectedWithItsProblem() {
         String udise = "33090100001";

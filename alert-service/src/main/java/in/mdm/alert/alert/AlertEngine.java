@@ -55,9 +55,6 @@ public class AlertEngine {
 
     private static final String STOCK = "stock";
 
-    /** A school's UDISE code; a delivery's site is otherwise a kitchen's id. */
-    private static final java.util.regex.Pattern UDISE = java.util.regex.Pattern.compile("[0-9]{11}");
-
     private static final String RISK = "risk";
 
     private final RuleRepository rules;
@@ -206,11 +203,10 @@ public class AlertEngine {
         Work work = new Work();
         changes.begin();
         for (DeliveryDelayed e : events) {
-            if (!UDISE.matcher(e.udiseCode()).matches()) {
-                // a kitchen's delivery names the kitchen, whose place and schools this
-                // service does not know; the kitchen's stock running low
-                // (KitchenStockLow)
-                // alerts its schools and block
+            if (e.udiseCode() == null) {
+                // a kitchen's delivery (kitchenId): this service does not know the
+                // kitchen's place or schools; the kitchen's stock running low
+                // (KitchenStockLow) alerts its schools and block
                 continue;
             }
             Rule rule = first(of, BigDecimal.valueOf(e.daysLate()), null);

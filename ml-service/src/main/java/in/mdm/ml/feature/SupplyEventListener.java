@@ -36,8 +36,10 @@ class SupplyEventListener {
 
     @EventHandler
     void delayed(DeliveryDelayed event) {
-        features.delay(event.deliveryId(), event.udiseCode(), event.supplierCode(), event.expectedOn(),
-                event.daysLate(), event.occurredAt());
+        // the site late deliveries are counted for: the school, or the kitchen by its id
+        String site = event.udiseCode() != null ? event.udiseCode() : String.valueOf(event.kitchenId());
+        features.delay(event.deliveryId(), site, event.supplierCode(), event.expectedOn(), event.daysLate(),
+                event.occurredAt());
     }
 
 }

@@ -88,8 +88,8 @@ class CascadeIntegrationTests {
         }
         send(SchoolTopics.STOCK, new KitchenStockLow(DomainEvent.newId(), now, KITCHEN, "Central kitchen", A, "6408",
                 "RICE", BigDecimal.ZERO, BigDecimal.ZERO, "STOCK_OUT", List.of(A1, A2)));
-        send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(),
-                KITCHEN.toString(), "S339101", "RICE", LocalDate.now().minusDays(1), 1));
+        send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), null, "S339101",
+                "RICE", LocalDate.now().minusDays(1), 1, KITCHEN));
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count("select count(*) from school_features where district_code in ('591', '592')") == 4
                     && count("select count(*) from kitchen_schools where kitchen_id = '" + KITCHEN + "'") == 2

@@ -146,13 +146,13 @@ class ColdStartIntegrationTests {
         LocalDate due = days.get(days.size() - 2);
         for (String commodity : List.of("RICE", "PULSES", "OIL")) {
             send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), at(last, 0), UUID.randomUUID(),
-                    SHORT, "S587-01", commodity, due, 1));
+                    SHORT, "S587-01", commodity, due, 1, null));
         }
         for (int i = 0; i < 12; i++) {
             send(SchoolTopics.DELIVERIES,
                     new DeliveryDelayed(DomainEvent.newId(), at(days.get(days.size() - 1 - i % 6), 0),
                             UUID.randomUUID(), String.format("33870900%03d", 400 + i), "S587-01", "RICE",
-                            days.get(days.size() - 2 - i % 6), 1));
+                            days.get(days.size() - 2 - i % 6), 1, null));
         }
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count("select count(*) from delivery_delays where supplier_code = 'S587-01'") == 15
@@ -196,7 +196,7 @@ class ColdStartIntegrationTests {
                 new BigDecimal("0.5"), "LOW"));
         for (String commodity : List.of("RICE", "PULSES")) {
             send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), HALF_A_DAY,
-                    "S587-02", commodity, today.minusDays(1), 1));
+                    "S587-02", commodity, today.minusDays(1), 1, null));
         }
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count("select count(*) from delivery_delays where supplier_code = 'S587-02'") == 2

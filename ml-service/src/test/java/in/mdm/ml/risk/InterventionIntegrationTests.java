@@ -101,7 +101,7 @@ class InterventionIntegrationTests {
                 new BigDecimal("0.5"), "LOW"));
         for (String commodity : List.of("RICE", "PULSES")) {
             send(SchoolTopics.DELIVERIES, new DeliveryDelayed(DomainEvent.newId(), now, UUID.randomUUID(), SHORT,
-                    "S589-01", commodity, today.minusDays(1), 1));
+                    "S589-01", commodity, today.minusDays(1), 1, null));
         }
         await().atMost(Duration.ofSeconds(60))
             .until(() -> count("select count(*) from site_stock where site = '" + SHORT + "'") == 1

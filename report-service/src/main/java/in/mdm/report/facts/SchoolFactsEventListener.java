@@ -26,8 +26,6 @@ import in.mdm.platform.events.EventHandler;
 @EventConsumer("report.school-facts")
 class SchoolFactsEventListener {
 
-    private static final java.util.regex.Pattern UDISE = java.util.regex.Pattern.compile("[0-9]{11}");
-
     private final FactsRepository facts;
 
     SchoolFactsEventListener(FactsRepository facts) {
@@ -89,11 +87,10 @@ class SchoolFactsEventListener {
 
     @EventHandler
     void delayed(List<DeliveryDelayed> events) {
-        // a kitchen's delivery names the kitchen's id where a school's names its UDISE
-        // code:
-        // the facts are per school, so a kitchen's late delivery is not one of them
+        // the facts are per school: a kitchen's late delivery (kitchenId, no UDISE code)
+        // is not one of them
         facts.delayed(events.stream()
-            .filter(e -> e.udiseCode() != null && UDISE.matcher(e.udiseCode()).matches())
+            .filter(e -> e.udiseCode() != null)
             .map(e -> new FactsRepository.Delayed(e.deliveryId(), e.udiseCode(), e.supplierCode(), e.commodity(),
                     e.expectedOn(), e.daysLate(), e.occurredAt()))
             .toList());

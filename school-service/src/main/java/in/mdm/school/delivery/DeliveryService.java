@@ -397,9 +397,9 @@ public class DeliveryService {
             .supplierCodes(late.stream().map(DeliveryResponse::supplierId).collect(Collectors.toSet()));
         for (DeliveryResponse d : late) {
             String supplierCode = codes.get(d.supplierId());
-            events.publishEvent(new DeliveryDelayed(DomainEvent.newId(), clock.instant(), d.id(),
-                    d.udiseCode() != null ? d.udiseCode() : String.valueOf(d.kitchenId()), supplierCode, d.commodity(),
-                    d.promisedDate(), (int) ChronoUnit.DAYS.between(d.promisedDate(), today)));
+            events.publishEvent(new DeliveryDelayed(DomainEvent.newId(), clock.instant(), d.id(), d.udiseCode(),
+                    supplierCode, d.commodity(), d.promisedDate(),
+                    (int) ChronoUnit.DAYS.between(d.promisedDate(), today), d.kitchenId()));
         }
     }
 
