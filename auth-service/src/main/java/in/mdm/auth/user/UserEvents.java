@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import in.mdm.events.EventCatalog;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserRegistered;
@@ -21,12 +20,6 @@ import in.mdm.platform.security.crypto.EventSeal;
 @Component
 class UserEvents {
 
-    static final String REGISTERED = EventCatalog.events().forClass(UserRegistered.class).type();
-
-    static final String UPDATED = EventCatalog.events().forClass(UserUpdated.class).type();
-
-    static final String RESET = EventCatalog.events().forClass(PasswordResetRequested.class).type();
-
     private final EventSeal seal;
 
     UserEvents(EventSeal seal) {
@@ -35,22 +28,24 @@ class UserEvents {
 
     UserRegistered registered(Instant now, UUID id, String username, String email, String phone, String displayName,
             String role, Jurisdiction jurisdiction, String language, String token, Instant expires) {
-        return new UserRegistered(UUID.randomUUID(), now, id, username, seal.seal(REGISTERED, "email", email),
-                seal.seal(REGISTERED, "phone", phone), seal.seal(REGISTERED, "displayName", displayName), role,
-                jurisdiction, language, seal.seal(REGISTERED, "activationToken", token), expires);
+        return new UserRegistered(UUID.randomUUID(), now, id, username, seal.seal(UserRegistered.class, "email", email),
+                seal.seal(UserRegistered.class, "phone", phone),
+                seal.seal(UserRegistered.class, "displayName", displayName), role, jurisdiction, language,
+                seal.seal(UserRegistered.class, "activationToken", token), expires);
     }
 
     UserUpdated updated(Instant now, User user) {
         return new UserUpdated(UUID.randomUUID(), now, user.id(), user.username(),
-                seal.seal(UPDATED, "email", user.email()), seal.seal(UPDATED, "phone", user.phone()),
-                seal.seal(UPDATED, "displayName", user.displayName()), user.role().name(), user.jurisdiction(),
-                user.preferredLanguage(), user.status().name());
+                seal.seal(UserUpdated.class, "email", user.email()),
+                seal.seal(UserUpdated.class, "phone", user.phone()),
+                seal.seal(UserUpdated.class, "displayName", user.displayName()), user.role().name(),
+                user.jurisdiction(), user.preferredLanguage(), user.status().name());
     }
 
     PasswordResetRequested resetRequested(Instant now, User user, String token, Instant expires) {
         return new PasswordResetRequested(UUID.randomUUID(), now, user.id(), user.username(),
-                seal.seal(RESET, "email", user.email()), user.preferredLanguage(),
-                seal.seal(RESET, "resetToken", token), expires);
+                seal.seal(PasswordResetRequested.class, "email", user.email()), user.preferredLanguage(),
+                seal.seal(PasswordResetRequested.class, "resetToken", token), expires);
     }
 
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import in.mdm.events.EventCatalog;
 import in.mdm.events.Jurisdiction;
 import in.mdm.events.auth.PasswordResetRequested;
 import in.mdm.events.auth.UserActivated;
@@ -34,12 +33,6 @@ class UserEventListener {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy, HH:mm 'IST'")
         .withZone(ZoneId.of("Asia/Kolkata"));
 
-    private static final String REGISTERED = EventCatalog.events().forClass(UserRegistered.class).type();
-
-    private static final String UPDATED = EventCatalog.events().forClass(UserUpdated.class).type();
-
-    private static final String RESET = EventCatalog.events().forClass(PasswordResetRequested.class).type();
-
     private final Recipients recipients;
 
     private final Notifications notifications;
@@ -58,14 +51,16 @@ class UserEventListener {
 
     @EventHandler
     void registered(UserRegistered e) {
-        String email = seal.open(REGISTERED, "email", e.email());
-        String displayName = seal.open(REGISTERED, "displayName", e.displayName());
-        recipients.record(new Profile(e.userId(), e.username(), email, seal.open(REGISTERED, "phone", e.phone()),
-                displayName, e.role(), e.jurisdiction(), e.preferredLanguage(), "PENDING_ACTIVATION"), e.occurredAt());
+        String email = seal.open(UserRegistered.class, "email", e.email());
+        String displayName = seal.open(UserRegistered.class, "displayName", e.displayName());
+        recipients.record(
+                new Profile(e.userId(), e.username(), email, seal.open(UserRegistered.class, "phone", e.phone()),
+                        displayName, e.role(), e.jurisdiction(), e.preferredLanguage(), "PENDING_ACTIVATION"),
+                e.occurredAt());
         Recipient recipient = recipients.find(e.userId()).orElseThrow();
         String link = properties.links()
             .activation()
-            .replace("{token}", seal.open(REGISTERED, "activationToken", e.activationToken()));
+            .replace("{token}", seal.open(UserRegistered.class, "activationToken", e.activationToken()));
         // the link of this event, the language of its user: also when a newer event
         // updated the copy first
         notifications.recordAccountMail(TemplateCodes.USER_ACTIVATION, e.eventId(),
@@ -86,22 +81,23 @@ class UserEventListener {
 
     @EventHandler
     void updated(UserUpdated e) {
-        recipients.record(new Profile(e.userId(), e.username(), seal.open(UPDATED, "email", e.email()),
-                seal.open(UPDATED, "phone", e.phone()), seal.open(UPDATED, "displayName", e.displayName()), e.role(),
-                e.jurisdiction(), e.preferredLanguage(), e.status()), e.occurredAt());
+        recipients.record(new Profile(e.userId(), e.username(), seal.open(UserUpdated.class, "email", e.email()),
+                seal.open(UserUpdated.class, "phone", e.phone()),
+                seal.open(UserUpdated.class, "displayName", e.displayName()), e.role(), e.jurisdiction(),
+                e.preferredLanguage(), e.status()), e.occurredAt());
     }
 
     @EventHandler
     void resetRequested(PasswordResetRequested e) {
         // a user no UserRegistered reached (the first ADMIN is created without one) is
         // reached by the event alone
-        String email = seal.open(RESET, "email", e.email());
+        String email = seal.open(PasswordResetRequested.class, "email", e.email());
         Recipient recipient = recipients.find(e.userId())
             .orElseGet(() -> new Recipient(e.userId(), e.username(), email, null, e.username(), null,
                     Jurisdiction.state("-"), "en", "ACTIVE", true, false, false, null, null, Digest.NONE));
         String link = properties.links()
             .passwordReset()
-            .replace("{token}", seal.open(RESET, "resetToken", e.resetToken()));
+            .replace("{token}", seal.open(PasswordResetRequested.class, "resetToken", e.resetToken()));
         notifications.recordAccountMail(TemplateCodes.PASSWORD_RESET, e.eventId(),
                 withAccount(recipient, email, e.preferredLanguage()),
                 Map.of("resetLink", link, "expiresAt", WHEN.format(e.expiresAt()), "username", e.username()));

@@ -1,5 +1,8 @@
 package in.mdm.platform.security.crypto;
 
+import in.mdm.events.DomainEvent;
+import in.mdm.events.EventCatalog;
+
 /**
  * Personal data and secrets inside domain events, sealed with the service's
  * {@link FieldCipher} so that the broker's log holds none of them in plain: an e-mail
@@ -28,6 +31,24 @@ public final class EventSeal {
      */
     public String seal(String eventType, String field, String plain) {
         return plain == null ? null : PREFIX + cipher.encrypt(context(eventType, field), plain);
+    }
+
+    /**
+     * {@link #seal(String, String, String)} under the type the catalog gives the event.
+     */
+    public String seal(Class<? extends DomainEvent> event, String field, String plain) {
+        return seal(typeOf(event), field, plain);
+    }
+
+    /**
+     * {@link #open(String, String, String)} under the type the catalog gives the event.
+     */
+    public String open(Class<? extends DomainEvent> event, String field, String value) {
+        return open(typeOf(event), field, value);
+    }
+
+    private static String typeOf(Class<? extends DomainEvent> event) {
+        return EventCatalog.events().forClass(event).type();
     }
 
     /**

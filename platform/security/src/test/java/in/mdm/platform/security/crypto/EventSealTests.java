@@ -57,4 +57,13 @@ class EventSealTests {
             .hasMessageContaining("k1");
     }
 
+    @Test
+    void anEventClassSealsUnderItsCatalogType() {
+        String sealed = seal.seal(in.mdm.events.auth.UserRegistered.class, "email", "a@b.in");
+        assertThat(seal.open(TYPE, "email", sealed)).as("the class's type is " + TYPE).isEqualTo("a@b.in");
+        assertThat(seal.open(in.mdm.events.auth.UserRegistered.class, "email", sealed)).isEqualTo("a@b.in");
+        assertThatThrownBy(() -> seal.open(in.mdm.events.auth.UserUpdated.class, "email", sealed))
+            .isInstanceOf(FieldCipher.FieldCipherException.class);
+    }
+
 }
