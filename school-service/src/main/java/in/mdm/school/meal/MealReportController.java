@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -31,8 +32,11 @@ class MealReportController {
 
     private final MealReportService reports;
 
-    MealReportController(MealReportService reports) {
+    private final AreaFilters areas;
+
+    MealReportController(MealReportService reports, AreaFilters areas) {
         this.reports = reports;
+        this.areas = areas;
     }
 
     /**
@@ -69,6 +73,7 @@ class MealReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, null, null, udiseCode);
         return reports.page(udiseCode, from, to, caller, page, size);
     }
 

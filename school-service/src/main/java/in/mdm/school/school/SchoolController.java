@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -36,8 +37,11 @@ class SchoolController {
 
     private final SchoolService schools;
 
-    SchoolController(SchoolService schools) {
+    private final AreaFilters areas;
+
+    SchoolController(SchoolService schools, AreaFilters areas) {
         this.schools = schools;
+        this.areas = areas;
     }
 
     @PostMapping
@@ -96,6 +100,8 @@ class SchoolController {
                     message = "must be <field>[,asc|desc]") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        // another area's schools are not found, rather than an empty page
+        areas.check(caller, districtCode, blockCode, null);
         String[] parts = sort.split(",");
         String column = SchoolRepository.SORTS.get(parts[0]);
         if (column == null) {

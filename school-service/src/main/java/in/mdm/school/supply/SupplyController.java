@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -26,8 +27,11 @@ class SupplyController {
 
     private final SupplyService supply;
 
-    SupplyController(SupplyService supply) {
+    private final AreaFilters areas;
+
+    SupplyController(SupplyService supply, AreaFilters areas) {
         this.supply = supply;
+        this.areas = areas;
     }
 
     @PostMapping("/api/v1/kitchens")
@@ -64,6 +68,7 @@ class SupplyController {
                     message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return supply.kitchens(districtCode, blockCode, caller, page, size);
     }
 
