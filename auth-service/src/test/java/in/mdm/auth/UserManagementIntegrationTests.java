@@ -54,8 +54,16 @@ class UserManagementIntegrationTests {
         assertThat(usernames(api.get("/api/v1/auth/users?size=500", token).getBody()))
             .contains(officer.username(), homeSchool.username(), homeBlockOfficer.username())
             .doesNotContain(otherSchool.username(), otherOfficer.username(), Api.ADMIN);
-        assertThat(api.get("/api/v1/auth/users?jurisdictionLevel=DISTRICT&jurisdictionCode=" + other, token).getBody())
-            .containsEntry("total", 0);
+        // another district named as a filter: not found, neither its users nor whether it
+        // has any
+        ProblemAssertions.assertProblem(
+                api.get("/api/v1/auth/users?jurisdictionLevel=DISTRICT&jurisdictionCode=" + other, token),
+                HttpStatus.NOT_FOUND, "area.not-found");
+        ProblemAssertions.assertProblem(api.get("/api/v1/auth/users?jurisdictionCode=" + other, token),
+                HttpStatus.NOT_FOUND, "area.not-found");
+        assertThat(api.get("/api/v1/auth/users?jurisdictionCode=" + home, token).getBody()).containsEntry("total", 1);
+        assertThat(api.get("/api/v1/auth/users?jurisdictionLevel=BLOCK&jurisdictionCode=7777", token).getBody())
+            .containsEntry("total", 1);
         assertThat(api.get("/api/v1/auth/users?role=SCHOOL", token).getBody()).containsEntry("total", 1);
 
         // read

@@ -22,7 +22,9 @@ import in.mdm.auth.audit.AuditAction;
 import in.mdm.auth.audit.AuditLog;
 import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction.Level;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
+import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -36,10 +38,13 @@ class UserController {
 
     private final AuditLog audit;
 
-    UserController(UserService users, AccountService accounts, AuditLog audit) {
+    private final AreaFilters areas;
+
+    UserController(UserService users, AccountService accounts, AuditLog audit, AreaFilters areas) {
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
+        this.areas = areas;
     }
 
     @GetMapping("/{id}")
@@ -54,6 +59,7 @@ class UserController {
                     message = "must be an LGD or UDISE code") String jurisdictionCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        checkArea(caller, jurisdictionLevel, jurisdictionCode);
         UserFilter filter = new UserFilter(role, status, jurisdictionLevel, jurisdictionCode);
         return users.page(caller, filter, page, size).map(UserResponse::of);
     }
@@ -92,6 +98,39 @@ class UserController {
                 "by " + caller.username() + " to " + user.role() + " " + user.jurisdiction().level() + " "
                         + user.jurisdiction().code());
         return UserResponse.of(user);
+    }
+
+    /**
+     * A jurisdiction filter naming an area outside the caller's is a 404
+     * {@code area.not-found}, not an empty page. Without a level, a UDISE code names a
+     * school, and another code a district or a block: it is refused when it is neither
+     * inside the caller's jurisdiction. A state code is wider than any jurisdiction: the
+     * list's own scope narrows it.
+     */
+    private void checkArea(Caller caller, Level level, String code) {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        if (level == null) {
+            if (code.length() == 11) {
+                areas.check(caller, null, null, code);
+                return;
+            }
+            try {
+                areas.check(caller, code, null, null);
+            }
+            catch (ApiException notADistrictOfTheCaller) {
+                areas.check(caller, null, code, null);
+            }
+            return;
+        }
+        switch (level) {
+            case STATE -> {
+            }
+            case DISTRICT -> areas.check(caller, code, null, null);
+            case BLOCK -> areas.check(caller, null, code, null);
+            case SCHOOL -> areas.check(caller, null, null, code);
+        }
     }
 
 }

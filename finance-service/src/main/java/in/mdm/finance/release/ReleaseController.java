@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -28,8 +29,11 @@ class ReleaseController {
 
     private final ReleaseService releases;
 
-    ReleaseController(ReleaseService releases) {
+    private final AreaFilters areas;
+
+    ReleaseController(ReleaseService releases, AreaFilters areas) {
         this.releases = releases;
+        this.areas = areas;
     }
 
     @PostMapping
@@ -69,6 +73,7 @@ class ReleaseController {
                     message = "must be DISTRICT, BLOCK or SCHOOL") String pendingLevel,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, null, null, udiseCode);
         return releases
             .history(allocationId, udiseCode, status == null ? null : ReleaseStatus.valueOf(status),
                     pendingLevel == null ? null : ApprovalLevel.valueOf(pendingLevel), caller, page, size)

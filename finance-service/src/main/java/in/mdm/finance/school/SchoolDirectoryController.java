@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import in.mdm.finance.FinanceProblems;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.ApiException;
@@ -25,8 +26,11 @@ class SchoolDirectoryController {
 
     private final SchoolDirectoryRepository directory;
 
-    SchoolDirectoryController(SchoolDirectoryRepository directory) {
+    private final AreaFilters areas;
+
+    SchoolDirectoryController(SchoolDirectoryRepository directory, AreaFilters areas) {
         this.directory = directory;
+        this.areas = areas;
     }
 
     @GetMapping("/{udiseCode}")
@@ -49,6 +53,7 @@ class SchoolDirectoryController {
                     message = "must be an LGD block code") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return directory.page(districtCode, blockCode, scope(caller), page, size).map(FundedSchoolResponse::of);
     }
 

@@ -14,12 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
+import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.platform.directory.SchoolPlaces;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
+/**
+ * The school directory; also where finance-service places the schools and blocks that
+ * area filters name ({@link SchoolPlaces}, for
+ * {@link in.mdm.platform.directory.AreaFilters}).
+ */
 @Repository
-class SchoolDirectoryRepository {
+class SchoolDirectoryRepository implements SchoolPlaces {
 
     /** A row lies where its district, block and school are. */
     static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code",
@@ -82,6 +89,25 @@ class SchoolDirectoryRepository {
             .params(within.params())
             .query(SchoolDirectoryRepository::map)
             .optional();
+    }
+
+    @Override
+    public Optional<SchoolLocations.Location> school(String udiseCode) {
+        return jdbc.sql("select udise_code, district_code, block_code from school_directory where udise_code = :udise")
+            .param("udise", udiseCode)
+            .query((rs, n) -> new SchoolLocations.Location(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .optional();
+    }
+
+    @Override
+    public boolean anySchoolIn(String districtCode, String blockCode) {
+        return jdbc
+            .sql("select exists (select 1 from school_directory where district_code = :district"
+                    + " and block_code = :block)")
+            .param("district", districtCode)
+            .param("block", blockCode)
+            .query(Boolean.class)
+            .single();
     }
 
     PageResponse<FundedSchool> page(String districtCode, String blockCode, JurisdictionScope.Condition within, int page,

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -26,8 +27,11 @@ class UtilizationController {
 
     private final UtilizationService utilization;
 
-    UtilizationController(UtilizationService utilization) {
+    private final AreaFilters areas;
+
+    UtilizationController(UtilizationService utilization, AreaFilters areas) {
         this.utilization = utilization;
+        this.areas = areas;
     }
 
     /**
@@ -57,6 +61,7 @@ class UtilizationController {
             @RequestParam(defaultValue = "false") boolean flaggedOnly,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return utilization.summaries(academicYear, districtCode, blockCode, flaggedOnly, caller, page, size);
     }
 

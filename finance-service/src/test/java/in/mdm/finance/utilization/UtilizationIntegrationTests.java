@@ -250,8 +250,9 @@ class UtilizationIntegrationTests {
         Map<String, Object> block = Http.as(port, TestTokens.blockOfficer("5461")).getForObject(list, Map.class);
         assertThat((List<Map<String, Object>>) block.get("items")).extracting(m -> m.get("udiseCode"))
             .containsExactly("33450100002");
-        assertThat((List<?>) Http.as(port, TestTokens.officer("547")).getForObject(list, Map.class).get("items"))
-            .isEmpty();
+        // another district named as a filter: not found, neither its schools nor whether
+        // it has any
+        assertProblem(Http.as(port, TestTokens.officer("547")).get(list), HttpStatus.NOT_FOUND, "area.not-found");
         assertProblem(Http.as(port, TestTokens.school("33450100001")).get(list), HttpStatus.FORBIDDEN,
                 "auth.forbidden");
         assertInvalid(admin.get(UTILIZATION + "?academicYear=26-27"), "academicYear");
