@@ -106,6 +106,15 @@ class ReportJurisdictionIntegrationTests {
         ProblemAssertions.assertProblem(request(TestTokens.school("33020100302"), "SCHOOL", SCHOOL),
                 HttpStatus.NOT_FOUND, "report.scope.not-found");
         String state = created(request(TestTokens.admin(), "STATE", "33"));
+        // a schedule is asked for where a report is: another district, or a scope wider
+        // than the caller's, is not found
+        assertThat(schedule(deo, "BLOCK", "6302").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ProblemAssertions.assertProblem(schedule(deo, "DISTRICT", "569"), HttpStatus.NOT_FOUND,
+                "report.scope.not-found");
+        ProblemAssertions.assertProblem(schedule(TestTokens.blockOfficer("6302"), "DISTRICT", "568"),
+                HttpStatus.NOT_FOUND, "report.scope.not-found");
+        ProblemAssertions.assertProblem(schedule(TestTokens.school(SCHOOL), "BLOCK", "6301"), HttpStatus.NOT_FOUND,
+                "report.scope.not-found");
 
         assertThat(ids(deo)).containsExactlyInAnyOrder(district, block, school);
         assertThat(ids(TestTokens.blockOfficer("6301"))).containsExactlyInAnyOrder(block, school);
@@ -128,6 +137,14 @@ class ReportJurisdictionIntegrationTests {
                  "periodFrom":"2026-11-01","periodTo":"2026-11-23"}""".formatted(level, code);
         return http.exchange("/api/v1/reports", HttpMethod.POST, new HttpEntity<>(body, TestTokens.bearer(token)),
                 Map.class);
+    }
+
+    private ResponseEntity<Map> schedule(String token, String level, String code) {
+        String body = """
+                {"type":"PERFORMANCE","period":"MONTHLY","scope":"%s","code":"%s","format":"PDF",
+                 "cron":"0 0 6 1 * *","recipients":["deo.568"]}""".formatted(level, code);
+        return http.exchange("/api/v1/reports/schedule", HttpMethod.POST,
+                new HttpEntity<>(body, TestTokens.bearer(token)), Map.class);
     }
 
     private static String created(ResponseEntity<Map> response) {
