@@ -72,15 +72,7 @@ class AlertController {
         }
         // another area's alerts are not found, whichever way the filter names the area
         areas.check(caller, district, block, udiseCode != null ? udiseCode : school);
-        if (scopeLevel != null && scopeCode != null) {
-            switch (scopeLevel) {
-                case DISTRICT -> areas.check(caller, scopeCode, null, null);
-                case BLOCK -> areas.check(caller, null, scopeCode, null);
-                case SCHOOL -> areas.check(caller, null, null, scopeCode);
-                default -> {
-                }
-            }
-        }
+        areas.check(caller, scopeLevel, scopeCode);
         AlertFilter filter = new AlertFilter(status, severity, type, scopeLevel, scopeCode,
                 udiseCode != null ? udiseCode : school, district, block,
                 from == null ? null : from.atStartOfDay(AlertService.INDIA).toInstant(),

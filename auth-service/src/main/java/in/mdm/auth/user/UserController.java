@@ -124,13 +124,7 @@ class UserController {
             }
             return;
         }
-        switch (level) {
-            case STATE -> {
-            }
-            case DISTRICT -> areas.check(caller, code, null, null);
-            case BLOCK -> areas.check(caller, null, code, null);
-            case SCHOOL -> areas.check(caller, null, null, code);
-        }
+        areas.check(caller, level, code);
     }
 
 }

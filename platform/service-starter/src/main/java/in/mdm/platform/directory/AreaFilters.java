@@ -63,6 +63,24 @@ public final class AreaFilters {
         }
     }
 
+    /**
+     * The same check for a filter given as a level and a code ({@code scopeLevel=BLOCK
+     * &scopeCode=6301}); the state's level passes (the list's own jurisdiction condition
+     * narrows it), as does a code without a level.
+     */
+    public void check(Caller caller, Jurisdiction.Level level, String code) {
+        if (level == null || code == null || code.isBlank()) {
+            return;
+        }
+        switch (level) {
+            case STATE -> {
+            }
+            case DISTRICT -> check(caller, code, null, null);
+            case BLOCK -> check(caller, null, code, null);
+            case SCHOOL -> check(caller, null, null, code);
+        }
+    }
+
     private boolean sharesDistrict(Jurisdiction j, String district) {
         if (j == null) {
             return false;

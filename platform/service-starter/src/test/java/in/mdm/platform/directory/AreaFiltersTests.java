@@ -95,6 +95,17 @@ class AreaFiltersTests {
     }
 
     @Test
+    void aLevelAndCodeAreCheckedAsTheAreaTheyName() {
+        Caller chennai = caller(Jurisdiction.district("568"));
+        assertThatCode(() -> filters.check(chennai, Jurisdiction.Level.BLOCK, "6301")).doesNotThrowAnyException();
+        assertThatCode(() -> filters.check(chennai, Jurisdiction.Level.STATE, "33")).doesNotThrowAnyException();
+        assertThatCode(() -> filters.check(chennai, null, "569")).doesNotThrowAnyException();
+        assertOutside(() -> filters.check(chennai, Jurisdiction.Level.DISTRICT, "569"), "District 569");
+        assertOutside(() -> filters.check(chennai, Jurisdiction.Level.BLOCK, "6102"), "Block 6102");
+        assertOutside(() -> filters.check(chennai, Jurisdiction.Level.SCHOOL, "33120100301"), "School 33120100301");
+    }
+
+    @Test
     void aCallerWithoutJurisdictionNamesNoArea() {
         assertOutside(() -> filters.check(caller(null), "568", null, null), "District 568");
     }
