@@ -201,6 +201,19 @@ class OptimizerIntegrationTests {
             .list("/api/v1/optimization/recommendations?size=100", "$.items[*].id", Set.of(chennaiPlan),
                     Set.of(coimbatorePlan))
             .verify();
+        // a run's recommendations, to those who share its area (each narrowed to what
+        // they
+        // see); another district's run or district is not found
+        assertThat((List<Map<String, Object>>) get("/api/v1/optimization/recommendations?runId=" + chennai.get("id"),
+                TestTokens.school(A))
+            .getBody()
+            .get("items")).extracting(r -> r.get("id")).containsExactly(chennaiPlan);
+        ProblemAssertions.assertProblem(
+                get("/api/v1/optimization/recommendations?runId=" + chennai.get("id"), TestTokens.officer("569")),
+                HttpStatus.NOT_FOUND, "optimization.run.not-found");
+        ProblemAssertions.assertProblem(
+                get("/api/v1/optimization/recommendations?districtCode=568", TestTokens.officer("569")),
+                HttpStatus.NOT_FOUND, "area.not-found");
 
         // calculating, approving and rejecting outside the jurisdiction: as if nothing
         // were

@@ -63,6 +63,7 @@ class TransferJurisdictionIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anotherDistrictReadsNoneOfADistrictsPlansAndListsOnlyItsOwn() {
         String chennai = created(propose(TestTokens.officer("568"), CHENNAI_1, CHENNAI_2));
         String coimbatore = created(propose(TestTokens.officer("569"), COIMBATORE, COIMBATORE_2));
@@ -76,9 +77,23 @@ class TransferJurisdictionIntegrationTests {
             .outsider("the headmaster of " + COIMBATORE, TestTokens.school(COIMBATORE))
             .read("/api/v1/optimization/transfers/" + chennai)
             .list("/api/v1/optimization/transfers?size=100", "$.items[*].id", Set.of(chennai), Set.of(coimbatore))
+            .verify();
+        // a school filter names a school of the caller's jurisdiction: the officer of
+        // block
+        // 6302 filters by its own school, not by the sending school of block 6301
+        JurisdictionContract.at("http://localhost:" + port)
+            .districts("568", "569")
+            .insider("the headmaster of the sending school", TestTokens.school(CHENNAI_1))
+            .outsider("the officer of block 6302", TestTokens.blockOfficer("6302"))
+            .outsider("the officer of block 6401", TestTokens.blockOfficer("6401"))
+            .outsider("the headmaster of " + COIMBATORE, TestTokens.school(COIMBATORE))
             .list("/api/v1/optimization/transfers?size=100&udiseCode=" + CHENNAI_1, "$.items[*].id", Set.of(chennai),
                     Set.of())
             .verify();
+        assertThat((List<Map<String, Object>>) get("/api/v1/optimization/transfers?udiseCode=" + CHENNAI_2,
+                TestTokens.blockOfficer("6302"))
+            .getBody()
+            .get("items")).extracting(plan -> plan.get("id")).containsExactlyInAnyOrder(chennai, across);
         // a plan across two districts is each district's
         assertThat(get("/api/v1/optimization/transfers/" + across, TestTokens.officer("568")).getStatusCode())
             .isEqualTo(HttpStatus.OK);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import in.mdm.ml.MlProblems;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -31,8 +32,11 @@ class ForecastController {
 
     private final ForecastService forecasts;
 
-    ForecastController(ForecastService forecasts) {
+    private final AreaFilters areas;
+
+    ForecastController(ForecastService forecasts, AreaFilters areas) {
         this.forecasts = forecasts;
+        this.areas = areas;
     }
 
     /**
@@ -56,6 +60,7 @@ class ForecastController {
                     message = "must be an LGD code (digits)") String blockCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return forecasts.page(districtCode, blockCode, caller, page, size);
     }
 

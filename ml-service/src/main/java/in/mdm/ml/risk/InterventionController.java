@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -33,8 +34,11 @@ class InterventionController {
 
     private final InterventionService interventions;
 
-    InterventionController(InterventionService interventions) {
+    private final AreaFilters areas;
+
+    InterventionController(InterventionService interventions, AreaFilters areas) {
         this.interventions = interventions;
+        this.areas = areas;
     }
 
     /** Ranked interventions for the caller's schools most at risk. */
@@ -47,6 +51,7 @@ class InterventionController {
                     message = RiskController.LGD_MESSAGE) String blockCode,
             @RequestParam(required = false) Intervention kind,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return interventions.recommend(districtCode, blockCode, kind, limit, caller);
     }
 
@@ -71,6 +76,7 @@ class InterventionController {
                     message = "must be ACCEPTED or EVALUATED") String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, null, null);
         return interventions.accepted(districtCode, status, caller, page, size);
     }
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import in.mdm.ml.MlProblems;
 import in.mdm.ml.model.ModelRegistry;
 import in.mdm.ml.model.ModelResponse;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
@@ -67,8 +68,11 @@ class RiskController {
 
     private final ModelRegistry registry;
 
-    RiskController(RiskService risks, RetrainService retraining, ModelRegistry registry) {
+    private final AreaFilters areas;
+
+    RiskController(RiskService risks, RetrainService retraining, ModelRegistry registry, AreaFilters areas) {
         this.risks = risks;
+        this.areas = areas;
         this.retraining = retraining;
         this.registry = registry;
     }
@@ -82,6 +86,7 @@ class RiskController {
     @PostMapping("/batch-predict")
     @PreAuthorize("hasAnyRole('ADMIN','OFFICER','SCHOOL')")
     BatchResponse batch(@Valid @RequestBody BatchRequest request, Caller caller) {
+        areas.check(caller, request.districtCode(), request.blockCode(), null);
         RiskService.Batch batch = risks.batch(request.districtCode(), request.blockCode(), request.udiseCodes(),
                 caller);
         return new BatchResponse(batch.scores(), batch.notFound());
@@ -99,6 +104,7 @@ class RiskController {
                     message = "must be one of score,desc, score,asc, udiseCode,asc, udiseCode,desc, forDate,desc") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, blockCode, null);
         return risks.page(districtCode, blockCode, level, sort, caller, page, size);
     }
 

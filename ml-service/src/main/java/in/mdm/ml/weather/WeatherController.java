@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -24,8 +25,11 @@ class WeatherController {
 
     private final WeatherService weather;
 
-    WeatherController(WeatherService weather) {
+    private final AreaFilters areas;
+
+    WeatherController(WeatherService weather, AreaFilters areas) {
         this.weather = weather;
+        this.areas = areas;
     }
 
     @GetMapping
@@ -43,6 +47,7 @@ class WeatherController {
                     message = "must be one of HEAVY_RAIN, HEAT, CYCLONE") String kind,
             @RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, null, null);
         return weather.warnings(districtCode, kind, active, caller, page, size);
     }
 

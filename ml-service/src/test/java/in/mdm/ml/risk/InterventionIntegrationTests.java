@@ -37,6 +37,7 @@ import in.mdm.ml.feature.SchoolCalendar;
 import in.mdm.testkit.MdmIntegrationTest;
 import in.mdm.testkit.TestTokens;
 
+import static in.mdm.testkit.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -139,9 +140,13 @@ class InterventionIntegrationTests {
         assertThat(((Number) storage.get("riskAfter")).doubleValue()).as("two weeks of stock in hand")
             .isLessThan(((Number) storage.get("riskNow")).doubleValue() - 10);
 
-        ResponseEntity<List> other = http.exchange("/api/v1/ml/interventions?districtCode=" + DISTRICT, HttpMethod.GET,
+        ResponseEntity<List> other = http.exchange("/api/v1/ml/interventions", HttpMethod.GET,
                 new HttpEntity<>(TestTokens.bearer(TestTokens.officer(OTHER))), List.class);
         assertThat(other.getBody()).as("another district's officer sees none of this district's schools").isEmpty();
+        assertProblem(
+                http.exchange("/api/v1/ml/interventions?districtCode=" + DISTRICT, HttpMethod.GET,
+                        new HttpEntity<>(TestTokens.bearer(TestTokens.officer(OTHER))), Map.class),
+                HttpStatus.NOT_FOUND, "area.not-found");
         assertThat(get(TestTokens.admin(), "/api/v1/ml/interventions?kind=MIRACLE").getStatusCode())
             .isEqualTo(HttpStatus.BAD_REQUEST);
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -31,8 +32,11 @@ class RecommendationController {
 
     private final RecommendationService recommendations;
 
-    RecommendationController(RecommendationService recommendations) {
+    private final AreaFilters areas;
+
+    RecommendationController(RecommendationService recommendations, AreaFilters areas) {
         this.recommendations = recommendations;
+        this.areas = areas;
     }
 
     @PostMapping("/calculate")
@@ -54,6 +58,7 @@ class RecommendationController {
             @RequestParam(required = false) TransferStatus status, @RequestParam(required = false) Commodity commodity,
             @RequestParam(required = false) UUID runId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, districtCode, null, null);
         return recommendations
             .recommendations(new RecommendationFilter(status, commodity, districtCode, runId), caller, page, size)
             .map(TransferResponse::of);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import in.mdm.optimization.OptimizationProblems;
 import in.mdm.optimization.state.PlanningState;
 import in.mdm.platform.audit.AuditEntry;
 import in.mdm.platform.audit.AuditTrail;
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.security.JurisdictionScope;
@@ -70,6 +72,8 @@ public class RecommendationService {
 
     private final Clock clock;
 
+    private final AreaFilters areas;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "transfer-planner");
         thread.setDaemon(true);
@@ -78,7 +82,7 @@ public class RecommendationService {
 
     RecommendationService(TransferRepository transfers, OptimizationRunRepository runs, PlanningState state,
             SchoolLocations locations, PlannerProperties properties, AuditTrail audit, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, AreaFilters areas) {
         this.transfers = transfers;
         this.runs = runs;
         this.state = state;
@@ -88,6 +92,7 @@ public class RecommendationService {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.areas = areas;
     }
 
     @PreDestroy
@@ -154,7 +159,30 @@ public class RecommendationService {
 
     @Transactional(readOnly = true)
     PageResponse<TransferPlan> recommendations(RecommendationFilter filter, Caller caller, int page, int size) {
+        if (filter.runId() != null && !shares(filter.runId(), caller)) {
+            // a run of another area is not found, as a read of it is
+            throw ApiException.notFound(OptimizationProblems.RUN_NOT_FOUND, "runId: no calculation " + filter.runId());
+        }
         return transfers.recommendations(filter, TransferService.visible(caller), page, size);
+    }
+
+    /**
+     * Whether the run's area shares anything with the caller's jurisdiction (a
+     * headmaster's school in it, a block officer's block ...): its recommendations may
+     * then be listed by it, each narrowed to what the caller sees.
+     */
+    private boolean shares(UUID runId, Caller caller) {
+        Optional<OptimizationRun> run = runs.find(runId);
+        if (run.isEmpty()) {
+            return false;
+        }
+        try {
+            areas.check(caller, run.get().districtCode(), run.get().blockCode(), null);
+            return true;
+        }
+        catch (ApiException outside) {
+            return false;
+        }
     }
 
     /**

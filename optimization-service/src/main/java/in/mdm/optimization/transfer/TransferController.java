@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
 import in.mdm.platform.web.PageResponse;
 
@@ -27,8 +28,11 @@ class TransferController {
 
     private final TransferService transfers;
 
-    TransferController(TransferService transfers) {
+    private final AreaFilters areas;
+
+    TransferController(TransferService transfers, AreaFilters areas) {
         this.transfers = transfers;
+        this.areas = areas;
     }
 
     @PostMapping
@@ -51,6 +55,7 @@ class TransferController {
                     message = "must be an 11-digit UDISE code") String udiseCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        areas.check(caller, null, null, udiseCode);
         TransferFilter filter = new TransferFilter(status, commodity, udiseCode);
         return transfers.page(filter, caller, page, size).map(TransferResponse::of);
     }
