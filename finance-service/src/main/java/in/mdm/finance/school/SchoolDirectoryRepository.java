@@ -14,19 +14,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.directory.SchoolPlaces;
+import in.mdm.platform.directory.TableSchoolPlaces;
 import in.mdm.platform.jdbc.PagedQuery;
 import in.mdm.platform.security.JurisdictionScope;
 import in.mdm.platform.web.PageResponse;
 
 /**
  * The school directory; also where finance-service places the schools and blocks that
- * area filters name ({@link SchoolPlaces}, for
- * {@link in.mdm.platform.directory.AreaFilters}).
+ * area filters name ({@link SchoolDirectoryConfiguration}).
  */
 @Repository
-class SchoolDirectoryRepository implements SchoolPlaces {
+class SchoolDirectoryRepository {
 
     /** A row lies where its district, block and school are. */
     static final JurisdictionScope.Columns PLACE = JurisdictionScope.Columns.located("district_code", "block_code",
@@ -91,23 +90,9 @@ class SchoolDirectoryRepository implements SchoolPlaces {
             .optional();
     }
 
-    @Override
-    public Optional<SchoolLocations.Location> school(String udiseCode) {
-        return jdbc.sql("select udise_code, district_code, block_code from school_directory where udise_code = :udise")
-            .param("udise", udiseCode)
-            .query((rs, n) -> new SchoolLocations.Location(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .optional();
-    }
-
-    @Override
-    public boolean anySchoolIn(String districtCode, String blockCode) {
-        return jdbc
-            .sql("select exists (select 1 from school_directory where district_code = :district"
-                    + " and block_code = :block)")
-            .param("district", districtCode)
-            .param("block", blockCode)
-            .query(Boolean.class)
-            .single();
+    /** Where the directory places schools and blocks. */
+    SchoolPlaces places() {
+        return new TableSchoolPlaces(jdbc, "school_directory");
     }
 
     PageResponse<FundedSchool> page(String districtCode, String blockCode, JurisdictionScope.Condition within, int page,

@@ -315,11 +315,9 @@ class EdgeSecurityIntegrationTests {
             .isForbidden();
     }
 
-    @Test
-    void aTokenWhoseKeysCannotBeFetchedIsA503ToRetry() {
-        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1)
-            .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-        String token = TestTokens.sign(TestTokens.rsa("realm-key-not-seen-yet"),
+    /** A realm ADMIN's token signed with a key the realm has not published yet. */
+    static String realmAdminToken(String kid) {
+        return TestTokens.sign(TestTokens.rsa(kid),
                 new JWTClaimsSet.Builder().issuer(realmIssuer())
                     .audience("mdm-twin")
                     .subject(UUID.randomUUID().toString())
@@ -327,6 +325,13 @@ class EdgeSecurityIntegrationTests {
                     .expirationTime(Date.from(Instant.now().plusSeconds(300)))
                     .claim("realm_access", Map.of("roles", List.of("ADMIN")))
                     .build());
+    }
+
+    @Test
+    void aTokenWhoseKeysCannotBeFetchedIsA503ToRetry() {
+        backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1)
+            .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        String token = realmAdminToken("realm-key-not-seen-yet");
         EntityExchangeResult<byte[]> result = client.get()
             .uri("/api/v1/schools")
             .headers(h -> h.setBearerAuth(token))
@@ -344,13 +349,7 @@ class EdgeSecurityIntegrationTests {
     void aKeyServerThatDoesNotAnswerIsA503NotAHang() {
         backend.stubFor(get("/realms/mdm/protocol/openid-connect/certs").atPriority(1)
             .willReturn(aResponse().withFixedDelay(30_000).withBody("{}")));
-        String token = TestTokens.sign(TestTokens.rsa("realm-key-behind-a-slow-server"),
-                new JWTClaimsSet.Builder().issuer(realmIssuer())
-                    .audience("mdm-twin")
-                    .subject(UUID.randomUUID().toString())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                    .claim("realm_access", Map.of("roles", List.of("ADMIN")))
-                    .build());
+        String token = realmAdminToken("realm-key-behind-a-slow-server");
         long started = System.nanoTime();
         EntityExchangeResult<byte[]> result = client.get()
             .uri("/api/v1/schools")

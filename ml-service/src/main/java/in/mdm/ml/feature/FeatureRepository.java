@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-import in.mdm.platform.directory.SchoolLocations;
+import in.mdm.platform.directory.SchoolPlaces;
+import in.mdm.platform.directory.TableSchoolPlaces;
 
 /** The feature store's tables. */
 @Repository
@@ -35,25 +35,9 @@ class FeatureRepository {
         this.template = template;
     }
 
-    /** Where the store places a school: its district and block. */
-    Optional<SchoolLocations.Location> place(String udiseCode) {
-        return jdbc
-            .sql("select udise_code, district_code, block_code from school_features"
-                    + " where udise_code = :udise and district_code is not null")
-            .param("udise", udiseCode)
-            .query((rs, n) -> new SchoolLocations.Location(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .optional();
-    }
-
-    /** Whether the store places a school in this block of this district. */
-    boolean anySchoolIn(String districtCode, String blockCode) {
-        return jdbc
-            .sql("select exists (select 1 from school_features where district_code = :district"
-                    + " and block_code = :block)")
-            .param("district", districtCode)
-            .param("block", blockCode)
-            .query(Boolean.class)
-            .single();
+    /** Where the store places schools and blocks: what area filters are checked by. */
+    SchoolPlaces places() {
+        return new TableSchoolPlaces(jdbc, "school_features");
     }
 
     /** A school's row. */

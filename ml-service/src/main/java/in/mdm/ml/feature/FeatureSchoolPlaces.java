@@ -1,10 +1,8 @@
 package in.mdm.ml.feature;
 
-import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-import org.springframework.stereotype.Component;
-
-import in.mdm.platform.directory.SchoolLocations;
 import in.mdm.platform.directory.SchoolPlaces;
 
 /**
@@ -12,23 +10,12 @@ import in.mdm.platform.directory.SchoolPlaces;
  * {@code school_features} placed): what the area filters of the lists (risk scores,
  * forecasts, interventions, weather warnings) are checked against.
  */
-@Component
-class FeatureSchoolPlaces implements SchoolPlaces {
+@Configuration(proxyBeanMethods = false)
+class FeatureSchoolPlaces {
 
-    private final FeatureRepository features;
-
-    FeatureSchoolPlaces(FeatureRepository features) {
-        this.features = features;
-    }
-
-    @Override
-    public Optional<SchoolLocations.Location> school(String udiseCode) {
-        return features.place(udiseCode);
-    }
-
-    @Override
-    public boolean anySchoolIn(String districtCode, String blockCode) {
-        return features.anySchoolIn(districtCode, blockCode);
+    @Bean
+    SchoolPlaces schoolPlaces(FeatureRepository features) {
+        return features.places();
     }
 
 }

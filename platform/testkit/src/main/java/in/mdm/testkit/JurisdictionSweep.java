@@ -308,16 +308,7 @@ public final class JurisdictionSweep {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, boolean stream) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        HttpRequest.Builder request = SweepHttp.request(baseUrl + path, method, token, body, null);
         if (!stream) {
             return SweepHttp.send(http, request.build());
         }

@@ -1,9 +1,7 @@
 package in.mdm.testkit;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -274,17 +272,7 @@ public final class OpenApiSweep {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", contentType == null ? "application/json" : contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return SweepHttp.send(http, request.build());
+        return SweepHttp.send(http, SweepHttp.request(baseUrl + path, method, token, body, contentType).build());
     }
 
 }

@@ -27,31 +27,25 @@ public class SchoolLocations implements SchoolPlaces {
 
     private final JdbcClient jdbc;
 
+    private final TableSchoolPlaces places;
+
     public SchoolLocations(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.places = new TableSchoolPlaces(jdbc, "school_locations");
     }
 
     @Override
     public Optional<Location> school(String udiseCode) {
-        return find(udiseCode);
+        return places.school(udiseCode);
     }
 
     @Override
     public boolean anySchoolIn(String districtCode, String blockCode) {
-        return jdbc
-            .sql("select exists (select 1 from school_locations where district_code = :district"
-                    + " and block_code = :block)")
-            .param("district", districtCode)
-            .param("block", blockCode)
-            .query(Boolean.class)
-            .single();
+        return places.anySchoolIn(districtCode, blockCode);
     }
 
     public Optional<Location> find(String udiseCode) {
-        return jdbc.sql("select udise_code, district_code, block_code from school_locations where udise_code = :udise")
-            .param("udise", udiseCode)
-            .query((rs, n) -> new Location(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .optional();
+        return places.school(udiseCode);
     }
 
     /**
