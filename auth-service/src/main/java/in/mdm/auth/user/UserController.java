@@ -24,7 +24,6 @@ import in.mdm.auth.role.Role;
 import in.mdm.events.Jurisdiction.Level;
 import in.mdm.platform.directory.AreaFilters;
 import in.mdm.platform.security.Caller;
-import in.mdm.platform.web.ApiException;
 import in.mdm.platform.web.PageResponse;
 
 @RestController
@@ -116,10 +115,8 @@ class UserController {
                 areas.check(caller, null, null, code);
                 return;
             }
-            try {
-                areas.check(caller, code, null, null);
-            }
-            catch (ApiException notADistrictOfTheCaller) {
+            if (!areas.shares(caller, code, null, null)) {
+                // not a district of the caller's: a block, or refused as one
                 areas.check(caller, null, code, null);
             }
             return;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -172,17 +171,9 @@ public class RecommendationService {
      * then be listed by it, each narrowed to what the caller sees.
      */
     private boolean shares(UUID runId, Caller caller) {
-        Optional<OptimizationRun> run = runs.find(runId);
-        if (run.isEmpty()) {
-            return false;
-        }
-        try {
-            areas.check(caller, run.get().districtCode(), run.get().blockCode(), null);
-            return true;
-        }
-        catch (ApiException outside) {
-            return false;
-        }
+        return runs.find(runId)
+            .map(run -> areas.shares(caller, run.districtCode(), run.blockCode(), null))
+            .orElse(false);
     }
 
     /**

@@ -42,25 +42,44 @@ public final class AreaFilters {
      * or blank filter is no filter.
      */
     public void check(Caller caller, String districtCode, String blockCode, String udiseCode) {
+        String outside = firstOutside(caller, districtCode, blockCode, udiseCode);
+        if (outside != null) {
+            throw ApiException.notFound(PlatformProblems.AREA_NOT_FOUND,
+                    outside + " is not found or is outside your area");
+        }
+    }
+
+    /**
+     * Whether the caller's jurisdiction shares something with every area named (the
+     * question {@link #check} answers with a 404), for a caller that decides otherwise
+     * than with a refusal.
+     */
+    public boolean shares(Caller caller, String districtCode, String blockCode, String udiseCode) {
+        return firstOutside(caller, districtCode, blockCode, udiseCode) == null;
+    }
+
+    /** The first area named that the jurisdiction shares nothing with, or null. */
+    private String firstOutside(Caller caller, String districtCode, String blockCode, String udiseCode) {
         Jurisdiction jurisdiction = caller == null ? null : caller.jurisdiction();
         String district = blankless(districtCode);
         String block = blankless(blockCode);
         String udise = blankless(udiseCode);
         if (district == null && block == null && udise == null) {
-            return;
+            return null;
         }
         if (jurisdiction != null && jurisdiction.level() == Jurisdiction.Level.STATE) {
-            return;
+            return null;
         }
         if (district != null && !sharesDistrict(jurisdiction, district)) {
-            throw outside("District " + district);
+            return "District " + district;
         }
         if (block != null && !sharesBlock(jurisdiction, block)) {
-            throw outside("Block " + block);
+            return "Block " + block;
         }
         if (udise != null && !sharesSchool(jurisdiction, udise)) {
-            throw outside("School " + udise);
+            return "School " + udise;
         }
+        return null;
     }
 
     /**
@@ -126,10 +145,6 @@ public final class AreaFilters {
 
     private Optional<SchoolLocations.Location> ownSchool(Jurisdiction j) {
         return places.school(j.code());
-    }
-
-    private static ApiException outside(String area) {
-        return ApiException.notFound(PlatformProblems.AREA_NOT_FOUND, area + " is not found or is outside your area");
     }
 
     private static String blankless(String value) {

@@ -106,6 +106,16 @@ class AreaFiltersTests {
     }
 
     @Test
+    void sharesAnswersWhatCheckRefuses() {
+        Caller chennai = caller(Jurisdiction.district("568"));
+        assertThat(filters.shares(chennai, "568", "6301", "33020100101")).isTrue();
+        assertThat(filters.shares(chennai, null, null, null)).isTrue();
+        assertThat(filters.shares(chennai, "569", null, null)).isFalse();
+        assertThat(filters.shares(chennai, null, "6102", null)).isFalse();
+        assertThat(filters.shares(caller(null), "568", null, null)).isFalse();
+    }
+
+    @Test
     void aCallerWithoutJurisdictionNamesNoArea() {
         assertOutside(() -> filters.check(caller(null), "568", null, null), "District 568");
     }
